@@ -1,0 +1,43 @@
+/* The language's functions (zeros, ones, sum, norm, svd, ...). Each takes
+ * evaluated arguments and fills its outputs; it never prints.
+ *
+ * Errors: the function writes a full sentence into msg (what was expected and
+ * what was found, e.g. "norm: expected 'fro' or a number as argument 2, found
+ * 'abc'") and sets bad_arg to the 0-based index of the argument at fault, or
+ * -1 when the call as a whole is at fault; the evaluator adds the position. */
+#ifndef LR_BUILTINS_H
+#define LR_BUILTINS_H
+
+#include "lowrank/rng.h"
+#include "value.h"
+
+#define LR_MAX_OUTS 4
+
+struct lr_call {
+	struct lr_rng *rng;                   /* borrowed: the session's generator */
+	int nargin;
+	const struct lr_value *const *args;   /* borrowed */
+	int nargout;                          /* outputs wanted (at least 1) */
+	struct lr_value *outs[LR_MAX_OUTS];   /* filled by the function; the caller owns them */
+	char msg[256];
+	int bad_arg;
+};
+
+/* Returns 0 on success (outs[0..max(nargout,1)-1] set), -1 on error. */
+typedef int (*lr_builtin_fn)(struct lr_call *c);
+
+struct lr_builtin {
+	const char *name;
+	int min_in, max_in;    /* argument counts accepted */
+	int max_out;           /* outputs it can give */
+	lr_builtin_fn fn;
+	const char *usage;     /* "zeros(n), zeros(m, n)" */
+	const char *summary;   /* one line for help */
+};
+
+/* The function called name, or NULL. */
+const struct lr_builtin *lr_builtin_find(const char *name);
+/* All functions, sorted by name; *n receives the count. */
+const struct lr_builtin *lr_builtin_all(size_t *n);
+
+#endif

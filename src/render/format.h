@@ -1,0 +1,30 @@
+/* Displaying matrices as GNU Octave does: `x = 3` for a scalar, and for a
+ * matrix `A =`, a blank line, right-aligned columns, a blank line. Wide
+ * matrices wrap in column blocks (" Columns 1 through 8:") at the output
+ * width. Hidden entries (masked out) are shown in brackets, NaN as NaN. */
+#ifndef LR_FORMAT_H
+#define LR_FORMAT_H
+
+#include "lowrank/buf.h"
+#include "lowrank/matrix.h"
+
+enum lr_numfmt {
+	LR_FMT_SHORT,   /* 4 decimals (scalars: 5 significant digits as Octave) */
+	LR_FMT_LONG     /* 15 significant digits */
+};
+
+struct lr_fmt_opts {
+	enum lr_numfmt numfmt;
+	int width;        /* output columns for wrapping (80 in batch mode) */
+};
+
+/* Appends the display of `name = m` (name NULL: as disp() shows it, no
+ * name and no blank lines). */
+void lr_fmt_matrix(struct lr_buf *out, const char *name, const struct lr_matrix *m,
+                   const struct lr_fmt_opts *o);
+/* Appends one number as a scalar would show (no name, no newline). */
+void lr_fmt_number(struct lr_buf *out, double x, enum lr_numfmt f);
+/* Appends `name = text` for a string value. */
+void lr_fmt_string(struct lr_buf *out, const char *name, const char *s);
+
+#endif

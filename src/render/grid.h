@@ -1,0 +1,42 @@
+/* A character grid: the one surface every drawing goes into. Both front
+ * ends use it: batch mode turns it into lines of UTF-8, the terminal front
+ * end copies it cell by cell into an ncurses window. Golden tests compare
+ * grids as text, with no terminal. */
+#ifndef LR_GRID_H
+#define LR_GRID_H
+
+#include <stdint.h>
+#include "lowrank/buf.h"
+
+/* Styles are abstract roles; the terminal maps them to colours or to
+ * bold/reverse in monochrome. Text output ignores them. */
+enum lr_style {
+	LR_STY_NORMAL = 0, LR_STY_DIM, LR_STY_BOLD, LR_STY_AXIS, LR_STY_TITLE,
+	LR_STY_SERIES1, LR_STY_SERIES2, LR_STY_SERIES3, LR_STY_SERIES4,
+	LR_STY_FLOOR, LR_STY_KEPT, LR_STY_DROPPED, LR_STY_HIDDEN,
+	LR_STY_HEAT0, LR_STY_HEAT1, LR_STY_HEAT2, LR_STY_HEAT3, LR_STY_HEAT4,
+	LR_STY_COUNT
+};
+
+struct lr_cell {
+	uint32_t ch;      /* a Unicode code point of display width 1 */
+	uint8_t style;    /* enum lr_style */
+};
+
+struct lr_grid {
+	int w, h;
+	struct lr_cell *cells;   /* owned; w*h, row-major */
+};
+
+/* Allocates a w×h grid of spaces. Returns 0, or -1 when out of memory. */
+int lr_grid_init(struct lr_grid *g, int w, int h);
+void lr_grid_finish(struct lr_grid *g);
+void lr_grid_clear(struct lr_grid *g);
+/* Sets one cell; out-of-range positions are ignored (clipping). */
+void lr_grid_put(struct lr_grid *g, int x, int y, uint32_t ch, int style);
+/* Writes UTF-8 text from (x, y) rightwards, clipped; returns the column after it. */
+int lr_grid_text(struct lr_grid *g, int x, int y, const char *utf8, int style);
+/* Appends the grid as lines of UTF-8, trailing spaces trimmed, each ending in \n. */
+void lr_grid_to_text(const struct lr_grid *g, struct lr_buf *out);
+
+#endif
