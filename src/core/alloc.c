@@ -1,0 +1,2 @@
+/* placeholder until written */
+typedef int lr_placeholder_;

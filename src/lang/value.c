@@ -1,0 +1,68 @@
+/* Values of the language; see value.h. */
+#include "value.h"
+
+#include <string.h>
+#include "lowrank/alloc.h"
+
+struct lr_value *lr_value_mat(struct lr_matrix *m)
+{
+	struct lr_value *v;
+
+	if (!m)
+		return NULL;
+	v = lr_calloc(1, sizeof *v);
+	if (!v) {
+		lr_mat_destroy(m);
+		return NULL;
+	}
+	v->kind = LR_VAL_MAT;
+	v->m = m;
+	return v;
+}
+
+struct lr_value *lr_value_scalar(double x)
+{
+	struct lr_matrix *m = lr_mat_create(1, 1);
+
+	if (!m)
+		return NULL;
+	m->data[0] = x;
+	return lr_value_mat(m);
+}
+
+struct lr_value *lr_value_str(const char *s, size_t n)
+{
+	struct lr_value *v = lr_calloc(1, sizeof *v);
+
+	if (!v)
+		return NULL;
+	v->kind = LR_VAL_STR;
+	v->s = lr_strndup(s, n);
+	if (!v->s) {
+		lr_free(v);
+		return NULL;
+	}
+	v->slen = n;
+	return v;
+}
+
+struct lr_value *lr_value_copy(const struct lr_value *v)
+{
+	if (v->kind == LR_VAL_STR)
+		return lr_value_str(v->s, v->slen);
+	return lr_value_mat(lr_mat_copy(v->m));
+}
+
+void lr_value_destroy(struct lr_value *v)
+{
+	if (!v)
+		return;
+	lr_mat_destroy(v->m);
+	lr_free(v->s);
+	lr_free(v);
+}
+
+int lr_value_is_scalar(const struct lr_value *v)
+{
+	return v->kind == LR_VAL_MAT && v->m->rows == 1 && v->m->cols == 1;
+}
