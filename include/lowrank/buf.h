@@ -26,7 +26,9 @@ void lr_buf_vprintf(struct lr_buf *b, const char *fmt, va_list ap);
 void lr_buf_fill(struct lr_buf *b, char c, size_t n);
 /* Appends the UTF-8 encoding of code point cp. */
 void lr_buf_utf8(struct lr_buf *b, unsigned cp);
-/* Detaches the data (caller owns it, lr_free); the buffer is left empty. */
+/* Detaches the data (caller owns it, lr_free); the buffer is left empty.
+ * An untouched buffer gives "" (allocated). Returns NULL if the buffer had
+ * failed (the text is incomplete; `failed` stays set) or out of memory. */
 char *lr_buf_take(struct lr_buf *b);
 
 #endif

@@ -11,7 +11,7 @@
 struct lr_loss {
 	double sse_observed;   /* Σ (A−B)² over observed entries of A */
 	double sse_hidden;     /* Σ (A−B)² over hidden entries whose true value is known
-	                          (masked out but not NaN in A) */
+	                          (masked out but finite in A) */
 	size_t n_observed;
 	size_t n_hidden_known;
 	size_t n_hidden;       /* all hidden entries, known or not */

@@ -10,7 +10,14 @@
  * masked version too, because `UOrigin = U[r]` is a view of U's storage.
  * The simultaneous variant uses the old U[r] in the V update: the textbook
  * gradient step. The shuffled order visits the observed entries in a fresh
- * seeded permutation every epoch. */
+ * seeded permutation every epoch.
+ *
+ * Reproducibility: one lr_rng seeded with `seed` first fills a random U
+ * (row-major, m·k uniforms), then a random V (n·k uniforms); a given U0 or
+ * V0 draws nothing. Then, in shuffled order, every epoch permutes the list
+ * of observed entries (initially row by row) in place, continuing from the
+ * previous epoch's order: for i = N−1 down to 1, swap i with
+ * lr_rng_below(i + 1). */
 #ifndef LOWRANK_SGD_H
 #define LOWRANK_SGD_H
 
@@ -60,9 +67,11 @@ void lr_sgd_options_init(struct lr_sgd_options *o);
 /* Runs the factorisation. On LR_OK or LR_ERR_DIVERGED *res holds the factors
  * and history (on divergence, up to and including the bad epoch) and the
  * caller must lr_sgd_result_finish it. On any other status *res is left
- * empty (zeroed). Errors: LR_ERR_RANK, LR_ERR_ARG (epochs, lr), LR_ERR_SHAPE
- * (U0/V0 shapes), LR_ERR_MASK (no observed entry), LR_ERR_NONFINITE (an
- * infinite observed entry), LR_ERR_NOMEM. */
+ * empty (zeroed). Errors, checked in this order: LR_ERR_RANK, LR_ERR_ARG
+ * (epochs, lr, update or order out of range), LR_ERR_SHAPE (U0/V0 shapes),
+ * LR_ERR_TOO_BIG (m or n above 2^32−1), LR_ERR_MASK (no observed entry),
+ * LR_ERR_NONFINITE (an infinite observed entry), LR_ERR_NOMEM.
+ * progress is not called for a diverged epoch. */
 enum lr_status lr_sgd_run(const struct lr_matrix *A, const struct lr_sgd_options *o,
                           struct lr_sgd_result *res);
 

@@ -18,14 +18,17 @@ struct lr_svd {
 /* Computes the thin SVD of A (mask ignored; every entry must be finite, else
  * LR_ERR_NONFINITE). Empty A gives p = 0. On LR_OK the caller owns *out and
  * frees it with lr_svd_finish; on error *out is zeroed. LR_ERR_LAPACK if
- * neither driver converges, LR_ERR_NOMEM. */
+ * neither driver converges, LR_ERR_NOMEM, LR_ERR_TOO_BIG if a dimension or
+ * the workspace does not fit LAPACK's integer. */
 enum lr_status lr_svd_compute(const struct lr_matrix *A, struct lr_svd *out);
 
-/* The singular values only (cheaper: no vectors). s must hold min(m,n). */
+/* The singular values only (cheaper: no vectors). s must hold min(m,n).
+ * Same errors as lr_svd_compute. */
 enum lr_status lr_svd_values(const struct lr_matrix *A, double *s);
 
-/* Σ_{i>k} σᵢ²: the squared Frobenius error of the best rank-k approximation
- * (Eckart–Young–Mirsky). k may be 0..p. */
+/* Σ_{i>k} σᵢ² (1-based σ₁ ≥ σ₂ ≥ …, i.e. s[k] .. s[p−1] of the array): the
+ * squared Frobenius error of the best rank-k approximation
+ * (Eckart–Young–Mirsky). k may be 0..p; k >= p gives 0. */
 double lr_svd_tail(const struct lr_svd *svd, size_t k);
 
 /* A_k = U_k diag(s_k) V_kᵀ, m×n. LR_ERR_RANK if k > p. */

@@ -22,10 +22,39 @@ enum lr_unop { LR_OP_NEG, LR_OP_NOT, LR_OP_TRANSPOSE };
 /* The operator's spelling ("+", ".*", ...). */
 const char *lr_binop_name(enum lr_binop op);
 
+/* The message of & | and ! on a NaN operand (Octave's wording). */
+#define LR_OP_MSG_NAN_LOGICAL "invalid conversion from NaN to logical"
+
+/* a op b. Errors: LR_ERR_SHAPE ("nonconformant arguments (3×3 and 2×3)",
+ * "inner dimensions 3 and 2 do not agree", "matrix power needs a square
+ * matrix (2×3)"); LR_ERR_ARG ("matrix is singular to machine precision" for
+ * / and negative powers, "matrix power needs a whole exponent, found 0.5",
+ * "scalar ^ matrix is not supported; use .^", LR_OP_MSG_NAN_LOGICAL);
+ * LR_ERR_TOO_BIG (result over lr_mat_max_elems); LR_ERR_LAPACK; LR_ERR_NOMEM
+ * (msg left alone). */
 enum lr_status lr_op_binary(enum lr_binop op, const struct lr_matrix *a,
                             const struct lr_matrix *b, struct lr_matrix **out,
                             char *msg, size_t msglen);
+/* -a, !a (1 where a is 0), aᵀ. Errors: LR_ERR_ARG for ! of a matrix holding
+ * a NaN (report LR_OP_MSG_NAN_LOGICAL), LR_ERR_TOO_BIG, LR_ERR_NOMEM. */
 enum lr_status lr_op_unary(enum lr_unop op, const struct lr_matrix *a,
                            struct lr_matrix **out);
+
+/* Extensions used by the functions (builtins.c). */
+
+typedef double (*lr_op_fn2)(double x, double y);
+/* out(i,j) = f(a(i,j), b(i,j)) with the broadcasting of the elementwise
+ * operators (a dimension of length 1 is repeated). Errors: LR_ERR_SHAPE
+ * ("nonconformant arguments (3×3 and 2×3)"), LR_ERR_TOO_BIG, LR_ERR_NOMEM. */
+enum lr_status lr_op_broadcast(const struct lr_matrix *a, const struct lr_matrix *b,
+                               lr_op_fn2 f, struct lr_matrix **out,
+                               char *msg, size_t msglen);
+/* The inverse of a square matrix (LU through LAPACK; masks ignored; NaN
+ * propagates). Errors: LR_ERR_SHAPE ("the inverse needs a square matrix,
+ * found 2×3"), LR_ERR_ARG ("matrix is singular to machine precision": a zero
+ * pivot or a reciprocal condition number below eps), LR_ERR_LAPACK,
+ * LR_ERR_NOMEM. */
+enum lr_status lr_op_inv(const struct lr_matrix *a, struct lr_matrix **out,
+                         char *msg, size_t msglen);
 
 #endif

@@ -37,11 +37,13 @@ struct lr_value *lr_value_str(const char *s, size_t n)
 	if (!v)
 		return NULL;
 	v->kind = LR_VAL_STR;
-	v->s = lr_strndup(s, n);
+	v->s = lr_malloc(n + 1);   /* not strndup: a string may hold NUL bytes */
 	if (!v->s) {
 		lr_free(v);
 		return NULL;
 	}
+	memcpy(v->s, s, n);
+	v->s[n] = '\0';
 	v->slen = n;
 	return v;
 }

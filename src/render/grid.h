@@ -28,15 +28,29 @@ struct lr_grid {
 	struct lr_cell *cells;   /* owned; w*h, row-major */
 };
 
-/* Allocates a w×h grid of spaces. Returns 0, or -1 when out of memory. */
+/* Allocates a w×h grid of spaces (style LR_STY_NORMAL). A size of 0 or less
+ * in either direction gives an empty 0×0 grid. Returns 0, or -1 when out of
+ * memory (g is then an empty 0×0 grid, safe to use and to finish). */
 int lr_grid_init(struct lr_grid *g, int w, int h);
+/* Frees the cells; g becomes an empty 0×0 grid. Safe to call twice. */
 void lr_grid_finish(struct lr_grid *g);
+/* Sets every cell to a space in LR_STY_NORMAL. */
 void lr_grid_clear(struct lr_grid *g);
 /* Sets one cell; out-of-range positions are ignored (clipping). */
 void lr_grid_put(struct lr_grid *g, int x, int y, uint32_t ch, int style);
-/* Writes UTF-8 text from (x, y) rightwards, clipped; returns the column after it. */
+/* The cell at (x, y), or NULL outside the grid. (Extension.) */
+const struct lr_cell *lr_grid_at(const struct lr_grid *g, int x, int y);
+/* Writes UTF-8 text from (x, y) rightwards, clipped; returns the column after
+ * it (x plus the number of code points, whether or not they were visible).
+ * Invalid UTF-8 becomes U+FFFD, one per maximal invalid subsequence (as the
+ * Unicode standard recommends); control characters (C0, DEL, C1) become
+ * U+FFFD too, so no escape sequence can reach a terminal through a grid. */
 int lr_grid_text(struct lr_grid *g, int x, int y, const char *utf8, int style);
-/* Appends the grid as lines of UTF-8, trailing spaces trimmed, each ending in \n. */
+/* The number of cells lr_grid_text would use for utf8. (Extension.) */
+int lr_grid_text_len(const char *utf8);
+/* Appends the grid as lines of UTF-8, trailing spaces trimmed, each ending in
+ * \n. A cell holding 0 is a space; a control character, surrogate or value
+ * above U+10FFFF is written as U+FFFD. */
 void lr_grid_to_text(const struct lr_grid *g, struct lr_buf *out);
 
 #endif

@@ -1,0 +1,215 @@
+/* lowrank's entry point: chooses batch or interactive mode, as sqlite3 and
+ * Octave do: interactive only when standard input and output are both
+ * terminals and no script was named. */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "lowrank/alloc.h"
+#include "batch.h"
+#include "frontend.h"
+
+static volatile sig_atomic_t got_sigint;
+
+static void on_sigint(int sig)
+{
+	(void)sig;
+	got_sigint = 1;
+}
+
+static void out_write(void *ctx, const char *s, size_t n)
+{
+	(void)ctx;
+	fwrite(s, 1, n, stdout);
+}
+
+static int out_interrupted(void *ctx)
+{
+	(void)ctx;
+	return got_sigint != 0;
+}
+
+static void usage(FILE *f)
+{
+	fputs("usage: lowrank [OPTIONS] [FILE]\n"
+	      "       lowrank -e 'STATEMENTS'\n"
+	      "\n"
+	      "A terminal REPL that teaches low-rank matrix factorisation: define a matrix,\n"
+	      "factorise it by SGD ('sgd A 2') and by truncated SVD ('svd A 2'), and compare\n"
+	      "them ('loss'). With no FILE and a terminal, it starts the interactive REPL;\n"
+	      "otherwise it runs the script (FILE, -e, or standard input) in batch mode.\n"
+	      "\n"
+	      "options:\n"
+	      "  -e STATEMENTS   run STATEMENTS and exit\n"
+	      "  --keep-going    carry on after an error (the exit status is still 1)\n"
+	      "  --echo          print each statement before its output (a transcript)\n"
+	      "  --width N       output width in columns for batch mode (default 80)\n"
+	      "  --ascii         draw plots with ASCII characters only\n"
+	      "  -i              force the interactive REPL\n"
+	      "  --plain         never start the interactive REPL\n"
+	      "  -h, --help      this help\n"
+	      "  --version       the version\n"
+	      "\n"
+	      "first things to type:\n"
+	      "  A = [0.3374 0.6005 0.1735; 3.3359 0.0492 1.8374; 2.9407 0.5301 2.2620]\n"
+	      "  sgd A 2\n"
+	      "  svd A 2\n"
+	      "  loss\n"
+	      "  help\n"
+	      "\n"
+	      "exit status: 0 success, 1 an error in the script, 2 a usage error,\n"
+	      "130 interrupted; 'quit N' exits with N.\n", f);
+}
+
+/* Reads a whole stream; NULL on failure. */
+static char *slurp(FILE *f, size_t *len)
+{
+	size_t cap = 1 << 16, n = 0;
+	char *buf = lr_malloc(cap), *nb;
+
+	while (buf) {
+		n += fread(buf + n, 1, cap - n - 1, f);
+		if (ferror(f)) {
+			lr_free(buf);
+			return NULL;
+		}
+		if (feof(f))
+			break;
+		if (n + 1 >= cap) {
+			cap *= 2;
+			nb = lr_realloc(buf, cap);
+			if (!nb)
+				lr_free(buf);
+			buf = nb;
+		}
+	}
+	if (buf)
+		buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
+struct args {
+	const char *file, *expr;
+	int keep_going, echo, width, ascii, force_tui, plain;
+};
+
+static int parse_args(int argc, char **argv, struct args *a)
+{
+	memset(a, 0, sizeof *a);
+	a->width = 80;
+	for (int i = 1; i < argc; i++) {
+		const char *o = argv[i];
+		if (!strcmp(o, "-e") && i + 1 < argc)
+			a->expr = argv[++i];
+		else if (!strcmp(o, "--keep-going"))
+			a->keep_going = 1;
+		else if (!strcmp(o, "--echo"))
+			a->echo = 1;
+		else if (!strcmp(o, "--ascii"))
+			a->ascii = 1;
+		else if (!strcmp(o, "-i"))
+			a->force_tui = 1;
+		else if (!strcmp(o, "--plain"))
+			a->plain = 1;
+		else if (!strcmp(o, "--width") && i + 1 < argc) {
+			char *end;
+			long w = strtol(argv[++i], &end, 10);
+			if (*end || w < 20 || w > 1000) {
+				fprintf(stderr, "lowrank: --width expects a number from 20 to 1000, found '%s'\n",
+				        argv[i]);
+				return 2;
+			}
+			a->width = (int)w;
+		} else if (!strcmp(o, "-h") || !strcmp(o, "--help")) {
+			usage(stdout);
+			return 0;
+		} else if (!strcmp(o, "--version")) {
+			puts("lowrank " LOWRANK_VERSION);
+			return 0;
+		} else if (o[0] == '-' && o[1]) {
+			fprintf(stderr, "lowrank: unknown option '%s' (or it lacks its value); "
+			        "see 'lowrank --help'\n", o);
+			return 2;
+		} else if (!a->file) {
+			a->file = o;
+		} else {
+			fprintf(stderr, "lowrank: only one script can be run at a time, found '%s' "
+			        "after '%s'\n", o, a->file);
+			return 2;
+		}
+	}
+	if (a->file && a->expr) {
+		fprintf(stderr, "lowrank: give either a FILE or -e, not both\n");
+		return 2;
+	}
+	return -1;
+}
+
+static int run_batch(const struct args *a, struct lr_session *s)
+{
+	const char *name = a->expr ? "<-e>" : a->file ? a->file : "<stdin>";
+	size_t len = 0;
+	char *src;
+	struct lr_batch_opts o = { a->keep_going, a->echo, NULL };
+	enum lr_batch_result r;
+
+	if (a->expr) {
+		len = strlen(a->expr);
+		src = lr_strndup(a->expr, len);
+	} else if (a->file) {
+		FILE *f = fopen(a->file, "rb");
+		if (!f) {
+			fprintf(stderr, "lowrank: cannot open '%s': %s\n", a->file, strerror(errno));
+			return 2;
+		}
+		src = slurp(f, &len);
+		fclose(f);
+	} else {
+		src = slurp(stdin, &len);
+	}
+	if (!src) {
+		fprintf(stderr, "lowrank: cannot read %s\n", name);
+		return 2;
+	}
+	o.interrupted = (volatile int *)&got_sigint;
+	r = lr_batch_run(s, name, src, len, &o);
+	lr_free(src);
+	fflush(stdout);
+	switch (r) {
+	case LR_BATCH_OK: return 0;
+	case LR_BATCH_QUIT: return lr_session_exit_status(s);
+	case LR_BATCH_INTERRUPTED:
+		fprintf(stderr, "lowrank: interrupted\n");
+		return 130;
+	default: return 1;
+	}
+}
+
+int main(int argc, char **argv)
+{
+	struct args a;
+	struct lr_output out = { NULL, out_write, NULL, out_interrupted };
+	struct lr_session *s;
+	int rc = parse_args(argc, argv, &a);
+	int tui;
+
+	if (rc >= 0)
+		return rc;
+	tui = a.force_tui || (!a.plain && !a.file && !a.expr && isatty(0) && isatty(1));
+	if (tui)
+		return lr_frontend_interactive(&a.width, a.ascii);
+	signal(SIGINT, on_sigint);
+	s = lr_session_create(&out);
+	if (!s) {
+		fputs("lowrank: out of memory\n", stderr);
+		return 1;
+	}
+	lr_session_set_width(s, a.width);
+	lr_session_set_ascii(s, a.ascii);
+	rc = run_batch(&a, s);
+	lr_session_destroy(s);
+	return rc;
+}

@@ -1,0 +1,22 @@
+/* Private to the core and its benchmark: lr_sgd_run with a hook called at
+ * the phase boundaries of every epoch, so a benchmark can time the updates
+ * and the loss pass apart without the core reading a clock. */
+#ifndef LOWRANK_SGD_MARK_H
+#define LOWRANK_SGD_MARK_H
+
+#include "lowrank/sgd.h"
+
+enum lr_sgd_phase {
+	LR_SGD_EPOCH_START,   /* before the shuffle (if any) */
+	LR_SGD_UPDATES_DONE,  /* after the epoch's updates, before the loss pass */
+	LR_SGD_LOSS_DONE      /* after the loss (and hidden loss) pass */
+};
+
+/* Called at each phase boundary; ctx is borrowed. */
+typedef void (*lr_sgd_mark_fn)(void *ctx, enum lr_sgd_phase phase);
+
+/* Exactly lr_sgd_run, with mark (may be NULL) called as above. */
+enum lr_status lr_sgd_run_marked(const struct lr_matrix *A, const struct lr_sgd_options *o,
+                                 struct lr_sgd_result *res, lr_sgd_mark_fn mark, void *ctx);
+
+#endif

@@ -1,0 +1,68 @@
+/* Syntax trees of the language. Every node and statement carries the
+ * position of its first character (and the node the offset just past its
+ * last), so that every error can point at the place. One owner: a statement
+ * owns its nodes, a node its children; lr_stmt_destroy frees the lot. */
+#ifndef LR_AST_H
+#define LR_AST_H
+
+#include <stddef.h>
+#include "lexer.h"
+
+enum lr_node_kind {
+	LR_N_NUM, LR_N_STR, LR_N_IDENT,
+	LR_N_COLON,     /* a lone ':' in an index */
+	LR_N_END,       /* 'end' in an index */
+	LR_N_TILDE,     /* '~' placeholder in [~, i] = ... */
+	LR_N_BINOP,     /* op is an enum lr_binop */
+	LR_N_UNOP,      /* op is an enum lr_unop */
+	LR_N_ANDAND, LR_N_OROR,
+	LR_N_RANGE,     /* kids: start, [step,] stop (nkids 2 or 3) */
+	LR_N_MATRIX,    /* kids: elements row by row; row_len[r] elements in row r */
+	LR_N_CALL       /* name(kids...): a function call or an index */
+};
+
+struct lr_node {
+	enum lr_node_kind kind;
+	struct lr_pos pos;
+	size_t end;            /* byte offset just past the node's text */
+	struct lr_pos oppos;   /* LR_N_BINOP and friends: where the operator is */
+	int op;
+	double num;
+	char *str;             /* owned: LR_N_STR text, LR_N_IDENT/LR_N_CALL name */
+	size_t strlen;
+	struct lr_node **kids; /* owned */
+	size_t nkids;
+	size_t *row_len;       /* owned, LR_N_MATRIX */
+	size_t nrows;
+};
+
+struct lr_word {
+	char *text;            /* owned */
+	struct lr_pos pos;
+};
+
+enum lr_stmt_kind {
+	LR_S_EXPR,             /* expr: shows and binds ans (unless a call gives nothing) */
+	LR_S_ASSIGN,           /* name = expr */
+	LR_S_INDEX_ASSIGN,     /* name(args) = expr; index holds the LR_N_CALL */
+	LR_S_MULTI,            /* [a, ~, c] = call */
+	LR_S_COMMAND           /* word word word ... (command syntax) */
+};
+
+struct lr_stmt {
+	enum lr_stmt_kind kind;
+	struct lr_pos pos;
+	int quiet;             /* ended with ';' */
+	char *name;            /* owned: assignment target or command word */
+	struct lr_pos name_pos;
+	struct lr_node *index; /* owned: LR_S_INDEX_ASSIGN target */
+	struct lr_node *expr;  /* owned: the value */
+	struct lr_node *targets; /* owned: LR_S_MULTI, an LR_N_MATRIX of names and tildes */
+	struct lr_word *words; /* owned: LR_S_COMMAND arguments */
+	size_t nwords;
+};
+
+void lr_node_destroy(struct lr_node *n);
+void lr_stmt_destroy(struct lr_stmt *s);
+
+#endif

@@ -1,0 +1,396 @@
+/* The lexer; see lexer.h. Whitespace rules inside brackets follow GNU
+ * Octave: a blank between two things that can be values separates elements,
+ * and a sign glued to what follows it after a blank starts a new element. */
+#include "lexer.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "lowrank/alloc.h"
+
+void lr_lex_init(struct lr_lexer *lx, const char *src, size_t len)
+{
+	memset(lx, 0, sizeof *lx);
+	lx->src = src;
+	lx->len = len;
+	lx->line = 1;
+	lx->prev = LR_TOK_NEWLINE;
+}
+
+static const char *const tok_names[] = {
+	"end of input", "end of line", "number", "name", "string",
+	"'('", "')'", "'['", "']'", "','", "';'", "'='", "':'",
+	"'+'", "'-'", "'*'", "'/'", "'.*'", "'./'", "'^'", "'.^'", "'''",
+	"'.''", "'=='", "'~='", "'<'", "'<='", "'>'", "'>='", "'&'", "'|'",
+	"'&&'", "'||'", "'!'", "error"
+};
+
+const char *lr_tok_name(enum lr_tok k)
+{
+	return tok_names[k];
+}
+
+static int peek(const struct lr_lexer *lx, size_t ahead)
+{
+	size_t j = lx->i + ahead;
+	return j < lx->len ? (unsigned char)lx->src[j] : -1;
+}
+
+static struct lr_pos here(const struct lr_lexer *lx)
+{
+	struct lr_pos p = { lx->line, (int)(lx->i - lx->line_start) + 1, lx->i };
+	return p;
+}
+
+static int in_brackets(const struct lr_lexer *lx)
+{
+	return lx->depth > 0 && lx->nest[lx->depth - 1] == '[';
+}
+
+static int in_parens(const struct lr_lexer *lx)
+{
+	return lx->depth > 0 && lx->nest[lx->depth - 1] == '(';
+}
+
+/* Tokens after which a value has ended, so that a following quote is a
+ * transpose and a following value inside brackets is a new element. */
+static int ends_value(int k)
+{
+	return k == LR_TOK_NUMBER || k == LR_TOK_IDENT || k == LR_TOK_STRING ||
+	       k == LR_TOK_RPAREN || k == LR_TOK_RBRACKET ||
+	       k == LR_TOK_TRANSPOSE || k == LR_TOK_DOTTRANSPOSE;
+}
+
+/* Whether the text at the cursor starts a new value inside brackets, given
+ * that a blank came before it. */
+static int starts_value(const struct lr_lexer *lx)
+{
+	int c = peek(lx, 0), d = peek(lx, 1);
+
+	if (c < 0)
+		return 0;
+	if (isalnum(c) || c == '_' || c == '(' || c == '[' || c == '\'' || c == '"' || c >= 0x80)
+		return 1;
+	if (c == '.' && d >= 0 && isdigit(d))
+		return 1;
+	if ((c == '+' || c == '-') && d >= 0 && !isspace(d) && d != '=' && d != c)
+		return 1;
+	if ((c == '~' || c == '!') && d != '=')
+		return 1;
+	return 0;
+}
+
+static void newline(struct lr_lexer *lx)
+{
+	lx->i++;
+	lx->line++;
+	lx->line_start = lx->i;
+}
+
+static void skip_line(struct lr_lexer *lx)
+{
+	while (lx->i < lx->len && lx->src[lx->i] != '\n')
+		lx->i++;
+}
+
+/* Skips blanks, comments and "..." continuations. Returns 1 if anything
+ * was skipped. Newlines are skipped only inside parentheses. */
+static int skip_space(struct lr_lexer *lx)
+{
+	size_t start = lx->i;
+
+	for (;;) {
+		int c = peek(lx, 0);
+		if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+			lx->i++;
+		} else if (c == '\n' && in_parens(lx)) {
+			newline(lx);
+		} else if (c == '#' || c == '%') {
+			skip_line(lx);
+		} else if (c == '.' && peek(lx, 1) == '.' && peek(lx, 2) == '.') {
+			skip_line(lx);
+			if (lx->i < lx->len)
+				newline(lx);
+		} else {
+			break;
+		}
+	}
+	return lx->i > start;
+}
+
+static struct lr_token make(struct lr_lexer *lx, enum lr_tok k, struct lr_pos p, size_t len)
+{
+	struct lr_token t;
+
+	memset(&t, 0, sizeof t);
+	t.kind = k;
+	t.pos = p;
+	t.text = lx->src + p.offset;
+	t.len = len;
+	return t;
+}
+
+static struct lr_token error_at(struct lr_lexer *lx, struct lr_pos p, const char *msg)
+{
+	snprintf(lx->err, sizeof lx->err, "%s", msg);
+	lx->errpos = p;
+	return make(lx, LR_TOK_ERROR, p, 1);
+}
+
+static struct lr_token lex_number(struct lr_lexer *lx, struct lr_pos p)
+{
+	char tmp[128];
+	size_t j = lx->i, n;
+
+	while (j < lx->len && isdigit((unsigned char)lx->src[j]))
+		j++;
+	/* A '.' belongs to the number unless it starts an operator (1.*x, 1./x, 1.^x, 1.'). */
+	if (j < lx->len && lx->src[j] == '.' &&
+	    !(j + 1 < lx->len && strchr("*/^'", lx->src[j + 1]))) {
+		j++;
+		while (j < lx->len && isdigit((unsigned char)lx->src[j]))
+			j++;
+	}
+	if (j < lx->len && strchr("eEdD", lx->src[j])) {
+		size_t k = j + 1;
+		if (k < lx->len && (lx->src[k] == '+' || lx->src[k] == '-'))
+			k++;
+		if (k < lx->len && isdigit((unsigned char)lx->src[k])) {
+			while (k < lx->len && isdigit((unsigned char)lx->src[k]))
+				k++;
+			j = k;
+		}
+	}
+	n = j - lx->i;
+	if (n >= sizeof tmp)
+		return error_at(lx, p, "number is too long");
+	memcpy(tmp, lx->src + lx->i, n);
+	tmp[n] = '\0';
+	for (size_t k = 0; k < n; k++)
+		if (tmp[k] == 'd' || tmp[k] == 'D')
+			tmp[k] = 'e';
+	if (j < lx->len && (isalpha((unsigned char)lx->src[j]) || lx->src[j] == '_')) {
+		lx->i = j;
+		if (lx->src[j] == 'i' || lx->src[j] == 'j')
+			return error_at(lx, here(lx), "complex numbers are not supported");
+		return error_at(lx, here(lx), "expected an operator or a separator after the number");
+	}
+	lx->i = j;
+	struct lr_token t = make(lx, LR_TOK_NUMBER, p, n);
+	t.num = strtod(tmp, NULL);
+	return t;
+}
+
+static struct lr_token lex_string(struct lr_lexer *lx, struct lr_pos p)
+{
+	char q = lx->src[lx->i];
+	size_t j = lx->i + 1, n = 0;
+	char *out = lr_malloc(lx->len - lx->i + 1);
+
+	if (!out)
+		return error_at(lx, p, "out of memory");
+	for (;;) {
+		if (j >= lx->len || lx->src[j] == '\n') {
+			lr_free(out);
+			lx->i = j;
+			snprintf(lx->err, sizeof lx->err,
+			         "unterminated string: expected %c before the end of the line", q);
+			lx->errpos = p;
+			return make(lx, LR_TOK_ERROR, p, 1);
+		}
+		char c = lx->src[j++];
+		if (c == q) {
+			if (j < lx->len && lx->src[j] == q) {  /* '' or "" is a quote */
+				out[n++] = q;
+				j++;
+				continue;
+			}
+			break;
+		}
+		if (c == '\\' && q == '"' && j < lx->len && lx->src[j] != '\n') {
+			char e = lx->src[j++];
+			switch (e) {
+			case 'n': c = '\n'; break;
+			case 't': c = '\t'; break;
+			case 'r': c = '\r'; break;
+			case 'a': c = '\a'; break;
+			case '0': c = '\0'; break;
+			case '\\': case '"': case '\'': c = e; break;
+			default: out[n++] = '\\'; c = e; break;
+			}
+		}
+		out[n++] = c;
+	}
+	out[n] = '\0';
+	struct lr_token t = make(lx, LR_TOK_STRING, p, j - lx->i);
+	t.str = out;
+	t.strlen = n;
+	lx->i = j;
+	return t;
+}
+
+/* Decodes one UTF-8 sequence for the message about a stray character.
+ * Returns the code point, or -1 for an invalid sequence. */
+static long utf8_at(const struct lr_lexer *lx, size_t *used)
+{
+	const unsigned char *s = (const unsigned char *)lx->src + lx->i;
+	size_t avail = lx->len - lx->i, n;
+	long cp;
+
+	if (s[0] < 0xc2 || s[0] > 0xf4)
+		return -1;
+	n = s[0] < 0xe0 ? 2 : s[0] < 0xf0 ? 3 : 4;
+	if (avail < n)
+		return -1;
+	cp = s[0] & (0x7f >> n);
+	for (size_t k = 1; k < n; k++) {
+		if ((s[k] & 0xc0) != 0x80)
+			return -1;
+		cp = (cp << 6) | (s[k] & 0x3f);
+	}
+	*used = n;
+	return cp;
+}
+
+static struct lr_token stray(struct lr_lexer *lx, struct lr_pos p)
+{
+	unsigned char c = (unsigned char)lx->src[lx->i];
+	size_t used = 1;
+	char msg[128];
+
+	if (c >= 0x80) {
+		long cp = utf8_at(lx, &used);
+		if (cp < 0)
+			snprintf(msg, sizeof msg, "invalid UTF-8 byte 0x%02x", c);
+		else
+			snprintf(msg, sizeof msg, "unexpected character '%.*s' (U+%04lX)",
+			         (int)used, lx->src + lx->i, cp);
+	} else if (c == '{' || c == '}') {
+		snprintf(msg, sizeof msg, "unexpected '%c': cell arrays are not supported", c);
+	} else if (isprint(c)) {
+		snprintf(msg, sizeof msg, "unexpected character '%c'", c);
+	} else {
+		snprintf(msg, sizeof msg, "unexpected control character 0x%02x", c);
+	}
+	lx->i += used;
+	return error_at(lx, p, msg);
+}
+
+static struct lr_token open_bracket(struct lr_lexer *lx, struct lr_pos p, char c)
+{
+	if (lx->depth >= LR_LEX_MAX_NEST)
+		return error_at(lx, p, "brackets are nested too deeply (the limit is 256)");
+	lx->nest[lx->depth++] = c;
+	lx->i++;
+	return make(lx, c == '(' ? LR_TOK_LPAREN : LR_TOK_LBRACKET, p, 1);
+}
+
+static struct lr_token close_bracket(struct lr_lexer *lx, struct lr_pos p, char c)
+{
+	if (lx->depth > 0)
+		lx->depth--;
+	lx->i++;
+	return make(lx, c == ')' ? LR_TOK_RPAREN : LR_TOK_RBRACKET, p, 1);
+}
+
+/* Operators of one or two characters. */
+static struct lr_token lex_operator(struct lr_lexer *lx, struct lr_pos p, int spaced)
+{
+	static const struct { const char *s; enum lr_tok k; } ops[] = {
+		{ "==", LR_TOK_EQ }, { "~=", LR_TOK_NE }, { "!=", LR_TOK_NE },
+		{ "<=", LR_TOK_LE }, { ">=", LR_TOK_GE }, { "&&", LR_TOK_ANDAND },
+		{ "||", LR_TOK_OROR }, { ".*", LR_TOK_DOTSTAR }, { "./", LR_TOK_DOTSLASH },
+		{ ".^", LR_TOK_DOTCARET }, { ".'", LR_TOK_DOTTRANSPOSE },
+		{ "+", LR_TOK_PLUS }, { "-", LR_TOK_MINUS }, { "*", LR_TOK_STAR },
+		{ "/", LR_TOK_SLASH }, { "^", LR_TOK_CARET }, { "<", LR_TOK_LT },
+		{ ">", LR_TOK_GT }, { "&", LR_TOK_AND }, { "|", LR_TOK_OR },
+		{ "!", LR_TOK_NOT }, { "~", LR_TOK_NOT }, { "=", LR_TOK_ASSIGN },
+		{ ":", LR_TOK_COLON }, { ",", LR_TOK_COMMA }, { ";", LR_TOK_SEMI },
+	};
+	(void)spaced;
+	for (size_t k = 0; k < sizeof ops / sizeof ops[0]; k++) {
+		size_t n = strlen(ops[k].s);
+		if (lx->i + n <= lx->len && memcmp(lx->src + lx->i, ops[k].s, n) == 0) {
+			lx->i += n;
+			return make(lx, ops[k].k, p, n);
+		}
+	}
+	return stray(lx, p);
+}
+
+static struct lr_token lex_token(struct lr_lexer *lx, int spaced)
+{
+	struct lr_pos p = here(lx);
+	int c = peek(lx, 0);
+
+	if (c < 0)
+		return make(lx, LR_TOK_EOF, p, 0);
+	if (c == '\n') {
+		newline(lx);
+		return make(lx, in_brackets(lx) ? LR_TOK_SEMI : LR_TOK_NEWLINE, p, 1);
+	}
+	if (isdigit(c) || (c == '.' && isdigit(peek(lx, 1))))
+		return lex_number(lx, p);
+	if (isalpha(c) || c == '_') {
+		size_t j = lx->i;
+		while (j < lx->len && (isalnum((unsigned char)lx->src[j]) || lx->src[j] == '_'))
+			j++;
+		struct lr_token t = make(lx, LR_TOK_IDENT, p, j - lx->i);
+		lx->i = j;
+		return t;
+	}
+	if (c == '"')
+		return lex_string(lx, p);
+	if (c == '\'') {
+		/* A quote right after a value is a transpose; elsewhere it opens a
+		 * string. Inside brackets a blank before it means a string. */
+		if (ends_value(lx->prev) && !(spaced && in_brackets(lx))) {
+			lx->i++;
+			return make(lx, LR_TOK_TRANSPOSE, p, 1);
+		}
+		return lex_string(lx, p);
+	}
+	if (c == '(' || c == '[')
+		return open_bracket(lx, p, (char)c);
+	if (c == ')' || c == ']')
+		return close_bracket(lx, p, (char)c);
+	return lex_operator(lx, p, spaced);
+}
+
+struct lr_token lr_lex_next(struct lr_lexer *lx)
+{
+	struct lr_token t;
+	int spaced = skip_space(lx);
+
+	/* Inside brackets a blank between two values separates elements. */
+	if (spaced && in_brackets(lx) && ends_value(lx->prev) && starts_value(lx)) {
+		t = make(lx, LR_TOK_COMMA, here(lx), 0);
+		lx->prev = LR_TOK_COMMA;
+		return t;
+	}
+	t = lex_token(lx, spaced);
+	t.space_before = spaced;
+	lx->prev = t.kind;
+	return t;
+}
+
+int lr_lex_incomplete(const char *src, size_t len)
+{
+	struct lr_lexer lx;
+	struct lr_token t;
+
+	lr_lex_init(&lx, src, len);
+	do {
+		t = lr_lex_next(&lx);
+		lr_free(t.str);
+		if (t.kind == LR_TOK_ERROR)
+			return 0;  /* an error will be reported when the text runs */
+	} while (t.kind != LR_TOK_EOF);
+	if (lx.depth > 0)
+		return 1;
+	/* A line ending in "..." continues. */
+	while (len > 0 && (src[len - 1] == '\n' || src[len - 1] == ' ' || src[len - 1] == '\t'))
+		len--;
+	return len >= 3 && memcmp(src + len - 3, "...", 3) == 0;
+}

@@ -1,0 +1,64 @@
+/* The lexer of the matrix language. It works on a whole source text and
+ * hands out tokens one at a time, each with its position. Inside square
+ * brackets it applies Octave's rules for whitespace: `[1 -2]` has two
+ * elements, `[1 - 2]` one, and a newline is a row break; it inserts the
+ * separators so the parser never looks at whitespace. */
+#ifndef LR_LEXER_H
+#define LR_LEXER_H
+
+#include <stddef.h>
+
+struct lr_pos {
+	int line, col;       /* 1-based; col counts bytes */
+	size_t offset;       /* byte offset into the source */
+};
+
+enum lr_tok {
+	LR_TOK_EOF, LR_TOK_NEWLINE, LR_TOK_NUMBER, LR_TOK_IDENT, LR_TOK_STRING,
+	LR_TOK_LPAREN, LR_TOK_RPAREN, LR_TOK_LBRACKET, LR_TOK_RBRACKET,
+	LR_TOK_COMMA, LR_TOK_SEMI, LR_TOK_ASSIGN, LR_TOK_COLON,
+	LR_TOK_PLUS, LR_TOK_MINUS, LR_TOK_STAR, LR_TOK_SLASH, LR_TOK_DOTSTAR,
+	LR_TOK_DOTSLASH, LR_TOK_CARET, LR_TOK_DOTCARET, LR_TOK_TRANSPOSE,
+	LR_TOK_DOTTRANSPOSE, LR_TOK_EQ, LR_TOK_NE, LR_TOK_LT, LR_TOK_LE,
+	LR_TOK_GT, LR_TOK_GE, LR_TOK_AND, LR_TOK_OR, LR_TOK_ANDAND, LR_TOK_OROR,
+	LR_TOK_NOT, LR_TOK_ERROR
+};
+
+struct lr_token {
+	enum lr_tok kind;
+	struct lr_pos pos;
+	const char *text;    /* borrowed: points into the source */
+	size_t len;
+	double num;          /* LR_TOK_NUMBER */
+	char *str;           /* LR_TOK_STRING: owned by the lexer until taken (escapes decoded) */
+	size_t strlen;
+	int space_before;    /* whitespace preceded the token */
+};
+
+#define LR_LEX_MAX_NEST 256
+
+struct lr_lexer {
+	const char *src;     /* borrowed */
+	size_t len, i;
+	int line;
+	size_t line_start;
+	char nest[LR_LEX_MAX_NEST];  /* '(' or '[' for each open bracket */
+	int depth;
+	int prev;            /* kind of the previous token, for transpose and separators */
+	int pending_comma;   /* a separator to hand out before the next token */
+	char err[256];       /* message of the last LR_TOK_ERROR */
+	struct lr_pos errpos;
+};
+
+void lr_lex_init(struct lr_lexer *lx, const char *src, size_t len);
+/* The next token; LR_TOK_ERROR with lx->err set on bad input. A string
+ * token's str must be freed by the caller (lr_free). */
+struct lr_token lr_lex_next(struct lr_lexer *lx);
+/* A printable name of a token kind, e.g. "']'". */
+const char *lr_tok_name(enum lr_tok k);
+
+/* 1 if src ends inside an open bracket (or a continuation "..."), so an
+ * interactive front end should read another line. */
+int lr_lex_incomplete(const char *src, size_t len);
+
+#endif

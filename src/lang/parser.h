@@ -1,0 +1,32 @@
+/* The parser: reads one statement at a time from a source text, so a front
+ * end can run each statement before the next is read and carry on past an
+ * error (--keep-going) with lr_parser_recover. */
+#ifndef LR_PARSER_H
+#define LR_PARSER_H
+
+#include "ast.h"
+#include "error.h"
+#include "lexer.h"
+
+#define LR_PARSE_MAX_DEPTH 200
+
+struct lr_parser {
+	struct lr_lexer lx;
+	struct lr_token tok;    /* current token (its str owned by the parser) */
+	int depth;              /* recursion depth of the expression being parsed */
+	int in_index;           /* > 0 inside an index, where ':' and 'end' mean something */
+	int (*is_command)(const char *name);  /* command words, or NULL for none */
+};
+
+void lr_parser_init(struct lr_parser *p, const char *src, size_t len,
+                    int (*is_command)(const char *name));
+void lr_parser_finish(struct lr_parser *p);
+
+/* Parses the next statement. Returns 1 with *out set (caller owns it), 0 at
+ * the end of the text, -1 on a syntax error with err filled. */
+int lr_parse_next(struct lr_parser *p, struct lr_stmt **out, struct lr_error *err);
+
+/* After an error: skips to the start of the next line outside brackets. */
+void lr_parser_recover(struct lr_parser *p);
+
+#endif

@@ -1,0 +1,102 @@
+/* `plot`: the per-epoch loss of the newest training (or of all kept runs,
+ * `plot all`) drawn into a grid with the Eckart–Young floor, and printed
+ * as text. The terminal's Loss view draws the same with lr_loss_plot. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include "lowrank/alloc.h"
+#include "factor.h"
+#include "plot.h"
+
+/* The floor for the runs drawn: Σ_{i>k} σᵢ² when every run is of the same
+ * unmasked matrix and rank; NAN otherwise. */
+static double floor_of(const struct lr_run *const *runs, size_t n)
+{
+	const struct lr_run *r = runs[0];
+	size_t p = r->A->rows < r->A->cols ? r->A->rows : r->A->cols;
+	double *s, tail = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (lr_mat_has_hidden(runs[i]->A) || runs[i]->opts.rank != r->opts.rank ||
+		    runs[i]->A->rows != r->A->rows || runs[i]->A->cols != r->A->cols ||
+		    memcmp(runs[i]->A->data, r->A->data, r->A->rows * r->A->cols * sizeof(double)))
+			return NAN;
+	s = lr_mallocarray(p + 1, sizeof *s);
+	if (!s || lr_svd_values(r->A, s) != LR_OK) {
+		lr_free(s);
+		return NAN;
+	}
+	for (size_t i = p; i-- > r->opts.rank;)
+		tail += s[i] * s[i];
+	lr_free(s);
+	return tail;
+}
+
+void lr_loss_plot(struct lr_grid *g, const struct lr_run *const *runs, size_t n, int ascii)
+{
+	struct lr_series ser[8];
+	size_t ns = 0;
+	char title[96], flabel[64];
+	struct lr_plot_opts o;
+
+	memset(&o, 0, sizeof o);
+	o.ascii = ascii;
+	o.logy = 1;
+	o.xlabel = "epoch";
+	o.floor = n ? floor_of(runs, n) : NAN;
+	if (!isnan(o.floor)) {
+		snprintf(flabel, sizeof flabel, "SVD bound %.4g", o.floor);
+		o.floor_label = flabel;
+	}
+	if (n == 1) {
+		snprintf(title, sizeof title, "SGD loss of %s, k=%zu, lr %g", runs[0]->matrix_name,
+		         runs[0]->opts.rank, runs[0]->opts.lr);
+		ser[ns++] = (struct lr_series){ "loss on observed entries", runs[0]->res.loss,
+		                                (size_t)runs[0]->res.epochs_done };
+		if (runs[0]->res.hidden)
+			ser[ns++] = (struct lr_series){ "error on hidden entries", runs[0]->res.hidden,
+			                                (size_t)runs[0]->res.epochs_done };
+	} else {
+		snprintf(title, sizeof title, "SGD loss of the last %zu runs", n);
+		for (size_t i = n > 4 ? n - 4 : 0; i < n; i++)
+			ser[ns++] = (struct lr_series){ runs[i]->label, runs[i]->res.loss,
+			                                (size_t)runs[i]->res.epochs_done };
+	}
+	o.title = title;
+	lr_plot_lines(g, ser, ns, &o);
+}
+
+int lr_cmd_plot(struct lr_session *s, const struct lr_stmt *st)
+{
+	const struct lr_run *const *runs;
+	size_t n = lr_session_runs(s, &runs), from;
+	int all = 0, ascii = s->ascii;
+	struct lr_grid g;
+	struct lr_buf b;
+
+	for (size_t i = 0; i < st->nwords; i++) {
+		if (!strcmp(st->words[i].text, "all"))
+			all = 1;
+		else if (!strcmp(st->words[i].text, "ascii") || !strcmp(st->words[i].text, "--ascii"))
+			ascii = 1;
+		else
+			return lr_fail(s, st->words[i].pos, "plot: expected 'all' or 'ascii', found '%s'",
+			               st->words[i].text);
+	}
+	if (n == 0)
+		return lr_fail(s, st->name_pos, "plot: no training to plot yet; run 'sgd A k' first");
+	from = all ? 0 : n - 1;
+	if (lr_grid_init(&g, s->fmt.width, 22) < 0)
+		return lr_fail(s, st->name_pos, "out of memory");
+	lr_loss_plot(&g, runs + from, n - from, ascii);
+	lr_buf_init(&b);
+	lr_grid_to_text(&g, &b);
+	lr_write_buf(s, &b);
+	lr_buf_finish(&b);
+	lr_grid_finish(&g);
+	{
+		struct lr_event ev = { LR_EV_VIEW, NULL, NULL, "loss" };
+		lr_emit(s, &ev);
+	}
+	return 0;
+}

@@ -1,0 +1,113 @@
+/* A session of the language: its variables, its random generator, the
+ * results that `loss` and `plot` use, and its settings. The language never
+ * knows whether it talks to a terminal: it writes text and reports events
+ * through struct lr_output, which each front end implements. */
+#ifndef LR_SESSION_H
+#define LR_SESSION_H
+
+#include <stddef.h>
+#include "lowrank/buf.h"
+#include "lowrank/sgd.h"
+#include "lowrank/svd.h"
+#include "ast.h"
+#include "error.h"
+#include "format.h"
+
+enum lr_event_kind {
+	LR_EV_SGD_START,     /* run: the training about to start (no epochs yet) */
+	LR_EV_SGD_EPOCH,     /* run: an epoch finished (called after every epoch) */
+	LR_EV_SGD_DONE,      /* run: the training finished, was stopped or diverged */
+	LR_EV_SVD_DONE,      /* svd: a truncated SVD was computed */
+	LR_EV_LOSS,          /* the comparison was shown */
+	LR_EV_VIEW,          /* view: the panel view was asked for (name) */
+	LR_EV_VARS           /* variables changed */
+};
+
+struct lr_run;           /* an SGD run kept by the session (see session.c) */
+struct lr_svd_run;
+
+struct lr_event {
+	enum lr_event_kind kind;
+	const struct lr_run *run;          /* borrowed, for the SGD events */
+	const struct lr_svd_run *svd;      /* borrowed, for LR_EV_SVD_DONE */
+	const char *name;                  /* borrowed, for LR_EV_VIEW */
+};
+
+struct lr_output {
+	void *ctx;
+	/* Text meant for standard output. */
+	void (*write)(void *ctx, const char *s, size_t n);
+	/* Progress and results, for a panel; may be NULL. */
+	void (*event)(void *ctx, const struct lr_event *ev);
+	/* Polled during long work; nonzero stops it (Ctrl-C, Esc). May be NULL. */
+	int (*interrupted)(void *ctx);
+};
+
+/* A kept SGD run: what `loss` and `plot` show. Owned by the session. */
+struct lr_run {
+	char label[64];                 /* e.g. "A k=2 lr=0.01" */
+	char matrix_name[32];
+	struct lr_matrix *A;            /* owned copy of the matrix factorised (with its mask) */
+	struct lr_sgd_options opts;     /* U0/V0/progress cleared */
+	struct lr_sgd_result res;       /* owned */
+	struct lr_session *owner;       /* borrowed: the session that ran it */
+};
+
+/* A kept truncated SVD. */
+struct lr_svd_run {
+	char matrix_name[32];
+	struct lr_matrix *A;            /* owned copy */
+	size_t k;
+	struct lr_svd svd;              /* owned: the full thin SVD */
+};
+
+struct lr_session;
+
+/* Limits on what one statement may ask for; each can be changed with the
+ * `limit` command. */
+struct lr_limits {
+	double max_elems;       /* elements of one matrix */
+	double max_updates;     /* epochs × observed entries for one sgd */
+};
+
+/* A new session writing to out (borrowed; must outlive the session), or
+ * NULL when out of memory. */
+struct lr_session *lr_session_create(const struct lr_output *out);
+void lr_session_destroy(struct lr_session *s);
+
+/* Output width in columns for wrapping and plots (80 by default). */
+void lr_session_set_width(struct lr_session *s, int width);
+void lr_session_set_ascii(struct lr_session *s, int ascii);
+
+/* Runs one statement. src is the text it was parsed from (borrowed for the
+ * call, used to quote operands in messages). Returns 0, -1 on an error (err
+ * filled; no variable has changed), or 1 when the statement asked to quit
+ * (see lr_session_exit_status). */
+int lr_session_exec(struct lr_session *s, const struct lr_stmt *st,
+                    const char *src, struct lr_error *err);
+
+int lr_session_exit_status(const struct lr_session *s);
+
+/* 1 if name is a command word (sgd, svd, loss, help, ...). */
+int lr_is_command(const char *name);
+
+/* The kept results, for a panel: the newest SGD run, all runs, the newest SVD. */
+const struct lr_run *lr_session_last_run(const struct lr_session *s);
+size_t lr_session_runs(const struct lr_session *s, const struct lr_run *const **runs);
+const struct lr_svd_run *lr_session_last_svd(const struct lr_session *s);
+
+/* Names of variables, functions and commands starting with prefix, for tab
+ * completion: calls fn for each. */
+void lr_session_complete(const struct lr_session *s, const char *prefix,
+                         void (*fn)(void *ctx, const char *word), void *ctx);
+
+/* Draws the loss curves of n kept runs into g, with the Eckart–Young floor
+ * when every run is of the same unmasked matrix and rank (plotcmd.c). */
+struct lr_grid;
+void lr_loss_plot(struct lr_grid *g, const struct lr_run *const *runs, size_t n, int ascii);
+
+/* Appends "FILE:LINE:COL: error: MSG", the source line and a caret line. */
+void lr_error_format(struct lr_buf *out, const char *file, const char *src, size_t len,
+                     const struct lr_error *err);
+
+#endif

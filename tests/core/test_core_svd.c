@@ -1,0 +1,206 @@
+/* Unit tests of the SVD, its truncation and the Eckart–Young–Mirsky tail. */
+#include "check.h"
+#include "lowrank/alloc.h"
+#include "lowrank/loss.h"
+#include "lowrank/rng.h"
+#include "lowrank/svd.h"
+
+/* The notebook's matrix. */
+static const double notebook[] = {
+	0.3374, 0.6005, 0.1735,
+	3.3359, 0.0492, 1.8374,
+	2.9407, 0.5301, 2.2620,
+};
+
+static struct lr_matrix *random_matrix(size_t m, size_t n, uint64_t seed)
+{
+	struct lr_rng r;
+	struct lr_matrix *A = lr_mat_create(m, n);
+	lr_rng_seed(&r, seed);
+	for (size_t i = 0; i < m * n; i++)
+		A->data[i] = lr_rng_normal(&r);
+	return A;
+}
+
+/* ‖XᵀX − I‖_max for the columns of X. */
+static double orthogonality_error(const struct lr_matrix *X)
+{
+	double worst = 0.0;
+	for (size_t a = 0; a < X->cols; a++)
+		for (size_t b = 0; b < X->cols; b++) {
+			double s = 0.0;
+			for (size_t i = 0; i < X->rows; i++)
+				s += LR_AT(X, i, a) * LR_AT(X, i, b);
+			worst = fmax(worst, fabs(s - (a == b)));
+		}
+	return worst;
+}
+
+/* Checks every property of a thin SVD of A. */
+static void check_svd(const struct lr_matrix *A)
+{
+	struct lr_svd s;
+	size_t m = A->rows, n = A->cols, p = m < n ? m : n;
+	CHECK(lr_svd_compute(A, &s) == LR_OK);
+	CHECK(s.m == m && s.n == n && s.p == p);
+	CHECK(s.U->rows == m && s.U->cols == p && s.V->rows == n && s.V->cols == p);
+	for (size_t i = 0; i < p; i++) {
+		CHECK(s.s[i] >= 0.0);
+		if (i > 0)
+			CHECK(s.s[i] <= s.s[i - 1]);
+	}
+	struct lr_matrix *R = NULL;
+	CHECK(lr_svd_reconstruct(&s, p, &R) == LR_OK);
+	double err = 0.0;
+	CHECK(lr_loss_sse(A, R, &err) == LR_OK);
+	CHECK(sqrt(err) <= 1e-12 * lr_mat_frobenius(A));
+	CHECK(orthogonality_error(s.U) <= 1e-12);
+	CHECK(orthogonality_error(s.V) <= 1e-12);
+	double *v = lr_malloc(p * sizeof *v);
+	CHECK(lr_svd_values(A, v) == LR_OK);
+	for (size_t i = 0; i < p; i++)
+		CHECK_NEAR(v[i], s.s[i], 1e-12 * s.s[0]);
+	lr_free(v);
+	lr_mat_destroy(R);
+	lr_svd_finish(&s);
+}
+
+static void notebook_values(void)
+{
+	struct lr_matrix *A = lr_mat_from(3, 3, notebook);
+	struct lr_svd s;
+	CHECK(lr_svd_compute(A, &s) == LR_OK);
+	CHECK_NEAR(s.s[0], 5.3339, 1e-4);
+	CHECK_NEAR(s.s[1], 0.6959, 1e-4);
+	CHECK_NEAR(s.s[2], 0.3492, 1e-4);
+	CHECK_NEAR(lr_svd_tail(&s, 2), 0.12191, 1e-5);
+	CHECK_NEAR(lr_svd_tail(&s, 2), s.s[2] * s.s[2], 1e-16);
+	/* The notebook's truncated reconstruction, printed to 4 decimals. */
+	struct lr_matrix *R = NULL;
+	CHECK(lr_svd_reconstruct(&s, 2, &R) == LR_OK);
+	CHECK_NEAR(LR_AT(R, 0, 0), 0.2245, 1e-4);
+	CHECK_NEAR(LR_AT(R, 1, 1), -0.0090, 1e-4);
+	CHECK_NEAR(LR_AT(R, 2, 2), 2.1023, 1e-4);
+	double sse = 0.0;
+	CHECK(lr_loss_sse(A, R, &sse) == LR_OK);
+	CHECK_NEAR(sse, 0.12191, 1e-5);
+	lr_mat_destroy(R);
+	lr_svd_finish(&s);
+	check_svd(A);
+	lr_mat_destroy(A);
+}
+
+static void tall(void)
+{
+	struct lr_matrix *A = random_matrix(30, 7, 1);
+	check_svd(A);
+	lr_mat_destroy(A);
+}
+
+static void wide(void)
+{
+	struct lr_matrix *A = random_matrix(7, 30, 2);
+	check_svd(A);
+	lr_mat_destroy(A);
+}
+
+static void rank_deficient(void)
+{
+	struct lr_matrix *B = random_matrix(20, 3, 3), *C = random_matrix(3, 15, 4), *A = NULL;
+	CHECK(lr_mat_mul(B, C, &A) == LR_OK);
+	check_svd(A);
+	struct lr_svd s;
+	CHECK(lr_svd_compute(A, &s) == LR_OK);
+	CHECK(s.s[2] > 1e-3 * s.s[0]);
+	CHECK(s.s[3] <= 1e-13 * s.s[0]);           /* rank 3 exactly */
+	CHECK(lr_svd_tail(&s, 3) <= 1e-24 * s.s[0] * s.s[0]);
+	lr_svd_finish(&s);
+	lr_mat_destroy(A);
+	lr_mat_destroy(B);
+	lr_mat_destroy(C);
+}
+
+/* Eckart–Young–Mirsky: ‖A − A_k‖_F² is the tail, for every k. */
+static void tail(void)
+{
+	struct lr_matrix *A = random_matrix(12, 9, 5);
+	struct lr_svd s;
+	CHECK(lr_svd_compute(A, &s) == LR_OK);
+	double total = lr_mat_frobenius(A);
+	total *= total;
+	CHECK_REL(lr_svd_tail(&s, 0), total, 1e-13);
+	for (size_t k = 0; k <= s.p; k++) {
+		struct lr_matrix *R = NULL;
+		double sse = -1.0;
+		CHECK(lr_svd_reconstruct(&s, k, &R) == LR_OK);
+		CHECK(lr_loss_sse(A, R, &sse) == LR_OK);
+		CHECK_NEAR(lr_svd_tail(&s, k), sse, 1e-13 * total);
+		lr_mat_destroy(R);
+	}
+	CHECK(lr_svd_tail(&s, s.p) == 0.0);
+	struct lr_matrix *R = NULL;
+	CHECK(lr_svd_reconstruct(&s, s.p + 1, &R) == LR_ERR_RANK && !R);
+	lr_svd_finish(&s);
+	lr_mat_destroy(A);
+}
+
+static void empty(void)
+{
+	struct lr_matrix *A = lr_mat_create(0, 3);
+	struct lr_svd s;
+	CHECK(lr_svd_compute(A, &s) == LR_OK);
+	CHECK(s.p == 0 && s.m == 0 && s.n == 3);
+	CHECK(s.U && s.U->rows == 0 && s.U->cols == 0);
+	CHECK(s.V && s.V->rows == 3 && s.V->cols == 0);
+	CHECK(lr_svd_tail(&s, 0) == 0.0);
+	struct lr_matrix *R = NULL;
+	CHECK(lr_svd_reconstruct(&s, 0, &R) == LR_OK && R && R->rows == 0 && R->cols == 3);
+	CHECK(lr_svd_values(A, NULL) == LR_OK);
+	lr_mat_destroy(R);
+	lr_svd_finish(&s);
+	lr_svd_finish(&s);                          /* safe on a zeroed struct */
+	lr_mat_destroy(A);
+}
+
+static void nonfinite(void)
+{
+	struct lr_matrix *A = lr_mat_from(3, 3, notebook);
+	struct lr_svd s;
+	double v[3];
+	A->data[4] = NAN;
+	CHECK(lr_svd_compute(A, &s) == LR_ERR_NONFINITE);
+	CHECK(!s.U && !s.V && !s.s && s.p == 0);
+	CHECK(lr_svd_values(A, v) == LR_ERR_NONFINITE);
+	A->data[4] = -INFINITY;
+	CHECK(lr_svd_compute(A, &s) == LR_ERR_NONFINITE);
+	lr_mat_destroy(A);
+}
+
+/* Each allocation of lr_svd_compute fails in turn until it succeeds: every
+ * failure is a clean LR_ERR_NOMEM with a zeroed result (and no leak, which
+ * valgrind and ASan check). */
+static void alloc_fail(void)
+{
+	struct lr_matrix *A = random_matrix(6, 4, 9);
+	struct lr_svd s;
+	enum lr_status st = LR_ERR_NOMEM;
+	long n;
+	for (n = 1; st == LR_ERR_NOMEM && n < 100; n++) {
+		lr_alloc_fail_after(n);
+		st = lr_svd_compute(A, &s);
+		lr_alloc_fail_after(-1);
+		if (st == LR_ERR_NOMEM)
+			CHECK(!s.U && !s.V && !s.s);
+	}
+	CHECK(st == LR_OK);
+	CHECK(n > 5);                     /* several allocations were made to fail */
+	lr_svd_finish(&s);
+	double v[4];
+	lr_alloc_fail_after(1);
+	CHECK(lr_svd_values(A, v) == LR_ERR_NOMEM);
+	lr_alloc_fail_after(-1);
+	lr_mat_destroy(A);
+}
+
+SUBTEST_MAIN(T(notebook_values), T(tall), T(wide), T(rank_deficient), T(tail),
+             T(empty), T(nonfinite), T(alloc_fail))
