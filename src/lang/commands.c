@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "lowrank/alloc.h"
+#include "extra.h"
 #include "factor.h"
 #include "help.h"
 #include "plot.h"
@@ -22,7 +23,7 @@ int lr_is_command(const char *name)
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		if (!strcmp(commands[i], name))
 			return 1;
-	return 0;
+	return lr_lesson_is_command(name) || lr_workspace_is_command(name);
 }
 
 static int is_name(const char *w)
@@ -577,6 +578,10 @@ int lr_command(struct lr_session *s, const struct lr_stmt *st)
 	for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
 		if (!strcmp(tab[i].name, st->name))
 			return tab[i].fn(s, st);
+	if (lr_lesson_is_command(st->name))
+		return lr_lesson_command(s, st);
+	if (lr_workspace_is_command(st->name))
+		return lr_workspace_command(s, st);
 	return lr_fail(s, st->name_pos, "unknown command '%s'", st->name);
 }
 
