@@ -227,13 +227,15 @@ struct isa {
 	                  size_t kp);
 };
 
-static struct isa pick_isa(void)
+static struct isa pick_isa(int portable)
 {
 #ifdef HAVE_AVX2_KERNELS
 	__builtin_cpu_init();
-	if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))
+	if (!portable && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))
 		return (struct isa){ kernels_avx2, sizeof kernels_avx2 / sizeof kernels_avx2[0],
 		                     epoch_any_avx2, sse_any_avx2 };
+#else
+	(void)portable;
 #endif
 	return (struct isa){ kernels_generic, sizeof kernels_generic / sizeof kernels_generic[0],
 	                     epoch_any_generic, sse_any_generic };
@@ -266,9 +268,10 @@ static void copy_rows(double *dst, size_t dk, const double *src, size_t sk, size
 		memcpy(dst + i * dk, src + i * sk, k * sizeof(double));
 }
 
-static enum lr_status work_init(struct work *w, const struct lr_sgd_result *res, size_t k)
+static enum lr_status work_init(struct work *w, const struct lr_sgd_result *res, size_t k,
+                                int portable)
 {
-	w->isa = pick_isa();
+	w->isa = pick_isa(portable);
 	w->k = k;
 	w->kp = (k + 3) / 4 * 4;
 	w->kern = NULL;
@@ -370,12 +373,15 @@ static enum lr_status train(const struct lr_sgd_options *o, struct plan *p,
 	return LR_OK;
 }
 
-enum lr_status lr_sgd_run_marked(const struct lr_matrix *A, const struct lr_sgd_options *o,
-                                 struct lr_sgd_result *res, lr_sgd_mark_fn mark, void *ctx)
+enum lr_status lr_sgd_run_hooked(const struct lr_matrix *A, const struct lr_sgd_options *o,
+                                 struct lr_sgd_result *res, const struct lr_sgd_hooks *h)
 {
+	static const struct lr_sgd_hooks none = { NULL, NULL, 0 };
 	struct plan p = { 0 };
 	struct work w = { 0 };
 	struct lr_rng rng;
+	if (!h)
+		h = &none;
 	memset(res, 0, sizeof *res);
 	enum lr_status st = check_options(A, o);
 	if (st == LR_OK)
@@ -387,10 +393,10 @@ enum lr_status lr_sgd_run_marked(const struct lr_matrix *A, const struct lr_sgd_
 	if (st == LR_OK) {
 		lr_rng_seed(&rng, o->seed);
 		init_factors(o, &rng, res);
-		st = work_init(&w, res, o->rank);
+		st = work_init(&w, res, o->rank, h->portable);
 	}
 	if (st == LR_OK)
-		st = train(o, &p, &rng, res, &w, mark, ctx);
+		st = train(o, &p, &rng, res, &w, h->mark, h->ctx);
 	work_finish(&w);
 	free_plan(&p);
 	if (st != LR_OK && st != LR_ERR_DIVERGED)
@@ -401,5 +407,5 @@ enum lr_status lr_sgd_run_marked(const struct lr_matrix *A, const struct lr_sgd_
 enum lr_status lr_sgd_run(const struct lr_matrix *A, const struct lr_sgd_options *o,
                           struct lr_sgd_result *res)
 {
-	return lr_sgd_run_marked(A, o, res, NULL, NULL);
+	return lr_sgd_run_hooked(A, o, res, NULL);
 }

@@ -67,10 +67,10 @@ KFN(dot)(const VEC *u, const VEC *v, const size_t NV)
 #pragma GCC unroll 16
 	for (size_t t = NA; t < NV; t++)
 		acc[t % 4] = VFMA(u[t], v[t], acc[t % 4]);
-	if (NA == 4) {
+	if (NA >= 3)
 		acc[0] += acc[2];
+	if (NA == 4)
 		acc[1] += acc[3];
-	}
 	if (NA >= 2)
 		acc[0] += acc[1];
 	return KFN(hsum)(acc[0]);

@@ -9,7 +9,7 @@
 #include "lowrank/svd.h"
 #include "lowrank/svd_trunc.h"
 
-#include <lapacke.h>
+#include "lowrank/lapack.h"
 #include <math.h>
 #include <stdint.h>
 #include <string.h>

@@ -17,7 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <lapacke.h>
+#include "lowrank/lapack.h"
 
 #include "lowrank/alloc.h"
 #include "lowrank/loss.h"

@@ -16,7 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <lapacke.h>
+#include "lowrank/lapack.h"
 
 #include "lowrank/alloc.h"
 

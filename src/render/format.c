@@ -22,6 +22,9 @@
  * Octave would instead pick 3 to 6 decimals from the smallest and largest
  * entries; a fixed number of decimals is easier to read across matrices.
  *
+ * An exact zero in a matrix of non-integers is a bare `0`, right-aligned, as
+ * Octave shows it.
+ *
  * Every column is two spaces plus the common width, entries right-aligned.
  * The width leaves room for a minus sign even when none is shown (as
  * Octave's does). */
@@ -76,9 +79,9 @@ static size_t render(char *buf, double x, struct style s)
 	else if (isinf(x))
 		n = snprintf(buf, ENTRY_MAX, "%s", x < 0 ? "-Inf" : "Inf");
 	else {
-		if (x == 0)
-			x = 0;  /* -0 shows as 0, as in Octave */
-		if (s.kind == 'e')
+		if (x == 0)        /* an exact zero (or -0) is a bare 0, as in Octave */
+			n = snprintf(buf, ENTRY_MAX, "0");
+		else if (s.kind == 'e')
 			n = snprintf(buf, ENTRY_MAX, "%.*e", s.dec, x);
 		else
 			n = snprintf(buf, ENTRY_MAX, "%.*f", s.kind == 'f' ? s.dec : 0, x);

@@ -262,7 +262,7 @@ static struct lr_matrix *sgd_problem(size_t m, size_t n, size_t k, double observ
 }
 
 static void bench_sgd(const char *name, size_t m, size_t n, size_t k, double observed,
-                      enum lr_sgd_order order, long epochs)
+                      enum lr_sgd_order order, long epochs, int portable)
 {
 	if (!wanted(name))
 		return;
@@ -277,7 +277,8 @@ static void bench_sgd(const char *name, size_t m, size_t n, size_t k, double obs
 		struct phase_clock c = { 0 };
 		struct lr_sgd_result res;
 		o.seed = 100 + (uint64_t)i;
-		enum lr_status st = lr_sgd_run_marked(A, &o, &res, on_phase, &c);
+		struct lr_sgd_hooks h = { on_phase, &c, portable };
+		enum lr_status st = lr_sgd_run_hooked(A, &o, &res, &h);
 		if (st != LR_OK) {
 			printf("BENCH name=%s failed status=%s\n", name, lr_status_str(st));
 			failed = 1;
@@ -447,12 +448,15 @@ int main(int argc, char **argv)
 	bench_startup(exe);
 	bench_notebook(exe, script);
 	/* 3–4: SGD, per entry update (the loss pass timed apart). */
-	bench_sgd("sgd_dense_k2", 1000, 1000, 2, 1.0, LR_SGD_ROWS, 5);
-	bench_sgd("sgd_dense_k16", 1000, 1000, 16, 1.0, LR_SGD_ROWS, 5);
-	bench_sgd("sgd_dense_k32", 1000, 1000, 32, 1.0, LR_SGD_ROWS, 5);
-	bench_sgd("sgd_dense_k64", 1000, 1000, 64, 1.0, LR_SGD_ROWS, 3);
-	bench_sgd("sgd_masked_k16", 2000, 2000, 16, 0.05, LR_SGD_ROWS, 5);
-	bench_sgd("sgd_shuffled_k16", 1000, 1000, 16, 1.0, LR_SGD_SHUFFLED, 3);
+	bench_sgd("sgd_dense_k2", 1000, 1000, 2, 1.0, LR_SGD_ROWS, 5, 0);
+	bench_sgd("sgd_dense_k16", 1000, 1000, 16, 1.0, LR_SGD_ROWS, 5, 0);
+	bench_sgd("sgd_dense_k32", 1000, 1000, 32, 1.0, LR_SGD_ROWS, 5, 0);
+	bench_sgd("sgd_dense_k64", 1000, 1000, 64, 1.0, LR_SGD_ROWS, 3, 0);
+	bench_sgd("sgd_masked_k16", 2000, 2000, 16, 0.05, LR_SGD_ROWS, 5, 0);
+	bench_sgd("sgd_shuffled_k16", 1000, 1000, 16, 1.0, LR_SGD_SHUFFLED, 3, 0);
+	/* The portable (SSE2) kernels, for machines without AVX2. */
+	bench_sgd("sgd_portable_k16", 1000, 1000, 16, 1.0, LR_SGD_ROWS, 5, 1);
+	bench_sgd("sgd_portable_k64", 1000, 1000, 64, 1.0, LR_SGD_ROWS, 3, 1);
 	/* 5: SVD. */
 	bench_svd_full("svd_full_500", 500);
 	bench_svd_full("svd_full_1000", 1000);

@@ -1,0 +1,63 @@
+/* LAPACK, loaded when first needed. Linking OpenBLAS costs 7–10 ms at every
+ * start of the program (its own initialisation), more than the rest of a
+ * short script; so the core calls LAPACKE through these wrappers, which
+ * dlopen liblapacke on the first call. Include this instead of <lapacke.h>:
+ * the LAPACKE_*_work names below are redirected to the wrappers. When the
+ * library cannot be loaded, a wrapper returns LR_LAPACK_MISSING (< 0), which
+ * callers report as an illegal-argument LAPACK failure. */
+#ifndef LOWRANK_LAPACK_H
+#define LOWRANK_LAPACK_H
+
+#include <lapacke.h>
+
+#define LR_LAPACK_MISSING (-9999)
+
+/* 1 if LAPACK is loaded or can be; the reason in *why (static text) if not. */
+int lr_lapack_available(const char **why);
+
+#define LR_LAZY_DECLS(X) \
+	X(dgesdd_work, (int layout, char jobz, lapack_int m, lapack_int n, double *a, \
+		lapack_int lda, double *s, double *u, lapack_int ldu, double *vt, lapack_int ldvt, \
+		double *work, lapack_int lwork, lapack_int *iwork), \
+		(layout, jobz, m, n, a, lda, s, u, ldu, vt, ldvt, work, lwork, iwork)) \
+	X(dgesvd_work, (int layout, char jobu, char jobvt, lapack_int m, lapack_int n, \
+		double *a, lapack_int lda, double *s, double *u, lapack_int ldu, double *vt, \
+		lapack_int ldvt, double *work, lapack_int lwork), \
+		(layout, jobu, jobvt, m, n, a, lda, s, u, ldu, vt, ldvt, work, lwork)) \
+	X(dgecon_work, (int layout, char norm, lapack_int n, const double *a, lapack_int lda, \
+		double anorm, double *rcond, double *work, lapack_int *iwork), \
+		(layout, norm, n, a, lda, anorm, rcond, work, iwork)) \
+	X(dgelsd_work, (int layout, lapack_int m, lapack_int n, lapack_int nrhs, double *a, \
+		lapack_int lda, double *b, lapack_int ldb, double *s, double rcond, \
+		lapack_int *rank, double *work, lapack_int lwork, lapack_int *iwork), \
+		(layout, m, n, nrhs, a, lda, b, ldb, s, rcond, rank, work, lwork, iwork)) \
+	X(dgetrf_work, (int layout, lapack_int m, lapack_int n, double *a, lapack_int lda, \
+		lapack_int *ipiv), (layout, m, n, a, lda, ipiv)) \
+	X(dgetri_work, (int layout, lapack_int n, double *a, lapack_int lda, \
+		const lapack_int *ipiv, double *work, lapack_int lwork), \
+		(layout, n, a, lda, ipiv, work, lwork)) \
+	X(dgetrs_work, (int layout, char trans, lapack_int n, lapack_int nrhs, const double *a, \
+		lapack_int lda, const lapack_int *ipiv, double *b, lapack_int ldb), \
+		(layout, trans, n, nrhs, a, lda, ipiv, b, ldb)) \
+	X(dgeqrf_work, (int layout, lapack_int m, lapack_int n, double *a, lapack_int lda, \
+		double *tau, double *work, lapack_int lwork), \
+		(layout, m, n, a, lda, tau, work, lwork)) \
+	X(dorgqr_work, (int layout, lapack_int m, lapack_int n, lapack_int k, double *a, \
+		lapack_int lda, const double *tau, double *work, lapack_int lwork), \
+		(layout, m, n, k, a, lda, tau, work, lwork))
+
+#define LR_LAZY_PROTO(name, params, args) lapack_int lr_lazy_##name params;
+LR_LAZY_DECLS(LR_LAZY_PROTO)
+#undef LR_LAZY_PROTO
+
+#define LAPACKE_dgesdd_work lr_lazy_dgesdd_work
+#define LAPACKE_dgesvd_work lr_lazy_dgesvd_work
+#define LAPACKE_dgecon_work lr_lazy_dgecon_work
+#define LAPACKE_dgelsd_work lr_lazy_dgelsd_work
+#define LAPACKE_dgetrf_work lr_lazy_dgetrf_work
+#define LAPACKE_dgetri_work lr_lazy_dgetri_work
+#define LAPACKE_dgetrs_work lr_lazy_dgetrs_work
+#define LAPACKE_dgeqrf_work lr_lazy_dgeqrf_work
+#define LAPACKE_dorgqr_work lr_lazy_dorgqr_work
+
+#endif
