@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "lowrank/alloc.h"
+#include "lowrank/rng.h"
 
 typedef lapack_int lint;
 
@@ -225,13 +226,299 @@ static enum lr_status truncate_full(const struct lr_matrix *A, size_t k, struct 
 	return LR_OK;
 }
 
+/* The thin products of the subspace iteration, A (m×n row-major) times a
+ * block of w columns (w a multiple of 8, rows ld apart), in 4-row by
+ * 8-column register tiles; the same body is compiled for AVX2 and for the
+ * baseline instruction set and picked at run time (no -march flag). */
+typedef double vd4 __attribute__((vector_size(4 * sizeof(double))));
+
+static inline vd4 ld4(const double *p)
+{
+	vd4 x;
+	memcpy(&x, p, sizeof x);
+	return x;
+}
+
+/* Y (m×w) = A X, X n×w. */
+static inline __attribute__((always_inline)) void
+mul_ax_body(const struct lr_matrix *A, const double *X, size_t ldx, double *Y, size_t ldy,
+            size_t w)
+{
+	size_t m = A->rows, n = A->cols, i = 0;
+	for (; i < m; i += 4) {
+		const double *a[4];
+		size_t rows = m - i < 4 ? m - i : 4;
+		for (size_t r = 0; r < 4; r++)
+			a[r] = A->data + (i + (r < rows ? r : 0)) * n;
+		for (size_t c = 0; c < w; c += 8) {
+			vd4 acc[4][2] = { { { 0 } } };
+			for (size_t j = 0; j < n; j++) {
+				vd4 x0 = ld4(X + j * ldx + c), x1 = ld4(X + j * ldx + c + 4);
+				for (size_t r = 0; r < 4; r++) {
+					acc[r][0] += a[r][j] * x0;
+					acc[r][1] += a[r][j] * x1;
+				}
+			}
+			for (size_t r = 0; r < rows; r++) {
+				memcpy(Y + (i + r) * ldy + c, &acc[r][0], sizeof acc[r][0]);
+				memcpy(Y + (i + r) * ldy + c + 4, &acc[r][1], sizeof acc[r][1]);
+			}
+		}
+	}
+}
+
+/* Z (n×w) = Aᵀ Q, Q m×w: Z's rows accumulate four rows of A at a time. */
+static inline __attribute__((always_inline)) void
+mul_atq_body(const struct lr_matrix *A, const double *Q, size_t ldq, double *Z, size_t ldz,
+             size_t w)
+{
+	size_t m = A->rows, n = A->cols;
+	for (size_t j = 0; j < n; j++)
+		memset(Z + j * ldz, 0, w * sizeof(double));
+	for (size_t i = 0; i < m; i += 4) {
+		size_t rows = m - i < 4 ? m - i : 4;
+		const double *a[4], *q[4];
+		double zero[4] = { 0.0, 0.0, 0.0, 0.0 };
+		for (size_t r = 0; r < 4; r++) {
+			a[r] = r < rows ? A->data + (i + r) * n : NULL;
+			q[r] = Q + (i + (r < rows ? r : 0)) * ldq;
+		}
+		for (size_t j = 0; j < n; j++) {
+			double s[4];
+			for (size_t r = 0; r < 4; r++)
+				s[r] = a[r] ? a[r][j] : zero[r];
+			double *z = Z + j * ldz;
+			for (size_t c = 0; c < w; c += 4) {
+				vd4 acc = ld4(z + c);
+				for (size_t r = 0; r < 4; r++)
+					acc += s[r] * ld4(q[r] + c);
+				memcpy(z + c, &acc, sizeof acc);
+			}
+		}
+	}
+}
+
+#if defined(__GNUC__) && defined(__x86_64__)
+#define HAVE_AVX2_PRODUCTS 1
+__attribute__((target("avx2"))) static void
+mul_ax_avx2(const struct lr_matrix *A, const double *X, size_t ldx, double *Y, size_t ldy,
+            size_t w)
+{
+	mul_ax_body(A, X, ldx, Y, ldy, w);
+}
+
+__attribute__((target("avx2"))) static void
+mul_atq_avx2(const struct lr_matrix *A, const double *Q, size_t ldq, double *Z, size_t ldz,
+             size_t w)
+{
+	mul_atq_body(A, Q, ldq, Z, ldz, w);
+}
+#endif
+
+static void mul_ax_base(const struct lr_matrix *A, const double *X, size_t ldx, double *Y,
+                        size_t ldy, size_t w)
+{
+	mul_ax_body(A, X, ldx, Y, ldy, w);
+}
+
+static void mul_atq_base(const struct lr_matrix *A, const double *Q, size_t ldq, double *Z,
+                         size_t ldz, size_t w)
+{
+	mul_atq_body(A, Q, ldq, Z, ldz, w);
+}
+
+static int have_avx2(void)
+{
+#ifdef HAVE_AVX2_PRODUCTS
+	__builtin_cpu_init();
+	return __builtin_cpu_supports("avx2");
+#else
+	return 0;
+#endif
+}
+
+/* The state of one subspace iteration run: l = k + oversampling columns,
+ * padded to lp (a multiple of 8); every block is row-major with rows lp
+ * apart, padding columns zero. */
+struct subspace {
+	const struct lr_matrix *A;
+	size_t m, n, k, l, lp;
+	double *Q;       /* m×l, orthonormal columns */
+	double *Z;       /* n×l: AᵀQ, then overwritten by LAPACK */
+	double *Vt;      /* l×n column-major from dgesdd: the right vectors of QᵀA */
+	double *W;       /* l×l column-major: the left vectors of QᵀA */
+	double *Vr;      /* n×l row-major copy of the right vectors */
+	double *Y;       /* m×l: A Vr */
+	double *s;       /* l values */
+	double *tau;
+	void (*ax)(const struct lr_matrix *, const double *, size_t, double *, size_t, size_t);
+	void (*atq)(const struct lr_matrix *, const double *, size_t, double *, size_t, size_t);
+};
+
+/* How many iterations at most, and the residual max‖A vᵢ − σᵢ uᵢ‖ ≤ TOL·σ₁
+ * (i < k) that ends them: the error of the rank-k reconstruction is about
+ * the residual over the gap σ_k − σ_{k+1}. */
+#define SUBSPACE_MAX_ITER 25
+#define SUBSPACE_TOL 1e-13
+
+/* Orthonormalises the m×l block Y into Q. Row-major m×l with rows lp
+ * apart is the column-major l×m matrix Yᵀ; its LQ factorisation
+ * Yᵀ = L Q' gives Q = Q'ᵀ in the same layout, with no transpose. */
+static enum lr_status orthonormalise(struct subspace *S, double *Y)
+{
+	lint l = (lint)S->l, m = (lint)S->m, lp = (lint)S->lp;
+	if (LAPACKE_dgelqf(LAPACK_COL_MAJOR, l, m, Y, lp, S->tau) != 0 ||
+	    LAPACKE_dorglq(LAPACK_COL_MAJOR, l, m, l, Y, lp, S->tau) != 0)
+		return LR_ERR_LAPACK;
+	if (Y != S->Q)
+		memcpy(S->Q, Y, S->m * S->lp * sizeof(double));
+	return LR_OK;
+}
+
+/* One Rayleigh–Ritz step: the SVD of QᵀA = (AᵀQ)ᵀ gives the values s, the
+ * right vectors Vr, and Y = A Vr; returns the residual max over i < k. */
+static enum lr_status rayleigh_ritz(struct subspace *S, double *resid)
+{
+	size_t l = S->l, lp = S->lp, n = S->n, m = S->m;
+	S->atq(S->A, S->Q, lp, S->Z, lp, lp);
+	/* Z row-major n×lp is the column-major lp×n matrix QᵀA (leading l rows). */
+	if (LAPACKE_dgesdd(LAPACK_COL_MAJOR, 'S', (lint)l, (lint)n, S->Z, (lint)lp, S->s, S->W,
+	                   (lint)l, S->Vt, (lint)l) != 0)
+		return LR_ERR_LAPACK;
+	for (size_t j = 0; j < n; j++)
+		for (size_t i = 0; i < lp; i++)
+			S->Vr[j * lp + i] = i < l ? S->Vt[i + j * l] : 0.0;
+	S->ax(S->A, S->Vr, lp, S->Y, lp, lp);
+	double worst = 0.0;
+	for (size_t i = 0; i < S->k; i++) {
+		double r2 = 0.0;
+		for (size_t r = 0; r < m; r++) {
+			double u = 0.0;
+			for (size_t t = 0; t < l; t++)
+				u += S->Q[r * lp + t] * S->W[t + i * l];
+			double d = S->Y[r * lp + i] - S->s[i] * u;
+			r2 += d * d;
+		}
+		worst = fmax(worst, sqrt(r2));
+	}
+	*resid = worst;
+	return LR_OK;
+}
+
+/* The converged triplets into *out: U_k = Q W_k, V_k, s_k. */
+static enum lr_status subspace_result(const struct subspace *S, struct lr_svd *out)
+{
+	size_t k = S->k, l = S->l, lp = S->lp;
+	out->m = S->m, out->n = S->n, out->p = k;
+	out->U = lr_mat_create(S->m, k);
+	out->V = lr_mat_create(S->n, k);
+	out->s = lr_mallocarray(k, sizeof(double));
+	if (!out->U || !out->V || !out->s)
+		return LR_ERR_NOMEM;
+	memcpy(out->s, S->s, k * sizeof(double));
+	for (size_t r = 0; r < S->m; r++)
+		for (size_t i = 0; i < k; i++) {
+			double u = 0.0;
+			for (size_t t = 0; t < l; t++)
+				u += S->Q[r * lp + t] * S->W[t + i * l];
+			LR_AT(out->U, r, i) = u;
+		}
+	for (size_t j = 0; j < S->n; j++)
+		for (size_t i = 0; i < k; i++)
+			LR_AT(out->V, j, i) = S->Vr[j * lp + i];
+	return LR_OK;
+}
+
+static enum lr_status subspace_alloc(struct subspace *S)
+{
+	size_t lp = S->lp;
+	S->Q = lr_calloc(S->m * lp, sizeof(double));
+	S->Y = lr_calloc(S->m * lp, sizeof(double));
+	S->Z = lr_calloc(S->n * lp, sizeof(double));
+	S->Vr = lr_calloc(S->n * lp, sizeof(double));
+	S->Vt = lr_mallocarray(S->n * S->l, sizeof(double));
+	S->W = lr_mallocarray(S->l * S->l, sizeof(double));
+	S->s = lr_mallocarray(S->l, sizeof(double));
+	S->tau = lr_mallocarray(S->l, sizeof(double));
+	if (!S->Q || !S->Y || !S->Z || !S->Vr || !S->Vt || !S->W || !S->s || !S->tau)
+		return LR_ERR_NOMEM;
+	return LR_OK;
+}
+
+static void subspace_free(struct subspace *S)
+{
+	lr_free(S->Q);
+	lr_free(S->Y);
+	lr_free(S->Z);
+	lr_free(S->Vr);
+	lr_free(S->Vt);
+	lr_free(S->W);
+	lr_free(S->s);
+	lr_free(S->tau);
+}
+
+/* Randomized subspace iteration (Halko, Martinsson, Tropp, algorithm 4.4)
+ * with a Rayleigh–Ritz step per iteration. *slow is set when the residual
+ * falls too slowly to reach the tolerance within the iteration budget: the
+ * spectrum is too flat near σ_k and the full SVD is the better tool. */
+static enum lr_status subspace_iterate(struct subspace *S, struct lr_svd *out, int *slow)
+{
+	struct lr_rng rng;
+	double resid = 0.0, prev = 0.0;
+	enum lr_status st = subspace_alloc(S);
+	*slow = 0;
+	if (st != LR_OK)
+		return st;
+	lr_rng_seed(&rng, 0x5eed);
+	for (size_t j = 0; j < S->n; j++)               /* Ω, n×l Gaussian, in Vr */
+		for (size_t i = 0; i < S->l; i++)
+			S->Vr[j * S->lp + i] = lr_rng_normal(&rng);
+	S->ax(S->A, S->Vr, S->lp, S->Y, S->lp, S->lp);
+	for (int it = 1;; it++) {
+		st = orthonormalise(S, S->Y);
+		if (st == LR_OK)
+			st = rayleigh_ritz(S, &resid);
+		if (st != LR_OK)
+			return st;
+		double tol = SUBSPACE_TOL * S->s[0];
+		if (resid <= tol || S->s[0] == 0.0)
+			return subspace_result(S, out);
+		/* Predict the iterations still needed from the last rate. */
+		double rate = it > 1 && prev > 0.0 ? resid / prev : 0.0;
+		if (it >= SUBSPACE_MAX_ITER || rate > 0.8 ||
+		    (it > 2 && rate > 0.0 && it + log(tol / resid) / log(rate) > SUBSPACE_MAX_ITER)) {
+			*slow = 1;
+			return LR_OK;
+		}
+		prev = resid;
+	}
+}
+
 enum lr_status lr_svd_truncated(const struct lr_matrix *A, size_t k, struct lr_svd *out,
                                 int *used_full)
 {
+	size_t m = A->rows, n = A->cols, p = m < n ? m : n;
+	int slow = 0;
 	memset(out, 0, sizeof *out);
-	if (k == 0 || k > (A->rows < A->cols ? A->rows : A->cols))
-		return LR_ERR_RANK;
 	if (used_full)
 		*used_full = 1;
-	return truncate_full(A, k, out);
+	if (k == 0 || k > p)
+		return LR_ERR_RANK;
+	enum lr_status st = check_input(A);
+	size_t l = k + (k > 30 ? k : 30), lp = (l + 7) / 8 * 8;
+	/* Small or nearly full-rank requests: the full SVD is as cheap. */
+	if (st != LR_OK || p < 200 || 4 * l > p)
+		return st != LR_OK ? st : truncate_full(A, k, out);
+	struct subspace S = { A, m, n, k, l, lp, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	                      have_avx2() ? mul_ax_avx2 : mul_ax_base,
+	                      have_avx2() ? mul_atq_avx2 : mul_atq_base };
+	st = subspace_iterate(&S, out, &slow);
+	subspace_free(&S);
+	if (st != LR_OK || slow) {
+		lr_svd_finish(out);
+		return st != LR_OK ? st : truncate_full(A, k, out);
+	}
+	if (used_full)
+		*used_full = 0;
+	return LR_OK;
 }

@@ -1,0 +1,53 @@
+/* The panel of the interactive front end, drawn into a character grid: a tab
+ * line naming the four views, then the active view. The screen is a function
+ * of this state alone, so the drawing needs no terminal and unit tests
+ * compare it with golden screens (tests/tui). No ncurses here: tui.c copies
+ * the grid into a window. */
+#ifndef LR_VIEWS_H
+#define LR_VIEWS_H
+
+#include <stddef.h>
+#include "grid.h"
+#include "session.h"
+
+enum lr_view {
+	LR_VIEW_MATRICES,   /* A, U, Vᵀ (or U, S, Vᵀ), reconstruction, residual heat map */
+	LR_VIEW_LOSS,       /* loss curves (lr_loss_plot) */
+	LR_VIEW_SPECTRUM,   /* singular values, cut-off at k, bound, energy, storage */
+	LR_VIEW_COMPARE,    /* the `loss` comparison as a table */
+	LR_VIEW_COUNT
+};
+
+/* Which factorisation the Matrices view shows. */
+enum lr_focus { LR_FOCUS_NONE, LR_FOCUS_SGD, LR_FOCUS_SVD };
+
+/* What the panel shows. Every pointer is borrowed for the call. */
+struct lr_panel {
+	enum lr_view view;
+	enum lr_focus focus;
+	const struct lr_run *const *runs;  /* kept runs, oldest first; the live run
+	                                      may be the last; NULL if nruns is 0 */
+	size_t nruns;
+	const struct lr_run *run;          /* the newest run (live while training) or NULL */
+	const struct lr_svd_run *svd;      /* the newest SVD or NULL */
+	size_t k;                          /* rank the explorer shows for svd (1..p), 0: svd->k */
+	int live;                          /* 1 while the training of run goes on */
+	int ascii;                         /* 1: ASCII glyphs only */
+};
+
+/* "matrices", "loss", "spectrum", "compare". */
+const char *lr_view_name(enum lr_view v);
+/* The view called name (as `view NAME` says it), or -1. */
+int lr_view_parse(const char *name);
+
+/* Clears g and draws the tab line and the active view into the whole of it.
+ * Never fails: with no data a view explains what to type; what does not fit
+ * is clipped with a note. Allocates only small temporary grids (and draws
+ * less if that fails). */
+void lr_panel_draw(struct lr_grid *g, const struct lr_panel *p);
+
+/* The rank the explorer shows for p->svd (p->k clamped to 1..p), or 0
+ * without an SVD. */
+size_t lr_panel_rank(const struct lr_panel *p);
+
+#endif
