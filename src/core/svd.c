@@ -232,12 +232,7 @@ static enum lr_status truncate_full(const struct lr_matrix *A, size_t k, struct 
  * baseline instruction set and picked at run time (no -march flag). */
 typedef double vd4 __attribute__((vector_size(4 * sizeof(double))));
 
-static inline vd4 ld4(const double *p)
-{
-	vd4 x;
-	memcpy(&x, p, sizeof x);
-	return x;
-}
+#define LD4(x, p) memcpy(&(x), (p), sizeof(x))
 
 /* Y (m×w) = A X, X n×w. */
 static inline __attribute__((always_inline)) void
@@ -253,7 +248,10 @@ mul_ax_body(const struct lr_matrix *A, const double *X, size_t ldx, double *Y, s
 		for (size_t c = 0; c < w; c += 8) {
 			vd4 acc[4][2] = { { { 0 } } };
 			for (size_t j = 0; j < n; j++) {
-				vd4 x0 = ld4(X + j * ldx + c), x1 = ld4(X + j * ldx + c + 4);
+				vd4 x0, x1;
+				LD4(x0, X + j * ldx + c);
+				LD4(x1, X + j * ldx + c + 4);
+#pragma GCC unroll 4
 				for (size_t r = 0; r < 4; r++) {
 					acc[r][0] += a[r][j] * x0;
 					acc[r][1] += a[r][j] * x1;
@@ -267,31 +265,37 @@ mul_ax_body(const struct lr_matrix *A, const double *X, size_t ldx, double *Y, s
 	}
 }
 
-/* Z (n×w) = Aᵀ Q, Q m×w: Z's rows accumulate four rows of A at a time. */
+/* Z (n×w) = Aᵀ Q, Q m×w: Z's rows accumulate eight rows of A at a time,
+ * so Z streams through the cache m/8 times. */
 static inline __attribute__((always_inline)) void
 mul_atq_body(const struct lr_matrix *A, const double *Q, size_t ldq, double *Z, size_t ldz,
              size_t w)
 {
+	enum { RB = 8 };
 	size_t m = A->rows, n = A->cols;
 	for (size_t j = 0; j < n; j++)
 		memset(Z + j * ldz, 0, w * sizeof(double));
-	for (size_t i = 0; i < m; i += 4) {
-		size_t rows = m - i < 4 ? m - i : 4;
-		const double *a[4], *q[4];
-		double zero[4] = { 0.0, 0.0, 0.0, 0.0 };
-		for (size_t r = 0; r < 4; r++) {
-			a[r] = r < rows ? A->data + (i + r) * n : NULL;
+	for (size_t i = 0; i < m; i += RB) {
+		size_t rows = m - i < RB ? m - i : RB;
+		const double *a[RB], *q[RB];
+		for (size_t r = 0; r < RB; r++) {
+			a[r] = A->data + (i + (r < rows ? r : 0)) * n;
 			q[r] = Q + (i + (r < rows ? r : 0)) * ldq;
 		}
 		for (size_t j = 0; j < n; j++) {
-			double s[4];
-			for (size_t r = 0; r < 4; r++)
-				s[r] = a[r] ? a[r][j] : zero[r];
+			double s[RB];
+#pragma GCC unroll 8
+			for (size_t r = 0; r < RB; r++)
+				s[r] = r < rows ? a[r][j] : 0.0;
 			double *z = Z + j * ldz;
 			for (size_t c = 0; c < w; c += 4) {
-				vd4 acc = ld4(z + c);
-				for (size_t r = 0; r < 4; r++)
-					acc += s[r] * ld4(q[r] + c);
+				vd4 acc, x;
+				LD4(acc, z + c);
+#pragma GCC unroll 8
+				for (size_t r = 0; r < RB; r++) {
+					LD4(x, q[r] + c);
+					acc += s[r] * x;
+				}
 				memcpy(z + c, &acc, sizeof acc);
 			}
 		}
@@ -327,15 +331,6 @@ static void mul_atq_base(const struct lr_matrix *A, const double *Q, size_t ldq,
 	mul_atq_body(A, Q, ldq, Z, ldz, w);
 }
 
-static int have_avx2(void)
-{
-#ifdef HAVE_AVX2_PRODUCTS
-	__builtin_cpu_init();
-	return __builtin_cpu_supports("avx2");
-#else
-	return 0;
-#endif
-}
 
 /* The state of one subspace iteration run: l = k + oversampling columns,
  * padded to lp (a multiple of 8); every block is row-major with rows lp
@@ -344,7 +339,8 @@ struct subspace {
 	const struct lr_matrix *A;
 	size_t m, n, k, l, lp;
 	double *Q;       /* m×l, orthonormal columns */
-	double *Z;       /* n×l: AᵀQ, then overwritten by LAPACK */
+	double *Z;       /* n×l: AᵀQ */
+	double *C;       /* max(m, n)×l column-major scratch for LAPACK */
 	double *Vt;      /* l×n column-major from dgesdd: the right vectors of QᵀA */
 	double *W;       /* l×l column-major: the left vectors of QᵀA */
 	double *Vr;      /* n×l row-major copy of the right vectors */
@@ -359,20 +355,39 @@ struct subspace {
  * (i < k) that ends them: the error of the rank-k reconstruction is about
  * the residual over the gap σ_k − σ_{k+1}. */
 #define SUBSPACE_MAX_ITER 25
-#define SUBSPACE_TOL 1e-13
+#define SUBSPACE_TOL 1e-11
 
-/* Orthonormalises the m×l block Y into Q. Row-major m×l with rows lp
- * apart is the column-major l×m matrix Yᵀ; its LQ factorisation
- * Yᵀ = L Q' gives Q = Q'ᵀ in the same layout, with no transpose. */
-static enum lr_status orthonormalise(struct subspace *S, double *Y)
+/* Orthonormalises the m×l block Y (rows lp apart) into Q through LAPACK's
+ * QR (dgeqrf, dorgqr) on a column-major copy, Vt serving as scratch. */
+static enum lr_status orthonormalise(struct subspace *S, const double *Y)
 {
-	lint l = (lint)S->l, m = (lint)S->m, lp = (lint)S->lp;
-	if (LAPACKE_dgelqf(LAPACK_COL_MAJOR, l, m, Y, lp, S->tau) != 0 ||
-	    LAPACKE_dorglq(LAPACK_COL_MAJOR, l, m, l, Y, lp, S->tau) != 0)
+	size_t m = S->m, l = S->l, lp = S->lp;
+	lint info = 0, lwork = 0;
+	double query[2] = { 0.0, 0.0 }, *work = NULL, *a = S->C;
+	for (size_t r = 0; r < m; r++)
+		for (size_t t = 0; t < l; t++)
+			a[r + t * m] = Y[r * lp + t];
+	info = LAPACKE_dgeqrf_work(LAPACK_COL_MAJOR, (lint)m, (lint)l, a, (lint)m, S->tau,
+	                           &query[0], -1);
+	if (info == 0)
+		info = LAPACKE_dorgqr_work(LAPACK_COL_MAJOR, (lint)m, (lint)l, (lint)l, a, (lint)m,
+		                           S->tau, &query[1], -1);
+	if (info != 0)
 		return LR_ERR_LAPACK;
-	if (Y != S->Q)
-		memcpy(S->Q, Y, S->m * S->lp * sizeof(double));
-	return LR_OK;
+	enum lr_status st = alloc_work(fmax(query[0], query[1]), &work, &lwork);
+	if (st == LR_OK)
+		info = LAPACKE_dgeqrf_work(LAPACK_COL_MAJOR, (lint)m, (lint)l, a, (lint)m, S->tau,
+		                           work, lwork);
+	if (st == LR_OK && info == 0)
+		info = LAPACKE_dorgqr_work(LAPACK_COL_MAJOR, (lint)m, (lint)l, (lint)l, a, (lint)m,
+		                           S->tau, work, lwork);
+	lr_free(work);
+	if (st == LR_OK && info != 0)
+		st = LR_ERR_LAPACK;
+	for (size_t r = 0; st == LR_OK && r < m; r++)
+		for (size_t t = 0; t < l; t++)
+			S->Q[r * lp + t] = a[r + t * m];
+	return st;
 }
 
 /* One Rayleigh–Ritz step: the SVD of QᵀA = (AᵀQ)ᵀ gives the values s, the
@@ -380,11 +395,14 @@ static enum lr_status orthonormalise(struct subspace *S, double *Y)
 static enum lr_status rayleigh_ritz(struct subspace *S, double *resid)
 {
 	size_t l = S->l, lp = S->lp, n = S->n, m = S->m;
+	lint info = 0;
 	S->atq(S->A, S->Q, lp, S->Z, lp, lp);
 	/* Z row-major n×lp is the column-major lp×n matrix QᵀA (leading l rows). */
-	if (LAPACKE_dgesdd(LAPACK_COL_MAJOR, 'S', (lint)l, (lint)n, S->Z, (lint)lp, S->s, S->W,
-	                   (lint)l, S->Vt, (lint)l) != 0)
-		return LR_ERR_LAPACK;
+	for (size_t j = 0; j < n; j++)
+		memcpy(S->C + j * l, S->Z + j * lp, l * sizeof(double));
+	enum lr_status st = run_gesdd('S', (lint)l, (lint)n, S->C, S->s, S->W, S->Vt, &info);
+	if (st != LR_OK || info != 0)
+		return st != LR_OK ? st : LR_ERR_LAPACK;
 	for (size_t j = 0; j < n; j++)
 		for (size_t i = 0; i < lp; i++)
 			S->Vr[j * lp + i] = i < l ? S->Vt[i + j * l] : 0.0;
@@ -437,10 +455,11 @@ static enum lr_status subspace_alloc(struct subspace *S)
 	S->Z = lr_calloc(S->n * lp, sizeof(double));
 	S->Vr = lr_calloc(S->n * lp, sizeof(double));
 	S->Vt = lr_mallocarray(S->n * S->l, sizeof(double));
+	S->C = lr_mallocarray((S->m > S->n ? S->m : S->n) * S->l, sizeof(double));
 	S->W = lr_mallocarray(S->l * S->l, sizeof(double));
 	S->s = lr_mallocarray(S->l, sizeof(double));
 	S->tau = lr_mallocarray(S->l, sizeof(double));
-	if (!S->Q || !S->Y || !S->Z || !S->Vr || !S->Vt || !S->W || !S->s || !S->tau)
+	if (!S->Q || !S->Y || !S->Z || !S->Vr || !S->Vt || !S->C || !S->W || !S->s || !S->tau)
 		return LR_ERR_NOMEM;
 	return LR_OK;
 }
@@ -452,6 +471,7 @@ static void subspace_free(struct subspace *S)
 	lr_free(S->Z);
 	lr_free(S->Vr);
 	lr_free(S->Vt);
+	lr_free(S->C);
 	lr_free(S->W);
 	lr_free(S->s);
 	lr_free(S->tau);
@@ -509,9 +529,13 @@ enum lr_status lr_svd_truncated(const struct lr_matrix *A, size_t k, struct lr_s
 	/* Small or nearly full-rank requests: the full SVD is as cheap. */
 	if (st != LR_OK || p < 200 || 4 * l > p)
 		return st != LR_OK ? st : truncate_full(A, k, out);
-	struct subspace S = { A, m, n, k, l, lp, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-	                      have_avx2() ? mul_ax_avx2 : mul_ax_base,
-	                      have_avx2() ? mul_atq_avx2 : mul_atq_base };
+	struct subspace S = { A, m, n, k, l, lp, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	                      mul_ax_base, mul_atq_base };
+#ifdef HAVE_AVX2_PRODUCTS
+	__builtin_cpu_init();
+	if (__builtin_cpu_supports("avx2"))
+		S.ax = mul_ax_avx2, S.atq = mul_atq_avx2;
+#endif
 	st = subspace_iterate(&S, out, &slow);
 	subspace_free(&S);
 	if (st != LR_OK || slow) {

@@ -219,8 +219,8 @@ static int cmd_sgd(struct lr_session *s, const struct lr_stmt *st)
 			goto done;
 		}
 		struct lr_value **slot = &keep[w->text[0] == 'V'];
-		int orc = v.v ? sgd_option(s, &q, w->text, v.v, eq + 1, w->text[0] == 'U' ||
-		                           w->text[0] == 'V' ? vpos : vpos, slot) : lr_fail(s, w->pos, "out of memory");
+		int orc = v.v ? sgd_option(s, &q, w->text, v.v, eq + 1, vpos, slot)
+		              : lr_fail(s, w->pos, "out of memory");
 		*eq = '=';
 		lr_val_drop(&v);
 		if (orc < 0)

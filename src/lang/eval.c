@@ -36,7 +36,7 @@ static void operand_name(const struct lr_session *s, const struct lr_node *n,
 	if (s->src && to > from && to - from <= 24 && !memchr(s->src + from, '\n', to - from))
 		snprintf(buf, len, "%.*s", (int)(to - from), s->src + from);
 	else
-		snprintf(buf, len, "the %s operand", role);
+		snprintf(buf, len, "the %s%soperand", role, *role ? " " : "");
 }
 
 int lr_eval_matrix(struct lr_session *s, const struct lr_node *n, const char *what,
@@ -51,6 +51,46 @@ int lr_eval_matrix(struct lr_session *s, const struct lr_node *n, const char *wh
 	return 0;
 }
 
+/* Evaluates operand i of a binary operator; a string is refused with a
+ * message that names it and the operator (Octave would take its character
+ * codes; this language keeps text and numbers apart). */
+static int operand(struct lr_session *s, const struct lr_node *n, size_t i, struct lr_val *out)
+{
+	char name[48];
+
+	if (lr_eval(s, n->kids[i], out) < 0)
+		return -1;
+	if (out->v->kind == LR_VAL_MAT)
+		return 0;
+	lr_val_drop(out);
+	operand_name(s, n->kids[i], i ? "right" : "left", name, sizeof name);
+	return lr_fail(s, n->kids[i]->pos, "%s is a string, but '%s' needs numbers", name,
+	               lr_binop_name((enum lr_binop)n->op));
+}
+
+/* The message for operands whose shapes do not fit the operator. */
+static int shape_error(struct lr_session *s, const struct lr_node *n, const char *an,
+                       const char *sa, const char *bn, const char *sb)
+{
+	const char *op = lr_binop_name((enum lr_binop)n->op);
+
+	switch ((enum lr_binop)n->op) {
+	case LR_OP_POW:
+		return lr_fail(s, n->oppos, "'^' needs a square matrix, but %s is %s; use .^ for "
+		               "the power of each element", an, sa);
+	case LR_OP_MUL:
+		return lr_fail(s, n->oppos, "%s is %s but %s is %s: '*' needs as many columns on "
+		               "the left as rows on the right (use .* for elementwise)", an, sa, bn, sb);
+	case LR_OP_DIV:
+		return lr_fail(s, n->oppos, "%s is %s but %s is %s: '/' needs as many columns on "
+		               "the left as on the right (use ./ for elementwise)", an, sa, bn, sb);
+	default:
+		return lr_fail(s, n->oppos, "%s is %s but %s is %s: '%s' needs the same shape, or "
+		               "a scalar, row or column that stretches to the other", an, sa, bn, sb,
+		               op);
+	}
+}
+
 static int eval_binop(struct lr_session *s, const struct lr_node *n, struct lr_val *out)
 {
 	struct lr_val a = { 0 }, b = { 0 };
@@ -58,9 +98,9 @@ static int eval_binop(struct lr_session *s, const struct lr_node *n, struct lr_v
 	char msg[200], an[48], bn[48], sa[32], sb[32];
 	enum lr_status st;
 
-	if (lr_eval_matrix(s, n->kids[0], "an operand", &a) < 0)
+	if (operand(s, n, 0, &a) < 0)
 		return -1;
-	if (lr_eval_matrix(s, n->kids[1], "an operand", &b) < 0) {
+	if (operand(s, n, 1, &b) < 0) {
 		lr_val_drop(&a);
 		return -1;
 	}
@@ -69,12 +109,9 @@ static int eval_binop(struct lr_session *s, const struct lr_node *n, struct lr_v
 	if (st == LR_ERR_SHAPE) {
 		operand_name(s, n->kids[0], "left", an, sizeof an);
 		operand_name(s, n->kids[1], "right", bn, sizeof bn);
-		/* ops' message repeats the sizes for broadcasting; ours names them */
-		if (!strncmp(msg, "nonconformant", 13))
-			snprintf(msg, sizeof msg, "the shapes do not broadcast");
-		lr_fail(s, n->oppos, "%s is %s but %s is %s: %s for '%s'", an,
-		        lr_shape(a.v->m, sa, sizeof sa), bn, lr_shape(b.v->m, sb, sizeof sb),
-		        msg, lr_binop_name((enum lr_binop)n->op));
+		lr_shape(a.v->m, sa, sizeof sa);
+		lr_shape(b.v->m, sb, sizeof sb);
+		shape_error(s, n, an, sa, bn, sb);
 	} else if (st == LR_ERR_NOMEM) {
 		nomem(s, n->oppos);
 	} else if (st != LR_OK) {
@@ -101,8 +138,11 @@ static int eval_unop(struct lr_session *s, const struct lr_node *n, struct lr_va
 			*out = a;
 			return 0;
 		}
+		char name[48];
 		lr_val_drop(&a);
-		return lr_fail(s, n->pos, "the operand must be a matrix, found a string");
+		operand_name(s, n->kids[0], "", name, sizeof name);
+		return lr_fail(s, n->kids[0]->pos, "%s is a string, but '%s' needs numbers", name,
+		               n->op == LR_OP_NEG ? "-" : "!");
 	}
 	st = lr_op_unary((enum lr_unop)n->op, a.v->m, &r);
 	lr_val_drop(&a);

@@ -62,8 +62,10 @@ struct lr_lesson {
 struct lr_lesson *lr_lesson_load(const char *path, struct lr_buf *err);
 void lr_lesson_destroy(struct lr_lesson *l);
 
-/* The folder of lessons: $LOWRANK_LESSONS, else LOWRANK_LESSONS_DIR (given
- * at build time), else "lessons". */
+/* The folder of lessons: $LOWRANK_LESSONS, else the installed folder
+ * LOWRANK_LESSONS_DIR if it exists, else the source tree's
+ * LOWRANK_SOURCE_LESSONS if it exists (both given at build time), else
+ * "lessons". */
 const char *lr_lesson_dir(void);
 
 /* The lesson files of dir ("NN-name.lr"), sorted; *n set. Returns an owned
@@ -95,9 +97,5 @@ int lr_progress_put(const struct lr_progress *p, char *why, size_t nwhy);
  * exercise whose checks already hold before its answer runs). Writes a
  * one-line summary to out (may be NULL). Returns 0 if all is well, else 1. */
 int lr_lesson_check_file(const char *path, FILE *out, FILE *err);
-
-/* Frees the lesson state of a session (lr_session_destroy calls it). */
-struct lr_lesson_state;
-void lr_lesson_state_destroy(struct lr_lesson_state *st);
 
 #endif

@@ -19,7 +19,7 @@ void lr_lex_init(struct lr_lexer *lx, const char *src, size_t len)
 }
 
 static const char *const tok_names[] = {
-	"end of input", "end of line", "number", "name", "string",
+	"the end of the input", "the end of the line", "number", "name", "string",
 	"'('", "')'", "'['", "']'", "','", "';'", "'='", "':'",
 	"'+'", "'-'", "'*'", "'/'", "'.*'", "'./'", "'^'", "'.^'", "'''",
 	"'.''", "'=='", "'~='", "'<'", "'<='", "'>'", "'>='", "'&'", "'|'",
@@ -164,17 +164,28 @@ static struct lr_token lex_number(struct lr_lexer *lx, struct lr_pos p)
 	}
 	n = j - lx->i;
 	if (n >= sizeof tmp)
-		return error_at(lx, p, "number is too long");
+		return error_at(lx, p, "the number is too long (over 127 characters)");
 	memcpy(tmp, lx->src + lx->i, n);
 	tmp[n] = '\0';
 	for (size_t k = 0; k < n; k++)
 		if (tmp[k] == 'd' || tmp[k] == 'D')
 			tmp[k] = 'e';
 	if (j < lx->len && (isalpha((unsigned char)lx->src[j]) || lx->src[j] == '_')) {
+		size_t w = j;
+		char msg[160];
+		while (w < lx->len && (isalnum((unsigned char)lx->src[w]) || lx->src[w] == '_'))
+			w++;
 		lx->i = j;
-		if (lx->src[j] == 'i' || lx->src[j] == 'j')
+		if (w == j + 1 && (lx->src[j] == 'i' || lx->src[j] == 'j'))
 			return error_at(lx, here(lx), "complex numbers are not supported");
-		return error_at(lx, here(lx), "expected an operator or a separator after the number");
+		if (strchr("eEdD", lx->src[j]) && (w == j + 1 || !isalpha((unsigned char)lx->src[j + 1])))
+			snprintf(msg, sizeof msg, "expected the digits of the exponent after '%.*s%c'",
+			         (int)(n > 20 ? 20 : n), lx->src + (j - n), lx->src[j]);
+		else
+			snprintf(msg, sizeof msg, "expected an operator or a separator after the "
+			         "number %.*s, found '%.*s'", (int)(n > 20 ? 20 : n), lx->src + (j - n),
+			         (int)(w - j > 20 ? 20 : w - j), lx->src + j);
+		return error_at(lx, here(lx), msg);
 	}
 	lx->i = j;
 	struct lr_token t = make(lx, LR_TOK_NUMBER, p, n);
@@ -268,6 +279,9 @@ static struct lr_token stray(struct lr_lexer *lx, struct lr_pos p)
 			         (int)used, lx->src + lx->i, cp);
 	} else if (c == '{' || c == '}') {
 		snprintf(msg, sizeof msg, "unexpected '%c': cell arrays are not supported", c);
+	} else if (c == '\\') {
+		snprintf(msg, sizeof msg, "unexpected '\\': left division is not supported; "
+		         "write inv(A) * b for A \\ b");
 	} else if (isprint(c)) {
 		snprintf(msg, sizeof msg, "unexpected character '%c'", c);
 	} else {

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "lowrank/alloc.h"
+#include "builtins.h"
 #include "ops.h"
 
 void lr_error_set(struct lr_error *e, struct lr_pos pos, const char *fmt, ...)
@@ -88,6 +89,29 @@ static void describe(const struct lr_token *t, char *buf, size_t n)
 		snprintf(buf, n, "%s", lr_tok_name(t->kind));
 }
 
+/* Where the current token is, for "found X": the end of the input is shown
+ * just past the last text before it, not on an empty line after it. */
+static struct lr_pos found_pos(const struct ctx *c)
+{
+	const struct lr_lexer *lx = &c->p->lx;
+	struct lr_pos p = c->p->tok.pos;
+	size_t off = p.offset, start;
+
+	if (c->p->tok.kind != LR_TOK_EOF)
+		return p;
+	while (off > 0 && strchr(" \t\r\n\f\v", lx->src[off - 1]))
+		off--;
+	p.offset = off;
+	p.line = 1;
+	for (size_t i = 0; i < off; i++)
+		p.line += lx->src[i] == '\n';
+	start = off;
+	while (start > 0 && lx->src[start - 1] != '\n')
+		start--;
+	p.col = (int)(off - start) + 1;
+	return p;
+}
+
 static int fail_expected(struct ctx *c, const char *what)
 {
 	char found[64];
@@ -97,7 +121,7 @@ static int fail_expected(struct ctx *c, const char *what)
 		return -1;
 	}
 	describe(&c->p->tok, found, sizeof found);
-	lr_error_set(c->err, c->p->tok.pos, "expected %s, found %s", what, found);
+	lr_error_set(c->err, found_pos(c), "expected %s, found %s", what, found);
 	return -1;
 }
 
@@ -207,9 +231,11 @@ static int call_args(struct ctx *c, struct lr_node *call)
 		if (c->p->tok.kind == LR_TOK_RPAREN)
 			break;
 		if (c->p->tok.kind == LR_TOK_EOF || c->p->tok.kind == LR_TOK_NEWLINE) {
-			lr_error_set(c->err, c->p->tok.pos,
-			             "expected ')' to close the '(' opened at %d:%d",
-			             open.line, open.col);
+			char found[64];
+			describe(&c->p->tok, found, sizeof found);
+			lr_error_set(c->err, found_pos(c),
+			             "expected ')' to close the '(' opened at %d:%d, found %s",
+			             open.line, open.col, found);
 			goto fail;
 		}
 		fail_expected(c, "',' or ')' in the argument list");
@@ -227,22 +253,11 @@ fail:
 
 static int close_matrix(struct ctx *c, struct lr_pos open)
 {
-	if (c->p->tok.kind == LR_TOK_EOF || c->p->tok.kind == LR_TOK_NEWLINE) {
-		lr_error_set(c->err, c->p->tok.pos,
-		             "the input ended inside the matrix opened at %d:%d; expected ']'",
-		             open.line, open.col);
-		return -1;
-	}
-	if (c->p->tok.kind == LR_TOK_ERROR)
-		return fail_expected(c, "']'");
-	{
-		char found[64], what[96];
-		describe(&c->p->tok, found, sizeof found);
-		snprintf(what, sizeof what, "expected ']' to close the matrix opened at %d:%d",
-		         open.line, open.col);
-		lr_error_set(c->err, c->p->tok.pos, "%s, found %s", what, found);
-	}
-	return -1;
+	char what[96];
+
+	snprintf(what, sizeof what, "']' to close the matrix opened at %d:%d",
+	         open.line, open.col);
+	return fail_expected(c, what);
 }
 
 static int push_row(struct ctx *c, struct lr_node *m, size_t count)
@@ -757,6 +772,33 @@ static int assignment(struct ctx *c, struct lr_stmt *st, struct lr_node *lhs)
 	return st->expr ? 0 : -1;
 }
 
+/* A statement that reads like a command, `name word`: a lone name followed
+ * by a blank and another value. Command words were taken as commands before
+ * this, so the name is not one. */
+static int looks_like_command(const struct lr_parser *p, const struct lr_stmt *st)
+{
+	enum lr_tok k = p->tok.kind;
+
+	return p->is_command && st->kind == LR_S_EXPR && st->expr->kind == LR_N_IDENT &&
+	       p->tok.space_before && (k == LR_TOK_IDENT || k == LR_TOK_NUMBER ||
+	                               k == LR_TOK_STRING || k == LR_TOK_LBRACKET);
+}
+
+static void not_a_command(struct lr_error *err, const struct lr_node *name)
+{
+	static const char *const printers[] = { "disp", "printf", "fprintf", "sprintf" };
+	int fn = lr_builtin_find(name->str) != NULL;
+
+	for (size_t i = 0; i < sizeof printers / sizeof printers[0]; i++)
+		fn |= !strcmp(printers[i], name->str);
+	if (fn)
+		lr_error_set(err, name->pos, "%s is a function, not a command: call it as %s(...)",
+		             name->str, name->str);
+	else
+		lr_error_set(err, name->pos,
+		             "unknown command '%s'; 'help commands' lists the commands", name->str);
+}
+
 /* stmt := command | lhs '=' expr | expr, ended by ',' ';' a newline or the end */
 int lr_parse_next(struct lr_parser *p, struct lr_stmt **out, struct lr_error *err)
 {
@@ -799,7 +841,9 @@ int lr_parse_next(struct lr_parser *p, struct lr_stmt **out, struct lr_error *er
 	if (k == LR_TOK_SEMI || k == LR_TOK_COMMA || k == LR_TOK_NEWLINE)
 		advance(&c);
 	else if (k != LR_TOK_EOF) {
-		if (k == LR_TOK_RPAREN || k == LR_TOK_RBRACKET) {
+		if (looks_like_command(p, st)) {
+			not_a_command(err, st->expr);
+		} else if (k == LR_TOK_RPAREN || k == LR_TOK_RBRACKET) {
 			char found[64];
 			describe(&p->tok, found, sizeof found);
 			lr_error_set(err, p->tok.pos, "unmatched %s", found);

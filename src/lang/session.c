@@ -54,6 +54,7 @@ void lr_session_destroy(struct lr_session *s)
 	for (size_t i = 0; i < s->nruns; i++)
 		run_destroy(s->runs[i]);
 	svd_run_destroy(s->svd);
+	lr_lesson_state_destroy(s->lesson);
 	lr_free(s);
 }
 

@@ -20,7 +20,9 @@ enum lr_event_kind {
 	LR_EV_SVD_DONE,      /* svd: a truncated SVD was computed */
 	LR_EV_LOSS,          /* the comparison was shown */
 	LR_EV_VIEW,          /* view: the panel view was asked for (name) */
-	LR_EV_VARS           /* variables changed */
+	LR_EV_VARS,          /* variables changed */
+	LR_EV_LESSON         /* lesson: a step was shown (name: the panel text), or the
+	                        lesson ended (name NULL) */
 };
 
 struct lr_run;           /* an SGD run kept by the session (see session.c) */
@@ -30,7 +32,8 @@ struct lr_event {
 	enum lr_event_kind kind;
 	const struct lr_run *run;          /* borrowed, for the SGD events */
 	const struct lr_svd_run *svd;      /* borrowed, for LR_EV_SVD_DONE */
-	const char *name;                  /* borrowed, for LR_EV_VIEW */
+	const char *name;                  /* borrowed: LR_EV_VIEW the view, LR_EV_LESSON the
+	                                      step's text for the panel (NULL: lesson over) */
 };
 
 struct lr_output {

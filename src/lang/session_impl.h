@@ -14,6 +14,10 @@ struct lr_var {
 	struct lr_value *v;        /* owned */
 };
 
+struct lr_lesson_state;
+/* Frees a session's lesson state (lesson.c); NULL is a no-op. */
+void lr_lesson_state_destroy(struct lr_lesson_state *st);
+
 struct lr_session {
 	const struct lr_output *out;    /* borrowed */
 	struct lr_var *vars;            /* owned, unsorted */
@@ -25,6 +29,7 @@ struct lr_session {
 	size_t nruns;
 	struct lr_svd_run *svd;         /* owned, newest SVD or NULL */
 	struct lr_limits lim;
+	struct lr_lesson_state *lesson; /* owned: the lesson being played (lesson.c), or NULL */
 	int exit_status;
 	int quit;
 	/* While a statement runs: */

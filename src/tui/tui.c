@@ -1,49 +1,719 @@
-/* Placeholder interactive front end: a plain prompt, one line at a time,
- * until the readline + ncurses front end replaces it. */
+/* The interactive front end: GNU Readline's callback interface at the prompt
+ * inside an ncurses screen, with the panel of views.c above the output.
+ * See /work/shared/TUI-NOTES.md for why each readline setting is as it is.
+ *
+ * The screen, top to bottom: the panel (tab line and the active view), a
+ * rule with key hints, the output (scrollback.c) and the one-line input.
+ * A terminal under 60×18 gets the output and the prompt alone. */
+#define _XOPEN_SOURCE 700
+#define NCURSES_WIDECHAR 1
+#include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <wchar.h>
+#include <curses.h>
+#include <readline/readline.h>
+#include <readline/history.h>
 #include "frontend.h"
-#include "lowrank/buf.h"
-#include "batch.h"
 #include "lexer.h"
+#include "parser.h"
+#include "scrollback.h"
+#include "screen.h"
+#include "session.h"
+#include "views.h"
+
+#define PROMPT ">> "
+#define CONT_PROMPT ".. "
+#define FRAME_NS 40000000L        /* at most 25 panel redraws a second */
+#define POLL_NS 10000000L         /* keyboard polled every 10 ms while training */
+
+static struct tui {
+	struct lr_session *s;
+	struct lr_output out;
+	struct lr_screen scr;
+	struct lr_scrollback sb;
+	size_t back;                   /* output rows scrolled back */
+	enum lr_view view;
+	enum lr_focus focus;
+	size_t k;                      /* explorer rank, 0: the SVD's own */
+	const struct lr_run *live;     /* the run training now (borrowed) */
+	struct lr_buf pending;         /* earlier lines of an open statement */
+	unsigned char inq[32];         /* bytes waiting for readline */
+	int inq_n, inq_pos;
+	int quit, exit_status, stop;
+	struct timespec last_frame, last_poll;
+	char *hist_path;
+} T;
+
+static volatile sig_atomic_t got_sigint;
+
+/* ---- time ---- */
+
+static long since_ns(const struct timespec *t)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (now.tv_sec - t->tv_sec) * 1000000000L + (now.tv_nsec - t->tv_nsec);
+}
+
+static void stamp(struct timespec *t)
+{
+	clock_gettime(CLOCK_MONOTONIC, t);
+}
+
+/* ---- drawing ---- */
+
+static void panel_state(struct lr_panel *p, const struct lr_run **buf, size_t cap)
+{
+	const struct lr_run *const *runs;
+	size_t n = lr_session_runs(T.s, &runs);
+
+	memset(p, 0, sizeof *p);
+	if (n > cap - 1)
+		n = cap - 1;
+	for (size_t i = 0; i < n; i++)
+		buf[i] = runs[i];
+	if (T.live && T.live->res.epochs_done > 0)
+		buf[n++] = T.live;
+	p->runs = (const struct lr_run *const *)buf;
+	p->nruns = n;
+	p->view = T.view;
+	p->run = T.live ? T.live : lr_session_last_run(T.s);
+	p->svd = lr_session_last_svd(T.s);
+	p->focus = T.focus;
+	if (p->focus == LR_FOCUS_SVD && !p->svd)
+		p->focus = LR_FOCUS_NONE;
+	if (p->focus == LR_FOCUS_SGD && !p->run)
+		p->focus = LR_FOCUS_NONE;
+	if (p->focus == LR_FOCUS_NONE)
+		p->focus = p->run ? LR_FOCUS_SGD : p->svd ? LR_FOCUS_SVD : LR_FOCUS_NONE;
+	p->k = T.k;
+	p->live = T.live != NULL;
+	p->ascii = T.scr.ascii;
+}
+
+static void draw_panel(void)
+{
+	struct lr_panel p;
+	const struct lr_run *buf[16];
+
+	if (!lr_screen_has_panel(&T.scr))
+		return;
+	panel_state(&p, buf, 16);
+	lr_panel_draw(&T.scr.panel_grid, &p);
+	lr_screen_put_panel(&T.scr);
+}
+
+static void draw_rule(void)
+{
+	char msg[160];
+	size_t rows = lr_sb_rows(&T.sb, T.scr.cols);
+
+	if (T.back)
+		snprintf(msg, sizeof msg, "scrolled back %zu of %zu lines: PgDn returns", T.back, rows);
+	else if (T.live)
+		snprintf(msg, sizeof msg, "training: Esc or Ctrl-C stops it and keeps the epochs done");
+	else
+		snprintf(msg, sizeof msg, "Tab completes  F2-F5 views  PgUp/PgDn scroll  Ctrl-D quits");
+	lr_screen_put_rule(&T.scr, msg, T.back != 0 || T.live != NULL);
+}
+
+static void draw_output(void)
+{
+	size_t rows = lr_sb_rows(&T.sb, T.scr.cols), max;
+
+	max = rows > (size_t)T.scr.out_h ? rows - (size_t)T.scr.out_h : 0;
+	if (T.back > max)
+		T.back = max;
+	lr_sb_draw(&T.sb, &T.scr.out_grid, T.back);
+	lr_screen_put_output(&T.scr);
+}
+
+/* Readline's redisplay: the prompt and the line in the input window. */
+static void redisplay(void)
+{
+	lr_screen_put_input(&T.scr, rl_display_prompt ? rl_display_prompt : "",
+	                    rl_line_buffer ? rl_line_buffer : "", (size_t)rl_point);
+	lr_screen_update(&T.scr);
+}
+
+static void draw_all(void)
+{
+	draw_panel();
+	draw_rule();
+	draw_output();
+	redisplay();
+}
+
+static void relayout(void)
+{
+	lr_screen_layout(&T.scr);
+	rl_set_screen_size(1, T.scr.cols);
+	lr_session_set_width(T.s, T.scr.cols > 20 ? T.scr.cols - 1 : 20);
+	draw_all();
+}
+
+/* ---- the output interface of the session ---- */
 
 static void out_write(void *ctx, const char *s, size_t n)
 {
 	(void)ctx;
-	fwrite(s, 1, n, stdout);
+	lr_sb_write(&T.sb, s, n, LR_SB_NORMAL);
+	T.back = 0;
 }
+
+static void to_view(enum lr_view v)
+{
+	T.view = v;
+}
+
+static void out_event(void *ctx, const struct lr_event *ev)
+{
+	(void)ctx;
+	switch (ev->kind) {
+	case LR_EV_SGD_START:
+		T.live = ev->run;
+		T.stop = 0;
+		T.focus = LR_FOCUS_SGD;
+		if (T.view != LR_VIEW_MATRICES)
+			to_view(LR_VIEW_LOSS);
+		stamp(&T.last_frame);
+		stamp(&T.last_poll);
+		T.last_frame.tv_sec -= 1;      /* the first epoch draws at once */
+		break;
+	case LR_EV_SGD_EPOCH:
+		if (since_ns(&T.last_frame) >= FRAME_NS) {
+			stamp(&T.last_frame);
+			draw_panel();
+			draw_rule();
+			draw_output();
+			redisplay();
+		}
+		break;
+	case LR_EV_SGD_DONE:
+		T.live = NULL;                 /* it may be freed before the panel draws again */
+		break;
+	case LR_EV_SVD_DONE:
+		T.focus = LR_FOCUS_SVD;
+		T.k = 0;
+		if (T.view != LR_VIEW_MATRICES)
+			to_view(LR_VIEW_SPECTRUM);
+		break;
+	case LR_EV_LOSS:
+		to_view(LR_VIEW_COMPARE);
+		break;
+	case LR_EV_VIEW:
+		if (ev->name && lr_view_parse(ev->name) >= 0)
+			to_view((enum lr_view)lr_view_parse(ev->name));
+		break;
+	default:
+		break;
+	}
+}
+
+static void handle_panel_key(int c);
+
+/* Polled after every epoch: reads the keys waiting, at most every 10 ms. */
+static int out_interrupted(void *ctx)
+{
+	(void)ctx;
+	if (got_sigint) {
+		got_sigint = 0;
+		T.stop = 1;
+	}
+	if (!T.stop && T.scr.on && since_ns(&T.last_poll) >= POLL_NS) {
+		int c;
+		stamp(&T.last_poll);
+		while ((c = lr_screen_poll(&T.scr)) != ERR) {
+			if (c == 27 || c == 3) {
+				T.stop = 1;
+				break;
+			}
+			handle_panel_key(c);
+		}
+	}
+	return T.stop;
+}
+
+/* ---- running statements ---- */
+
+static void show_error(const char *src, size_t len, const struct lr_error *err, int prompt_w)
+{
+	struct lr_buf b;
+	int single = 1;
+
+	for (size_t i = 0; i + 1 < len; i++)
+		single &= src[i] != '\n';
+	lr_buf_init(&b);
+	if (single) {
+		int col = prompt_w;
+		for (size_t i = 0; i < err->pos.offset && i < len; i++)
+			col += ((unsigned char)src[i] & 0xc0) != 0x80;
+		lr_buf_fill(&b, ' ', (size_t)col);
+		lr_buf_printf(&b, "^\nerror: %s\n", err->msg);
+	} else {
+		lr_error_format(&b, "input", src, len, err);
+	}
+	if (!b.failed && b.data)
+		lr_sb_write(&T.sb, b.data, b.len, LR_SB_ERROR);
+	lr_buf_finish(&b);
+}
+
+static void run(const char *src, size_t len)
+{
+	struct lr_parser p;
+	struct lr_stmt *st;
+	struct lr_error err;
+
+	lr_parser_init(&p, src, len, lr_is_command);
+	for (;;) {
+		int rc = lr_parse_next(&p, &st, &err);
+		if (rc == 0)
+			break;
+		if (rc < 0) {
+			show_error(src, len, &err, 3);
+			break;
+		}
+		rc = lr_session_exec(T.s, st, src, &err);
+		lr_stmt_destroy(st);
+		T.live = NULL;
+		if (T.stop) {
+			lr_sb_write(&T.sb, "(stopped: the epochs done are kept)\n", 36, LR_SB_NOTE);
+			T.stop = 0;
+		}
+		if (rc > 0) {
+			T.quit = 1;
+			T.exit_status = lr_session_exit_status(T.s);
+			break;
+		}
+		if (rc < 0) {
+			show_error(src, len, &err, 3);
+			break;
+		}
+		draw_panel();
+	}
+	lr_parser_finish(&p);
+}
+
+static void on_line(char *line)
+{
+	int cont = T.pending.len > 0;
+
+	if (!line) {                   /* Ctrl-D on an empty line */
+		lr_sb_write(&T.sb, cont ? CONT_PROMPT "\n" : PROMPT "\n", 4, LR_SB_ECHO);
+		T.quit = 1;
+		return;
+	}
+	lr_sb_write(&T.sb, cont ? CONT_PROMPT : PROMPT, 3, LR_SB_ECHO);
+	lr_sb_write(&T.sb, line, strlen(line), LR_SB_ECHO);
+	lr_sb_write(&T.sb, "\n", 1, LR_SB_ECHO);
+	T.back = 0;
+	if (*line && (!history_length || strcmp(history_get(history_base + history_length - 1)->line,
+	                                        line)))
+		add_history(line);
+	lr_buf_puts(&T.pending, line);
+	lr_buf_putc(&T.pending, '\n');
+	free(line);
+	if (T.pending.failed) {
+		lr_sb_write(&T.sb, "error: out of memory\n", 21, LR_SB_ERROR);
+		lr_buf_reset(&T.pending);
+		return;
+	}
+	if (lr_lex_incomplete(T.pending.data, T.pending.len)) {
+		rl_set_prompt(CONT_PROMPT);
+		return;
+	}
+	rl_set_prompt(PROMPT);
+	draw_output();
+	run(T.pending.data, T.pending.len);
+	lr_buf_reset(&T.pending);
+	draw_all();
+}
+
+/* Ctrl-C at the prompt: the line (and an open statement) is dropped. */
+static void drop_line(void)
+{
+	lr_sb_write(&T.sb, T.pending.len ? CONT_PROMPT : PROMPT, 3, LR_SB_ECHO);
+	lr_sb_write(&T.sb, rl_line_buffer ? rl_line_buffer : "", rl_line_buffer ? strlen(rl_line_buffer) : 0,
+	            LR_SB_ECHO);
+	lr_sb_write(&T.sb, "^C\n", 3, LR_SB_NOTE);
+	lr_buf_reset(&T.pending);
+	rl_callback_sigcleanup();
+	rl_free_line_state();
+	rl_replace_line("", 0);
+	rl_point = rl_end = 0;
+	rl_set_prompt(PROMPT);
+	T.back = 0;
+	draw_all();
+}
+
+/* ---- readline glue ---- */
+
+static int rl_getc_cb(FILE *f)
+{
+	(void)f;
+	return T.inq_pos < T.inq_n ? T.inq[T.inq_pos++] : EOF;
+}
+
+static int rl_avail_cb(void)
+{
+	return T.inq_pos < T.inq_n;
+}
+
+static void feed(const char *bytes, int n)
+{
+	T.inq_n = 0;
+	T.inq_pos = 0;
+	for (int i = 0; i < n && i < (int)sizeof T.inq; i++)
+		T.inq[T.inq_n++] = (unsigned char)bytes[i];
+	while (T.inq_pos < T.inq_n && !T.quit)
+		rl_callback_read_char();
+}
+
+static int startup_hook(void)
+{
+	/* whatever ~/.inputrc says, the settings this screen relies on */
+	rl_variable_bind("editing-mode", "emacs");
+	rl_variable_bind("enable-bracketed-paste", "off");
+	rl_variable_bind("bell-style", "none");
+	rl_variable_bind("page-completions", "off");
+	rl_variable_bind("echo-control-characters", "off");
+	rl_variable_bind("horizontal-scroll-mode", "on");
+	rl_bind_key('\t', rl_complete);
+	rl_bind_key(18, rl_reverse_search_history);
+	return 0;
+}
+
+struct words {
+	char **w;
+	size_t n, cap;
+	int options;
+};
+
+static void add_word(void *ctx, const char *word)
+{
+	struct words *ws = ctx;
+	size_t len = strlen(word);
+
+	if (len && word[len - 1] == '=' && !ws->options)
+		return;
+	for (size_t i = 0; i < ws->n; i++)
+		if (!strcmp(ws->w[i], word))
+			return;
+	if (ws->n + 2 >= ws->cap) {
+		size_t cap = ws->cap ? ws->cap * 2 : 16;
+		char **nw = realloc(ws->w, cap * sizeof *nw);
+		if (!nw)
+			return;
+		ws->w = nw;
+		ws->cap = cap;
+	}
+	ws->w[ws->n] = strdup(word);
+	if (ws->w[ws->n])
+		ws->n++;
+}
+
+static int cmp_words(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Completion: names from lr_session_complete; sgd's options only after
+ * `sgd`. The list is handed to readline, which frees it. */
+static char **complete(const char *text, int start, int end)
+{
+	struct words ws = { NULL, 0, 0, 0 };
+	const char *l = rl_line_buffer;
+	size_t common;
+
+	(void)end;
+	rl_attempted_completion_over = 1;
+	while (*l == ' ')
+		l++;
+	ws.options = !strncmp(l, "sgd ", 4) && (int)(l - rl_line_buffer) + 4 <= start;
+	lr_session_complete(T.s, text, add_word, &ws);
+	if (ws.n == 0) {
+		free(ws.w);
+		return NULL;
+	}
+	qsort(ws.w, ws.n, sizeof *ws.w, cmp_words);
+	common = strlen(ws.w[0]);
+	for (size_t i = 1; i < ws.n; i++) {
+		size_t j = 0;
+		while (j < common && ws.w[i][j] == ws.w[0][j])
+			j++;
+		common = j;
+	}
+	memmove(ws.w + 1, ws.w, ws.n * sizeof *ws.w);
+	ws.w[0] = strndup(ws.w[1], common);
+	if (ws.n == 1) {
+		free(ws.w[0]);
+		ws.w[0] = ws.w[1];
+		ws.w[1] = NULL;
+		if (ws.w[0][strlen(ws.w[0]) - 1] == '=')
+			rl_completion_suppress_append = 1;
+	} else {
+		ws.w[ws.n + 1] = NULL;
+	}
+	if (!ws.w[0]) {
+		for (size_t i = 1; i <= ws.n; i++)
+			free(ws.w[i]);
+		free(ws.w);
+		return NULL;
+	}
+	return ws.w;
+}
+
+/* The list of matches, in columns in the output instead of on stdout. */
+static void display_matches(char **m, int n, int max)
+{
+	struct lr_buf b;
+	int colw = max + 2, per = T.scr.cols / colw, shown = n > 120 ? 120 : n;
+
+	if (per < 1)
+		per = 1;
+	lr_buf_init(&b);
+	lr_buf_printf(&b, "%s%s\n", T.pending.len ? CONT_PROMPT : PROMPT, rl_line_buffer);
+	for (int i = 0; i < shown; i++) {
+		lr_buf_printf(&b, "%-*s", i % per == per - 1 || i == shown - 1 ? 0 : colw, m[i + 1]);
+		if (i % per == per - 1 || i == shown - 1)
+			lr_buf_putc(&b, '\n');
+	}
+	if (shown < n)
+		lr_buf_printf(&b, "... and %d more\n", n - shown);
+	if (!b.failed && b.data)
+		lr_sb_write(&T.sb, b.data, b.len, LR_SB_NOTE);
+	lr_buf_finish(&b);
+	T.back = 0;
+	draw_rule();
+	draw_output();
+	redisplay();
+}
+
+/* ---- history ---- */
+
+static char *history_path(void)
+{
+	const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+	char dir[4096], *p;
+	size_t n;
+
+	if (xdg && *xdg == '/')
+		snprintf(dir, sizeof dir, "%s/lowrank", xdg);
+	else if (home && *home)
+		snprintf(dir, sizeof dir, "%s/.local/state/lowrank", home);
+	else
+		return NULL;
+	/* make each missing directory, as mkdir -p */
+	for (p = dir + 1; *p; p++)
+		if (*p == '/') {
+			*p = '\0';
+			mkdir(dir, 0700);
+			*p = '/';
+		}
+	if (mkdir(dir, 0700) < 0 && errno != EEXIST)
+		return NULL;
+	n = strlen(dir) + sizeof "/history";
+	p = malloc(n);
+	if (p)
+		snprintf(p, n, "%s/history", dir);
+	return p;
+}
+
+/* Written to a temporary file and renamed, so a crash never leaves half. */
+static void save_history(void)
+{
+	char tmp[4200];
+
+	if (!T.hist_path)
+		return;
+	snprintf(tmp, sizeof tmp, "%s.%ld.tmp", T.hist_path, (long)getpid());
+	if (write_history(tmp) == 0)
+		rename(tmp, T.hist_path);
+	else
+		remove(tmp);
+}
+
+/* ---- keys ---- */
+
+/* Keys the panel owns whatever the line holds. */
+static void handle_panel_key(int c)
+{
+	if (c >= KEY_F(2) && c <= KEY_F(5)) {
+		T.view = (enum lr_view)(c - KEY_F(2));
+		draw_panel();
+		lr_screen_update(&T.scr);
+	} else if (c == KEY_RESIZE) {
+		relayout();
+	} else if (c == KEY_PPAGE || c == KEY_NPAGE) {
+		size_t page = T.scr.out_h > 2 ? (size_t)T.scr.out_h - 1 : 1;
+		if (c == KEY_PPAGE)
+			T.back += page;
+		else
+			T.back = T.back > page ? T.back - page : 0;
+		draw_rule();
+		draw_output();
+		redisplay();
+	} else if (c == 12) {          /* Ctrl-L */
+		lr_screen_clear(&T.scr);
+		draw_all();
+	}
+}
+
+/* + and - on an empty prompt step the explorer's rank. */
+static int explore_key(int c)
+{
+	const struct lr_svd_run *sv = lr_session_last_svd(T.s);
+	struct lr_panel p;
+	const struct lr_run *buf[16];
+	size_t k;
+
+	if ((c != '+' && c != '-' && c != '=') || rl_end != 0 || T.pending.len || !sv ||
+	    RL_ISSTATE(RL_STATE_ISEARCH | RL_STATE_NSEARCH | RL_STATE_MOREINPUT) ||
+	    !(T.view == LR_VIEW_SPECTRUM ||
+	      (T.view == LR_VIEW_MATRICES && T.focus == LR_FOCUS_SVD)))
+		return 0;
+	panel_state(&p, buf, 16);
+	k = lr_panel_rank(&p);
+	if (c == '-' && k > 1)
+		k--;
+	else if (c != '-' && k < sv->svd.p)
+		k++;
+	T.k = k;
+	T.focus = LR_FOCUS_SVD;
+	draw_panel();
+	redisplay();
+	return 1;
+}
+
+static void handle_key(int c)
+{
+	static const struct { int key; const char *seq; } keys[] = {
+		{ KEY_UP, "\033[A" }, { KEY_DOWN, "\033[B" }, { KEY_RIGHT, "\033[C" },
+		{ KEY_LEFT, "\033[D" }, { KEY_HOME, "\033[H" }, { KEY_END, "\033[F" },
+		{ KEY_DC, "\033[3~" }, { KEY_BACKSPACE, "\177" }, { KEY_ENTER, "\r" }
+	};
+	char ch;
+
+	if (c == ERR)
+		return;
+	if (c == 3) {
+		drop_line();
+		return;
+	}
+	if (c >= KEY_MIN) {
+		for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+			if (keys[i].key == c) {
+				feed(keys[i].seq, (int)strlen(keys[i].seq));
+				return;
+			}
+		handle_panel_key(c);
+		return;
+	}
+	if (c == 12) {
+		handle_panel_key(c);
+		return;
+	}
+	if (explore_key(c))
+		return;
+	ch = (char)c;
+	feed(&ch, 1);
+}
+
+/* ---- start and end ---- */
+
+static void on_sigint(int sig)
+{
+	(void)sig;
+	got_sigint = 1;
+}
+
+static void setup_readline(void)
+{
+	rl_readline_name = "lowrank";
+	rl_catch_signals = 0;
+	rl_catch_sigwinch = 0;
+	rl_prep_term_function = NULL;
+	rl_deprep_term_function = NULL;
+	rl_change_environment = 0;
+	rl_getc_function = rl_getc_cb;
+	rl_input_available_hook = rl_avail_cb;
+	rl_redisplay_function = redisplay;
+	rl_startup_hook = startup_hook;
+	rl_attempted_completion_function = complete;
+	rl_completion_display_matches_hook = display_matches;
+	rl_basic_word_break_characters = " \t\n\"'`<>=;|&{([,+-*/^:~!";
+	rl_outstream = fopen("/dev/null", "w");   /* nothing of readline's reaches the screen */
+	using_history();
+	stifle_history(1000);
+	T.hist_path = history_path();
+	if (T.hist_path)
+		read_history(T.hist_path);
+}
+
+static const char welcome[] =
+	"lowrank " LOWRANK_VERSION ": low-rank factorisation, by gradient descent and by SVD.\n"
+	"Try:  A = rand(8, 6)   sgd A 2   svd A 2   loss   (help lists the rest)\n";
 
 int lr_frontend_interactive(const int *width, int ascii)
 {
-	struct lr_output out = { NULL, out_write, NULL, NULL };
-	struct lr_session *s = lr_session_create(&out);
-	struct lr_batch_opts o = { 1, 0, NULL };
-	struct lr_buf text;
-	char line[4096];
-	int rc = 0;
+	struct sigaction sa;
+	const char *cs;
 
-	if (!s)
+	(void)width;
+	setlocale(LC_ALL, "");
+	setlocale(LC_NUMERIC, "C");     /* the language's numbers use '.' */
+	cs = nl_langinfo(CODESET);
+	if (!cs || strcmp(cs, "UTF-8"))
+		ascii = 1;
+	memset(&T, 0, sizeof T);
+	T.out = (struct lr_output){ &T, out_write, out_event, out_interrupted };
+	T.view = LR_VIEW_MATRICES;
+	T.s = lr_session_create(&T.out);
+	if (!T.s) {
+		fputs("lowrank: out of memory\n", stderr);
 		return 1;
-	lr_session_set_width(s, *width);
-	lr_session_set_ascii(s, ascii);
-	lr_buf_init(&text);
-	for (;;) {
-		fputs(text.len ? ".. " : ">> ", stdout);
-		fflush(stdout);
-		if (!fgets(line, sizeof line, stdin))
-			break;
-		lr_buf_puts(&text, line);
-		if (text.failed)
-			break;
-		if (lr_lex_incomplete(text.data, text.len))
-			continue;
-		if (lr_batch_run(s, "<stdin>", text.data, text.len, &o) == LR_BATCH_QUIT) {
-			rc = lr_session_exit_status(s);
-			break;
-		}
-		lr_buf_reset(&text);
 	}
-	lr_buf_finish(&text);
-	lr_session_destroy(s);
-	return rc;
+	lr_session_set_ascii(T.s, ascii);
+	lr_sb_init(&T.sb);
+	lr_buf_init(&T.pending);
+	setup_readline();
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_sigint;
+	sigaction(SIGINT, &sa, NULL);   /* no SA_RESTART: wgetch returns */
+	if (lr_screen_start(&T.scr, ascii) < 0) {
+		fputs("lowrank: cannot start the terminal screen; try --plain\n", stderr);
+		lr_session_destroy(T.s);
+		return 1;
+	}
+	lr_sb_write(&T.sb, welcome, sizeof welcome - 1, LR_SB_NOTE);
+	rl_callback_handler_install(PROMPT, on_line);
+	relayout();
+	while (!T.quit) {
+		int c = lr_screen_getch(&T.scr);
+		if (got_sigint) {
+			got_sigint = 0;
+			drop_line();
+		}
+		handle_key(c);
+	}
+	rl_callback_handler_remove();
+	save_history();
+	lr_screen_end(&T.scr);
+	lr_session_destroy(T.s);
+	lr_sb_finish(&T.sb);
+	lr_buf_finish(&T.pending);
+	free(T.hist_path);
+	if (rl_outstream && rl_outstream != stdout)
+		fclose(rl_outstream);
+	rl_outstream = NULL;
+	return T.exit_status;
 }

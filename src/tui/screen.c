@@ -1,0 +1,344 @@
+/* The ncurses side of the interactive front end: see screen.h. */
+#define _XOPEN_SOURCE 700
+#define NCURSES_WIDECHAR 1
+#include "screen.h"
+
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+#include "scrollback.h"
+
+static struct lr_screen *active;     /* for the atexit and signal paths */
+
+static void restore(void)
+{
+	if (active)
+		lr_screen_end(active);
+}
+
+static void on_fatal(int sig)
+{
+	restore();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* ---- styles ---- */
+
+enum { C_DEF = -1 };
+
+static void style(struct lr_screen *s, int i, short fg8, short fg256, attr_t color_attr,
+                  attr_t mono_attr)
+{
+	static short next = 1;
+
+	if (!s->color) {
+		s->attr[i] = mono_attr;
+		s->pair[i] = 0;
+		return;
+	}
+	init_pair(next, s->colors256 ? fg256 : fg8, C_DEF);
+	s->pair[i] = fg8 == C_DEF && fg256 == C_DEF ? 0 : next++;
+	s->attr[i] = color_attr;
+}
+
+/* Each abstract style of the grid as colour (8 or 256) or, in monochrome,
+ * as attributes; the glyphs already tell series and levels apart. */
+static void init_styles(struct lr_screen *s)
+{
+	const char *nc = getenv("NO_COLOR");
+
+	s->color = has_colors() && !(nc && *nc);
+	if (s->color) {
+		start_color();
+		use_default_colors();
+		s->colors256 = COLORS >= 256;
+	}
+	style(s, LR_STY_NORMAL, C_DEF, C_DEF, A_NORMAL, A_NORMAL);
+	style(s, LR_STY_DIM, C_DEF, 246, A_NORMAL, A_DIM);
+	style(s, LR_STY_BOLD, C_DEF, C_DEF, A_BOLD, A_BOLD);
+	style(s, LR_STY_AXIS, C_DEF, 244, A_NORMAL, A_NORMAL);
+	style(s, LR_STY_TITLE, COLOR_CYAN, 45, A_BOLD | A_REVERSE, A_BOLD | A_REVERSE);
+	style(s, LR_STY_SERIES1, COLOR_CYAN, 39, A_BOLD, A_BOLD);
+	style(s, LR_STY_SERIES2, COLOR_MAGENTA, 205, A_BOLD, A_NORMAL);
+	style(s, LR_STY_SERIES3, COLOR_YELLOW, 220, A_BOLD, A_NORMAL);
+	style(s, LR_STY_SERIES4, COLOR_GREEN, 114, A_BOLD, A_NORMAL);
+	style(s, LR_STY_FLOOR, COLOR_GREEN, 76, A_BOLD, A_BOLD);
+	style(s, LR_STY_KEPT, COLOR_CYAN, 39, A_BOLD, A_BOLD);
+	style(s, LR_STY_DROPPED, COLOR_RED, 167, A_NORMAL, A_DIM);
+	style(s, LR_STY_HIDDEN, COLOR_MAGENTA, 171, A_NORMAL, A_UNDERLINE);
+	style(s, LR_STY_HEAT0, C_DEF, 240, A_DIM, A_DIM);
+	style(s, LR_STY_HEAT1, COLOR_BLUE, 33, A_NORMAL, A_NORMAL);
+	style(s, LR_STY_HEAT2, COLOR_CYAN, 44, A_NORMAL, A_NORMAL);
+	style(s, LR_STY_HEAT3, COLOR_YELLOW, 214, A_BOLD, A_NORMAL);
+	style(s, LR_STY_HEAT4, COLOR_RED, 196, A_BOLD, A_BOLD);
+	style(s, LR_SB_ECHO, C_DEF, C_DEF, A_BOLD, A_BOLD);
+	style(s, LR_SB_ERROR, COLOR_RED, 203, A_BOLD, A_BOLD);
+	style(s, LR_SB_NOTE, C_DEF, 246, A_NORMAL, A_DIM);
+}
+
+static void cell(struct lr_screen *s, WINDOW *w, int y, int x, uint32_t ch, int sty)
+{
+	wchar_t wc[2] = { (wchar_t)ch, 0 };
+	cchar_t cc;
+
+	if (ch == 0 || ch < 0x20 || (ch >= 0x7f && ch < 0xa0))
+		wc[0] = L' ';
+	if (sty < 0 || sty >= 40)
+		sty = 0;
+	setcchar(&cc, wc, s->attr[sty], s->pair[sty], NULL);
+	mvwadd_wch(w, y, x, &cc);
+}
+
+static void put_grid(struct lr_screen *s, WINDOW *w, const struct lr_grid *g)
+{
+	if (!w)
+		return;
+	for (int y = 0; y < g->h; y++)
+		for (int x = 0; x < g->w; x++) {
+			const struct lr_cell *c = &g->cells[y * g->w + x];
+			/* the last cell of the window: waddch would scroll it */
+			if (y == g->h - 1 && x == g->w - 1)
+				continue;
+			cell(s, w, y, x, c->ch, c->style);
+		}
+	wnoutrefresh(w);
+}
+
+/* ---- start, end, layout ---- */
+
+int lr_screen_start(struct lr_screen *s, int ascii)
+{
+	static const int fatal[] = { SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGABRT,
+	                             SIGFPE, SIGILL };
+
+	memset(s, 0, sizeof *s);
+	s->ascii = ascii;
+	if (!newterm(NULL, stdout, stdin))
+		return -1;
+	s->on = 1;
+	active = s;
+	atexit(restore);
+	for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++)
+		signal(fatal[i], on_fatal);
+	raw();
+	noecho();
+	nonl();
+	set_escdelay(25);
+	init_styles(s);
+	return 0;
+}
+
+void lr_screen_end(struct lr_screen *s)
+{
+	if (!s->on)
+		return;
+	s->on = 0;
+	endwin();
+	if (active == s) {
+		WINDOW **ws[] = { &s->panel, &s->rule, &s->out, &s->input };
+		for (size_t i = 0; i < 4; i++)
+			if (*ws[i]) {
+				delwin(*ws[i]);
+				*ws[i] = NULL;
+			}
+		lr_grid_finish(&s->panel_grid);
+		lr_grid_finish(&s->out_grid);
+		active = NULL;
+	}
+}
+
+static WINDOW *win(WINDOW *old, int h, int w, int y, int x)
+{
+	if (old)
+		delwin(old);
+	return h > 0 && w > 0 ? newwin(h, w, y, x) : NULL;
+}
+
+void lr_screen_layout(struct lr_screen *s)
+{
+	int y;
+
+	if (!s->on)
+		return;
+	s->rows = LINES;
+	s->cols = COLS;
+	s->small = s->cols < LR_SCREEN_MIN_COLS || s->rows < LR_SCREEN_MIN_ROWS;
+	s->panel_h = s->small ? 0 : s->rows * 3 / 5;
+	s->out_h = s->rows - s->panel_h - 2;
+	if (s->out_h < 0)
+		s->out_h = 0;
+	y = 0;
+	if (s->panel)
+		delwin(s->panel);
+	s->panel = s->panel_h ? newwin(s->panel_h, s->cols, 0, 0) : NULL;
+	y += s->panel_h;
+	s->rule = win(s->rule, 1, s->cols, y, 0);
+	y += 1;
+	s->out = win(s->out, s->out_h, s->cols, y, 0);
+	s->input = win(s->input, 1, s->cols, s->rows - 1, 0);
+	lr_grid_finish(&s->panel_grid);
+	lr_grid_finish(&s->out_grid);
+	lr_grid_init(&s->panel_grid, s->cols, s->panel_h);
+	lr_grid_init(&s->out_grid, s->cols, s->out_h);
+	if (s->input) {
+		keypad(s->input, TRUE);
+		wtimeout(s->input, -1);
+	}
+	clearok(curscr, TRUE);
+	wnoutrefresh(stdscr);
+}
+
+int lr_screen_has_panel(const struct lr_screen *s)
+{
+	return s->on && s->panel != NULL;
+}
+
+void lr_screen_put_panel(struct lr_screen *s)
+{
+	if (s->on)
+		put_grid(s, s->panel, &s->panel_grid);
+}
+
+void lr_screen_put_output(struct lr_screen *s)
+{
+	if (!s->on || !s->out)
+		return;
+	for (int y = 0; y < s->out_grid.h; y++)
+		for (int x = 0; x < s->out_grid.w; x++) {
+			const struct lr_cell *c = &s->out_grid.cells[y * s->out_grid.w + x];
+			if (y == s->out_grid.h - 1 && x == s->out_grid.w - 1)
+				continue;
+			cell(s, s->out, y, x, c->ch, c->style);
+		}
+	wnoutrefresh(s->out);
+}
+
+void lr_screen_put_rule(struct lr_screen *s, const char *msg, int bold)
+{
+	struct lr_grid g;
+	int x = 2;
+
+	if (!s->on || !s->rule || lr_grid_init(&g, s->cols, 1) < 0)
+		return;
+	if (s->small) {
+		char note[96];
+		snprintf(note, sizeof note, "panel hidden: the terminal is %d×%d, it needs %d×%d",
+		         s->cols, s->rows, LR_SCREEN_MIN_COLS, LR_SCREEN_MIN_ROWS);
+		lr_grid_text(&g, 0, 0, s->ascii ? "panel hidden: terminal too small" : note,
+		             LR_STY_DIM);
+		if (!s->ascii && lr_grid_text_len(note) > s->cols)
+			lr_grid_text(&g, 0, 0, "panel hidden (terminal too small)", LR_STY_DIM);
+	} else {
+		for (int i = 0; i < s->cols; i++)
+			lr_grid_put(&g, i, 0, s->ascii ? '-' : 0x2500, LR_STY_AXIS);
+		lr_grid_text(&g, x, 0, " ", LR_STY_AXIS);
+		x = lr_grid_text(&g, x + 1, 0, msg, bold ? LR_STY_BOLD : LR_STY_DIM);
+		lr_grid_text(&g, x, 0, " ", LR_STY_AXIS);
+	}
+	for (int i = 0; i < g.w; i++)
+		cell(s, s->rule, 0, i, g.cells[i].ch, g.cells[i].style);
+	wnoutrefresh(s->rule);
+	lr_grid_finish(&g);
+}
+
+/* Decodes UTF-8 into wide characters with their columns; returns the count.
+ * Bytes that do not decode show as '?'; control characters as '^X'-like '?'. */
+static size_t decode(const char *t, size_t len, wchar_t *wc, int *wd, size_t *off, size_t cap)
+{
+	mbstate_t st;
+	size_t n = 0, i = 0;
+
+	memset(&st, 0, sizeof st);
+	while (i < len && n < cap) {
+		wchar_t c;
+		size_t r = mbrtowc(&c, t + i, len - i, &st);
+		if (r == (size_t)-1 || r == (size_t)-2 || r == 0) {
+			memset(&st, 0, sizeof st);
+			c = L'?';
+			r = 1;
+		}
+		int w = wcwidth(c);
+		if (w < 0) {
+			c = L'?';
+			w = 1;
+		}
+		wc[n] = c;
+		wd[n] = w;
+		off[n] = i;
+		n++;
+		i += r;
+	}
+	return n;
+}
+
+void lr_screen_put_input(struct lr_screen *s, const char *prompt, const char *line,
+                         size_t point)
+{
+	enum { CAP = 4096 };
+	static wchar_t wc[CAP];
+	static int wd[CAP];
+	static size_t off[CAP];
+	size_t plen = strlen(prompt), llen = strlen(line), n, np;
+	int cursor = 0, col = 0, start = 0;
+
+	if (!s->on || !s->input)
+		return;
+	np = decode(prompt, plen, wc, wd, off, CAP);
+	n = np + decode(line, llen, wc + np, wd + np, off + np, CAP - np);
+	for (size_t i = 0; i < n; i++)
+		if (i < np || off[i] < point)
+			cursor += wd[i];
+	/* horizontal scrolling: keep the cursor on screen with some context */
+	if (cursor > s->cols - 2)
+		start = cursor - (s->cols - 2) + s->cols / 4;
+	werase(s->input);
+	for (size_t i = 0; i < n; i++) {
+		if (col >= start && col - start + wd[i] <= s->cols - 1) {
+			cchar_t cc;
+			wchar_t one[2] = { wc[i], 0 };
+			int sty = i < np ? LR_SB_ECHO : LR_STY_NORMAL;
+			setcchar(&cc, one, s->attr[sty], s->pair[sty], NULL);
+			mvwadd_wch(s->input, 0, col - start, &cc);
+		}
+		col += wd[i];
+	}
+	wmove(s->input, 0, cursor - start);
+	wnoutrefresh(s->input);
+}
+
+void lr_screen_update(struct lr_screen *s)
+{
+	if (!s->on)
+		return;
+	if (s->input)
+		wnoutrefresh(s->input);
+	doupdate();
+}
+
+void lr_screen_clear(struct lr_screen *s)
+{
+	if (s->on)
+		clearok(curscr, TRUE);
+}
+
+int lr_screen_getch(struct lr_screen *s)
+{
+	if (!s->on || !s->input)
+		return ERR;
+	wtimeout(s->input, -1);
+	return wgetch(s->input);
+}
+
+int lr_screen_poll(struct lr_screen *s)
+{
+	int c;
+
+	if (!s->on || !s->input)
+		return ERR;
+	wtimeout(s->input, 0);
+	c = wgetch(s->input);
+	wtimeout(s->input, -1);
+	return c;
+}

@@ -1,0 +1,55 @@
+/* The ncurses side of the interactive front end: the windows, their layout,
+ * colours (or a monochrome scheme, or none with NO_COLOR), copying grids
+ * into windows, the input line, and restoring the terminal on every way
+ * out (atexit and fatal signals). One screen per process. */
+#ifndef LR_SCREEN_H
+#define LR_SCREEN_H
+
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#include <stddef.h>
+#include <curses.h>
+#include "grid.h"
+
+/* Below this the panel is left out and a note says so. */
+#define LR_SCREEN_MIN_COLS 60
+#define LR_SCREEN_MIN_ROWS 18
+
+struct lr_screen {
+	int on;                    /* curses is active */
+	int ascii, color, colors256;
+	int rows, cols, small;
+	int panel_h, out_h;
+	WINDOW *panel, *rule, *out, *input;   /* owned; panel NULL when small */
+	struct lr_grid panel_grid, out_grid;  /* owned: what the windows show */
+	attr_t attr[40];
+	short pair[40];
+};
+
+/* Starts curses on the terminal (raw keys, no echo, keypad, a short Esc
+ * delay) and registers the restoring handlers. 0, or -1 if the terminal
+ * cannot be used. */
+int lr_screen_start(struct lr_screen *s, int ascii);
+/* Ends curses and restores the terminal; safe to call more than once. */
+void lr_screen_end(struct lr_screen *s);
+/* Recreates the windows for the terminal's present size. */
+void lr_screen_layout(struct lr_screen *s);
+int lr_screen_has_panel(const struct lr_screen *s);
+/* Copy panel_grid / out_grid into their windows (wnoutrefresh). */
+void lr_screen_put_panel(struct lr_screen *s);
+void lr_screen_put_output(struct lr_screen *s);
+/* The rule between the panel and the output, with a message. */
+void lr_screen_put_rule(struct lr_screen *s, const char *msg, int bold);
+/* The prompt and the line, the cursor at byte offset point of line. */
+void lr_screen_put_input(struct lr_screen *s, const char *prompt, const char *line,
+                         size_t point);
+/* Puts everything on the terminal, the cursor in the input line. */
+void lr_screen_update(struct lr_screen *s);
+/* Ctrl-L: the next update repaints the whole terminal. */
+void lr_screen_clear(struct lr_screen *s);
+/* The next key (blocking), or ERR; lr_screen_poll does not wait. */
+int lr_screen_getch(struct lr_screen *s);
+int lr_screen_poll(struct lr_screen *s);
+
+#endif

@@ -1,0 +1,781 @@
+/* The panel's views, drawn into a grid: see views.h. The Loss and Spectrum
+ * views reuse the plots of the `plot` command (lr_loss_plot,
+ * lr_plot_spectrum); the Matrices and Compare views are laid out here. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include "lowrank/alloc.h"
+#include "format.h"
+#include "plot.h"
+#include "views.h"
+
+static const char *const view_names[LR_VIEW_COUNT] = {
+	"matrices", "loss", "spectrum", "compare"
+};
+static const char *const view_titles[LR_VIEW_COUNT] = {
+	"Matrices", "Loss", "Spectrum", "Compare"
+};
+
+#define GL(p, u, a) ((p)->ascii ? (a) : (u))
+
+const char *lr_view_name(enum lr_view v)
+{
+	return (unsigned)v < LR_VIEW_COUNT ? view_names[v] : "?";
+}
+
+int lr_view_parse(const char *name)
+{
+	for (int i = 0; i < LR_VIEW_COUNT; i++)
+		if (!strcmp(name, view_names[i]))
+			return i;
+	return -1;
+}
+
+size_t lr_panel_rank(const struct lr_panel *p)
+{
+	size_t k;
+
+	if (!p->svd || p->svd->svd.p == 0)
+		return 0;
+	k = p->k ? p->k : p->svd->k;
+	if (k < 1)
+		k = 1;
+	return k > p->svd->svd.p ? p->svd->svd.p : k;
+}
+
+/* ---- small helpers ---- */
+
+static void blit(struct lr_grid *dst, const struct lr_grid *src, int x0, int y0)
+{
+	for (int y = 0; y < src->h; y++)
+		for (int x = 0; x < src->w; x++) {
+			const struct lr_cell *c = &src->cells[y * src->w + x];
+			lr_grid_put(dst, x0 + x, y0 + y, c->ch, c->style);
+		}
+}
+
+/* Text clipped to the columns [x, xmax). */
+static int text_clip(struct lr_grid *g, int x, int y, int xmax, const char *s, int style)
+{
+	struct lr_grid row;
+	int n = lr_grid_text_len(s);
+
+	if (n <= xmax - x)
+		return lr_grid_text(g, x, y, s, style);
+	if (lr_grid_init(&row, xmax - x, 1) < 0)
+		return x;
+	lr_grid_text(&row, 0, 0, s, style);
+	blit(g, &row, x, y);
+	lr_grid_finish(&row);
+	return xmax;
+}
+
+static void num(char *buf, size_t n, double x)
+{
+	struct lr_buf b;
+
+	lr_buf_init(&b);
+	lr_fmt_number(&b, x, LR_FMT_SHORT);
+	snprintf(buf, n, "%s", b.data && !b.failed ? b.data : "?");
+	lr_buf_finish(&b);
+}
+
+/* Lays items out left to right with gaps, wrapping into the next rows;
+ * returns the row after the last one used. */
+static int flow(struct lr_grid *g, int x0, int y, int xmax, int ymax,
+                const char *const *items, const int *styles, int n)
+{
+	int x = x0;
+
+	for (int i = 0; i < n && y < ymax; i++) {
+		int w = lr_grid_text_len(items[i]);
+		if (x > x0 && x + w > xmax) {
+			x = x0;
+			if (++y >= ymax)
+				break;
+		}
+		x = text_clip(g, x, y, xmax, items[i], styles[i]) + 3;
+	}
+	return y + 1;
+}
+
+static int same_matrix(const struct lr_matrix *a, const struct lr_matrix *b)
+{
+	return a->rows == b->rows && a->cols == b->cols &&
+	       (!a->data || !memcmp(a->data, b->data, a->rows * a->cols * sizeof(double)));
+}
+
+static int has_nan(const struct lr_matrix *A)
+{
+	for (size_t i = 0; i < A->rows * A->cols; i++)
+		if (isnan(A->data[i]))
+			return 1;
+	return 0;
+}
+
+/* ---- the tab line ---- */
+
+static void context(const struct lr_panel *p, char *buf, size_t n)
+{
+	const struct lr_run *r = p->run;
+
+	buf[0] = '\0';
+	if (p->live && r)
+		snprintf(buf, n, "training %s k=%zu: epoch %ld of %ld   Esc stops", r->matrix_name,
+		         r->opts.rank, r->res.epochs_done, r->opts.epochs);
+	else if ((p->view == LR_VIEW_SPECTRUM || (p->view == LR_VIEW_MATRICES &&
+	          p->focus == LR_FOCUS_SVD)) && p->svd)
+		snprintf(buf, n, "svd %s  k=%zu of %zu   +/- change k", p->svd->matrix_name,
+		         lr_panel_rank(p), p->svd->svd.p);
+	else if (r && p->view != LR_VIEW_SPECTRUM)
+		snprintf(buf, n, "sgd %s k=%zu: %ld epochs", r->matrix_name, r->opts.rank,
+		         r->res.epochs_done);
+}
+
+static void draw_tabs(struct lr_grid *g, const struct lr_panel *p)
+{
+	char buf[128];
+	int x = 1;
+
+	for (int v = 0; v < LR_VIEW_COUNT; v++) {
+		int on = (int)p->view == v;
+		snprintf(buf, sizeof buf, "%sF%d %s%s", on ? "[" : " ", v + 2, view_titles[v],
+		         on ? "]" : " ");
+		x = lr_grid_text(g, x, 0, buf, on ? LR_STY_TITLE : LR_STY_DIM) + 1;
+	}
+	context(p, buf, sizeof buf);
+	if (buf[0]) {
+		int w = lr_grid_text_len(buf);
+		if (g->w - 1 - w > x + 1)
+			lr_grid_text(g, g->w - 1 - w, 0, buf, p->live ? LR_STY_BOLD : LR_STY_DIM);
+	}
+}
+
+static void hint(struct lr_grid *g, int y, const char *const *lines, int n)
+{
+	for (int i = 0; i < n; i++)
+		text_clip(g, 2, y + i, g->w, lines[i], i == 0 ? LR_STY_BOLD : LR_STY_NORMAL);
+}
+
+/* ---- Matrices ---- */
+
+enum blk { B_A, B_U, B_S, B_VT, B_REC, B_RES };
+
+/* The factorisation shown: A ≈ U diag(s) Vᵀ with k columns (s NULL: 1). */
+struct fact {
+	const struct lr_matrix *A, *U, *V;
+	const double *s;
+	size_t k;
+};
+
+static double rec(const struct fact *f, size_t i, size_t j)
+{
+	double t = 0;
+
+	for (size_t l = 0; l < f->k; l++)
+		t += LR_AT(f->U, i, l) * (f->s ? f->s[l] : 1.0) * LR_AT(f->V, j, l);
+	return t;
+}
+
+static double get(const struct fact *f, int b, size_t i, size_t j)
+{
+	switch (b) {
+	case B_A: return LR_AT(f->A, i, j);
+	case B_U: return LR_AT(f->U, i, j);
+	case B_S: return i == j ? f->s[i] : 0.0;
+	case B_VT: return LR_AT(f->V, j, i);
+	case B_REC: return rec(f, i, j);
+	default: return LR_AT(f->A, i, j) - rec(f, i, j);
+	}
+}
+
+static int hidden(const struct fact *f, int b, size_t i, size_t j)
+{
+	return (b == B_A || b == B_REC || b == B_RES) && !lr_mat_observed(f->A, i, j);
+}
+
+struct block {
+	int b;
+	char title[48];
+	size_t rows, cols, shown_r, shown_c;
+	int heat, sci, dec, numw, cw, w;
+	double scale;       /* heat: the largest |A| */
+};
+
+static void block_init(struct block *bk, const struct fact *f, int b, const char *title)
+{
+	double mx = 0;
+	int neg = 0;
+
+	memset(bk, 0, sizeof *bk);
+	bk->b = b;
+	snprintf(bk->title, sizeof bk->title, "%s", title);
+	bk->rows = b == B_S || b == B_VT ? f->k : f->A->rows;
+	bk->cols = b == B_U || b == B_S ? f->k : f->A->cols;
+	bk->heat = b == B_RES;
+	if (bk->heat) {
+		for (size_t i = 0; i < f->A->rows * f->A->cols; i++)
+			if (isfinite(f->A->data[i]))
+				mx = fmax(mx, fabs(f->A->data[i]));
+		bk->scale = mx > 0 ? mx : 1;
+		bk->cw = 2;
+		return;
+	}
+	for (size_t i = 0; i < bk->rows && i < 64; i++)
+		for (size_t j = 0; j < bk->cols && j < 64; j++) {
+			double v = get(f, b, i, j);
+			if (isfinite(v)) {
+				mx = fmax(mx, fabs(v));
+				neg |= v < 0;
+			}
+		}
+	if (mx >= 1e5 || (mx > 0 && mx < 1e-2)) {
+		bk->sci = 1;
+		bk->numw = 8 + neg;
+	} else {
+		int intd = mx < 1 ? 1 : (int)floor(log10(mx)) + 1;
+		bk->dec = intd >= 4 ? 0 : intd == 3 ? 1 : 2;
+		bk->numw = neg + intd + (bk->dec ? bk->dec + 1 : 0);
+	}
+	bk->cw = bk->numw + 2;
+}
+
+static int block_width(const struct block *bk)
+{
+	int w = (int)bk->shown_c * bk->cw + (bk->shown_c < bk->cols ? 2 : 0);
+	int t = lr_grid_text_len(bk->title);
+	return w > t ? w : t;
+}
+
+/* Fits the blocks into w columns and h rows (title included); returns how
+ * many blocks are kept. */
+static int fit(struct block *bk, int n, int w, int h)
+{
+	for (int i = 0; i < n; i++) {
+		bk[i].shown_c = bk[i].cols;
+		bk[i].shown_r = bk[i].rows <= (size_t)(h - 1) ? bk[i].rows :
+		                h > 2 ? (size_t)(h - 2) : 0;
+	}
+	for (;;) {
+		int total = 0, widest = -1;
+		for (int i = 0; i < n; i++) {
+			total += block_width(&bk[i]) + (i ? 3 : 0);
+			if (bk[i].shown_c > 1 && (widest < 0 || bk[i].shown_c * (size_t)bk[i].cw >
+			                                         bk[widest].shown_c * (size_t)bk[widest].cw))
+				widest = i;
+		}
+		if (total <= w || n == 0)
+			return n;
+		if (widest >= 0)
+			bk[widest].shown_c--;
+		else
+			n--;
+	}
+}
+
+static const char *shade(int level, int ascii)
+{
+	static const char *const u[] = { "·", "░", "▒", "▓", "█" };
+	static const char *const a[] = { ".", "-", "+", "*", "#" };
+	return ascii ? a[level] : u[level];
+}
+
+static int heat_level(double r, double scale)
+{
+	double x = fabs(r) / scale;
+	return x < 0.01 ? 0 : x < 0.05 ? 1 : x < 0.15 ? 2 : x < 0.4 ? 3 : 4;
+}
+
+static void draw_entry(struct lr_grid *g, int x, int y, const struct block *bk,
+                       const struct fact *f, size_t i, size_t j, int ascii)
+{
+	double v = get(f, bk->b, i, j);
+	int hid = hidden(f, bk->b, i, j);
+	char s[40];
+
+	if (bk->heat) {
+		if (isnan(v)) {
+			lr_grid_text(g, x, y, "??", LR_STY_HIDDEN);
+			return;
+		}
+		int lv = heat_level(v, bk->scale);
+		lr_grid_text(g, x, y, shade(lv, ascii), LR_STY_HEAT0 + lv);
+		if (hid)
+			lr_grid_text(g, x + 1, y, ascii ? "o" : "∘", LR_STY_HIDDEN);
+		else
+			lr_grid_text(g, x + 1, y, shade(lv, ascii), LR_STY_HEAT0 + lv);
+		return;
+	}
+	if (isnan(v))
+		snprintf(s, sizeof s, "%*s", bk->numw, hid ? "?" : "NaN");
+	else if (bk->sci)
+		snprintf(s, sizeof s, "%*.2e", bk->numw, v);
+	else
+		snprintf(s, sizeof s, "%*.*f", bk->numw, bk->dec, v);
+	if (hid) {
+		lr_grid_text(g, x, y, "[", LR_STY_HIDDEN);
+		lr_grid_text(g, x + 1, y, s, LR_STY_HIDDEN);
+		lr_grid_text(g, x + 1 + bk->numw, y, "]", LR_STY_HIDDEN);
+	} else {
+		lr_grid_text(g, x + 1, y, s, LR_STY_NORMAL);
+	}
+}
+
+static void draw_block(struct lr_grid *g, int x, int y, const struct block *bk,
+                       const struct fact *f, int ascii)
+{
+	lr_grid_text(g, x, y, bk->title, LR_STY_BOLD);
+	for (size_t i = 0; i < bk->shown_r; i++) {
+		for (size_t j = 0; j < bk->shown_c; j++)
+			draw_entry(g, x + (int)j * bk->cw, y + 1 + (int)i, bk, f, i, j, ascii);
+		if (bk->shown_c < bk->cols)
+			lr_grid_text(g, x + (int)bk->shown_c * bk->cw + 1, y + 1 + (int)i,
+			             ascii ? ">" : "…", LR_STY_DIM);
+	}
+	if (bk->shown_r < bk->rows)
+		for (size_t j = 0; j < bk->shown_c; j++)
+			lr_grid_text(g, x + (int)j * bk->cw + bk->cw / 2, y + 1 + (int)bk->shown_r,
+			             ascii ? ":" : "⋮", LR_STY_DIM);
+}
+
+/* Draws blocks side by side in the rectangle; returns 1 if any is clipped. */
+static int draw_shelf(struct lr_grid *g, int x, int y, int w, int h, struct block *bk, int n,
+                      const struct fact *f, int ascii)
+{
+	int clipped = 0;
+
+	n = fit(bk, n, w, h);
+	for (int i = 0; i < n; i++) {
+		draw_block(g, x, y, &bk[i], f, ascii);
+		x += block_width(&bk[i]) + 3;
+		clipped |= bk[i].shown_c < bk[i].cols || bk[i].shown_r < bk[i].rows;
+	}
+	return clipped;
+}
+
+static int shelf_rows(const struct block *bk, int n)
+{
+	size_t r = 0;
+
+	for (int i = 0; i < n; i++)
+		r = bk[i].rows > r ? bk[i].rows : r;
+	return (int)r + 1;
+}
+
+/* The numbers beside the reconstruction. */
+static void fact_numbers(struct lr_grid *g, int x, int y, int xmax, int ymax,
+                         const struct lr_panel *p, const struct fact *f)
+{
+	char l[4][96], a[32], b[32];
+	int n = 0;
+
+	if (p->focus == LR_FOCUS_SGD) {
+		const struct lr_sgd_result *r = &p->run->res;
+		num(a, sizeof a, r->epochs_done ? r->loss[r->epochs_done - 1] : NAN);
+		snprintf(l[n++], sizeof l[0], "loss %s", a);
+		snprintf(l[n++], sizeof l[0], "epoch %ld of %ld", r->epochs_done, p->run->opts.epochs);
+		if (r->hidden && r->epochs_done) {
+			num(a, sizeof a, r->hidden[r->epochs_done - 1]);
+			snprintf(l[n++], sizeof l[0], "hidden error %s", a);
+		}
+		snprintf(l[n++], sizeof l[0], "lr %g  seed %llu", p->run->opts.lr,
+		         (unsigned long long)p->run->opts.seed);
+	} else {
+		const struct lr_svd *s = &p->svd->svd;
+		double tot = 0, kept = 0;
+		for (size_t i = 0; i < s->p; i++) {
+			tot += s->s[i] * s->s[i];
+			kept += i < f->k ? s->s[i] * s->s[i] : 0;
+		}
+		num(a, sizeof a, lr_svd_tail(s, f->k));
+		snprintf(l[n++], sizeof l[0], "k = %zu of %zu", f->k, s->p);
+		snprintf(l[n++], sizeof l[0], "error %s", a);
+		snprintf(b, sizeof b, "%.2f%%", tot > 0 ? 100 * kept / tot : 100.0);
+		snprintf(l[n++], sizeof l[0], "energy kept %s", b);
+		snprintf(l[n++], sizeof l[0], "storage %zu vs %zu", f->k * (s->m + s->n + 1),
+		         s->m * s->n);
+	}
+	for (int i = 0; i < n && y + i < ymax; i++)
+		text_clip(g, x, y + i, xmax, l[i], i == 0 ? LR_STY_BOLD : LR_STY_NORMAL);
+}
+
+static void heat_legend(struct lr_grid *g, int y, const struct lr_panel *p, int masked,
+                        int clipped)
+{
+	char buf[64];
+	int x = 2;
+	static const char *const lim[] = { "<1%", "<5%", "<15%", "<40%", ">=40%" };
+
+	x = lr_grid_text(g, x, y, "residual of max|A|:", LR_STY_DIM) + 1;
+	for (int lv = 0; lv < 5; lv++) {
+		lr_grid_text(g, x, y, shade(lv, p->ascii), LR_STY_HEAT0 + lv);
+		lr_grid_text(g, x + 1, y, shade(lv, p->ascii), LR_STY_HEAT0 + lv);
+		x = lr_grid_text(g, x + 2, y, lim[lv], LR_STY_DIM) + 2;
+	}
+	if (masked) {
+		snprintf(buf, sizeof buf, "[x] %s hidden", p->ascii ? "o" : "∘");
+		x = lr_grid_text(g, x, y, buf, LR_STY_HIDDEN) + 2;
+	}
+	if (clipped)
+		text_clip(g, x, y, g->w, p->ascii ? "(top-left corner shown)" : "(top-left corner shown …)",
+		          LR_STY_DIM);
+}
+
+static void draw_matrices(struct lr_grid *g, const struct lr_panel *p, int y0, int bottom_only)
+{
+	struct fact f;
+	struct block top[4], bot[2];
+	int nt = 0, avail = g->h - y0 - 1, h1, h2, clipped;
+	int svd = p->focus == LR_FOCUS_SVD && p->svd;
+	char t[48];
+
+	if (!svd && !(p->focus == LR_FOCUS_SGD && p->run && p->run->res.U)) {
+		static const char *const l[] = {
+			"No factorisation yet.",
+			"Define a matrix and factorise it, for example:",
+			"  A = rand(6, 5)",
+			"  sgd A 2          (gradient descent: A ≈ U·Vᵀ)",
+			"  svd A 2          (the best rank-2 approximation)",
+			"The matrices, the reconstruction and its residual show here."
+		};
+		hint(g, y0 + 1, l, 6);
+		return;
+	}
+	if (svd) {
+		f = (struct fact){ p->svd->A, p->svd->svd.U, p->svd->svd.V, p->svd->svd.s,
+		                   lr_panel_rank(p) };
+	} else {
+		f = (struct fact){ p->run->A, p->run->res.U, p->run->res.V, NULL, p->run->opts.rank };
+	}
+	snprintf(t, sizeof t, "%s  %zu×%zu", svd ? p->svd->matrix_name : p->run->matrix_name,
+	         f.A->rows, f.A->cols);
+	block_init(&top[nt++], &f, B_A, t);
+	snprintf(t, sizeof t, "U  %zu×%zu", f.A->rows, f.k);
+	block_init(&top[nt++], &f, B_U, t);
+	if (svd) {
+		snprintf(t, sizeof t, "S  %zu×%zu", f.k, f.k);
+		block_init(&top[nt++], &f, B_S, t);
+	}
+	snprintf(t, sizeof t, "%s  %zu×%zu", GL(p, "Vᵀ", "V'"), f.k, f.A->cols);
+	block_init(&top[nt++], &f, B_VT, t);
+	if (svd)
+		snprintf(t, sizeof t, "A_%zu = U·S·%s", f.k, GL(p, "Vᵀ", "V'"));
+	else
+		snprintf(t, sizeof t, "%s", GL(p, "U·Vᵀ", "U*V'"));
+	if (p->ascii && svd)
+		snprintf(t, sizeof t, "A_%zu = U*S*V'", f.k);
+	block_init(&bot[0], &f, B_REC, t);
+	if (svd)
+		snprintf(t, sizeof t, "%s", GL(p, "A − A_k", "A - A_k"));
+	else
+		snprintf(t, sizeof t, "%s", GL(p, "A − U·Vᵀ", "A - U*V'"));
+	block_init(&bot[1], &f, B_RES, t);
+	h1 = shelf_rows(top, nt);
+	h2 = shelf_rows(bot, 2);
+	if (bottom_only) {
+		h1 = -1;
+		h2 = avail;
+	} else if (h1 + h2 + 1 <= avail) {
+		h2 = avail - h1 - 1 < h2 ? avail - h1 - 1 : h2;
+	} else {
+		h1 = avail / 2 > h1 ? h1 : avail / 2;
+		h2 = avail - h1 - 1;
+		if (h2 < 2) {
+			h1 = avail;
+			h2 = 0;
+		}
+	}
+	clipped = bottom_only ? 0 : draw_shelf(g, 1, y0, g->w - 2, h1, top, nt, &f, p->ascii);
+	if (h2 >= 2) {
+		int n = fit(bot, 2, g->w - 24, h2), x = 1;
+		for (int i = 0; i < n; i++) {
+			draw_block(g, x, y0 + h1 + 1, &bot[i], &f, p->ascii);
+			x += block_width(&bot[i]) + 3;
+			clipped |= bot[i].shown_c < bot[i].cols || bot[i].shown_r < bot[i].rows;
+		}
+		fact_numbers(g, x + 1, y0 + h1 + 1, g->w - 1, y0 + h1 + 1 + h2, p, &f);
+	}
+	heat_legend(g, g->h - 1, p, lr_mat_has_hidden(f.A), clipped);
+}
+
+/* ---- Loss ---- */
+
+static void draw_loss(struct lr_grid *g, const struct lr_panel *p, int y0)
+{
+	struct lr_grid sub;
+	size_t from;
+	const struct lr_run *last;
+
+	if (!p->nruns) {
+		static const char *const l[] = {
+			"No training yet.",
+			"Type  sgd A 2  to factorise A by gradient descent: the loss curve draws",
+			"here while it trains (Esc or Ctrl-C stops it early), with the SVD optimum",
+			"as a floor. Several runs of the same matrix are overlaid."
+		};
+		hint(g, y0 + 1, l, 4);
+		return;
+	}
+	/* the newest runs of the same matrix, so that the curves share a floor */
+	last = p->runs[p->nruns - 1];
+	from = p->nruns - 1;
+	while (from > 0 && !strcmp(p->runs[from - 1]->matrix_name, last->matrix_name) &&
+	       same_matrix(p->runs[from - 1]->A, last->A))
+		from--;
+	if (lr_grid_init(&sub, g->w, g->h - y0) < 0)
+		return;
+	lr_loss_plot(&sub, p->runs + from, p->nruns - from, p->ascii);
+	blit(g, &sub, 0, y0);
+	lr_grid_finish(&sub);
+}
+
+/* ---- Spectrum ---- */
+
+static void spectrum_numbers(struct lr_grid *g, const struct lr_panel *p, int y, int xmax)
+{
+	const struct lr_svd *s = &p->svd->svd;
+	size_t k = lr_panel_rank(p);
+	double tot = 0, kept = 0;
+	char it[4][128], a[32];
+	const char *items[4];
+	int styles[4] = { LR_STY_BOLD, LR_STY_NORMAL, LR_STY_NORMAL, LR_STY_NORMAL };
+
+	for (size_t i = 0; i < s->p; i++) {
+		tot += s->s[i] * s->s[i];
+		kept += i < k ? s->s[i] * s->s[i] : 0;
+	}
+	num(a, sizeof a, lr_svd_tail(s, k));
+	snprintf(it[0], sizeof it[0], "k = %zu of %zu", k, s->p);
+	snprintf(it[1], sizeof it[1], "best rank-k error %s = %s",
+	         GL(p, "Σ_{i>k} σᵢ²", "sum_{i>k} s_i^2"), a);
+	snprintf(it[2], sizeof it[2], "energy kept %.2f%%", tot > 0 ? 100 * kept / tot : 100.0);
+	snprintf(it[3], sizeof it[3], "storage k(m+n+1) = %zu numbers vs m%sn = %zu",
+	         k * (s->m + s->n + 1), GL(p, "·", "*"), s->m * s->n);
+	for (int i = 0; i < 4; i++)
+		items[i] = it[i];
+	flow(g, 2, y, xmax, g->h, items, styles, 4);
+}
+
+static void draw_spectrum(struct lr_grid *g, const struct lr_panel *p, int y0)
+{
+	struct lr_grid sub;
+	int nrows = g->w >= 100 ? 2 : 3, pw = g->w;
+
+	if (!p->svd) {
+		static const char *const l[] = {
+			"No SVD yet.",
+			"Type  svd A 2  for the singular values of A, the best rank-2 approximation",
+			"and the Eckart–Young–Mirsky bound. Then + and - (on an empty prompt) step",
+			"the rank k: the cut-off, the numbers and the Matrices view follow."
+		};
+		hint(g, y0 + 1, l, 4);
+		return;
+	}
+	if (g->w >= 110) {      /* room for the rank-k approximation beside the bars */
+		struct lr_panel q = *p;
+		struct lr_grid right;
+		pw = g->w * 11 / 20;
+		q.focus = LR_FOCUS_SVD;
+		if (lr_grid_init(&right, g->w - pw, g->h) == 0) {
+			draw_matrices(&right, &q, y0 + 1, 1);
+			blit(g, &right, pw, 0);
+			lr_grid_finish(&right);
+		}
+	}
+	if (lr_grid_init(&sub, pw - 1, g->h - y0 - nrows) < 0)
+		return;
+	lr_plot_spectrum(&sub, p->svd->svd.s, p->svd->svd.p, lr_panel_rank(p), p->ascii);
+	blit(g, &sub, 0, y0);
+	lr_grid_finish(&sub);
+	spectrum_numbers(g, p, g->h - nrows, pw);
+}
+
+/* ---- Compare ---- */
+
+struct table {
+	const char *cell[12][3];
+	char buf[12][3][96];
+	int n;
+};
+
+static void row(struct table *t, const char *a, const char *b, const char *c)
+{
+	if (t->n >= 12)
+		return;
+	snprintf(t->buf[t->n][0], sizeof t->buf[0][0], "%s", a);
+	snprintf(t->buf[t->n][1], sizeof t->buf[0][0], "%s", b);
+	snprintf(t->buf[t->n][2], sizeof t->buf[0][0], "%s", c);
+	for (int i = 0; i < 3; i++)
+		t->cell[t->n][i] = t->buf[t->n][i];
+	t->n++;
+}
+
+/* Draws the table with a header row; returns the row after it. */
+static int draw_table(struct lr_grid *g, int x, int y, const struct table *t,
+                      const struct lr_panel *p)
+{
+	int w[3] = { 0, 0, 0 }, xs[4];
+	const char *v = GL(p, "│", "|"), *h = GL(p, "─", "-"), *c = GL(p, "┼", "+");
+
+	for (int r = 0; r < t->n; r++)
+		for (int i = 0; i < 3; i++) {
+			int l = lr_grid_text_len(t->cell[r][i]);
+			w[i] = l > w[i] ? l : w[i];
+		}
+	xs[0] = x;
+	for (int i = 0; i < 3; i++)
+		xs[i + 1] = xs[i] + w[i] + 3;
+	for (int r = 0; r < t->n && y < g->h; r++, y++) {
+		for (int i = 0; i < 3; i++) {
+			int len = lr_grid_text_len(t->cell[r][i]);
+			int cx = i == 1 ? xs[i] + w[i] - len : xs[i];   /* numbers right-aligned */
+			text_clip(g, cx, y, g->w - 1, t->cell[r][i],
+			          r == 0 ? LR_STY_TITLE : i == 0 ? LR_STY_BOLD : LR_STY_NORMAL);
+			if (i < 2)
+				lr_grid_text(g, xs[i + 1] - 2, y, v, LR_STY_AXIS);
+		}
+		if (r == 0 && ++y < g->h) {
+			for (int xx = x; xx < xs[3] - 3 && xx < g->w - 1; xx++)
+				lr_grid_text(g, xx, y, h, LR_STY_AXIS);
+			lr_grid_text(g, xs[1] - 2, y, c, LR_STY_AXIS);
+			lr_grid_text(g, xs[2] - 2, y, c, LR_STY_AXIS);
+		}
+	}
+	return y;
+}
+
+static double *values_of(const struct lr_panel *p, const struct lr_matrix *A)
+{
+	size_t n = A->rows < A->cols ? A->rows : A->cols;
+	double *s;
+
+	if (p->svd && same_matrix(p->svd->A, A)) {
+		s = lr_mallocarray(n + 1, sizeof *s);
+		if (s)
+			memcpy(s, p->svd->svd.s, n * sizeof *s);
+		return s;
+	}
+	if (has_nan(A))
+		return NULL;
+	s = lr_mallocarray(n + 1, sizeof *s);
+	if (s && lr_svd_values(A, s) != LR_OK) {
+		lr_free(s);
+		s = NULL;
+	}
+	return s;
+}
+
+static void draw_compare(struct lr_grid *g, const struct lr_panel *p, int y0)
+{
+	const struct lr_run *r = p->run;
+	struct table t;
+	char a[32], b[96], c[96], title[128];
+	double *s, tail = 0, loss;
+	size_t k, pmin;
+	int y;
+
+	if (!r || !r->res.epochs_done) {
+		static const char *const l[] = {
+			"Nothing to compare yet.",
+			"Type  sgd A 2  and then  loss : the SGD result is set against the SVD",
+			"optimum of the same rank, the Eckart–Young–Mirsky bound  Σ_{i>k} σᵢ²."
+		};
+		hint(g, y0 + 1, l, 3);
+		return;
+	}
+	k = r->opts.rank;
+	pmin = r->A->rows < r->A->cols ? r->A->rows : r->A->cols;
+	loss = r->res.loss[r->res.epochs_done - 1];
+	t.n = 0;
+	s = values_of(p, r->A);
+	for (size_t i = k; s && i < pmin; i++)
+		tail += s[i] * s[i];
+	if (lr_mat_has_hidden(r->A)) {
+		snprintf(title, sizeof title, "masked %s (%zu×%zu, %zu of %zu entries observed), rank %zu",
+		         r->matrix_name, r->A->rows, r->A->cols, r->res.n_observed,
+		         r->A->rows * r->A->cols, k);
+		row(&t, "", "sum of squares", "");
+		num(a, sizeof a, loss);
+		snprintf(c, sizeof c, "%zu entries, %ld epochs", r->res.n_observed, r->res.epochs_done);
+		row(&t, "SGD loss on observed entries", a, c);
+		if (r->res.hidden) {
+			num(a, sizeof a, r->res.hidden[r->res.epochs_done - 1]);
+			snprintf(c, sizeof c, "%zu entries", r->res.n_hidden_known);
+			row(&t, "SGD error on hidden entries", a, c);
+		} else {
+			row(&t, "SGD error on hidden entries", "?", "their true values are unknown");
+		}
+		if (s) {
+			num(a, sizeof a, tail);
+			row(&t, "SVD of the full matrix", a, "all entries, for reference");
+		}
+	} else {
+		snprintf(title, sizeof title, "Eckart–Young–Mirsky comparison for %s (%zu×%zu), rank %zu",
+		         r->matrix_name, r->A->rows, r->A->cols, k);
+		row(&t, "", "sum of squares", "");
+		num(a, sizeof a, loss);
+		snprintf(c, sizeof c, "after %ld epochs, lr %g", r->res.epochs_done, r->opts.lr);
+		row(&t, "SGD loss", a, c);
+		if (s) {
+			num(a, sizeof a, tail);
+			snprintf(c, sizeof c, "the optimum of rank %zu", k);
+			row(&t, "SVD loss", a, c);
+			b[0] = '\0';
+			for (size_t i = k; i < pmin && i < k + 3; i++) {
+				char v[32];
+				num(v, sizeof v, s[i]);
+				snprintf(b + strlen(b), sizeof b - strlen(b), "%s%s%zu = %s",
+				         i > k ? ", " : "", GL(p, "σ", "s"), i + 1, v);
+			}
+			if (pmin > k + 3)
+				snprintf(b + strlen(b), sizeof b - strlen(b), ", …");
+			if (pmin == k)
+				snprintf(b, sizeof b, "no singular value is left out");
+			snprintf(c, sizeof c, "%s", b);
+			row(&t, GL(p, "bound Σ_{i>k} σᵢ²", "bound sum s_i^2, i>k"), a, c);
+			num(a, sizeof a, loss - tail);
+			if (tail > 0)
+				snprintf(c, sizeof c, "%.2f%% above the optimum", 100 * (loss - tail) / tail);
+			else
+				snprintf(c, sizeof c, "the optimum is exact (0)");
+			row(&t, "gap", a, c);
+		}
+	}
+	lr_free(s);
+	text_clip(g, 2, y0 + 1, g->w - 1, title, LR_STY_TITLE);
+	y = draw_table(g, 2, y0 + 3, &t, p);
+	if (lr_mat_has_hidden(r->A) && y + 1 < g->h)
+		text_clip(g, 2, ++y, g->w - 1,
+		          "The Eckart–Young bound does not apply to a masked matrix: watch the hidden "
+		          "error rise while the observed loss falls (overfitting).", LR_STY_DIM);
+	/* the kept runs of this matrix, newest last */
+	if (p->nruns > 1 && y + 4 < g->h) {
+		struct table u;
+		u.n = 0;
+		row(&u, "run", "final loss", "epochs");
+		for (size_t i = 0; i < p->nruns; i++) {
+			const struct lr_run *q = p->runs[i];
+			if (strcmp(q->matrix_name, r->matrix_name) || !q->res.epochs_done)
+				continue;
+			num(a, sizeof a, q->res.loss[q->res.epochs_done - 1]);
+			snprintf(c, sizeof c, "%ld%s", q->res.epochs_done, q->res.stopped ? " (stopped)" : "");
+			row(&u, q->label[0] ? q->label : q->matrix_name, a, c);
+		}
+		if (u.n > 2)
+			draw_table(g, 2, y + 2, &u, p);
+	}
+}
+
+void lr_panel_draw(struct lr_grid *g, const struct lr_panel *p)
+{
+	lr_grid_clear(g);
+	if (g->h < 1)
+		return;
+	draw_tabs(g, p);
+	switch (p->view) {
+	case LR_VIEW_MATRICES: draw_matrices(g, p, 1, 0); break;
+	case LR_VIEW_LOSS: draw_loss(g, p, 1); break;
+	case LR_VIEW_SPECTRUM: draw_spectrum(g, p, 1); break;
+	default: draw_compare(g, p, 1); break;
+	}
+}

@@ -1,0 +1,164 @@
+/* Helpers of the reliability tests: a session whose output is captured in
+ * memory (with plain malloc, so that the failure-injection test counts only
+ * the program's own allocations), a runner of scripts statement by statement
+ * as the batch front end does, and scratch directories. */
+#ifndef LR_TEST_SCRIPT_H
+#define LR_TEST_SCRIPT_H
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "parser.h"
+#include "session.h"
+
+struct capture {
+	char *data;     /* malloc'd, NUL-terminated */
+	size_t len, cap;
+};
+
+static void capture_write(void *ctx, const char *s, size_t n)
+{
+	struct capture *c = ctx;
+
+	if (c->len + n + 1 > c->cap) {
+		size_t cap = (c->len + n + 1) * 2;
+		char *p = realloc(c->data, cap);
+		if (!p)
+			abort();
+		c->data = p;
+		c->cap = cap;
+	}
+	memcpy(c->data + c->len, s, n);
+	c->len += n;
+	c->data[c->len] = '\0';
+}
+
+static void capture_reset(struct capture *c)
+{
+	c->len = 0;
+	if (c->data)
+		c->data[0] = '\0';
+}
+
+/* Runs src statement by statement. Returns 0 when all ran, 1 on quit, -1 at
+ * the first error (err filled; or, with keep_going, after the last
+ * statement when any failed). */
+static int script_run(struct lr_session *s, const char *src, int keep_going,
+                      struct lr_error *err)
+{
+	struct lr_parser p;
+	struct lr_stmt *st;
+	size_t len = strlen(src);
+	int rc = 0;
+
+	lr_parser_init(&p, src, len, lr_is_command);
+	for (;;) {
+		int r = lr_parse_next(&p, &st, err);
+		if (r == 0)
+			break;
+		if (r > 0) {
+			r = lr_session_exec(s, st, src, err);
+			lr_stmt_destroy(st);
+			if (r > 0) {
+				rc = 1;
+				break;
+			}
+			if (r == 0)
+				continue;
+		} else {
+			lr_parser_recover(&p);
+		}
+		rc = -1;
+		if (!keep_going)
+			break;
+	}
+	lr_parser_finish(&p);
+	return rc;
+}
+
+/* A new directory under /tmp (the path in buf), or exits. */
+static void scratch_dir(char *buf, size_t n, const char *tag)
+{
+	snprintf(buf, n, "/tmp/lowrank-%s-XXXXXX", tag);
+	if (!mkdtemp(buf)) {
+		perror("mkdtemp");
+		exit(2);
+	}
+}
+
+/* Number of entries in dir (not . and ..). */
+static int dir_entries(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int n = 0;
+
+	if (!d)
+		return -1;
+	while ((e = readdir(d)) != NULL)
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+			n++;
+	closedir(d);
+	return n;
+}
+
+/* Removes the files of dir and dir itself (one level). */
+static void scratch_remove(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char path[4096];
+
+	if (!d)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		if (unlink(path) != 0)
+			rmdir(path);
+	}
+	closedir(d);
+	rmdir(dir);
+}
+
+/* Whole file into a malloc'd string (NULL if it cannot be read). */
+static char *slurp_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	size_t cap = 0, n = 0, r;
+
+	if (!f)
+		return NULL;
+	do {
+		if (n + 4096 + 1 > cap) {
+			cap = (n + 4096 + 1) * 2;
+			buf = realloc(buf, cap);
+			if (!buf)
+				abort();
+		}
+		r = fread(buf + n, 1, cap - n - 1, f);
+		n += r;
+	} while (r > 0);
+	fclose(f);
+	buf[n] = '\0';
+	if (len)
+		*len = n;
+	return buf;
+}
+
+static int write_file(const char *path, const char *data, size_t n)
+{
+	FILE *f = fopen(path, "wb");
+	int ok;
+
+	if (!f)
+		return -1;
+	ok = fwrite(data, 1, n, f) == n;
+	return fclose(f) == 0 && ok ? 0 : -1;
+}
+
+#endif
