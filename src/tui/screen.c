@@ -1,5 +1,7 @@
 /* The ncurses side of the interactive front end: see screen.h. */
-#define _XOPEN_SOURCE 700
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 700   /* wcwidth; ncursesw's pkg-config may set it already */
+#endif
 #define NCURSES_WIDECHAR 1
 #include "screen.h"
 

@@ -5,7 +5,9 @@
  * The screen, top to bottom: the panel (tab line and the active view), a
  * rule with key hints, the output (scrollback.c) and the one-line input.
  * A terminal under 60×18 gets the output and the prompt alone. */
-#define _XOPEN_SOURCE 700
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 700   /* wcwidth; ncursesw's pkg-config may set it already */
+#endif
 #define NCURSES_WIDECHAR 1
 #include <errno.h>
 #include <langinfo.h>

@@ -35,8 +35,9 @@ garbage)
 	want='in.lr:1:'
 	;;
 binary)
-	# 1 MB of random bytes, NUL and control bytes included.
-	head -c 1048576 /dev/urandom >"$script"
+	# 1 MB of pseudo-random bytes, NUL and control bytes included.
+	LC_ALL=C awk 'BEGIN { srand(11); for (i = 0; i < 1048576; i++) printf "%c", 1 + int(rand() * 255) }' |
+		tr '\001' '\000' >"$script"
 	want='in.lr:'
 	;;
 longline)
