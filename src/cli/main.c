@@ -10,6 +10,7 @@
 #include "lowrank/alloc.h"
 #include "batch.h"
 #include "frontend.h"
+#include "lesson.h"
 
 static volatile sig_atomic_t got_sigint;
 
@@ -92,7 +93,7 @@ static char *slurp(FILE *f, size_t *len)
 }
 
 struct args {
-	const char *file, *expr;
+	const char *file, *expr, *lesson;
 	int keep_going, echo, width, ascii, force_tui, plain;
 };
 
@@ -104,6 +105,8 @@ static int parse_args(int argc, char **argv, struct args *a)
 		const char *o = argv[i];
 		if (!strcmp(o, "-e") && i + 1 < argc)
 			a->expr = argv[++i];
+		else if (!strcmp(o, "--lesson") && i + 1 < argc)
+			a->lesson = argv[++i];
 		else if (!strcmp(o, "--keep-going"))
 			a->keep_going = 1;
 		else if (!strcmp(o, "--echo"))
@@ -193,9 +196,20 @@ int main(int argc, char **argv)
 	struct args a;
 	struct lr_output out = { NULL, out_write, NULL, out_interrupted };
 	struct lr_session *s;
-	int rc = parse_args(argc, argv, &a);
-	int tui;
+	int rc, tui;
 
+	if (argc >= 2 && !strcmp(argv[1], "--check")) {
+		/* lowrank --check FILE...: play each lesson with its reference answers */
+		if (argc == 2) {
+			fputs("lowrank: --check expects lesson files, e.g. lessons/*.lr\n", stderr);
+			return 2;
+		}
+		rc = 0;
+		for (int i = 2; i < argc; i++)
+			rc |= lr_lesson_check_file(argv[i], stdout, stderr);
+		return rc;
+	}
+	rc = parse_args(argc, argv, &a);
 	if (rc >= 0)
 		return rc;
 	tui = a.force_tui || (!a.plain && !a.file && !a.expr && isatty(0) && isatty(1));
@@ -209,6 +223,17 @@ int main(int argc, char **argv)
 	}
 	lr_session_set_width(s, a.width);
 	lr_session_set_ascii(s, a.ascii);
+	if (a.lesson) {
+		/* --lesson N: start the lesson, then read the student's statements */
+		char cmd[300];
+		int n = snprintf(cmd, sizeof cmd, "lesson %s\n", a.lesson);
+		struct lr_batch_opts lo = { 0, 0, NULL };
+		if (n < 0 || (size_t)n >= sizeof cmd ||
+		    lr_batch_run(s, "--lesson", cmd, (size_t)n, &lo) != LR_BATCH_OK) {
+			lr_session_destroy(s);
+			return 1;
+		}
+	}
 	rc = run_batch(&a, s);
 	lr_session_destroy(s);
 	return rc;

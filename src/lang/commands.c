@@ -65,7 +65,7 @@ static int word_count(struct lr_session *s, const struct lr_word *w, const char 
 	x = v.v->m->data[0];
 	lr_val_drop(&v);
 	if (!(x >= lo && x <= hi) || x != floor(x))
-		return lr_fail(s, w->pos, "%s must be a whole number from %.15g to %.15g, found %s",
+		return lr_fail(s, w->pos, "%s must be a whole number from %.16g to %.16g, found %s",
 		               what, lo, hi, w->text);
 	*out = x;
 	return 0;
@@ -90,12 +90,22 @@ static int word_number(struct lr_session *s, const struct lr_word *w, const char
 static int want_words(struct lr_session *s, const struct lr_stmt *st, size_t lo, size_t hi,
                       const char *usage)
 {
+	char want[48];
+
+	if (st->nwords >= lo && st->nwords <= hi)
+		return 0;
+	size_t n = st->nwords < lo ? lo : hi;
+
+	snprintf(want, sizeof want, "%s%zu word%s",
+	         lo == hi ? "" : st->nwords < lo ? "at least " : "at most ", n, n == 1 ? "" : "s");
+	if (n == 0)
+		snprintf(want, sizeof want, "no words");
 	if (st->nwords < lo)
-		return lr_fail(s, st->name_pos, "%s: expected more words; usage: %s", st->name, usage);
-	if (st->nwords > hi)
-		return lr_fail(s, st->words[hi].pos, "%s: unexpected word '%s'; usage: %s", st->name,
-		               st->words[hi].text, usage);
-	return 0;
+		return lr_fail(s, st->nwords ? st->words[st->nwords - 1].pos : st->name_pos,
+		               "%s: expected %s after '%s', found %zu; usage: %s", st->name, want,
+		               st->name, st->nwords, usage);
+	return lr_fail(s, st->words[hi].pos, "%s: expected %s after '%s', found the extra word "
+	               "'%s'; usage: %s", st->name, want, st->name, st->words[hi].text, usage);
 }
 
 static void name_of(const struct lr_word *w, char *buf, size_t n)
@@ -106,7 +116,38 @@ static void name_of(const struct lr_word *w, char *buf, size_t n)
 		snprintf(buf, n, "the matrix");
 }
 
+/* The rank word of `sgd A k` / `svd A k`: a whole number from 1 to
+ * min(m, n), checked before any work with a message naming A's shape.
+ * Without a word (w NULL) the rank is min(m, n). */
+static int rank_word(struct lr_session *s, const struct lr_word *w, const struct lr_word *aw,
+                     const char *name, const struct lr_matrix *A, double *k)
+{
+	size_t p = A->rows < A->cols ? A->rows : A->cols;
+	char what[96], sh[32];
+
+	lr_shape(A, sh, sizeof sh);
+	if (p == 0)
+		return lr_fail(s, aw->pos, "%s is empty (%s): there is nothing to factorise", name, sh);
+	*k = (double)p;
+	if (!w)
+		return 0;
+	snprintf(what, sizeof what, "the rank for %s (%s)", name, sh);
+	return word_count(s, w, what, 1, (double)p, k);
+}
+
 /* ---- sgd ---- */
+
+static const char option_names[] = "epochs, lr, seed, update, order, U or V";
+
+static int known_option(const char *key)
+{
+	static const char *const keys[] = { "epochs", "lr", "seed", "update", "order", "U", "V" };
+
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (!strcmp(keys[i], key))
+			return 1;
+	return 0;
+}
 
 /* One name=value option of sgd (command or function form). */
 static int sgd_option(struct lr_session *s, struct lr_sgd_request *q, const char *key,
@@ -145,8 +186,14 @@ static int sgd_option(struct lr_session *s, struct lr_sgd_request *q, const char
 		else
 			return lr_fail(s, pos, "order must be rows or shuffled, found %s", text);
 	} else if (!strcmp(key, "U") || !strcmp(key, "V")) {
+		size_t rows = key[0] == 'U' ? q->A->rows : q->A->cols;
+		char sh[32];
 		if (v->kind != LR_VAL_MAT)
 			return lr_fail(s, pos, "%s= must be a matrix, found a string", key);
+		if (v->m->rows != rows || v->m->cols != q->o.rank)
+			return lr_fail(s, pos, "the start %s must be %zu×%zu (the %s of %s by the "
+			               "rank), found %s", key, rows, q->o.rank, key[0] == 'U' ? "rows" : "columns", q->name,
+			               lr_shape(v->m, sh, sizeof sh));
 		*keep = lr_value_copy(v);
 		if (!*keep)
 			return lr_fail(s, pos, "out of memory");
@@ -155,8 +202,7 @@ static int sgd_option(struct lr_session *s, struct lr_sgd_request *q, const char
 		else
 			q->o.V0 = (*keep)->m;
 	} else {
-		return lr_fail(s, pos, "unknown option '%s'; expected epochs, lr, seed, update, order, "
-		               "U or V", key);
+		return lr_fail(s, pos, "unknown option '%s'; expected %s", key, option_names);
 	}
 	return 0;
 }
@@ -196,7 +242,7 @@ static int cmd_sgd(struct lr_session *s, const struct lr_stmt *st)
 	if (word_matrix(s, &st->words[0], "the matrix to factorise", &A) < 0)
 		return -1;
 	q.A = A.v->m;
-	if (word_count(s, &st->words[1], "the rank", 1, 1e9, &k) < 0)
+	if (rank_word(s, &st->words[1], &st->words[0], q.name, q.A, &k) < 0)
 		goto done;
 	q.o.rank = (size_t)k;
 	for (size_t i = 2; i < st->nwords; i++) {
@@ -212,7 +258,16 @@ static int cmd_sgd(struct lr_session *s, const struct lr_stmt *st)
 		*eq = '\0';
 		vpos.col += (int)(eq - w->text) + 1;
 		vpos.offset += (size_t)(eq - w->text) + 1;
-		if (!strcmp(w->text, "update") || !strcmp(w->text, "order"))
+		if (!known_option(w->text) || !eq[1]) {
+			if (!known_option(w->text))
+				lr_fail(s, w->pos, "unknown option '%s'; expected %s", w->text, option_names);
+			else
+				lr_fail(s, vpos, "expected a value after '%s=', found nothing", w->text);
+			*eq = '=';
+			goto done;
+		}
+		if ((!strcmp(w->text, "update") || !strcmp(w->text, "order")) &&
+		    eq[1] != '\'' && eq[1] != '"')   /* a bare word, or a quoted string */
 			v.own = lr_value_str(eq + 1, strlen(eq + 1)), v.v = v.own;
 		else if (lr_eval_text(s, eq + 1, vpos, &v) < 0) {
 			*eq = '=';
@@ -272,8 +327,8 @@ static int cmd_svd(struct lr_session *s, const struct lr_stmt *st)
 	name_of(&st->words[0], name, sizeof name);
 	if (word_matrix(s, &st->words[0], "the matrix to decompose", &A) < 0)
 		return -1;
-	k = A.v->m->rows < A.v->m->cols ? (double)A.v->m->rows : (double)A.v->m->cols;
-	if (st->nwords == 2 && word_count(s, &st->words[1], "the rank", 1, 1e9, &k) < 0)
+	if (rank_word(s, st->nwords == 2 ? &st->words[1] : NULL, &st->words[0], name, A.v->m,
+	              &k) < 0)
 		goto done;
 	if (lr_svd_request_run(s, A.v->m, name, (size_t)k, st->words[0].pos,
 	                       st->nwords == 2 ? st->words[1].pos : st->words[0].pos, &r) < 0)

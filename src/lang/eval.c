@@ -26,6 +26,18 @@ const char *lr_shape(const struct lr_matrix *m, char *buf, size_t n)
 	return buf;
 }
 
+/* A number for a message: NaN, Inf and -Inf spelled as the language does. */
+static const char *num_text(double x, char *buf, size_t n)
+{
+	if (isnan(x))
+		snprintf(buf, n, "NaN");
+	else if (isinf(x))
+		snprintf(buf, n, "%sInf", x < 0 ? "-" : "");
+	else
+		snprintf(buf, n, "%.15g", x);
+	return buf;
+}
+
 /* How an operand is named in messages: its own text when short, as in
  * "A is 3×3 but B is 2×3", else by its role. */
 static void operand_name(const struct lr_session *s, const struct lr_node *n,
@@ -91,15 +103,18 @@ static int shape_error(struct lr_session *s, const struct lr_node *n, const char
 	}
 }
 
-static int eval_binop(struct lr_session *s, const struct lr_node *n, struct lr_val *out)
+/* Applies n's operator to a (its left value, which this consumes) and n's
+ * right operand. */
+static int apply_binop(struct lr_session *s, const struct lr_node *n, struct lr_val *a_in,
+                       struct lr_val *out)
 {
-	struct lr_val a = { 0 }, b = { 0 };
+	struct lr_val a = *a_in, b = { 0 };
 	struct lr_matrix *r = NULL;
 	char msg[200], an[48], bn[48], sa[32], sb[32];
 	enum lr_status st;
 
-	if (operand(s, n, 0, &a) < 0)
-		return -1;
+	a_in->v = NULL;
+	a_in->own = NULL;
 	if (operand(s, n, 1, &b) < 0) {
 		lr_val_drop(&a);
 		return -1;
@@ -123,6 +138,40 @@ static int eval_binop(struct lr_session *s, const struct lr_node *n, struct lr_v
 		return -1;
 	own(out, lr_value_mat(r));
 	return out->v ? 0 : nomem(s, n->oppos);
+}
+
+/* A chain such as 1+2+3+... is a tree that leans left as deep as the chain
+ * is long; it is evaluated along its left edge in a loop, not by recursion,
+ * so a long line cannot exhaust the stack. */
+static int eval_binop(struct lr_session *s, const struct lr_node *n, struct lr_val *out)
+{
+	const struct lr_node *p, **spine;
+	struct lr_val acc = { 0 };
+	size_t depth = 0, i;
+
+	for (p = n; p->kind == LR_N_BINOP; p = p->kids[0])
+		depth++;
+	spine = lr_mallocarray(depth, sizeof *spine);
+	if (!spine)
+		return nomem(s, n->pos);
+	i = depth;
+	for (p = n; p->kind == LR_N_BINOP; p = p->kids[0])
+		spine[--i] = p;
+	if (operand(s, spine[0], 0, &acc) < 0) {
+		lr_free(spine);
+		return -1;
+	}
+	for (i = 0; i < depth; i++) {
+		struct lr_val next = { 0 };
+		if (apply_binop(s, spine[i], &acc, &next) < 0) {
+			lr_free(spine);
+			return -1;
+		}
+		acc = next;
+	}
+	lr_free(spine);
+	*out = acc;
+	return 0;
 }
 
 static int eval_unop(struct lr_session *s, const struct lr_node *n, struct lr_val *out)
@@ -229,6 +278,11 @@ static int eval_range(struct lr_session *s, const struct lr_node *n, struct lr_v
 		count = 0;
 	else
 		count = floor((b - a) / step * (1 + 4e-16) + 4e-16) + 1;  /* forgive rounding */
+	if (isinf(count)) {
+		char ta[32], tb[32];
+		return lr_fail(s, n->pos, "the range from %s to %s has infinitely many elements",
+		               num_text(a, ta, sizeof ta), num_text(b, tb, sizeof tb));
+	}
 	if (!(count <= s->lim.max_elems))
 		return lr_fail(s, n->pos, "the range has %.15g elements, over the limit of %.15g "
 		               "(raise it with 'limit elements N')", count, s->lim.max_elems);
@@ -341,10 +395,18 @@ static int eval_matrix(struct lr_session *s, const struct lr_node *n, struct lr_
 		nstr += vals[i]->kind == LR_VAL_STR;
 	}
 	if (nstr) {
-		if (nstr == n->nkids && n->nrows == 1)
+		if (nstr == n->nkids && n->nrows == 1) {
 			rc = string_row(s, n, vals, out);
-		else
-			lr_fail(s, n->pos, "a matrix literal cannot mix strings and numbers");
+		} else if (nstr == n->nkids) {
+			lr_fail(s, n->kids[n->row_len[0]]->pos, "strings can be joined side by side "
+			        "only: a matrix of characters with several rows is not supported");
+		} else {
+			size_t i = 0;
+			while (vals[i]->kind != LR_VAL_STR)
+				i++;
+			lr_fail(s, n->kids[i]->pos, "a matrix literal cannot mix strings and numbers: "
+			        "element %zu is a string", i + 1);
+		}
 		goto done;
 	}
 	for (size_t r = 0; r < n->nrows; r++) {
@@ -430,6 +492,8 @@ static int eval_ident(struct lr_session *s, const struct lr_node *n, struct lr_v
 			own(out, outs[0]);
 		return rc;
 	}
+	if (!strcmp(n->str, "end"))
+		return lr_fail(s, n->pos, "'end' is only allowed inside an index, as in A(end)");
 	return lr_fail(s, n->pos, "unknown variable or function '%s'", n->str);
 }
 
@@ -495,9 +559,13 @@ static int call_builtin(struct lr_session *s, const struct lr_node *n,
 		goto done;
 	}
 	if ((int)n->nkids < b->min_in || (int)n->nkids > b->max_in) {
-		lr_fail(s, n->pos, "%s: expected %s, found %zu argument%s (usage: %s)", b->name,
-		        b->min_in == b->max_in ? "exactly that many arguments" : "a different number of arguments",
-		        n->nkids, n->nkids == 1 ? "" : "s", b->usage);
+		char want[48];
+		if (b->min_in == b->max_in)
+			snprintf(want, sizeof want, "%d argument%s", b->min_in, b->min_in == 1 ? "" : "s");
+		else
+			snprintf(want, sizeof want, "%d to %d arguments", b->min_in, b->max_in);
+		lr_fail(s, (int)n->nkids > b->max_in ? n->kids[b->max_in]->pos : n->pos,
+		        "%s: expected %s, found %zu (usage: %s)", b->name, want, n->nkids, b->usage);
 		goto done;
 	}
 	if (nargout > b->max_out) {
@@ -551,7 +619,7 @@ int lr_eval_multi(struct lr_session *s, const struct lr_node *n, int nargout,
 		b = lr_builtin_find(n->str);
 		if (b)
 			return call_builtin(s, n, b, nargout, outs);
-		return lr_fail(s, n->pos, "unknown function '%s'", n->str);
+		return lr_fail(s, n->pos, "unknown variable or function '%s'", n->str);
 	}
 	if (nargout > 1)
 		return lr_fail(s, n->pos, "only a function call can give several outputs");

@@ -39,8 +39,8 @@ static int sgd_status(struct lr_session *s, const struct lr_sgd_request *q, enum
 
 	switch (st) {
 	case LR_ERR_RANK:
-		return lr_fail(s, q->rank_pos, "the rank must be from 1 to %zu for %s (%s), found %zu",
-		               p, q->name, lr_shape(q->A, sh, sizeof sh), q->o.rank);
+		return lr_fail(s, q->rank_pos, "the rank for %s (%s) must be a whole number from 1 to "
+		               "%zu, found %zu", q->name, lr_shape(q->A, sh, sizeof sh), p, q->o.rank);
 	case LR_ERR_SHAPE:
 		return lr_fail(s, q->pos, "the start U must be %zu×%zu and V %zu×%zu for rank %zu of %s",
 		               q->A->rows, q->o.rank, q->A->cols, q->o.rank, q->o.rank, q->name);
@@ -159,8 +159,8 @@ int lr_svd_request_run(struct lr_session *s, const struct lr_matrix *A, const ch
 			return lr_fail(s, pos, "%s has unobserved (NaN) entries; the SVD needs every "
 			               "entry (sgd can complete it)", name);
 	if (k < 1 || k > p)
-		return lr_fail(s, kpos, "the rank must be from 1 to %zu for %s (%s), found %zu", p,
-		               name, lr_shape(A, sh, sizeof sh), k);
+		return lr_fail(s, kpos, "the rank for %s (%s) must be a whole number from 1 to %zu, "
+		               "found %zu", name, lr_shape(A, sh, sizeof sh), p, k);
 	r = lr_calloc(1, sizeof *r);
 	if (!r)
 		return nomem(s, pos);

@@ -124,7 +124,8 @@ static int fn_sgd(struct lr_session *s, const struct lr_node *n, const struct lr
 	if (n->nkids < 2 || n->nkids % 2)
 		return lr_fail(s, n->pos, "sgd: expected sgd(A, k) followed by 'name', value pairs");
 	if (nargout > 2)
-		return lr_fail(s, n->pos, "sgd gives at most 2 outputs (U and V)");
+		return lr_fail(s, n->pos, "sgd gives at most 2 outputs (U and V), but %d were asked "
+		               "for", nargout);
 	lr_sgd_request_init(&q);
 	q.pos = n->kids[0]->pos;
 	q.rank_pos = n->kids[1]->pos;
@@ -245,7 +246,19 @@ int lr_session_function(struct lr_session *s, const struct lr_node *n, int nargo
 	if (!strcmp(n->str, "svd") && n->nkids != 2)
 		return 0;   /* svd(A) and svd(A, 'econ') are the builtin's */
 	if (n->nkids > 64) {
-		*rc = lr_fail(s, n->pos, "%s: too many arguments", n->str);
+		*rc = lr_fail(s, n->pos, "%s: expected at most 64 arguments, found %zu", n->str,
+		              n->nkids);
+		return 1;
+	}
+	if (nargout > 0 && (!strcmp(n->str, "disp") || !strcmp(n->str, "printf") ||
+	                    !strcmp(n->str, "fprintf"))) {
+		*rc = lr_fail(s, n->pos, "%s prints and gives no value%s", n->str,
+		              strcmp(n->str, "disp") ? "; sprintf gives the text as a string" : "");
+		return 1;
+	}
+	if (nargout > 3 && !strcmp(n->str, "svd")) {
+		*rc = lr_fail(s, n->pos, "svd gives at most 3 outputs (U, S and V), but %d were "
+		              "asked for", nargout);
 		return 1;
 	}
 	if (!strcmp(n->str, "loss")) {

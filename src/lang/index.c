@@ -21,6 +21,20 @@ static void sub_finish(struct sub *x)
 	lr_free(x->at);
 }
 
+/* The message for an index that is not a whole number from 1 up. */
+static int bad_index(struct lr_session *s, const struct lr_node *arg, double d)
+{
+	if (isnan(d))
+		return lr_fail(s, arg->pos, "index NaN is not a whole number");
+	if (isinf(d))
+		return lr_fail(s, arg->pos, "index %sInf is out of range", d < 0 ? "-" : "");
+	if (d != floor(d))
+		return lr_fail(s, arg->pos, "index %.15g is not a whole number", d);
+	if (d < 1)
+		return lr_fail(s, arg->pos, "index %.15g is out of range: indices start at 1", d);
+	return lr_fail(s, arg->pos, "index %.15g is out of range: it is too large", d);
+}
+
 /* Evaluates argument d of n with 'end' = extent and resolves it. */
 static int resolve(struct lr_session *s, const struct lr_node *arg, size_t extent,
                    struct sub *x)
@@ -60,10 +74,7 @@ static int resolve(struct lr_session *s, const struct lr_node *arg, size_t exten
 			if (!(d >= 1) || d != floor(d) || d > 9e15) {
 				lr_val_drop(&v);
 				sub_finish(x);
-				if (d == floor(d) && d < 1)
-					return lr_fail(s, arg->pos,
-					               "index %.15g is out of range: indices start at 1", d);
-				return lr_fail(s, arg->pos, "index %.15g is not a whole number", d);
+				return bad_index(s, arg, d);
 			}
 			x->at[k] = (size_t)d - 1;
 			if (x->at[k] + 1 > x->max)

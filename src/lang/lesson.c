@@ -378,7 +378,7 @@ static void heading(struct lr_buf *b, const struct lr_lesson *l, size_t step)
 
 	if (l->number)
 		lr_buf_printf(b, "Lesson %d: ", l->number);
-	lr_buf_printf(b, "%s (%s %zu of %zu)\n\n", l->title, st->exercise ? "exercise, step" :
+	lr_buf_printf(b, "%s (%s %zu of %zu) ==\n\n", l->title, st->exercise ? "exercise, step" :
 	              "step", step + 1, l->nsteps);
 	if (st->text[0])
 		lr_buf_printf(b, "%s\n", st->text);
@@ -415,8 +415,8 @@ static int show_step(struct lr_session *s, struct lr_pos pos, size_t i)
 	if (run_stmts(s, l, st->first, st->nshow, 1, 0, pos) < 0)
 		return -1;
 	if (st->exercise)
-		say(s, "(your turn: type statements, then 'check'; 'hint', 'reveal'%s if stuck)\n",
-		    l->noskip || st->noskip ? "" : " or 'skip'");
+		say(s, "(your turn: type statements, then 'check'; %s if stuck)\n",
+		    l->noskip || st->noskip ? "'hint' or 'reveal'" : "'hint', 'reveal' or 'skip'");
 	else
 		say(s, "(type 'next' to go on%s)\n", i ? ", 'back' to go back" : "");
 	return 0;
@@ -528,9 +528,11 @@ static struct lr_lesson *load_or_fail(struct lr_session *s, struct lr_pos pos, c
 	lr_buf_init(&err);
 	l = lr_lesson_load(path, &err);
 	if (!l) {
-		char *nl = err.data ? strchr(err.data, '\n') : NULL;
+		char *nl = err.data ? strchr(err.data, '\n') : NULL, *e;
 		if (nl)
 			*nl = '\0';
+		if (err.data && (e = strstr(err.data, ": error: ")) != NULL)  /* one "error:" */
+			memmove(e + 2, e + 9, strlen(e + 9) + 1);
 		lr_fail(s, pos, "cannot play the lesson: %s", err.data ? err.data : "out of memory");
 	}
 	lr_buf_finish(&err);
@@ -572,7 +574,7 @@ static int cmd_lessons(struct lr_session *s, const struct lr_stmt *st)
 			if (!strcmp(recs[k].name, l->name))
 				r = &recs[k];
 		int playing = s->lesson && s->lesson->cur && !strcmp(s->lesson->cur->name, l->name);
-		lr_buf_printf(&b, "  %c%2d  %-44s", playing ? '>' : ' ', l->number, l->title);
+		lr_buf_printf(&b, "  %c%2d  %-44s  ", playing ? '>' : ' ', l->number, l->title);
 		if (r && r->done)
 			lr_buf_puts(&b, "done\n");
 		else if (r)
@@ -846,8 +848,8 @@ int lr_lesson_check_file(const char *path, FILE *out, FILE *err)
 		}
 	}
 	if (!k.failures && out)
-		fprintf(out, "%s: %zu steps, %zu exercises: every check holds\n", path,
-		        k.l->nsteps, nex);
+		fprintf(out, "%s: %zu step%s, %zu exercise%s: every check holds\n", path,
+		        k.l->nsteps, k.l->nsteps == 1 ? "" : "s", nex, nex == 1 ? "" : "s");
 	lr_session_destroy(k.s);
 	lr_lesson_destroy(k.l);
 	return k.failures ? 1 : 0;

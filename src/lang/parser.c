@@ -20,16 +20,20 @@ void lr_error_set(struct lr_error *e, struct lr_pos pos, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* Frees along the first child in a loop: a long chain like 1+2+3+... leans
+ * left as deep as it is long, and recursion there could exhaust the stack. */
 void lr_node_destroy(struct lr_node *n)
 {
-	if (!n)
-		return;
-	for (size_t i = 0; i < n->nkids; i++)
-		lr_node_destroy(n->kids[i]);
-	lr_free(n->kids);
-	lr_free(n->row_len);
-	lr_free(n->str);
-	lr_free(n);
+	while (n) {
+		struct lr_node *first = n->nkids ? n->kids[0] : NULL;
+		for (size_t i = 1; i < n->nkids; i++)
+			lr_node_destroy(n->kids[i]);
+		lr_free(n->kids);
+		lr_free(n->row_len);
+		lr_free(n->str);
+		lr_free(n);
+		n = first;
+	}
 }
 
 void lr_stmt_destroy(struct lr_stmt *s)
@@ -519,6 +523,7 @@ static struct lr_node *level(struct ctx *c, const struct binop_level *lv,
                              struct lr_node *(*next)(struct ctx *))
 {
 	struct lr_node *l = next(c);
+	int chain = 0;
 
 	while (l) {
 		int i, found = -1;
@@ -527,6 +532,13 @@ static struct lr_node *level(struct ctx *c, const struct binop_level *lv,
 				found = i;
 		if (found < 0)
 			break;
+		/* && and || are evaluated by recursion down the chain: bound it. */
+		if (lv->kind != LR_N_BINOP && ++chain > 1000) {
+			lr_error_set(c->err, c->p->tok.pos,
+			             "too many && or || in one expression (the limit is 1000)");
+			lr_node_destroy(l);
+			return NULL;
+		}
 		struct lr_pos oppos = c->p->tok.pos;
 		advance(c);
 		struct lr_node *r = next(c);

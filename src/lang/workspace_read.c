@@ -592,6 +592,7 @@ static int read_run(struct lr_ws_in *in, struct lr_ws_stage *st, char *cur)
 {
 	struct lr_run *r;
 	size_t p;
+	long line;
 
 	if (st->nruns == LR_MAX_RUNS)
 		return lr_ws_bad(in, "expected at most %d runs", LR_MAX_RUNS);
@@ -602,13 +603,17 @@ static int read_run(struct lr_ws_in *in, struct lr_ws_stage *st, char *cur)
 	r->owner = in->s;
 	if (quoted_into(in, &cur, "the matrix name", r->matrix_name, sizeof r->matrix_name) < 0 ||
 	    quoted_into(in, &cur, "the label", r->label, sizeof r->label) < 0 ||
-	    line_end(in, &cur, "the label") < 0 || run_options(in, r) < 0 ||
-	    run_result(in, &r->res) < 0 || role_matrix(in, "A", (size_t)-1, 0, &r->A) < 0)
+	    line_end(in, &cur, "the label") < 0 || run_options(in, r) < 0)
+		return -1;
+	line = in->lineno;
+	if (run_result(in, &r->res) < 0 || role_matrix(in, "A", (size_t)-1, 0, &r->A) < 0)
 		return -1;
 	p = r->A->rows < r->A->cols ? r->A->rows : r->A->cols;
-	if (r->opts.rank > p)
+	if (r->opts.rank > p) {
+		in->lineno = line;     /* the options line, where the rank is */
 		return lr_ws_bad(in, "expected a rank of at most %zu for a %zu×%zu matrix, found %zu",
 		                 p, r->A->rows, r->A->cols, r->opts.rank);
+	}
 	if (role_matrix(in, "U", r->A->rows, r->opts.rank, &r->res.U) < 0 ||
 	    role_matrix(in, "V", r->A->cols, r->opts.rank, &r->res.V) < 0)
 		return -1;

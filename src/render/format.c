@@ -12,7 +12,8 @@
  *   ld + 1 + rd > 21; otherwise %.{rd}f (integers as integers).
  *
  * Matrices use one format for every entry and one width for every column:
- *   all entries integers (or NaN/Inf): integers, unless the widest needs
+ *   all entries integers (or NaN/Inf; whole in single precision, as
+ *     Octave tests them): integers, unless the widest needs
  *     7 digits or more (short) / 16 or more (long): then exponent form, as
  *     Octave does;
  *   otherwise fixed with 4 decimals (short) or 15 significant digits for
@@ -120,6 +121,21 @@ static struct style scalar_style(double x, int prec)
 	return s;
 }
 
+/* Whether x counts as a whole number in a matrix display. Octave 7 decides
+ * this in single precision, so that results such as [1 2; 3 4] / [5 6; 7 8]
+ * (2.9999999999999947, ...) show as integers; [1+1e-8 2] shows as `1 2`.
+ * Past 1e7 a float has no fraction bits to speak of and the test is exact
+ * (such entries are shown in exponent form anyway unless they are whole). */
+static int int_in_matrix(double x)
+{
+	if (fabs(x) >= 1e7)
+		return x == nearbyint(x);
+	float f = (float)x;
+	if (f == 0 && x != 0)   /* below float's range: never shown as a bare 0 */
+		return 0;
+	return f == nearbyintf(f);
+}
+
 /* Largest magnitude, smallest nonzero magnitude (0 if none) and whether
  * every finite entry is an integer, over the finite entries of m. */
 static void scan_matrix(const struct lr_matrix *m, double *maxabs,
@@ -139,7 +155,7 @@ static void scan_matrix(const struct lr_matrix *m, double *maxabs,
 			*maxabs = a;
 		if (a > 0 && (*minnz == 0 || a < *minnz))
 			*minnz = a;
-		if (x != nearbyint(x))
+		if (!int_in_matrix(x))
 			*all_int = 0;
 	}
 }

@@ -10,6 +10,7 @@
 #endif
 #define NCURSES_WIDECHAR 1
 #include <errno.h>
+#include <math.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
@@ -43,9 +44,12 @@ static struct tui {
 	struct lr_scrollback sb;
 	size_t back;                   /* output rows scrolled back */
 	enum lr_view view;
+	int pinned;                    /* the user chose the Matrices view: commands keep it */
 	enum lr_focus focus;
 	size_t k;                      /* explorer rank, 0: the SVD's own */
 	const struct lr_run *live;     /* the run training now (borrowed) */
+	double live_floor;             /* its Eckart–Young floor, or NAN */
+	int busy;                      /* a statement runs: no prompt */
 	struct lr_buf pending;         /* earlier lines of an open statement */
 	unsigned char inq[32];         /* bytes waiting for readline */
 	int inq_n, inq_pos;
@@ -99,6 +103,7 @@ static void panel_state(struct lr_panel *p, const struct lr_run **buf, size_t ca
 		p->focus = p->run ? LR_FOCUS_SGD : p->svd ? LR_FOCUS_SVD : LR_FOCUS_NONE;
 	p->k = T.k;
 	p->live = T.live != NULL;
+	p->live_floor = T.live_floor;
 	p->ascii = T.scr.ascii;
 }
 
@@ -142,8 +147,11 @@ static void draw_output(void)
 /* Readline's redisplay: the prompt and the line in the input window. */
 static void redisplay(void)
 {
-	lr_screen_put_input(&T.scr, rl_display_prompt ? rl_display_prompt : "",
-	                    rl_line_buffer ? rl_line_buffer : "", (size_t)rl_point);
+	if (T.busy)
+		lr_screen_put_input(&T.scr, "", "", 0);
+	else
+		lr_screen_put_input(&T.scr, rl_display_prompt ? rl_display_prompt : "",
+		                    rl_line_buffer ? rl_line_buffer : "", (size_t)rl_point);
 	lr_screen_update(&T.scr);
 }
 
@@ -172,9 +180,38 @@ static void out_write(void *ctx, const char *s, size_t n)
 	T.back = 0;
 }
 
+/* A command's own view, unless the user asked for the Matrices view (which
+ * shows what every command did). */
 static void to_view(enum lr_view v)
 {
+	if (!(T.pinned && T.view == LR_VIEW_MATRICES))
+		T.view = v;
+}
+
+static void choose_view(enum lr_view v)
+{
 	T.view = v;
+	T.pinned = v == LR_VIEW_MATRICES;
+}
+
+/* Σ_{i>k} σᵢ² of the run's matrix when unmasked and not too large to find
+ * at once (as lr_loss_plot finds it), else NAN. */
+static double run_floor(const struct lr_run *r)
+{
+	size_t p = r->A->rows < r->A->cols ? r->A->rows : r->A->cols;
+	double *s, tail = 0;
+
+	if (lr_mat_has_hidden(r->A) || (double)r->A->rows * (double)r->A->cols > 1e6)
+		return NAN;
+	s = malloc((p + 1) * sizeof *s);
+	if (!s || lr_svd_values(r->A, s) != LR_OK) {
+		free(s);
+		return NAN;
+	}
+	for (size_t i = p; i-- > r->opts.rank;)
+		tail += s[i] * s[i];
+	free(s);
+	return tail;
 }
 
 static void out_event(void *ctx, const struct lr_event *ev)
@@ -183,10 +220,10 @@ static void out_event(void *ctx, const struct lr_event *ev)
 	switch (ev->kind) {
 	case LR_EV_SGD_START:
 		T.live = ev->run;
+		T.live_floor = run_floor(ev->run);
 		T.stop = 0;
 		T.focus = LR_FOCUS_SGD;
-		if (T.view != LR_VIEW_MATRICES)
-			to_view(LR_VIEW_LOSS);
+		to_view(LR_VIEW_LOSS);
 		stamp(&T.last_frame);
 		stamp(&T.last_poll);
 		T.last_frame.tv_sec -= 1;      /* the first epoch draws at once */
@@ -206,15 +243,14 @@ static void out_event(void *ctx, const struct lr_event *ev)
 	case LR_EV_SVD_DONE:
 		T.focus = LR_FOCUS_SVD;
 		T.k = 0;
-		if (T.view != LR_VIEW_MATRICES)
-			to_view(LR_VIEW_SPECTRUM);
+		to_view(LR_VIEW_SPECTRUM);
 		break;
 	case LR_EV_LOSS:
 		to_view(LR_VIEW_COMPARE);
 		break;
 	case LR_EV_VIEW:
 		if (ev->name && lr_view_parse(ev->name) >= 0)
-			to_view((enum lr_view)lr_view_parse(ev->name));
+			choose_view((enum lr_view)lr_view_parse(ev->name));
 		break;
 	default:
 		break;
@@ -334,8 +370,11 @@ static void on_line(char *line)
 		return;
 	}
 	rl_set_prompt(PROMPT);
+	T.busy = 1;
 	draw_output();
+	redisplay();
 	run(T.pending.data, T.pending.len);
+	T.busy = 0;
 	lr_buf_reset(&T.pending);
 	draw_all();
 }
@@ -550,7 +589,7 @@ static void save_history(void)
 static void handle_panel_key(int c)
 {
 	if (c >= KEY_F(2) && c <= KEY_F(5)) {
-		T.view = (enum lr_view)(c - KEY_F(2));
+		choose_view((enum lr_view)(c - KEY_F(2)));
 		draw_panel();
 		lr_screen_update(&T.scr);
 	} else if (c == KEY_RESIZE) {

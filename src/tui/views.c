@@ -121,11 +121,11 @@ static void context(const struct lr_panel *p, char *buf, size_t n)
 
 	buf[0] = '\0';
 	if (p->live && r)
-		snprintf(buf, n, "training %s k=%zu: epoch %ld of %ld   Esc stops", r->matrix_name,
-		         r->opts.rank, r->res.epochs_done, r->opts.epochs);
+		snprintf(buf, n, "training %s k=%zu: epoch %ld", r->matrix_name, r->opts.rank,
+		         r->res.epochs_done);
 	else if ((p->view == LR_VIEW_SPECTRUM || (p->view == LR_VIEW_MATRICES &&
 	          p->focus == LR_FOCUS_SVD)) && p->svd)
-		snprintf(buf, n, "svd %s  k=%zu of %zu   +/- change k", p->svd->matrix_name,
+		snprintf(buf, n, "svd %s k=%zu of %zu   +/- change k", p->svd->matrix_name,
 		         lr_panel_rank(p), p->svd->svd.p);
 	else if (r && p->view != LR_VIEW_SPECTRUM)
 		snprintf(buf, n, "sgd %s k=%zu: %ld epochs", r->matrix_name, r->opts.rank,
@@ -466,7 +466,7 @@ static void draw_matrices(struct lr_grid *g, const struct lr_panel *p, int y0, i
 		snprintf(t, sizeof t, "A_%zu = U*S*V'", f.k);
 	block_init(&bot[0], &f, B_REC, t);
 	if (svd)
-		snprintf(t, sizeof t, "%s", GL(p, "A − A_k", "A - A_k"));
+		snprintf(t, sizeof t, "%s%zu", GL(p, "A − A_", "A - A_"), f.k);
 	else
 		snprintf(t, sizeof t, "%s", GL(p, "A − U·Vᵀ", "A - U*V'"));
 	block_init(&bot[1], &f, B_RES, t);
@@ -500,6 +500,47 @@ static void draw_matrices(struct lr_grid *g, const struct lr_panel *p, int y0, i
 
 /* ---- Loss ---- */
 
+/* lr_loss_plot's drawing with the floor given: redrawn 25 times a second
+ * while training, an SVD per frame would cost more than the training. */
+static void live_loss_plot(struct lr_grid *g, const struct lr_run *const *runs, size_t n,
+                           const struct lr_panel *p)
+{
+	struct lr_series ser[4];
+	size_t ns = 0;
+	char title[96], flabel[64];
+	struct lr_plot_opts o;
+	const struct lr_run *r = runs[n - 1];
+
+	memset(&o, 0, sizeof o);
+	o.ascii = p->ascii;
+	o.logy = 1;
+	o.xlabel = "epoch";
+	o.floor = p->live_floor;
+	for (size_t i = 0; i < n; i++)
+		if (runs[i]->opts.rank != r->opts.rank)
+			o.floor = NAN;
+	if (!isnan(o.floor)) {
+		snprintf(flabel, sizeof flabel, "SVD bound %.4g", o.floor);
+		o.floor_label = flabel;
+	}
+	if (n == 1) {
+		snprintf(title, sizeof title, "SGD loss of %s, k=%zu, lr %g", r->matrix_name,
+		         r->opts.rank, r->opts.lr);
+		ser[ns++] = (struct lr_series){ "loss on observed entries", r->res.loss,
+		                                (size_t)r->res.epochs_done };
+		if (r->res.hidden)
+			ser[ns++] = (struct lr_series){ "error on hidden entries", r->res.hidden,
+			                                (size_t)r->res.epochs_done };
+	} else {
+		snprintf(title, sizeof title, "SGD loss of the last %zu runs", n);
+		for (size_t i = n > 4 ? n - 4 : 0; i < n; i++)
+			ser[ns++] = (struct lr_series){ runs[i]->label[0] ? runs[i]->label : "training",
+			                                runs[i]->res.loss, (size_t)runs[i]->res.epochs_done };
+	}
+	o.title = title;
+	lr_plot_lines(g, ser, ns, &o);
+}
+
 static void draw_loss(struct lr_grid *g, const struct lr_panel *p, int y0)
 {
 	struct lr_grid sub;
@@ -524,7 +565,10 @@ static void draw_loss(struct lr_grid *g, const struct lr_panel *p, int y0)
 		from--;
 	if (lr_grid_init(&sub, g->w, g->h - y0) < 0)
 		return;
-	lr_loss_plot(&sub, p->runs + from, p->nruns - from, p->ascii);
+	if (p->live && last == p->run)
+		live_loss_plot(&sub, p->runs + from, p->nruns - from, p);
+	else
+		lr_loss_plot(&sub, p->runs + from, p->nruns - from, p->ascii);
 	blit(g, &sub, 0, y0);
 	lr_grid_finish(&sub);
 }

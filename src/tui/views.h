@@ -32,6 +32,9 @@ struct lr_panel {
 	const struct lr_svd_run *svd;      /* the newest SVD or NULL */
 	size_t k;                          /* rank the explorer shows for svd (1..p), 0: svd->k */
 	int live;                          /* 1 while the training of run goes on */
+	double live_floor;                 /* while live: Σ_{i>k} σᵢ² of run's matrix, or NAN;
+	                                      found once by the caller, since lr_loss_plot
+	                                      computes it on every call (an SVD) */
 	int ascii;                         /* 1: ASCII glyphs only */
 };
 

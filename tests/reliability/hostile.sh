@@ -4,7 +4,7 @@
 # both as a file argument and on standard input.
 # usage: hostile.sh LOWRANK CASE
 set -u
-exe=$1
+exe=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 case=$2
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/lowrank-hostile-XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT

@@ -18,7 +18,7 @@ struct capture {
 	size_t len, cap;
 };
 
-static void capture_write(void *ctx, const char *s, size_t n)
+static inline void capture_write(void *ctx, const char *s, size_t n)
 {
 	struct capture *c = ctx;
 
@@ -35,7 +35,7 @@ static void capture_write(void *ctx, const char *s, size_t n)
 	c->data[c->len] = '\0';
 }
 
-static void capture_reset(struct capture *c)
+static inline void capture_reset(struct capture *c)
 {
 	c->len = 0;
 	if (c->data)
@@ -45,7 +45,7 @@ static void capture_reset(struct capture *c)
 /* Runs src statement by statement. Returns 0 when all ran, 1 on quit, -1 at
  * the first error (err filled; or, with keep_going, after the last
  * statement when any failed). */
-static int script_run(struct lr_session *s, const char *src, int keep_going,
+static inline int script_run(struct lr_session *s, const char *src, int keep_going,
                       struct lr_error *err)
 {
 	struct lr_parser p;
@@ -79,7 +79,7 @@ static int script_run(struct lr_session *s, const char *src, int keep_going,
 }
 
 /* A new directory under /tmp (the path in buf), or exits. */
-static void scratch_dir(char *buf, size_t n, const char *tag)
+static inline void scratch_dir(char *buf, size_t n, const char *tag)
 {
 	snprintf(buf, n, "/tmp/lowrank-%s-XXXXXX", tag);
 	if (!mkdtemp(buf)) {
@@ -89,7 +89,7 @@ static void scratch_dir(char *buf, size_t n, const char *tag)
 }
 
 /* Number of entries in dir (not . and ..). */
-static int dir_entries(const char *dir)
+static inline int dir_entries(const char *dir)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
@@ -105,7 +105,7 @@ static int dir_entries(const char *dir)
 }
 
 /* Removes the files of dir and dir itself (one level). */
-static void scratch_remove(const char *dir)
+static inline void scratch_remove(const char *dir)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
@@ -125,7 +125,7 @@ static void scratch_remove(const char *dir)
 }
 
 /* Whole file into a malloc'd string (NULL if it cannot be read). */
-static char *slurp_file(const char *path, size_t *len)
+static inline char *slurp_file(const char *path, size_t *len)
 {
 	FILE *f = fopen(path, "rb");
 	char *buf = NULL;
@@ -150,7 +150,7 @@ static char *slurp_file(const char *path, size_t *len)
 	return buf;
 }
 
-static int write_file(const char *path, const char *data, size_t n)
+static inline int write_file(const char *path, const char *data, size_t n)
 {
 	FILE *f = fopen(path, "wb");
 	int ok;

@@ -3,7 +3,7 @@
 # "lowrank: interrupted" and ends with status 130.
 # usage: sigint.sh LOWRANK [file|stdin]
 set -u
-exe=$1
+exe=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 how=${2:-file}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/lowrank-sigint-XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT

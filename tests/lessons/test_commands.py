@@ -1,0 +1,172 @@
+#!/usr/bin/env python3
+"""Tests of the lesson commands, driven through the real program in batch
+mode: lowrank -e '...' with LOWRANK_LESSONS at tests/lessons/fixtures and
+XDG_STATE_HOME at a fresh temporary folder.
+
+usage: test_commands.py LOWRANK TESTS_LESSONS_DIR SUBTEST
+Each subtest is registered with meson on its own (lessons:cmd@NAME)."""
+import os
+import subprocess
+import sys
+import tempfile
+
+EXE, HERE, NAME = sys.argv[1], sys.argv[2], sys.argv[3]
+FIX = os.path.join(HERE, "fixtures")
+STATE = tempfile.mkdtemp(prefix="lowrank-lesson-test-")
+
+
+def run(script, lessons=FIX, args=None, stdin=None):
+    env = dict(os.environ, LOWRANK_LESSONS=lessons, XDG_STATE_HOME=STATE, LC_ALL="C.UTF-8")
+    cmd = [EXE] + (args if args is not None else ["-e", script])
+    p = subprocess.run(cmd, env=env, input=stdin, capture_output=True, text=True, timeout=60)
+    return p.returncode, p.stdout, p.stderr
+
+
+def progress():
+    path = os.path.join(STATE, "lowrank", "progress")
+    with open(path) as f:
+        return [l.split() for l in f if not l.startswith("#")]
+
+
+def expect(cond, what, out=""):
+    if not cond:
+        print("FAIL:", what)
+        print(out)
+        sys.exit(1)
+
+
+def has_order(out, *parts):
+    """1 if the parts occur in out in this order."""
+    at = 0
+    for p in parts:
+        at = out.find(p, at)
+        if at < 0:
+            return False
+        at += len(p)
+    return True
+
+
+def t_list():
+    rc, out, err = run("lessons")
+    expect(rc == 0, "lessons exits 0", err)
+    expect(has_order(out, " 1  A demo", "  4 steps", " 2  Skipping allowed", "  2 steps"),
+           "lessons lists both fixtures with their steps", out)
+
+
+def t_wrong_answer():
+    rc, out, err = run("lesson 1\nnext\nnext\ncheck\nz = 3\ncheck\nz = [9; 9]\ncheck\n"
+                       "z = y(:, 2);\ncheck\nnext\nw = 5;\ncheck\n")
+    expect(rc == 0, "exit 0", err)
+    expect(has_order(out, "Not yet: unknown variable or function 'z'",
+                     "Not yet: z is 1×1 but should be 2×1 like y(:, 2)",
+                     "Not yet: z has an element 9 and is off from y(:, 2) by up to 7",
+                     "Correct! Type 'next' to go on.",
+                     "Get w below 3.",
+                     "Not yet: loss is 5; get it below 3"),
+           "each wrong answer gets its check's message", out)
+
+
+def t_hints():
+    rc, out, err = run("lesson 1\nnext\nnext\nhint\nhint\nhint\n")
+    expect(rc == 0, "exit 0", err)
+    expect(has_order(out, "Hint 1 of 2: Use y(:, 2).", "Hint 2 of 2: The colon means all rows.",
+                     "No more hints; 'reveal' shows the reference answer."),
+           "hints come one at a time", out)
+    expect(out.count("Hint 1 of 2") == 1, "the first hint is shown once", out)
+
+
+def t_reveal():
+    rc, out, err = run("lesson 1\nnext\nnext\nreveal\ncheck\n")
+    expect(rc == 0, "exit 0", err)
+    expect(has_order(out, "The reference answer", "\n    z = y(:, 2)\n", "Not yet"),
+           "reveal shows the answer and does not run it", out)
+
+
+def t_noskip():
+    rc, out, err = run("lesson 1\nnext\nnext\nskip\n")
+    expect(rc == 1, "a refused skip is an error (exit 1)", err)
+    expect("<-e>:4:1: error: skip: this lesson cannot be skipped" in err,
+           "the refusal names the command's place", err)
+    expect("'hint' or 'reveal' if stuck" in out, "the exercise does not offer skip", out)
+
+
+def t_skip():
+    rc, out, err = run("lesson 2\nskip\nb\n")
+    expect(rc == 0, "exit 0", err)
+    expect(has_order(out, "Skipped; the reference answer runs:", ">> a = 5", "a = 5",
+                     "(step 2 of 2)", ">> b = a + 1", "b = 6", "b = 6"),
+           "skip runs the answer and moves on", out)
+
+
+def t_progress():
+    rc, out, err = run("lesson 1\nnext\nnext\n")
+    expect(rc == 0, "first session exits 0", err)
+    expect(["01-demo", "3", "0"] in progress(), "progress saved at step 3", str(progress()))
+    expect(not [f for f in os.listdir(os.path.join(STATE, "lowrank")) if f != "progress"],
+           "no temporary file is left behind")
+    rc, out, err = run("lessons\nlesson demo\nz = y(:, 2);\nnext\nw = 1;\nnext\nlessons\n")
+    expect(rc == 0, "second session exits 0", err)
+    expect(has_order(out, "A demo", "step 3 of 4", "Resuming lesson 1 at step 3 of 4",
+                     "Make z the second column", "Correct.", "Get w below 3",
+                     "Lesson 1 (A demo) is done", "Next: 'lesson 2'", "A demo", "done"),
+           "the lesson resumes where it was left, with its variables", out)
+    expect(["01-demo", "1", "1"] in progress(), "progress records the lesson as done",
+           str(progress()))
+
+
+def t_reset():
+    run("lesson 1\nnext\n")
+    run("lesson 2\n")
+    rc, out, err = run("lesson reset 1\nlessons\n")
+    expect(rc == 0 and "The progress of lesson 1 (A demo) is reset." in out, "reset 1", out + err)
+    expect([r[0] for r in progress()] == ["02-second"], "only lesson 2 is left",
+           str(progress()))
+    rc, out, err = run("lesson reset all\n")
+    expect(rc == 0 and progress() == [], "reset all empties the progress", str(progress()))
+
+
+def t_errors():
+    rc, out, err = run("next")
+    expect(rc == 1 and "<-e>:1:1: error: next: no lesson is being played" in err,
+           "next without a lesson", err)
+    rc, out, err = run("lesson 9")
+    expect(rc == 1 and "<-e>:1:8: error: no lesson '9'" in err, "unknown lesson", err)
+    rc, out, err = run("lesson 1\nlesson 1 2")
+    expect(rc == 1 and "<-e>:2:10: error: lesson: unexpected word '2'" in err,
+           "extra word", err)
+    rc, out, err = run("lesson 3", lessons=os.path.join(HERE, "bad"))
+    expect(rc == 1 and "cannot play the lesson: " in err and "03-directive.lr:3:1: unknown "
+           "directive" in err, "a broken lesson is refused with its place", err)
+
+
+def t_check_mode():
+    bad = os.path.join(HERE, "bad")
+    rc, out, err = run(None, args=["--check", os.path.join(bad, "01-failing.lr")])
+    expect(rc == 1 and "01-failing.lr:4: error: the check does not hold after the reference "
+           "answer: a is 4; it should be 5" in err, "a wrong reference answer fails", err)
+    rc, out, err = run(None, args=["--check", os.path.join(bad, "02-weak.lr")])
+    expect(rc == 1 and "02-weak.lr:3: error: the checks of this exercise hold before its "
+           "answer runs" in err, "a check that cannot fail is refused", err)
+    rc, out, err = run(None, args=["--check", os.path.join(bad, "03-directive.lr")])
+    expect(rc == 1 and "03-directive.lr:3:1: error: unknown directive '#: chekc'" in err,
+           "a wrong directive names its line", err)
+    rc, out, err = run(None, args=["--check", os.path.join(bad, "04-error.lr")])
+    expect(rc == 1 and "04-error.lr:3:11: error:" in err, "a failing statement names its place",
+           err)
+    rc, out, err = run(None, args=["--check", os.path.join(FIX, "01-demo.lr"),
+                                   os.path.join(FIX, "02-second.lr")])
+    expect(rc == 0 and "01-demo.lr: 4 steps, 2 exercises: every check holds" in out,
+           "good lessons pass", out + err)
+
+
+def t_lesson_option():
+    rc, out, err = run(None, args=["--lesson", "2"], stdin="a = 5;\ncheck\n")
+    expect(rc == 0 and has_order(out, "Skipping allowed", "Correct!"),
+           "--lesson starts the lesson before the statements", out + err)
+
+
+TESTS = {n[2:]: f for n, f in globals().items() if n.startswith("t_")}
+if NAME not in TESTS:
+    print("unknown subtest", NAME, "; known:", " ".join(TESTS))
+    sys.exit(2)
+TESTS[NAME]()

@@ -1,0 +1,184 @@
+/* libFuzzer target: arbitrary bytes through the lexer, the parser and the
+ * evaluator, statement by statement as the batch front end runs them, with
+ * the limits turned down so that every input is fast. Built with
+ * -fsanitize=fuzzer (tests/reliability/run_fuzz.sh), or without it and with
+ * fuzz_replay.c, which replays the regression inputs as a normal test.
+ *
+ * Each input gets a new session (so leaks show), starts with
+ *   limit elements 10000
+ *   limit updates 1e6
+ * and may not change the limits itself: its `limit` statements are skipped.
+ * Files that `save` writes land in a scratch directory (the target's working
+ * directory), emptied after each input; HOME and XDG_STATE_HOME point into it
+ * and commands with a '/' in a word (a path elsewhere: `save /etc/x`,
+ * `load /dev/stdin`) are skipped, so that nothing outside is read or written. A workspace, a CSV and a MatrixMarket
+ * file are put there first, so `load` has something to read. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "lowrank/buf.h"
+#include "lowrank/matrix.h"
+#include "parser.h"
+#include "script.h"
+#include "session.h"
+
+#define MAX_STATEMENTS 256
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static char scratch[256];
+
+static void discard(void *ctx, const char *s, size_t n)
+{
+	(void)ctx;
+	(void)s;
+	(void)n;
+}
+
+static const struct lr_output null_out = { NULL, discard, NULL, NULL };
+
+static void put(const char *name, const char *text)
+{
+	write_file(name, text, strlen(text));
+}
+
+/* The files every input finds in its directory. */
+static void seed_files(void)
+{
+	put("ws", "lowrank workspace 1\nmatrix W 2 2\n1 2\n3 nan\nmask\n1 1\n0 1\n"
+	          "string t 2\n\"hi\"\nend\n");
+	put("a.csv", "1,2,3\n4,,6\n");
+	put("m.mtx", "%%MatrixMarket matrix coordinate real general\n3 3 2\n1 1 5\n3 2 -1\n");
+}
+
+static void cleanup(void)
+{
+	if (scratch[0])
+		scratch_remove(scratch);
+}
+
+/* Each input runs in the scratch directory; libFuzzer's own paths (the
+ * corpus, artifacts) are relative to where it was started. */
+static int home_fd = -1;
+
+static void enter_scratch(void)
+{
+	home_fd = open(".", O_RDONLY);
+	if (home_fd < 0 || chdir(scratch) != 0) {
+		perror("lowrank fuzz: chdir");
+		abort();
+	}
+}
+
+static void leave_scratch(void)
+{
+	if (fchdir(home_fd) != 0) {
+		perror("lowrank fuzz: fchdir");
+		abort();
+	}
+	close(home_fd);
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	scratch_dir(scratch, sizeof scratch, "fuzz");
+	setenv("HOME", scratch, 1);
+	setenv("XDG_STATE_HOME", scratch, 1);
+	setenv("XDG_DATA_HOME", scratch, 1);
+	setenv("LOWRANK_LESSONS", scratch, 1);
+	atexit(cleanup);
+	enter_scratch();
+	seed_files();
+	leave_scratch();
+	return 0;
+}
+
+static int skipped(const struct lr_stmt *st)
+{
+	if (st->kind != LR_S_COMMAND)
+		return 0;
+	if (!strcmp(st->name, "limit"))
+		return 1;
+	for (size_t i = 0; i < st->nwords; i++)
+		if (strchr(st->words[i].text, '/'))
+			return 1;
+	return 0;
+}
+
+/* Runs src (NUL-terminated, len bytes) in s as lr_batch_run does with
+ * --keep-going, skipping `limit`. */
+static void run(struct lr_session *s, const char *src, size_t len, int filter)
+{
+	struct lr_parser p;
+	struct lr_stmt *st;
+	struct lr_error err;
+	struct lr_buf b;
+	int count = 0;
+
+	lr_buf_init(&b);
+	lr_parser_init(&p, src, len, lr_is_command);
+	while (count++ < MAX_STATEMENTS) {
+		int rc = lr_parse_next(&p, &st, &err);
+		if (rc == 0)
+			break;
+		if (rc > 0) {
+			if (filter && skipped(st))
+				rc = 0;
+			else
+				rc = lr_session_exec(s, st, src, &err);
+			lr_stmt_destroy(st);
+			if (rc > 0)
+				break;        /* quit */
+			if (rc == 0)
+				continue;
+		} else {
+			lr_parser_recover(&p);
+		}
+		lr_buf_reset(&b);
+		lr_error_format(&b, "<fuzz>", src, len, &err);
+	}
+	lr_parser_finish(&p);
+	lr_buf_finish(&b);
+}
+
+/* Empties the scratch directory but for the seeded files (called in it). */
+static void tidy(void)
+{
+	if (dir_entries(".") > 3) {
+		scratch_remove(scratch);
+		if (mkdir(scratch, 0700) != 0 || chdir(scratch) != 0)
+			abort();
+		seed_files();
+	}
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static const char setup[] = "limit elements 10000\nlimit updates 1e6\n";
+	struct lr_session *s = lr_session_create(&null_out);
+	char *src;
+
+	if (!s)
+		return 0;
+	src = malloc(size + 1);
+	if (!src)
+		abort();
+	memcpy(src, data, size);
+	src[size] = '\0';   /* the language sees size bytes; the NUL is a guard */
+	enter_scratch();
+	run(s, setup, sizeof setup - 1, 0);
+	run(s, src, size, 1);
+	lr_session_destroy(s);
+	free(src);
+	lr_mat_max_elems = 100000000;   /* limit elements sets the global too */
+	tidy();
+	leave_scratch();
+	return 0;
+}
