@@ -506,7 +506,8 @@ static int cmd_who(struct lr_session *s, const struct lr_stmt *st)
 
 	if (want_words(s, st, 0, 0, "who") < 0)
 		return -1;
-	qsort(s->vars, s->nvars, sizeof *s->vars, by_name);
+	if (s->nvars > 1)   /* qsort(NULL, 0, ...) is undefined */
+		qsort(s->vars, s->nvars, sizeof *s->vars, by_name);
 	lr_buf_init(&b);
 	if (s->nvars == 0)
 		lr_buf_puts(&b, "no variables\n");

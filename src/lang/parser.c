@@ -129,6 +129,16 @@ static int fail_expected(struct ctx *c, const char *what)
 	return -1;
 }
 
+/* The array p of n elements with room for one more: the capacity doubles
+ * (4, 8, 16, ...), so a literal of a million elements is not copied a
+ * million times. NULL when out of memory (p is then still valid). */
+static void *grow(void *p, size_t n, size_t size)
+{
+	if ((n > 0 && n < 4) || (n > 4 && (n & (n - 1))))
+		return p;
+	return lr_realloc(p, (n ? 2 * n : 4) * size);
+}
+
 static struct lr_node *new_node(struct ctx *c, enum lr_node_kind k, struct lr_pos pos)
 {
 	struct lr_node *n = lr_calloc(1, sizeof *n);
@@ -144,7 +154,7 @@ static struct lr_node *new_node(struct ctx *c, enum lr_node_kind k, struct lr_po
 
 static int add_kid(struct ctx *c, struct lr_node *n, struct lr_node *kid)
 {
-	struct lr_node **k = lr_realloc(n->kids, (n->nkids + 1) * sizeof *k);
+	struct lr_node **k = grow(n->kids, n->nkids, sizeof *k);
 
 	if (!k) {
 		lr_node_destroy(kid);
@@ -270,7 +280,7 @@ static int push_row(struct ctx *c, struct lr_node *m, size_t count)
 
 	if (count == 0)
 		return 0;
-	r = lr_realloc(m->row_len, (m->nrows + 1) * sizeof *r);
+	r = grow(m->row_len, m->nrows, sizeof *r);
 	if (!r) {
 		lr_error_set(c->err, m->pos, "out of memory");
 		return -1;
@@ -650,7 +660,7 @@ static int command_syntax(struct ctx *c)
 static int push_word(struct ctx *c, struct lr_stmt *st, size_t from, size_t to,
                      struct lr_pos pos)
 {
-	struct lr_word *w = lr_realloc(st->words, (st->nwords + 1) * sizeof *w);
+	struct lr_word *w = grow(st->words, st->nwords, sizeof *w);
 
 	if (!w) {
 		lr_error_set(c->err, pos, "out of memory");

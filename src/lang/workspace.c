@@ -10,7 +10,7 @@
  *
  * FILE is used as written (quotes around it are removed), relative to the
  * current directory: no shell, no ~ or $VAR expansion. A file is written to
- * a temporary file next to it (FILE.XXXXXX), flushed, fsync'ed and renamed
+ * a temporary file next to it (FILE.tmpPID.N), flushed, fsync'ed and renamed
  * over FILE, so a full disk or a crash leaves the old FILE whole. A file that
  * is corrupt or truncated is refused with `FILE:LINE: expected ...` and
  * nothing of it is loaded.
@@ -247,18 +247,27 @@ static void sync_dir(const char *path)
 	}
 }
 
-/* The mode a new file gets: the old file's, or 0666 less the umask. */
-static mode_t file_mode(const char *path, int *exists)
+/* Creates FILE.tmpPID.N next to path, with the mode a new file gets (0666
+ * less the umask, applied by open itself: no umask() dance, which would
+ * race with other threads). The name goes to *tmp (lr_malloc'd). */
+static int create_temp(const char *path, char **tmp)
 {
-	struct stat sb;
-	mode_t um;
+	static unsigned counter;
+	size_t n = strlen(path) + 40;
+	int fd = -1;
 
-	*exists = stat(path, &sb) == 0;
-	if (*exists)
-		return sb.st_mode & 07777;
-	um = umask(0);
-	umask(um);
-	return 0666 & ~um;
+	*tmp = lr_malloc(n);
+	if (!*tmp) {
+		errno = ENOMEM;
+		return -1;
+	}
+	for (int tries = 0; tries < 100; tries++) {
+		snprintf(*tmp, n, "%s.tmp%ld.%u", path, (long)getpid(), counter++);
+		fd = open(*tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+		if (fd >= 0 || errno != EEXIST)
+			break;
+	}
+	return fd;
 }
 
 /* Writes the workspace to path through a temporary file in the same
@@ -266,25 +275,24 @@ static mode_t file_mode(const char *path, int *exists)
 static int write_atomic(struct lr_session *s, struct lr_pos pos, const char *path,
                         const struct save_set *w)
 {
-	size_t n = strlen(path);
-	char *tmp = lr_malloc(n + 8);
-	int fd, err = 0, exists;
-	mode_t mode = file_mode(path, &exists);
+	struct stat old;
+	int exists = stat(path, &old) == 0, err = 0, fd;
 	struct c_locale loc;
+	char *tmp;
 	FILE *f;
 
-	if (!tmp)
-		return lr_fail(s, pos, "save: out of memory");
-	memcpy(tmp, path, n);
-	memcpy(tmp + n, ".XXXXXX", 8);
-	fd = mkstemp(tmp);
+	fd = create_temp(path, &tmp);
+
 	if (fd < 0) {
 		err = errno;
 		lr_free(tmp);
+		if (err == ENOMEM)
+			return lr_fail(s, pos, "save: out of memory");
 		return lr_fail(s, pos, "save: cannot create a file next to %s: %s", path,
 		               strerror(err));
 	}
-	(void)fchmod(fd, mode);
+	if (exists)
+		(void)fchmod(fd, old.st_mode & 07777);   /* keep the old file's permissions */
 	f = fdopen(fd, "w");
 	if (!f) {
 		err = errno;

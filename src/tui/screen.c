@@ -226,12 +226,12 @@ void lr_screen_put_rule(struct lr_screen *s, const char *msg, int bold)
 		return;
 	if (s->small) {
 		char note[96];
-		snprintf(note, sizeof note, "panel hidden: the terminal is %d×%d, it needs %d×%d",
+		snprintf(note, sizeof note, "panel hidden: the terminal is %dx%d, it needs %dx%d",
 		         s->cols, s->rows, LR_SCREEN_MIN_COLS, LR_SCREEN_MIN_ROWS);
-		lr_grid_text(&g, 0, 0, s->ascii ? "panel hidden: terminal too small" : note,
-		             LR_STY_DIM);
-		if (!s->ascii && lr_grid_text_len(note) > s->cols)
-			lr_grid_text(&g, 0, 0, "panel hidden (terminal too small)", LR_STY_DIM);
+		if (lr_grid_text_len(note) > s->cols)
+			snprintf(note, sizeof note, "panel hidden: terminal under %dx%d",
+			         LR_SCREEN_MIN_COLS, LR_SCREEN_MIN_ROWS);
+		lr_grid_text(&g, 0, 0, note, LR_STY_DIM);
 	} else {
 		for (int i = 0; i < s->cols; i++)
 			lr_grid_put(&g, i, 0, s->ascii ? '-' : 0x2500, LR_STY_AXIS);

@@ -56,6 +56,7 @@ static struct tui {
 	int quit, exit_status, stop;
 	struct timespec last_frame, last_poll;
 	char *hist_path;
+	long draw_ns, frames;          /* cost of the live frames, for LOWRANK_TUI_STATS */
 } T;
 
 static volatile sig_atomic_t got_sigint;
@@ -230,11 +231,15 @@ static void out_event(void *ctx, const struct lr_event *ev)
 		break;
 	case LR_EV_SGD_EPOCH:
 		if (since_ns(&T.last_frame) >= FRAME_NS) {
+			struct timespec t0;
+			stamp(&t0);
 			stamp(&T.last_frame);
 			draw_panel();
 			draw_rule();
 			draw_output();
 			redisplay();
+			T.draw_ns += since_ns(&t0);
+			T.frames++;
 		}
 		break;
 	case LR_EV_SGD_DONE:
@@ -749,6 +754,9 @@ int lr_frontend_interactive(const int *width, int ascii)
 	rl_callback_handler_remove();
 	save_history();
 	lr_screen_end(&T.scr);
+	if (getenv("LOWRANK_TUI_STATS"))
+		fprintf(stderr, "lowrank: %ld live frames, %.3f ms each\n", T.frames,
+		        T.frames ? (double)T.draw_ns / (double)T.frames / 1e6 : 0.0);
 	lr_session_destroy(T.s);
 	lr_sb_finish(&T.sb);
 	lr_buf_finish(&T.pending);

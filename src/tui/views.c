@@ -45,13 +45,19 @@ size_t lr_panel_rank(const struct lr_panel *p)
 
 /* ---- small helpers ---- */
 
-static void blit(struct lr_grid *dst, const struct lr_grid *src, int x0, int y0)
+/* Copies src's rows from `from` on to (x0, y0 + from). */
+static void blit_from(struct lr_grid *dst, const struct lr_grid *src, int x0, int y0, int from)
 {
-	for (int y = 0; y < src->h; y++)
+	for (int y = from; y < src->h; y++)
 		for (int x = 0; x < src->w; x++) {
 			const struct lr_cell *c = &src->cells[y * src->w + x];
 			lr_grid_put(dst, x0 + x, y0 + y, c->ch, c->style);
 		}
+}
+
+static void blit(struct lr_grid *dst, const struct lr_grid *src, int x0, int y0)
+{
+	blit_from(dst, src, x0, y0, 0);
 }
 
 /* Text clipped to the columns [x, xmax). */
@@ -402,23 +408,18 @@ static void fact_numbers(struct lr_grid *g, int x, int y, int xmax, int ymax,
 static void heat_legend(struct lr_grid *g, int y, const struct lr_panel *p, int masked,
                         int clipped)
 {
-	char buf[64];
-	int x = 2;
-	static const char *const lim[] = { "<1%", "<5%", "<15%", "<40%", ">=40%" };
+	static const char *const lim[] = { "<1%", "<5%", "<15%", "<40%", "≥40%" };
+	int x = lr_grid_text(g, 2, y, "residual/max|A|", LR_STY_DIM) + 2;
 
-	x = lr_grid_text(g, x, y, "residual of max|A|:", LR_STY_DIM) + 1;
 	for (int lv = 0; lv < 5; lv++) {
 		lr_grid_text(g, x, y, shade(lv, p->ascii), LR_STY_HEAT0 + lv);
 		lr_grid_text(g, x + 1, y, shade(lv, p->ascii), LR_STY_HEAT0 + lv);
-		x = lr_grid_text(g, x + 2, y, lim[lv], LR_STY_DIM) + 2;
+		x = lr_grid_text(g, x + 2, y, p->ascii && lv == 4 ? ">=40%" : lim[lv], LR_STY_DIM) + 1;
 	}
-	if (masked) {
-		snprintf(buf, sizeof buf, "[x] %s hidden", p->ascii ? "o" : "∘");
-		x = lr_grid_text(g, x, y, buf, LR_STY_HIDDEN) + 2;
-	}
+	if (masked)
+		x = lr_grid_text(g, x + 1, y, p->ascii ? "[x] o hidden" : "[x] ∘ hidden", LR_STY_HIDDEN);
 	if (clipped)
-		text_clip(g, x, y, g->w, p->ascii ? "(top-left corner shown)" : "(top-left corner shown …)",
-		          LR_STY_DIM);
+		text_clip(g, x + 2, y, g->w, p->ascii ? "> clipped" : "… clipped", LR_STY_DIM);
 }
 
 static void draw_matrices(struct lr_grid *g, const struct lr_panel *p, int y0, int bottom_only)
@@ -429,6 +430,8 @@ static void draw_matrices(struct lr_grid *g, const struct lr_panel *p, int y0, i
 	int svd = p->focus == LR_FOCUS_SVD && p->svd;
 	char t[48];
 
+	if (avail < 2)
+		return;
 	if (!svd && !(p->focus == LR_FOCUS_SGD && p->run && p->run->res.U)) {
 		static const char *const l[] = {
 			"No factorisation yet.",
@@ -474,7 +477,7 @@ static void draw_matrices(struct lr_grid *g, const struct lr_panel *p, int y0, i
 	h2 = shelf_rows(bot, 2);
 	if (bottom_only) {
 		h1 = -1;
-		h2 = avail;
+		h2 = avail - 1 < h2 ? avail - 1 : h2;
 	} else if (h1 + h2 + 1 <= avail) {
 		h2 = avail - h1 - 1 < h2 ? avail - h1 - 1 : h2;
 	} else {
@@ -487,15 +490,16 @@ static void draw_matrices(struct lr_grid *g, const struct lr_panel *p, int y0, i
 	}
 	clipped = bottom_only ? 0 : draw_shelf(g, 1, y0, g->w - 2, h1, top, nt, &f, p->ascii);
 	if (h2 >= 2) {
-		int n = fit(bot, 2, g->w - 24, h2), x = 1;
+		int n = fit(bot, 2, bottom_only ? g->w - 2 : g->w - 24, h2), x = 1;
 		for (int i = 0; i < n; i++) {
 			draw_block(g, x, y0 + h1 + 1, &bot[i], &f, p->ascii);
 			x += block_width(&bot[i]) + 3;
 			clipped |= bot[i].shown_c < bot[i].cols || bot[i].shown_r < bot[i].rows;
 		}
-		fact_numbers(g, x + 1, y0 + h1 + 1, g->w - 1, y0 + h1 + 1 + h2, p, &f);
+		if (!bottom_only)   /* the Spectrum view shows its own numbers */
+			fact_numbers(g, x + 1, y0 + h1 + 1, g->w - 1, y0 + h1 + 1 + h2, p, &f);
 	}
-	heat_legend(g, g->h - 1, p, lr_mat_has_hidden(f.A), clipped);
+	heat_legend(g, bottom_only ? y0 + h2 : g->h - 1, p, lr_mat_has_hidden(f.A), clipped);
 }
 
 /* ---- Loss ---- */
@@ -622,11 +626,11 @@ static void draw_spectrum(struct lr_grid *g, const struct lr_panel *p, int y0)
 		q.focus = LR_FOCUS_SVD;
 		if (lr_grid_init(&right, g->w - pw, g->h) == 0) {
 			draw_matrices(&right, &q, y0 + 1, 1);
-			blit(g, &right, pw, 0);
+			blit_from(g, &right, pw, 0, y0);
 			lr_grid_finish(&right);
 		}
 	}
-	if (lr_grid_init(&sub, pw - 1, g->h - y0 - nrows) < 0)
+	if (g->h - y0 - nrows < 1 || lr_grid_init(&sub, pw - 1, g->h - y0 - nrows) < 0)
 		return;
 	lr_plot_spectrum(&sub, p->svd->svd.s, p->svd->svd.p, lr_panel_rank(p), p->ascii);
 	blit(g, &sub, 0, y0);
@@ -816,6 +820,8 @@ void lr_panel_draw(struct lr_grid *g, const struct lr_panel *p)
 	if (g->h < 1)
 		return;
 	draw_tabs(g, p);
+	if (g->h < 4)        /* room for the tab line only */
+		return;
 	switch (p->view) {
 	case LR_VIEW_MATRICES: draw_matrices(g, p, 1, 0); break;
 	case LR_VIEW_LOSS: draw_loss(g, p, 1); break;

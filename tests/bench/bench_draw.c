@@ -25,7 +25,7 @@ int main(int argc, char **argv)
 {
 	enum { EPOCHS = 10000, RUNS = 9, FRAMES = 200 };
 	static double loss[EPOCHS], hidden[EPOCHS], t[RUNS];
-	int quick = argc > 1;
+	int quick = argc > 1 && argv[1][0] == '-';
 	struct lr_grid g;
 	struct lr_series s[2] = { { "loss on observed entries", loss, EPOCHS },
 	                          { "error on hidden entries", hidden, EPOCHS } };

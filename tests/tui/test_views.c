@@ -1,0 +1,303 @@
+/* Tests of the panel's views and the scrollback: each view drawn into a grid
+ * from a real session (no terminal) and compared with golden screens in
+ * golden/NAME.txt at 80×24 and 120×40. LR_UPDATE_GOLDEN=1 rewrites them. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "check.h"
+#include "lowrank/alloc.h"
+#include "lowrank/buf.h"
+#include "parser.h"
+#include "scrollback.h"
+#include "session.h"
+#include "views.h"
+
+static void discard(void *ctx, const char *s, size_t n)
+{
+	(void)ctx;
+	(void)s;
+	(void)n;
+}
+
+static const struct lr_output quiet = { NULL, discard, NULL, NULL };
+
+/* A session after running src (which must run without error). */
+static struct lr_session *session_of(const char *src)
+{
+	struct lr_session *s = lr_session_create(&quiet);
+	struct lr_parser p;
+	struct lr_stmt *st;
+	struct lr_error err;
+	int rc;
+
+	lr_parser_init(&p, src, strlen(src), lr_is_command);
+	while ((rc = lr_parse_next(&p, &st, &err)) > 0) {
+		rc = lr_session_exec(s, st, src, &err);
+		lr_stmt_destroy(st);
+		if (rc < 0)
+			fprintf(stderr, "script error: %s\n", err.msg);
+		CHECK(rc == 0);
+	}
+	CHECK(rc == 0);
+	lr_parser_finish(&p);
+	return s;
+}
+
+static char *read_file(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	struct lr_buf b;
+	char chunk[4096];
+	size_t n;
+
+	if (!f)
+		return NULL;
+	lr_buf_init(&b);
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		lr_buf_add(&b, chunk, n);
+	fclose(f);
+	return lr_buf_take(&b);
+}
+
+static void golden(const char *name, const struct lr_grid *g)
+{
+	char path[256];
+	struct lr_buf b;
+	const char *update = getenv("LR_UPDATE_GOLDEN");
+	char *want;
+
+	snprintf(path, sizeof path, "golden/%s.txt", name);
+	lr_buf_init(&b);
+	lr_grid_to_text(g, &b);
+	CHECK(!b.failed && b.data);
+	if (update && !strcmp(update, "1")) {
+		FILE *f = fopen(path, "wb");
+		CHECK(f != NULL);
+		if (f) {
+			fputs(b.data, f);
+			CHECK(fclose(f) == 0);
+		}
+		lr_buf_finish(&b);
+		return;
+	}
+	want = read_file(path);
+	if (!want)
+		fprintf(stderr, "%s: cannot read (run with LR_UPDATE_GOLDEN=1 to create it)\n", path);
+	CHECK(want != NULL);
+	if (want && strcmp(want, b.data)) {
+		int line = 1;
+		for (size_t i = 0; want[i] && want[i] == b.data[i]; i++)
+			line += want[i] == '\n';
+		fprintf(stderr, "%s: differs from line %d; got:\n%s", path, line, b.data);
+		CHECK(!strcmp(want, b.data));
+	}
+	lr_free(want);
+	lr_buf_finish(&b);
+}
+
+/* A fixed 6×5 matrix of rank about 2, so the goldens do not depend on rand. */
+#define SETUP \
+	"A = [4 2 0.5 1 3; 2 1 0.3 0.4 1.4; 1 3 2 0.2 0.9; 0.5 2.5 2 0.1 0.6; 3 3 1 0.8 2.4; " \
+	"1.2 0.5 0.1 0.3 1]\n" \
+	"sgd A 2 seed=7 epochs=300 lr=0.02\n"
+
+static void panel_of(struct lr_panel *p, struct lr_session *s, enum lr_view v,
+                     enum lr_focus f, const struct lr_run *const **runs)
+{
+	memset(p, 0, sizeof *p);
+	p->view = v;
+	p->focus = f;
+	p->nruns = lr_session_runs(s, runs);
+	p->runs = *runs;
+	p->run = lr_session_last_run(s);
+	p->svd = lr_session_last_svd(s);
+	p->live_floor = NAN;
+}
+
+static void view_case(const char *name, const char *script, enum lr_view v, enum lr_focus f,
+                      size_t k, int ascii, int w, int h)
+{
+	struct lr_session *s = session_of(script);
+	const struct lr_run *const *runs;
+	struct lr_panel p;
+	struct lr_grid g;
+
+	panel_of(&p, s, v, f, &runs);
+	p.k = k;
+	p.ascii = ascii;
+	CHECK(lr_grid_init(&g, w, h) == 0);
+	lr_panel_draw(&g, &p);
+	golden(name, &g);
+	lr_grid_finish(&g);
+	lr_session_destroy(s);
+}
+
+#define SGD SETUP
+#define SVD SETUP "svd A 2\n"
+#define MASKED "B = [1 2 3; 2 4 6.1; 3 6 9; 4 8 12.2]\nmask B [1 1 0; 1 0 1; 1 1 1; 0 1 1]\n" \
+	"sgd B 1 seed=3 epochs=200 lr=0.02\n"
+#define TWO SETUP "sgd A 2 seed=8 epochs=300 lr=0.01\nsgd A 1 seed=9 epochs=300 lr=0.02\n"
+#define BIG "limit updates 1e9\nC = reshape(1:2400, 40, 60) / 100\n" \
+	"sgd C 3 seed=1 epochs=20 lr=0.0001\n"
+
+#define VIEW(fn, script, v, f, k, ascii, w, h) \
+	static void fn(void) { view_case(#fn, script, v, f, k, ascii, w, h); }
+
+VIEW(matrices_sgd_80x24, SGD, LR_VIEW_MATRICES, LR_FOCUS_SGD, 0, 0, 80, 24)
+VIEW(matrices_sgd_120x40, SGD, LR_VIEW_MATRICES, LR_FOCUS_SGD, 0, 0, 120, 40)
+VIEW(matrices_svd_80x24, SVD, LR_VIEW_MATRICES, LR_FOCUS_SVD, 0, 0, 80, 24)
+VIEW(matrices_svd_k3_120x40, SVD, LR_VIEW_MATRICES, LR_FOCUS_SVD, 3, 0, 120, 40)
+VIEW(matrices_masked_80x24, MASKED, LR_VIEW_MATRICES, LR_FOCUS_SGD, 0, 0, 80, 24)
+VIEW(matrices_big_80x24, BIG, LR_VIEW_MATRICES, LR_FOCUS_SGD, 0, 0, 80, 24)
+VIEW(matrices_ascii_80x24, SGD, LR_VIEW_MATRICES, LR_FOCUS_SGD, 0, 1, 80, 24)
+VIEW(matrices_empty_80x24, "", LR_VIEW_MATRICES, LR_FOCUS_NONE, 0, 0, 80, 24)
+VIEW(loss_80x24, SGD, LR_VIEW_LOSS, LR_FOCUS_SGD, 0, 0, 80, 24)
+VIEW(loss_120x40, SGD, LR_VIEW_LOSS, LR_FOCUS_SGD, 0, 0, 120, 40)
+VIEW(loss_two_runs_80x24, TWO, LR_VIEW_LOSS, LR_FOCUS_SGD, 0, 0, 80, 24)
+VIEW(loss_masked_120x40, MASKED, LR_VIEW_LOSS, LR_FOCUS_SGD, 0, 0, 120, 40)
+VIEW(loss_empty_80x24, "", LR_VIEW_LOSS, LR_FOCUS_NONE, 0, 0, 80, 24)
+VIEW(spectrum_80x24, SVD, LR_VIEW_SPECTRUM, LR_FOCUS_SVD, 0, 0, 80, 24)
+VIEW(spectrum_120x40, SVD, LR_VIEW_SPECTRUM, LR_FOCUS_SVD, 0, 0, 120, 40)
+VIEW(spectrum_k1_80x24, SVD, LR_VIEW_SPECTRUM, LR_FOCUS_SVD, 1, 0, 80, 24)
+VIEW(spectrum_ascii_80x24, SVD, LR_VIEW_SPECTRUM, LR_FOCUS_SVD, 0, 1, 80, 24)
+VIEW(spectrum_empty_80x24, "", LR_VIEW_SPECTRUM, LR_FOCUS_NONE, 0, 0, 80, 24)
+VIEW(compare_80x24, SVD, LR_VIEW_COMPARE, LR_FOCUS_SGD, 0, 0, 80, 24)
+VIEW(compare_120x40, TWO "svd A 1\n", LR_VIEW_COMPARE, LR_FOCUS_SGD, 0, 0, 120, 40)
+VIEW(compare_masked_80x24, MASKED, LR_VIEW_COMPARE, LR_FOCUS_SGD, 0, 0, 80, 24)
+VIEW(compare_empty_80x24, "", LR_VIEW_COMPARE, LR_FOCUS_NONE, 0, 0, 80, 24)
+
+/* The explorer's rank is clamped to 1..p. */
+static void rank_clamped(void)
+{
+	struct lr_session *s = session_of(SVD);
+	const struct lr_run *const *runs;
+	struct lr_panel p;
+
+	panel_of(&p, s, LR_VIEW_SPECTRUM, LR_FOCUS_SVD, &runs);
+	CHECK(lr_panel_rank(&p) == 2);
+	p.k = 99;
+	CHECK(lr_panel_rank(&p) == 5);
+	p.k = 1;
+	CHECK(lr_panel_rank(&p) == 1);
+	p.svd = NULL;
+	CHECK(lr_panel_rank(&p) == 0);
+	lr_session_destroy(s);
+}
+
+static void view_names(void)
+{
+	for (int v = 0; v < LR_VIEW_COUNT; v++)
+		CHECK(lr_view_parse(lr_view_name((enum lr_view)v)) == v);
+	CHECK(lr_view_parse("nope") == -1);
+}
+
+/* Every view fits every size without writing outside (ASan checks) and
+ * names the active view on the tab line. */
+static void all_sizes(void)
+{
+	static const char *const title[] = { "[F2 Matrices]", "[F3 Loss]", "[F4 Spectrum]",
+	                                     "[F5 Compare]" };
+	struct lr_session *s = session_of(SVD "sgd A 1 epochs=5\n");
+	const struct lr_run *const *runs;
+	struct lr_panel p;
+	struct lr_grid g;
+	struct lr_buf b;
+
+	for (int v = 0; v < LR_VIEW_COUNT; v++)
+		for (int w = 1; w <= 210; w += 13)
+			for (int h = 1; h <= 64; h += 7) {
+				panel_of(&p, s, (enum lr_view)v, LR_FOCUS_SVD, &runs);
+				CHECK(lr_grid_init(&g, w, h) == 0);
+				lr_panel_draw(&g, &p);
+				if (w >= 60) {
+					lr_buf_init(&b);
+					lr_grid_to_text(&g, &b);
+					if (!b.data || !strstr(b.data, title[v]))
+						fprintf(stderr, "view %d at %dx%d: no %s\n", v, w, h, title[v]);
+					CHECK(b.data && strstr(b.data, title[v]));
+					lr_buf_finish(&b);
+				}
+				lr_grid_finish(&g);
+			}
+	lr_session_destroy(s);
+}
+
+/* ---- scrollback ---- */
+
+static char *sb_text(const struct lr_scrollback *sb, int w, int h, size_t back)
+{
+	struct lr_grid g;
+	struct lr_buf b;
+
+	lr_grid_init(&g, w, h);
+	lr_sb_draw(sb, &g, back);
+	lr_buf_init(&b);
+	lr_grid_to_text(&g, &b);
+	lr_grid_finish(&g);
+	return lr_buf_take(&b);
+}
+
+static void sb_wrap_and_scroll(void)
+{
+	struct lr_scrollback sb;
+	char *t;
+
+	lr_sb_init(&sb);
+	lr_sb_write(&sb, "one\ntwo\nthree is long\n", 22, LR_SB_NORMAL);
+	lr_sb_write(&sb, "fo", 2, LR_SB_NORMAL);
+	lr_sb_write(&sb, "ur", 2, LR_SB_NORMAL);
+	CHECK(lr_sb_rows(&sb, 8) == 5);       /* "three is long" takes two rows */
+	t = sb_text(&sb, 8, 3, 0);
+	CHECK(!strcmp(t, "three is\n long\nfour\n"));
+	lr_free(t);
+	t = sb_text(&sb, 8, 3, 2);
+	CHECK(!strcmp(t, "one\ntwo\nthree is\n"));
+	lr_free(t);
+	lr_sb_finish(&sb);
+}
+
+static void sb_tabs_utf8(void)
+{
+	struct lr_scrollback sb;
+	char *t;
+
+	lr_sb_init(&sb);
+	lr_sb_write(&sb, "a\tb\n", 4, LR_SB_NORMAL);
+	lr_sb_write(&sb, "σ₁ ≥ σ₂\n", strlen("σ₁ ≥ σ₂\n"), LR_SB_NORMAL);
+	t = sb_text(&sb, 20, 2, 0);
+	CHECK(!strcmp(t, "a       b\nσ₁ ≥ σ₂\n"));
+	lr_free(t);
+	lr_sb_finish(&sb);
+}
+
+static void sb_keeps_the_last(void)
+{
+	struct lr_scrollback sb;
+	char line[32], *t;
+
+	lr_sb_init(&sb);
+	for (int i = 0; i < LR_SB_MAX_LINES + 10; i++) {
+		int n = snprintf(line, sizeof line, "%d\n", i);
+		lr_sb_write(&sb, line, (size_t)n, LR_SB_NORMAL);
+	}
+	CHECK(sb.n == LR_SB_MAX_LINES);
+	CHECK(lr_sb_rows(&sb, 10) == LR_SB_MAX_LINES);
+	t = sb_text(&sb, 10, 1, 0);
+	snprintf(line, sizeof line, "%d\n", LR_SB_MAX_LINES + 9);
+	CHECK(!strcmp(t, line));
+	lr_free(t);
+	lr_sb_finish(&sb);
+}
+
+SUBTEST_MAIN(
+	T(matrices_sgd_80x24), T(matrices_sgd_120x40), T(matrices_svd_80x24),
+	T(matrices_svd_k3_120x40), T(matrices_masked_80x24), T(matrices_big_80x24),
+	T(matrices_ascii_80x24), T(matrices_empty_80x24),
+	T(loss_80x24), T(loss_120x40), T(loss_two_runs_80x24), T(loss_masked_120x40),
+	T(loss_empty_80x24),
+	T(spectrum_80x24), T(spectrum_120x40), T(spectrum_k1_80x24), T(spectrum_ascii_80x24),
+	T(spectrum_empty_80x24),
+	T(compare_80x24), T(compare_120x40), T(compare_masked_80x24), T(compare_empty_80x24),
+	T(rank_clamped), T(view_names), T(all_sizes),
+	T(sb_wrap_and_scroll), T(sb_tabs_utf8), T(sb_keeps_the_last))

@@ -1,0 +1,137 @@
+#!/bin/sh
+# The interactive front end in a real terminal: runs lowrank in a detached
+# tmux session, types a session and asserts on the captured screen after
+# each step. Every wait is a bounded polling loop. Exit 77 (skip) without
+# tmux. Usage: tmux_test.sh PATH/TO/lowrank
+exe=$1
+command -v tmux >/dev/null 2>&1 || { echo "tmux not found: skipped"; exit 77; }
+[ -x "$exe" ] || { echo "usage: $0 LOWRANK"; exit 2; }
+
+tmp=$(mktemp -d) || exit 1
+sock="lowrank-test-$$"
+T() { tmux -L "$sock" "$@"; }
+cleanup() { T kill-server >/dev/null 2>&1; rm -rf "$tmp"; }
+trap cleanup EXIT INT TERM
+
+# A hostile inputrc of the test's own: the program must force emacs mode and
+# its own completion display whatever the user's settings say.
+printf 'set editing-mode vi\nset show-all-if-ambiguous on\nset bell-style audible\n' \
+	>"$tmp/inputrc"
+
+T -f /dev/null new-session -d -s t -x 100 -y 30 \
+	"env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 INPUTRC='$tmp/inputrc' \
+	 XDG_STATE_HOME='$tmp/state' '$exe' -i; echo \"EXITED \$?\"; sleep 120" || exit 1
+
+screen() { T capture-pane -p -t t; }
+fail() { echo "FAIL: $*"; echo "---- screen ----"; screen; echo "----------------"; exit 1; }
+# wait_for PATTERN [TENTHS]: polls the screen until grep -E finds PATTERN.
+wait_for() {
+	n=0
+	while [ "$n" -lt "${2:-50}" ]; do
+		screen | grep -Eq -- "$1" && return 0
+		sleep 0.1
+		n=$((n + 1))
+	done
+	fail "no /$1/ on the screen"
+}
+absent() { screen | grep -Eq -- "$1" && fail "/$1/ should not be on the screen"; return 0; }
+# type TEXT: types it literally and presses Enter.
+type_line() { T send-keys -t t -l "$1"; T send-keys -t t Enter; }
+last_line() { screen | grep -v '^$' | tail -n 1; }
+
+wait_for '^Try:'
+wait_for 'F2 Matrices.*F3 Loss.*F4 Spectrum.*F5 Compare'
+echo "ok - starts with the panel and the prompt"
+
+# A matrix literal left open continues with a continuation prompt.
+type_line 'A = [4 2 0.5; 2 1 0.3; 1 3 2'
+wait_for '^\.\.'
+type_line '0.5 2.5 2]'
+wait_for '^A =$'
+wait_for '^   0.5000   2.5000   2.0000$'
+echo "ok - multi-line literal"
+
+type_line 'sgd A 2 seed=1'
+wait_for '\[F3 Loss\]'
+wait_for 'SGD loss of A, k=2'
+wait_for 'SVD bound'
+echo "ok - sgd shows the loss view"
+
+type_line 'svd A 2'
+wait_for '\[F4 Spectrum\]'
+wait_for 'k = 2 of 3'
+wait_for 'energy kept'
+T send-keys -t t '+'
+wait_for 'k = 3 of 3'
+T send-keys -t t '-' '-'
+wait_for 'k = 1 of 3'
+echo "ok - svd and the rank explorer (+/-)"
+
+type_line 'loss'
+wait_for '\[F5 Compare\]'
+wait_for 'bound Σ_\{i>k\} σᵢ²'
+wait_for '^  gap '
+echo "ok - loss shows the comparison table"
+
+T send-keys -t t F2
+wait_for '\[F2 Matrices\]'
+wait_for 'A_1 = U·S·Vᵀ'
+T send-keys -t t F3
+wait_for '\[F3 Loss\]'
+type_line 'view spectrum'
+wait_for '\[F4 Spectrum\]'
+echo "ok - F2-F5 and view switch views"
+
+# Completion: a unique prefix completes, an ambiguous one lists in the screen.
+T send-keys -t t -l 'sv'
+T send-keys -t t Tab
+wait_for '^>> svd ?$'
+T send-keys -t t C-u
+T send-keys -t t -l 'sgd A 1 ep'
+T send-keys -t t Tab
+wait_for '^>> sgd A 1 epochs=$'
+T send-keys -t t C-u
+T send-keys -t t -l 's'
+T send-keys -t t Tab Tab
+wait_for 'sgd +.*svd'
+T send-keys -t t C-u
+echo "ok - tab completion"
+
+# Ctrl-C at the prompt drops the line and keeps the program.
+T send-keys -t t -l 'this is dropped'
+T send-keys -t t C-c
+wait_for '^>> this is dropped\^C$'
+echo "ok - Ctrl-C drops the line"
+
+# A long training stopped by Ctrl-C keeps its epochs and the variables.
+type_line 'limit updates 1e13'
+type_line 'B = rand(200, 200);'
+type_line 'sgd B 2 epochs=100000000 lr=0.0005'
+wait_for 'training B k=2: epoch [0-9]'
+sleep 0.5
+T send-keys -t t C-c
+wait_for '^\(stopped: the epochs done are kept\)$' 30
+wait_for 'sgd B k=2: [0-9]+ epochs'
+wait_for '^>> *$' 10
+type_line 'who'
+wait_for '^  A +4×3'
+wait_for '^  B +200×200'
+echo "ok - Ctrl-C stops the training, the session keeps its variables"
+
+# Resizing reflows; a small terminal hides the panel and gets it back.
+T resize-window -t t -x 50 -y 15
+wait_for 'panel hidden'
+absent 'F3 Loss'
+T resize-window -t t -x 120 -y 40
+wait_for 'F2 Matrices.*F3 Loss.*F4 Spectrum.*F5 Compare'
+absent 'panel hidden'
+T send-keys -t t C-l
+wait_for 'F2 Matrices'
+echo "ok - resize and Ctrl-L"
+
+type_line 'quit'
+wait_for '^EXITED 0$'
+grep -q '^svd A 2$' "$tmp/state/lowrank/history" || fail "the history file lacks 'svd A 2'"
+ls "$tmp/state/lowrank" | grep -q tmp && fail "a temporary history file was left"
+echo "ok - quit, history written"
+exit 0
