@@ -132,9 +132,12 @@ static int parse_args(int argc, char **argv, struct args *a)
 		} else if (!strcmp(o, "--version")) {
 			puts("lowrank " LOWRANK_VERSION);
 			return 0;
+		} else if (!strcmp(o, "-e") || !strcmp(o, "--width") || !strcmp(o, "--lesson") ||
+		           !strcmp(o, "--demo")) {
+			fprintf(stderr, "lowrank: %s needs a value after it; see 'lowrank --help'\n", o);
+			return 2;
 		} else if (o[0] == '-' && o[1]) {
-			fprintf(stderr, "lowrank: unknown option '%s' (or it lacks its value); "
-			        "see 'lowrank --help'\n", o);
+			fprintf(stderr, "lowrank: unknown option '%s'; see 'lowrank --help'\n", o);
 			return 2;
 		} else if (!a->file) {
 			a->file = o;

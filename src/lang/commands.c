@@ -14,9 +14,12 @@
 #include "printf.h"
 
 static const char *const commands[] = {
-	"clear", "exit", "format", "help", "limit", "loss", "mask", "plot", "quit", "seed",
-	"sgd", "svd", "unmask", "view", "who"
+	"clear", "exit", "explore", "format", "help", "limit", "loss", "mask", "plot", "quit",
+	"seed", "sgd", "svd", "unmask", "view", "who"
 };
+
+/* `explore A [k]` (explore.c). */
+int lr_cmd_explore(struct lr_session *s, const struct lr_stmt *st);
 
 int lr_is_command(const char *name)
 {
@@ -625,7 +628,8 @@ static int cmd_limit(struct lr_session *s, const struct lr_stmt *st)
 int lr_command(struct lr_session *s, const struct lr_stmt *st)
 {
 	static const struct { const char *name; int (*fn)(struct lr_session *, const struct lr_stmt *); } tab[] = {
-		{ "clear", cmd_clear }, { "exit", cmd_quit }, { "format", cmd_format },
+		{ "clear", cmd_clear }, { "exit", cmd_quit }, { "explore", lr_cmd_explore },
+		{ "format", cmd_format },
 		{ "help", cmd_help }, { "limit", cmd_limit }, { "loss", cmd_loss },
 		{ "mask", cmd_mask }, { "plot", lr_cmd_plot }, { "quit", cmd_quit },
 		{ "seed", cmd_seed }, { "sgd", cmd_sgd }, { "svd", cmd_svd },

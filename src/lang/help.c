@@ -19,6 +19,7 @@ static const char overview[] =
 "  operators   + - * / .* ./ ^ .^ ' and comparisons\n"
 "  functions   the list of functions (then 'help NAME')\n"
 "  sgd svd loss mask plot   the factorisation commands\n"
+"  explore     the rank explorer: error, energy and storage for each rank k\n"
 "  commands    every command: format, who, clear, seed, limit, view, quit\n"
 "  printf      formatted output for scripts\n";
 
@@ -73,6 +74,16 @@ static const char t_svd[] =
 "  singular values), [U, S, V] = svd(A) (full), [U, S, V] = svd(A, k) (rank k),\n"
 "  svd(A, 0) or svd(A, 'econ') (thin).\n";
 
+static const char t_explore[] =
+"explore A [k]\n"
+"  The rank explorer. Computes the SVD of A (as 'svd A k' does, k = 1 unless\n"
+"  given) and prints, for k = 1 to min(m, n) (at most 10 rows): the error of the\n"
+"  best rank-k approximation, sum of s(i)^2 for i > k = ||A - A_k||^2, the\n"
+"  relative error ||A - A_k|| / ||A||, the energy kept and the storage k(m+n+1)\n"
+"  against m*n. On a terminal the panel shows the Spectrum view, where + and -\n"
+"  (on an empty prompt) step k and the cut-off, the numbers and the rank-k\n"
+"  approximation follow. Binds no variables; 'loss' and the panel use the SVD.\n";
+
 static const char t_loss[] =
 "loss\n"
 "  Compares the newest sgd with the SVD of the same matrix and rank (computing\n"
@@ -99,6 +110,7 @@ static const char t_plot[] =
 static const char t_commands[] =
 "Commands (a word and its arguments; a ';' at the end hides the output):\n"
 "  sgd A k [options]   svd A [k]   loss   mask A [M]   unmask A   plot [all]\n"
+"  explore A [k]       each rank's error, energy and storage; + and - step k\n"
 "  format short|long   4 decimals, or 15 significant digits\n"
 "  who                 the variables and their shapes\n"
 "  clear [NAME...]     remove variables (all of them without names)\n"
@@ -122,6 +134,7 @@ struct topic {
 
 static const struct topic topics[] = {
 	{ "syntax", syntax }, { "operators", operators }, { "sgd", t_sgd }, { "svd", t_svd },
+	{ "explore", t_explore },
 	{ "loss", t_loss }, { "mask", t_mask }, { "unmask", t_mask }, { "plot", t_plot },
 	{ "commands", t_commands }, { "format", t_commands }, { "who", t_commands },
 	{ "clear", t_commands }, { "seed", t_commands }, { "limit", t_commands },

@@ -14,13 +14,13 @@ echo 'y = 2' >b.lr
 
 case $2 in
 unknown_option)
-	want="lowrank: unknown option '--bogus' (or it lacks its value); see 'lowrank --help'"
+	want="lowrank: unknown option '--bogus'; see 'lowrank --help'"
 	"$lowrank" --bogus a.lr >out 2>err ;;
 two_files)
 	want="lowrank: only one script can be run at a time, found 'b.lr' after 'a.lr'"
 	"$lowrank" a.lr b.lr >out 2>err ;;
 missing_e_value)
-	want="lowrank: unknown option '-e' (or it lacks its value); see 'lowrank --help'"
+	want="lowrank: -e needs a value after it; see 'lowrank --help'"
 	"$lowrank" -e >out 2>err ;;
 file_and_e)
 	want="lowrank: give either a FILE or -e, not both"
@@ -29,7 +29,7 @@ bad_width)
 	want="lowrank: --width expects a number from 20 to 1000, found '5'"
 	"$lowrank" --width 5 a.lr >out 2>err ;;
 missing_width)
-	want="lowrank: unknown option '--width' (or it lacks its value); see 'lowrank --help'"
+	want="lowrank: --width needs a value after it; see 'lowrank --help'"
 	"$lowrank" --width >out 2>err ;;
 no_such_file)
 	want="lowrank: cannot open 'missing.lr': No such file or directory"

@@ -15,6 +15,8 @@
 # check the diff by eye before committing).
 set -u
 lowrank=$1
+# LR_WRAP (for example a valgrind command) is put in front of the program.
+LR_WRAP=${LR_WRAP-}
 case_path=$2
 dir=$(dirname "$case_path")
 name=$(basename "$case_path" .lr)
@@ -31,9 +33,9 @@ how=file
 # $args is split into words on purpose.
 # shellcheck disable=SC2086
 case $how in
-file)  "$lowrank" $args "$name.lr" >"$tmp/out" 2>"$tmp/err" </dev/null ;;
-stdin) "$lowrank" $args <"$name.lr" >"$tmp/out" 2>"$tmp/err" ;;
--e)    "$lowrank" $args -e "$(cat "$name.lr")" >"$tmp/out" 2>"$tmp/err" </dev/null ;;
+file)  $LR_WRAP "$lowrank" $args "$name.lr" >"$tmp/out" 2>"$tmp/err" </dev/null ;;
+stdin) $LR_WRAP "$lowrank" $args <"$name.lr" >"$tmp/out" 2>"$tmp/err" ;;
+-e)    $LR_WRAP "$lowrank" $args -e "$(cat "$name.lr")" >"$tmp/out" 2>"$tmp/err" </dev/null ;;
 *)     echo "run.sh: $name.how: expected file, stdin or -e, found '$how'" >&2; exit 99 ;;
 esac
 status=$?
