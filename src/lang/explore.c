@@ -44,7 +44,7 @@ static void explore_text(struct lr_buf *b, const struct lr_svd_run *r, enum lr_n
 		char st[64];
 		lr_buf_init(&num);
 		lr_fmt_number(&num, tail, f);
-		snprintf(st, sizeof st, "%zu of %zu", k * (d->m + d->n + 1), d->m * d->n);
+		snprintf(st, sizeof st, "%zu vs %zu", k * (d->m + d->n + 1), d->m * d->n);
 		lr_buf_printf(b, "  %c%3zu  %13s   %9.2f%%   %10.2f%%   %s\n", k == r->k ? '>' : ' ', k,
 		              num.data && !num.failed ? num.data : "?",
 		              total > 0 ? 100 * sqrt(fmax(tail, 0) / total) : 0.0,

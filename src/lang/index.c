@@ -325,8 +325,8 @@ static int linear_set(struct lr_session *s, const struct lr_node *call, const st
 			               call->str);
 		}
 		g = (m && m->cols == 1 && m->rows > 1) ? grown(m, x.max, 1) : grown(m, 1, x.max);
-	} else {
-		g = grown(m, m->rows, m->cols);
+	} else {   /* m is NULL for a new variable given an empty index: q(1:0) = 5 */
+		g = grown(m, m ? m->rows : 0, m ? m->cols : 0);
 	}
 	if (!g) {
 		sub_finish(&x);

@@ -117,7 +117,9 @@ static int run_stmts(struct lr_session *s, struct lr_lesson *l, size_t first, si
 			lr_write_buf(s, &b);
 			lr_buf_finish(&b);
 		}
+		s->sandbox++;   /* a lesson's own statements touch no file */
 		rc = lr_session_exec(s, l->stmts[i], l->src, &e);
+		s->sandbox--;
 		s->src = saved_src;
 		s->err = saved_err;
 		if (rc > 0) {
@@ -770,7 +772,9 @@ static int check_run(struct checker *k, size_t first, size_t n)
 	struct lr_error e;
 
 	for (size_t i = first; i < first + n; i++) {
+		k->s->sandbox++;
 		int rc = lr_session_exec(k->s, k->l->stmts[i], k->l->src, &e);
+		k->s->sandbox--;
 		if (rc == 0)
 			continue;
 		if (rc > 0) {

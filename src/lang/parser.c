@@ -434,8 +434,16 @@ static struct lr_node *primary(struct ctx *c)
 static struct lr_node *postfix(struct ctx *c)
 {
 	struct lr_node *n = primary(c);
+	int chain = 0;
 
 	while (n && (c->p->tok.kind == LR_TOK_TRANSPOSE || c->p->tok.kind == LR_TOK_DOTTRANSPOSE)) {
+		/* each transpose nests a node, evaluated by recursion: bound the run */
+		if (++chain > 1000) {
+			lr_error_set(c->err, c->p->tok.pos,
+			             "too many transposes in a row (the limit is 1000)");
+			lr_node_destroy(n);
+			return NULL;
+		}
 		struct lr_node *t = new_node(c, LR_N_UNOP, n->pos);
 		if (!t || add_kid(c, t, n) < 0) {
 			if (!t)

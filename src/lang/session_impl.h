@@ -30,6 +30,7 @@ struct lr_session {
 	struct lr_svd_run *svd;         /* owned, newest SVD or NULL */
 	struct lr_limits lim;
 	struct lr_lesson_state *lesson; /* owned: the lesson being played (lesson.c), or NULL */
+	int sandbox;                    /* > 0 while a lesson's own statements run: no files */
 	int exit_status;
 	int quit;
 	/* While a statement runs: */

@@ -595,6 +595,9 @@ static int cmd_load(struct lr_session *s, const struct lr_stmt *st)
 
 int lr_workspace_command(struct lr_session *s, const struct lr_stmt *st)
 {
+	if (s->sandbox)
+		return lr_fail(s, st->name_pos, "a lesson cannot %s files: lessons write only "
+		               "their progress, in the program's state directory", st->name);
 	if (!strcmp(st->name, "save"))
 		return cmd_save(s, st);
 	if (!strcmp(st->name, "load"))

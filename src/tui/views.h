@@ -15,6 +15,7 @@ enum lr_view {
 	LR_VIEW_LOSS,       /* loss curves (lr_loss_plot) */
 	LR_VIEW_SPECTRUM,   /* singular values, cut-off at k, bound, energy, storage */
 	LR_VIEW_COMPARE,    /* the `loss` comparison as a table */
+	LR_VIEW_LESSON,     /* the step of the lesson being played (its tab only then) */
 	LR_VIEW_COUNT
 };
 
@@ -36,9 +37,12 @@ struct lr_panel {
 	                                      found once by the caller, since lr_loss_plot
 	                                      computes it on every call (an SVD) */
 	int ascii;                         /* 1: ASCII glyphs only */
+	const char *lesson;                /* the step's text as LR_EV_LESSON gives it
+	                                      ("Lesson N: TITLE (step n of N) ==\n\nTEXT"),
+	                                      or NULL when no lesson is played */
 };
 
-/* "matrices", "loss", "spectrum", "compare". */
+/* "matrices", "loss", "spectrum", "compare", "lesson". */
 const char *lr_view_name(enum lr_view v);
 /* The view called name (as `view NAME` says it), or -1. */
 int lr_view_parse(const char *name);

@@ -153,6 +153,9 @@ def t_check_mode():
     rc, out, err = run(None, args=["--check", os.path.join(bad, "04-error.lr")])
     expect(rc == 1 and "04-error.lr:3:11: error:" in err, "a failing statement names its place",
            err)
+    rc, out, err = run(None, args=["--check", os.path.join(bad, "05-save.lr")])
+    expect(rc == 1 and "05-save.lr:3:1: error: a lesson cannot save files" in err
+           and not os.path.exists("lesson-output.ws"), "a lesson writes no file", err)
     rc, out, err = run(None, args=["--check", os.path.join(FIX, "01-demo.lr"),
                                    os.path.join(FIX, "02-second.lr")])
     expect(rc == 0 and "01-demo.lr: 4 steps, 2 exercises: every check holds" in out,
