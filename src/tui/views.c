@@ -10,10 +10,10 @@
 #include "views.h"
 
 static const char *const view_names[LR_VIEW_COUNT] = {
-	"matrices", "loss", "spectrum", "compare"
+	"matrices", "loss", "spectrum", "compare", "lesson"
 };
 static const char *const view_titles[LR_VIEW_COUNT] = {
-	"Matrices", "Loss", "Spectrum", "Compare"
+	"Matrices", "Loss", "Spectrum", "Compare", "Lesson"
 };
 
 #define GL(p, u, a) ((p)->ascii ? (a) : (u))
@@ -126,6 +126,8 @@ static void context(const struct lr_panel *p, char *buf, size_t n)
 	const struct lr_run *r = p->run;
 
 	buf[0] = '\0';
+	if (p->view == LR_VIEW_LESSON)
+		return;                /* the view names its step itself */
 	if (p->live && r)
 		snprintf(buf, n, "training %s k=%zu: epoch %ld", r->matrix_name, r->opts.rank,
 		         r->res.epochs_done);
@@ -145,6 +147,8 @@ static void draw_tabs(struct lr_grid *g, const struct lr_panel *p)
 
 	for (int v = 0; v < LR_VIEW_COUNT; v++) {
 		int on = (int)p->view == v;
+		if (v == LR_VIEW_LESSON && !p->lesson && !on)
+			continue;          /* the Lesson tab only while a lesson is played */
 		snprintf(buf, sizeof buf, "%sF%d %s%s", on ? "[" : " ", v + 2, view_titles[v],
 		         on ? "]" : " ");
 		x = lr_grid_text(g, x, 0, buf, on ? LR_STY_TITLE : LR_STY_DIM) + 1;
@@ -814,6 +818,140 @@ static void draw_compare(struct lr_grid *g, const struct lr_panel *p, int y0)
 	}
 }
 
+/* ---- Lesson ---- */
+
+/* Splits the first line of the step's text, "Lesson N: TITLE (step n of N) ==",
+ * into the title and the place ("step n of N"); *body after the blank line. */
+static void lesson_parts(const char *text, char *title, size_t nt, char *place, size_t np,
+                         const char **body)
+{
+	const char *nl = strchr(text, '\n'), *open = NULL, *end;
+	size_t len = nl ? (size_t)(nl - text) : strlen(text);
+
+	end = text + len;
+	if (len >= 3 && !strncmp(end - 3, " ==", 3))
+		end -= 3;
+	for (const char *q = text; q + 1 < end; q++)
+		if (q[0] == ' ' && q[1] == '(')
+			open = q;
+	place[0] = '\0';
+	if (open && end[-1] == ')') {
+		snprintf(place, np, "%.*s", (int)(end - open - 3), open + 2);
+		end = open;
+	}
+	snprintf(title, nt, "%.*s", (int)(end - text), text);
+	*body = nl ? nl + 1 : text + len;
+	while (**body == '\n')
+		(*body)++;
+}
+
+/* Draws one line of text word-wrapped into [x, xmax), from row *y while
+ * *y < ymax; returns 0 if it did not fit. */
+static int wrap_line(struct lr_grid *g, int x, int *y, int xmax, int ymax, const char *s,
+                     size_t len, int style)
+{
+	char buf[512];
+	size_t n = 0;
+	const char *p = s, *e = s + len;
+
+	if (len == 0) {
+		if (*y >= ymax)
+			return 0;
+		(*y)++;
+		return 1;
+	}
+	while (p < e) {
+		const char *w = p;
+		size_t wl;
+		while (w < e && *w != ' ')
+			w++;
+		wl = (size_t)(w - p);
+		if (n > 0) {
+			char t[512];
+			snprintf(t, sizeof t, "%.*s %.*s", (int)n, buf, (int)wl, p);
+			if (lr_grid_text_len(t) > xmax - x) {
+				if (*y >= ymax)
+					return 0;
+				text_clip(g, x, (*y)++, xmax, buf, style);
+				n = 0;
+			}
+		}
+		if (n > 0 && n + 1 < sizeof buf)
+			buf[n++] = ' ';
+		if (n + wl >= sizeof buf)
+			wl = sizeof buf - n - 1;
+		memcpy(buf + n, p, wl);
+		n += wl;
+		buf[n] = '\0';
+		p = w;
+		while (p < e && *p == ' ')
+			p++;
+	}
+	if (n > 0) {
+		if (*y >= ymax)
+			return 0;
+		text_clip(g, x, (*y)++, xmax, buf, style);
+	}
+	return 1;
+}
+
+static void draw_lesson(struct lr_grid *g, const struct lr_panel *p, int y0)
+{
+	static const char *const step_keys[] = {
+		"next: the next step", "back: the one before", "F2-F5: the other views"
+	};
+	static const char *const ex_keys[] = {
+		"check: your answer", "hint: one at a time", "reveal: the answer", "skip: go on",
+		"back"
+	};
+	static const int bold[5] = { LR_STY_BOLD, LR_STY_BOLD, LR_STY_BOLD, LR_STY_BOLD,
+	                             LR_STY_BOLD };
+	char title[256], place[96];
+	const char *body;
+	int y = y0, limit, exercise;
+
+	if (!p->lesson) {
+		static const char *const l[] = {
+			"No lesson is being played.",
+			"Type  lessons  for the list and  lesson 1  to start the first one: its",
+			"steps show here, and next, back, hint, check, reveal and skip move",
+			"through them while the prompt stays yours."
+		};
+		hint(g, y0 + 1, l, 4);
+		return;
+	}
+	lesson_parts(p->lesson, title, sizeof title, place, sizeof place, &body);
+	exercise = !strncmp(place, "exercise", 8);
+	/* the title on a full-width bar, the place at its right */
+	for (int x = 0; x < g->w; x++)
+		lr_grid_text(g, x, y, " ", LR_STY_TITLE);
+	text_clip(g, 1, y, g->w - 1, title, LR_STY_TITLE);
+	if (place[0] && lr_grid_text_len(title) + lr_grid_text_len(place) + 5 <= g->w)
+		lr_grid_text(g, g->w - 1 - lr_grid_text_len(place), y, place, LR_STY_TITLE);
+	y += 2;
+	/* the keys on the bottom row, the text between */
+	if (g->h - 1 <= y)
+		return;
+	flow(g, 2, g->h - 1, g->w - 1, g->h, exercise ? ex_keys : step_keys, bold,
+	     exercise ? 5 : 3);
+	limit = g->h - 2;
+	while (*body) {
+		const char *nl = strchr(body, '\n');
+		size_t len = nl ? (size_t)(nl - body) : strlen(body);
+		int fits = wrap_line(g, 2, &y, g->w - 2, limit, body, len, LR_STY_NORMAL);
+		body = nl ? nl + 1 : body + len;
+		if (!fits || (y >= limit && *body)) {
+			int ny = limit - 1 > y0 + 2 ? limit - 1 : y0 + 2;
+			for (int x = 0; x < g->w; x++)
+				lr_grid_text(g, x, ny, " ", LR_STY_NORMAL);
+			text_clip(g, 2, ny, g->w - 1, p->ascii ?
+			          "... (the whole text is in the output below)" :
+			          "… (the whole text is in the output below)", LR_STY_DIM);
+			break;
+		}
+	}
+}
+
 void lr_panel_draw(struct lr_grid *g, const struct lr_panel *p)
 {
 	lr_grid_clear(g);
@@ -826,6 +964,7 @@ void lr_panel_draw(struct lr_grid *g, const struct lr_panel *p)
 	case LR_VIEW_MATRICES: draw_matrices(g, p, 1, 0); break;
 	case LR_VIEW_LOSS: draw_loss(g, p, 1); break;
 	case LR_VIEW_SPECTRUM: draw_spectrum(g, p, 1); break;
+	case LR_VIEW_LESSON: draw_lesson(g, p, 1); break;
 	default: draw_compare(g, p, 1); break;
 	}
 }
