@@ -167,6 +167,67 @@ VIEW(compare_120x40, TWO "svd A 1\n", LR_VIEW_COMPARE, LR_FOCUS_SGD, 0, 0, 120, 
 VIEW(compare_masked_80x24, MASKED, LR_VIEW_COMPARE, LR_FOCUS_SGD, 0, 0, 80, 24)
 VIEW(compare_empty_80x24, "", LR_VIEW_COMPARE, LR_FOCUS_NONE, 0, 0, 80, 24)
 
+/* The Lesson view: the step's text as LR_EV_LESSON gives it. */
+#define STEP_TEXT "Lesson 3: Gradient descent (step 4 of 11) ==\n\n" \
+	"The learning rate lr scales every step. Too small and the loss falls slowly;\n" \
+	"too large and each step overshoots, the loss grows and becomes NaN.\n" \
+	"\n" \
+	"Predict: with lr=0.3 on this A, will the loss after 50 epochs be smaller\n" \
+	"or larger than with lr=0.02? Type 'next' to see.\n"
+#define EXERCISE_TEXT "Lesson 1: Matrices and the language (exercise, step 9 of 9) ==\n\n" \
+	"Make B the 3×2 matrix whose columns are the rows of A (without typing\n" \
+	"any numbers), then p the product of A and B, in that order.\n"
+
+static void lesson_case(const char *name, const char *text, int ascii, int w, int h)
+{
+	struct lr_session *s = session_of(SVD);
+	const struct lr_run *const *runs;
+	struct lr_panel p;
+	struct lr_grid g;
+
+	panel_of(&p, s, LR_VIEW_LESSON, LR_FOCUS_SVD, &runs);
+	p.lesson = text;
+	p.ascii = ascii;
+	CHECK(lr_grid_init(&g, w, h) == 0);
+	lr_panel_draw(&g, &p);
+	golden(name, &g);
+	lr_grid_finish(&g);
+	lr_session_destroy(s);
+}
+
+static void lesson_80x24(void) { lesson_case("lesson_80x24", STEP_TEXT, 0, 80, 24); }
+static void lesson_120x40(void) { lesson_case("lesson_120x40", EXERCISE_TEXT, 0, 120, 40); }
+/* the panel of an 80×24 terminal, and a narrow one: wrapped, then cut */
+static void lesson_panel_80x14(void) { lesson_case("lesson_panel_80x14", STEP_TEXT, 0, 80, 14); }
+static void lesson_narrow_60x10(void) { lesson_case("lesson_narrow_60x10", STEP_TEXT, 1, 60, 10); }
+static void lesson_none_80x24(void) { lesson_case("lesson_none_80x24", NULL, 0, 80, 24); }
+
+/* The Lesson tab shows only while a lesson is played. */
+static void lesson_tab(void)
+{
+	struct lr_session *s = session_of(SVD);
+	const struct lr_run *const *runs;
+	struct lr_panel p;
+	struct lr_grid g;
+	struct lr_buf b;
+
+	panel_of(&p, s, LR_VIEW_SPECTRUM, LR_FOCUS_SVD, &runs);
+	CHECK(lr_grid_init(&g, 100, 20) == 0);
+	lr_panel_draw(&g, &p);
+	lr_buf_init(&b);
+	lr_grid_to_text(&g, &b);
+	CHECK(b.data && !strstr(b.data, "F6 Lesson"));
+	lr_buf_finish(&b);
+	p.lesson = STEP_TEXT;
+	lr_panel_draw(&g, &p);
+	lr_buf_init(&b);
+	lr_grid_to_text(&g, &b);
+	CHECK(b.data && strstr(b.data, " F6 Lesson "));
+	lr_buf_finish(&b);
+	lr_grid_finish(&g);
+	lr_session_destroy(s);
+}
+
 /* The explorer's rank is clamped to 1..p. */
 static void rank_clamped(void)
 {
@@ -197,7 +258,7 @@ static void view_names(void)
 static void all_sizes(void)
 {
 	static const char *const title[] = { "[F2 Matrices]", "[F3 Loss]", "[F4 Spectrum]",
-	                                     "[F5 Compare]" };
+	                                     "[F5 Compare]", "[F6 Lesson]" };
 	struct lr_session *s = session_of(SVD "sgd A 1 epochs=5\n");
 	const struct lr_run *const *runs;
 	struct lr_panel p;
@@ -208,6 +269,7 @@ static void all_sizes(void)
 		for (int w = 1; w <= 210; w += 13)
 			for (int h = 1; h <= 64; h += 7) {
 				panel_of(&p, s, (enum lr_view)v, LR_FOCUS_SVD, &runs);
+				p.lesson = STEP_TEXT;
 				CHECK(lr_grid_init(&g, w, h) == 0);
 				lr_panel_draw(&g, &p);
 				if (w >= 60) {
@@ -299,5 +361,7 @@ SUBTEST_MAIN(
 	T(spectrum_80x24), T(spectrum_120x40), T(spectrum_k1_80x24), T(spectrum_ascii_80x24),
 	T(spectrum_empty_80x24),
 	T(compare_80x24), T(compare_120x40), T(compare_masked_80x24), T(compare_empty_80x24),
+	T(lesson_80x24), T(lesson_120x40), T(lesson_panel_80x14), T(lesson_narrow_60x10),
+	T(lesson_none_80x24), T(lesson_tab),
 	T(rank_clamped), T(view_names), T(all_sizes),
 	T(sb_wrap_and_scroll), T(sb_tabs_utf8), T(sb_keeps_the_last))
