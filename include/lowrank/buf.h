@@ -26,6 +26,11 @@ void lr_buf_vprintf(struct lr_buf *b, const char *fmt, va_list ap);
 void lr_buf_fill(struct lr_buf *b, char c, size_t n);
 /* Appends the UTF-8 encoding of code point cp. */
 void lr_buf_utf8(struct lr_buf *b, unsigned cp);
+/* Decodes one UTF-8 character from s, which holds avail > 0 bytes. Returns
+ * the bytes used (at least 1) and sets *cp to the code point, or to -1 for an
+ * ill-formed sequence, of which it consumes the maximal subpart (Unicode 15,
+ * section 3.9): "\xE2\x82" is one bad character, "\xC0\x80" two. */
+size_t lr_utf8_decode(const unsigned char *s, size_t avail, long *cp);
 /* Detaches the data (caller owns it, lr_free); the buffer is left empty.
  * An untouched buffer gives "" (allocated). Returns NULL if the buffer had
  * failed (the text is incomplete; `failed` stays set) or out of memory. */

@@ -3,6 +3,9 @@
 #ifndef LR_FRONTEND_H
 #define LR_FRONTEND_H
 
-int lr_frontend_interactive(const int *width, int ascii);
+/* first: a statement run at the start as if typed (e.g. "lesson 3"), or NULL.
+ * demo: a script to play one statement per key press (--demo), or NULL; 2
+ * (with a message on stderr) when it cannot be read or parsed. */
+int lr_frontend_interactive(const int *width, int ascii, const char *first, const char *demo);
 
 #endif

@@ -48,6 +48,8 @@ static void usage(FILE *f)
 	      "  --echo          print each statement before its output (a transcript)\n"
 	      "  --width N       output width in columns for batch mode (default 80)\n"
 	      "  --ascii         draw plots with ASCII characters only\n"
+	      "  --lesson N      start lesson N (on a terminal, in the interactive REPL)\n"
+	      "  --demo FILE     play FILE in the REPL one statement per key (b back, q stop)\n"
 	      "  -i              force the interactive REPL\n"
 	      "  --plain         never start the interactive REPL\n"
 	      "  -h, --help      this help\n"
@@ -93,7 +95,7 @@ static char *slurp(FILE *f, size_t *len)
 }
 
 struct args {
-	const char *file, *expr, *lesson;
+	const char *file, *expr, *lesson, *demo;
 	int keep_going, echo, width, ascii, force_tui, plain;
 };
 
@@ -107,6 +109,8 @@ static int parse_args(int argc, char **argv, struct args *a)
 			a->expr = argv[++i];
 		else if (!strcmp(o, "--lesson") && i + 1 < argc)
 			a->lesson = argv[++i];
+		else if (!strcmp(o, "--demo") && i + 1 < argc)
+			a->demo = argv[++i];
 		else if (!strcmp(o, "--keep-going"))
 			a->keep_going = 1;
 		else if (!strcmp(o, "--echo"))
@@ -216,8 +220,21 @@ int main(int argc, char **argv)
 	if (rc >= 0)
 		return rc;
 	tui = a.force_tui || (!a.plain && !a.file && !a.expr && isatty(0) && isatty(1));
-	if (tui)
-		return lr_frontend_interactive(&a.width, a.ascii);
+	if (a.demo && (!tui || a.file || a.expr)) {
+		fputs(a.file || a.expr ? "lowrank: --demo plays its own FILE: give no other script\n"
+		                       : "lowrank: --demo needs a terminal\n", stderr);
+		return 2;
+	}
+	if (tui) {
+		/* --lesson N on a terminal: the REPL with the lesson started */
+		char cmd[300];
+		int n = a.lesson ? snprintf(cmd, sizeof cmd, "lesson %s", a.lesson) : 0;
+		if (n < 0 || (size_t)n >= sizeof cmd) {
+			fputs("lowrank: --lesson: the name is too long\n", stderr);
+			return 2;
+		}
+		return lr_frontend_interactive(&a.width, a.ascii, a.lesson ? cmd : NULL, a.demo);
+	}
 	signal(SIGINT, on_sigint);
 	s = lr_session_create(&out);
 	if (!s) {

@@ -160,3 +160,41 @@ char *lr_buf_take(struct lr_buf *b)
 	b->failed = failed;
 	return s;
 }
+
+size_t lr_utf8_decode(const unsigned char *s, size_t avail, long *cp)
+{
+	unsigned c = s[0], lo = 0x80, hi = 0xBF;   /* allowed range of the next byte */
+	size_t need, i;
+	long v;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF) {
+		need = 1; v = c & 0x1F;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		need = 2; v = c & 0x0F;
+		if (c == 0xE0) lo = 0xA0;        /* no overlongs */
+		if (c == 0xED) hi = 0x9F;        /* no surrogates */
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		need = 3; v = c & 0x07;
+		if (c == 0xF0) lo = 0x90;        /* no overlongs */
+		if (c == 0xF4) hi = 0x8F;        /* nothing above U+10FFFF */
+	} else {
+		*cp = -1;                        /* 80..C1, F5..FF never start a character */
+		return 1;
+	}
+	for (i = 1; i <= need; i++) {
+		unsigned b = i < avail ? s[i] : 0;
+		if (b < lo || b > hi) {
+			*cp = -1;
+			return i;
+		}
+		v = (v << 6) | (long)(b & 0x3F);
+		lo = 0x80;
+		hi = 0xBF;
+	}
+	*cp = v;
+	return i;
+}

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "lowrank/alloc.h"
+#include "lowrank/buf.h"
 
 void lr_lex_init(struct lr_lexer *lx, const char *src, size_t len)
 {
@@ -241,28 +242,6 @@ static struct lr_token lex_string(struct lr_lexer *lx, struct lr_pos p)
 	return t;
 }
 
-/* Decodes one UTF-8 sequence for the message about a stray character.
- * Returns the code point, or -1 for an invalid sequence. */
-static long utf8_at(const struct lr_lexer *lx, size_t *used)
-{
-	const unsigned char *s = (const unsigned char *)lx->src + lx->i;
-	size_t avail = lx->len - lx->i, n;
-	long cp;
-
-	if (s[0] < 0xc2 || s[0] > 0xf4)
-		return -1;
-	n = s[0] < 0xe0 ? 2 : s[0] < 0xf0 ? 3 : 4;
-	if (avail < n)
-		return -1;
-	cp = s[0] & (0x7f >> n);
-	for (size_t k = 1; k < n; k++) {
-		if ((s[k] & 0xc0) != 0x80)
-			return -1;
-		cp = (cp << 6) | (s[k] & 0x3f);
-	}
-	*used = n;
-	return cp;
-}
 
 static struct lr_token stray(struct lr_lexer *lx, struct lr_pos p)
 {
@@ -271,7 +250,8 @@ static struct lr_token stray(struct lr_lexer *lx, struct lr_pos p)
 	char msg[128];
 
 	if (c >= 0x80) {
-		long cp = utf8_at(lx, &used);
+		long cp;
+		used = lr_utf8_decode((const unsigned char *)lx->src + lx->i, lx->len - lx->i, &cp);
 		if (cp < 0)
 			snprintf(msg, sizeof msg, "invalid UTF-8 byte 0x%02x", c);
 		else

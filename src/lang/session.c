@@ -361,31 +361,12 @@ void lr_svd_run_destroy(struct lr_svd_run *r) { svd_run_destroy(r); }
 
 /* ---- errors ---- */
 
-/* Decodes the UTF-8 sequence at s (avail bytes): its code point and length,
- * or -1 (length 1) for an invalid byte. */
+/* One character of src: its code point or -1, and *used its bytes. */
 static long utf8_decode(const unsigned char *s, size_t avail, size_t *used)
 {
-	size_t n;
 	long cp;
 
-	*used = 1;
-	if (s[0] < 0x80)
-		return s[0];
-	if (s[0] < 0xc2 || s[0] > 0xf4)
-		return -1;
-	n = s[0] < 0xe0 ? 2 : s[0] < 0xf0 ? 3 : 4;
-	if (avail < n)
-		return -1;
-	cp = s[0] & (0x7f >> n);
-	for (size_t k = 1; k < n; k++) {
-		if ((s[k] & 0xc0) != 0x80)
-			return -1;
-		cp = (cp << 6) | (s[k] & 0x3f);
-	}
-	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
-	    (cp >= 0xd800 && cp <= 0xdfff))
-		return -1;
-	*used = n;
+	*used = lr_utf8_decode(s, avail, &cp);
 	return cp;
 }
 

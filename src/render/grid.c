@@ -63,48 +63,16 @@ static int is_control(uint32_t cp)
 	return cp < 0x20 || (cp >= 0x7F && cp < 0xA0);
 }
 
-/* Decodes one code point from s (NUL-terminated), stores it in *cp and
- * returns the number of bytes used (at least 1). An ill-formed sequence
- * yields U+FFFD for its maximal subpart: the lead byte and the continuation
- * bytes that could still have been valid (Unicode 15, section 3.9, table
- * 3-7), so "\xE2\x82" is one U+FFFD and "\xC0\x80" two. */
+/* Decodes one code point from s (NUL-terminated): U+FFFD for an ill-formed
+ * sequence. Returns the bytes used (at least 1). */
 static size_t decode(const unsigned char *s, uint32_t *cp)
 {
-	unsigned c = s[0];
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	size_t need;
-	unsigned lo = 0x80, hi = 0xBF;   /* allowed range of the second byte */
-	uint32_t v;
-	if (c >= 0xC2 && c <= 0xDF) {
-		need = 1; v = c & 0x1F;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		need = 2; v = c & 0x0F;
-		if (c == 0xE0) lo = 0xA0;        /* no overlongs */
-		if (c == 0xED) hi = 0x9F;        /* no surrogates */
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		need = 3; v = c & 0x07;
-		if (c == 0xF0) lo = 0x90;        /* no overlongs */
-		if (c == 0xF4) hi = 0x8F;        /* nothing above U+10FFFF */
-	} else {
-		*cp = REPLACEMENT;               /* 80..C1, F5..FF: never valid here */
-		return 1;
-	}
-	size_t i;
-	for (i = 1; i <= need; i++) {
-		unsigned b = s[i];
-		if (b < lo || b > hi) {          /* also stops at the NUL */
-			*cp = REPLACEMENT;
-			return i;
-		}
-		v = (v << 6) | (b & 0x3F);
-		lo = 0x80;
-		hi = 0xBF;
-	}
-	*cp = v;
-	return i;
+	long v;
+	/* The NUL ends any sequence, so no length is needed. */
+	size_t n = lr_utf8_decode(s, (size_t)-1, &v);
+
+	*cp = v < 0 ? REPLACEMENT : (uint32_t)v;
+	return n;
 }
 
 int lr_grid_text(struct lr_grid *g, int x, int y, const char *utf8, int style)

@@ -14,6 +14,7 @@
 #include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,7 @@
 #include <readline/readline.h>
 #include <readline/history.h>
 #include "frontend.h"
+#include "lowrank/alloc.h"
 #include "lexer.h"
 #include "parser.h"
 #include "scrollback.h"
@@ -36,6 +38,16 @@
 #define CONT_PROMPT ".. "
 #define FRAME_NS 40000000L        /* at most 25 panel redraws a second */
 #define POLL_NS 10000000L         /* keyboard polled every 10 ms while training */
+#define TYPE_NS 25000000L         /* demo mode types a character every 25 ms */
+
+/* Demo mode (--demo FILE): the script's statements, played one per key. */
+struct demo {
+	int on;
+	char *name, *src;              /* owned */
+	size_t len;
+	size_t *start, *end;           /* owned: each statement's text src[start, end) */
+	size_t n, next;                /* statements; the one the next key plays */
+};
 
 static struct tui {
 	struct lr_session *s;
@@ -57,6 +69,11 @@ static struct tui {
 	struct timespec last_frame, last_poll;
 	char *hist_path;
 	long draw_ns, frames;          /* cost of the live frames, for LOWRANK_TUI_STATS */
+	char *lesson;                  /* owned: the lesson step's panel text, or NULL */
+	int lesson_shown;              /* a step was shown by the statement running now */
+	enum lr_view before_lesson;    /* the view to return to when the lesson ends */
+	int silent;                    /* demo's replay: output and events dropped */
+	struct demo demo;
 } T;
 
 static volatile sig_atomic_t got_sigint;
@@ -106,6 +123,7 @@ static void panel_state(struct lr_panel *p, const struct lr_run **buf, size_t ca
 	p->live = T.live != NULL;
 	p->live_floor = T.live_floor;
 	p->ascii = T.scr.ascii;
+	p->lesson = T.lesson;
 }
 
 static void draw_panel(void)
@@ -127,6 +145,12 @@ static void draw_rule(void)
 
 	if (T.back)
 		snprintf(msg, sizeof msg, "scrolled back %zu of %zu lines: PgDn returns", T.back, rows);
+	else if (T.demo.on && !T.busy)
+		snprintf(msg, sizeof msg, "demo: %zu of %zu played  any key: the next  b: back  "
+		         "q: the free prompt", T.demo.next, T.demo.n);
+	else if (T.lesson && !T.live)
+		snprintf(msg, sizeof msg, "lesson: next back hint check reveal skip  F6 the step  "
+		         "F2-F5 views");
 	else if (T.live)
 		snprintf(msg, sizeof msg, "training: Esc or Ctrl-C stops it and keeps the epochs done");
 	else
@@ -177,6 +201,8 @@ static void relayout(void)
 static void out_write(void *ctx, const char *s, size_t n)
 {
 	(void)ctx;
+	if (T.silent)
+		return;
 	lr_sb_write(&T.sb, s, n, LR_SB_NORMAL);
 	T.back = 0;
 }
@@ -218,6 +244,8 @@ static double run_floor(const struct lr_run *r)
 static void out_event(void *ctx, const struct lr_event *ev)
 {
 	(void)ctx;
+	if (T.silent)
+		return;
 	switch (ev->kind) {
 	case LR_EV_SGD_START:
 		T.live = ev->run;
@@ -256,6 +284,19 @@ static void out_event(void *ctx, const struct lr_event *ev)
 	case LR_EV_VIEW:
 		if (ev->name && lr_view_parse(ev->name) >= 0)
 			choose_view((enum lr_view)lr_view_parse(ev->name));
+		break;
+	case LR_EV_LESSON:
+		/* a step shown: its text in the Lesson view, which run() brings
+		 * back after the step's own statements chose their views */
+		if (!T.lesson && T.view != LR_VIEW_LESSON)
+			T.before_lesson = T.view;
+		free(T.lesson);
+		T.lesson = ev->name ? strdup(ev->name) : NULL;
+		T.lesson_shown = T.lesson != NULL;
+		if (T.lesson)
+			T.view = LR_VIEW_LESSON;
+		else if (T.view == LR_VIEW_LESSON)
+			T.view = T.before_lesson;
 		break;
 	default:
 		break;
@@ -325,9 +366,13 @@ static void run(const char *src, size_t len)
 			show_error(src, len, &err, 3);
 			break;
 		}
+		T.lesson_shown = 0;
 		rc = lr_session_exec(T.s, st, src, &err);
 		lr_stmt_destroy(st);
 		T.live = NULL;
+		if (T.lesson_shown && T.lesson)
+			T.view = LR_VIEW_LESSON;   /* the step's text first; F2-F5 show the rest */
+		T.lesson_shown = 0;
 		if (T.stop) {
 			lr_sb_write(&T.sb, "(stopped: the epochs done are kept)\n", 36, LR_SB_NOTE);
 			T.stop = 0;
@@ -593,7 +638,7 @@ static void save_history(void)
 /* Keys the panel owns whatever the line holds. */
 static void handle_panel_key(int c)
 {
-	if (c >= KEY_F(2) && c <= KEY_F(5)) {
+	if ((c >= KEY_F(2) && c <= KEY_F(5)) || (c == KEY_F(6) && T.lesson)) {
 		choose_view((enum lr_view)(c - KEY_F(2)));
 		draw_panel();
 		lr_screen_update(&T.scr);
@@ -674,6 +719,294 @@ static void handle_key(int c)
 	feed(&ch, 1);
 }
 
+/* ---- demo mode ---- */
+
+static void note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static void note(const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		lr_sb_write(&T.sb, buf, (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1, LR_SB_NOTE);
+	T.back = 0;
+}
+
+/* Reads FILE and splits it into statements with the language's parser:
+ * statement i is the text from its first token to the next statement's,
+ * less the blank and comment lines (lesson directives among them) that
+ * trail it. 0, or -1 with a message on stderr. */
+static int demo_load(const char *path)
+{
+	struct demo *d = &T.demo;
+	FILE *f = fopen(path, "rb");
+	struct lr_buf b;
+	struct lr_parser p;
+	struct lr_stmt *st;
+	struct lr_error err;
+	char chunk[4096];
+	size_t n, cap = 0;
+	int rc;
+
+	if (!f) {
+		fprintf(stderr, "lowrank: cannot open '%s': %s\n", path, strerror(errno));
+		return -1;
+	}
+	lr_buf_init(&b);
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		lr_buf_add(&b, chunk, n);
+	rc = ferror(f);
+	fclose(f);
+	if (rc || b.failed) {
+		fprintf(stderr, "lowrank: cannot read '%s'\n", path);
+		lr_buf_finish(&b);
+		return -1;
+	}
+	d->len = b.len;
+	d->src = b.data ? lr_buf_take(&b) : lr_strdup("");
+	d->name = strdup(path);
+	if (!d->src || !d->name)
+		return -1;
+	lr_parser_init(&p, d->src, d->len, lr_is_command);
+	while ((rc = lr_parse_next(&p, &st, &err)) > 0) {
+		if (d->n == cap) {
+			size_t nc = cap ? cap * 2 : 64;
+			size_t *ns = realloc(d->start, nc * sizeof *ns), *ne;
+			if (ns)
+				d->start = ns;
+			ne = ns ? realloc(d->end, nc * sizeof *ne) : NULL;
+			if (!ne) {
+				lr_stmt_destroy(st);
+				rc = -2;
+				break;
+			}
+			d->end = ne;
+			cap = nc;
+		}
+		d->start[d->n++] = st->pos.offset;
+		lr_stmt_destroy(st);
+	}
+	lr_parser_finish(&p);
+	if (rc == -2) {
+		fputs("lowrank: out of memory\n", stderr);
+		return -1;
+	}
+	if (rc < 0) {
+		lr_buf_init(&b);
+		lr_error_format(&b, path, d->src, d->len, &err);
+		fprintf(stderr, "%s", b.data && !b.failed ? b.data : "lowrank: a syntax error\n");
+		lr_buf_finish(&b);
+		return -1;
+	}
+	for (size_t i = 0; i < d->n; i++) {
+		size_t a = d->start[i], e = i + 1 < d->n ? d->start[i + 1] : d->len;
+		for (;;) {
+			size_t ls, k;
+			while (e > a && strchr(" \t\r\n", d->src[e - 1]))
+				e--;
+			ls = e;
+			while (ls > a && d->src[ls - 1] != '\n')
+				ls--;
+			k = ls;
+			while (k < e && (d->src[k] == ' ' || d->src[k] == '\t'))
+				k++;
+			if (ls == a || k >= e || (d->src[k] != '#' && d->src[k] != '%'))
+				break;
+			e = ls;              /* a comment line after the statement */
+		}
+		d->end[i] = e;
+	}
+	return 0;
+}
+
+static void demo_free(void)
+{
+	lr_free(T.demo.src);
+	free(T.demo.name);
+	free(T.demo.start);
+	free(T.demo.end);
+	memset(&T.demo, 0, sizeof T.demo);
+}
+
+static void sleep_ns(long ns)
+{
+	struct timespec t = { 0, ns };
+
+	nanosleep(&t, NULL);
+}
+
+/* Waits up to TYPE_NS for a key: 1 if a key (other than a resize) came. */
+static int typing_pause(void)
+{
+	struct timespec t0;
+
+	stamp(&t0);
+	while (since_ns(&t0) < TYPE_NS) {
+		int c = lr_screen_poll(&T.scr);
+		if (c == KEY_RESIZE)
+			relayout();
+		else if (c != ERR)
+			return 1;
+		else
+			sleep_ns(5000000L);
+	}
+	return 0;
+}
+
+/* Types statement i out at a readable pace (a key finishes it at once),
+ * line by line as a person would, then runs it with its output and panel. */
+static void demo_play(size_t i)
+{
+	const char *t = T.demo.src + T.demo.start[i];
+	size_t n = T.demo.end[i] - T.demo.start[i], ll = 0;
+	char *line = malloc(n + 2), *text = malloc(n + 2);
+	int fast = 0, cont = 0;
+
+	if (!line || !text) {
+		free(line);
+		free(text);
+		return;
+	}
+	memcpy(text, t, n);
+	text[n] = '\n';
+	text[n + 1] = '\0';
+	T.busy = 0;
+	for (size_t k = 0; k <= n; k++) {
+		if (k == n || t[k] == '\n') {
+			lr_sb_write(&T.sb, cont ? CONT_PROMPT : PROMPT, 3, LR_SB_ECHO);
+			lr_sb_write(&T.sb, line, ll, LR_SB_ECHO);
+			lr_sb_write(&T.sb, "\n", 1, LR_SB_ECHO);
+			T.back = 0;
+			ll = 0;
+			cont = 1;
+			if (k < n) {
+				draw_output();
+				redisplay();
+			}
+			continue;
+		}
+		line[ll++] = t[k];
+		line[ll] = '\0';
+		if (fast || (k + 1 < n && ((unsigned char)t[k + 1] & 0xc0) == 0x80))
+			continue;               /* the rest of a UTF-8 character first */
+		lr_screen_put_input(&T.scr, cont ? CONT_PROMPT : PROMPT, line, ll);
+		lr_screen_update(&T.scr);
+		fast = typing_pause();
+	}
+	free(line);
+	T.demo.next = i + 1;
+	T.busy = 1;
+	draw_rule();
+	draw_output();
+	redisplay();
+	run(text, n + 1);
+	T.busy = 0;
+	free(text);
+	if (T.demo.next >= T.demo.n && !T.quit) {
+		note("(the end of %s: the prompt is yours)\n", T.demo.name);
+		T.demo.on = 0;
+	}
+	draw_all();
+}
+
+/* Runs statement i with its output and events dropped. */
+static void run_silently(size_t i)
+{
+	struct lr_parser p;
+	struct lr_stmt *st;
+	struct lr_error err;
+	size_t n = T.demo.end[i] - T.demo.start[i];
+	char *text = lr_strndup(T.demo.src + T.demo.start[i], n);
+
+	if (!text)
+		return;
+	lr_parser_init(&p, text, n, lr_is_command);
+	while (!T.quit && lr_parse_next(&p, &st, &err) > 0) {
+		int rc = lr_session_exec(T.s, st, text, &err);
+		lr_stmt_destroy(st);
+		if (rc > 0)
+			T.quit = 1;
+		if (rc != 0)
+			break;
+	}
+	lr_parser_finish(&p);
+	lr_free(text);
+}
+
+/* b: a fresh session runs the script quietly up to the statement before
+ * the last one played, which the next key plays again. */
+static void demo_back(void)
+{
+	struct lr_session *fresh;
+	size_t to;
+
+	if (T.demo.next == 0) {
+		note("(the first statement: there is nothing to go back to)\n");
+		draw_all();
+		return;
+	}
+	fresh = lr_session_create(&T.out);
+	if (!fresh) {
+		note("(out of memory: cannot go back)\n");
+		draw_all();
+		return;
+	}
+	lr_session_destroy(T.s);
+	T.s = fresh;
+	lr_session_set_ascii(T.s, T.scr.ascii);
+	lr_session_set_width(T.s, T.scr.cols > 20 ? T.scr.cols - 1 : 20);
+	T.live = NULL;
+	T.k = 0;
+	T.focus = LR_FOCUS_NONE;
+	free(T.lesson);
+	T.lesson = NULL;
+	if (T.view == LR_VIEW_LESSON)
+		T.view = LR_VIEW_MATRICES;
+	to = T.demo.next - 1;
+	T.busy = 1;
+	T.silent = 1;
+	draw_rule();
+	redisplay();
+	for (size_t i = 0; i < to && !T.quit; i++)
+		run_silently(i);
+	T.silent = 0;
+	T.busy = 0;
+	T.stop = 0;
+	T.demo.next = to;
+	note("(back: statements 1 to %zu ran again quietly; a key plays statement %zu)\n", to,
+	     to + 1);
+	draw_all();
+}
+
+static int explore_key(int c);
+
+static void demo_key(int c)
+{
+	if (c == ERR)
+		return;
+	if (c >= KEY_MIN || c == 12) {
+		handle_panel_key(c);
+		return;
+	}
+	if (explore_key(c))
+		return;
+	if (c == 'q' || c == 'Q' || c == 27 || c == 3 || c == 4) {
+		T.demo.on = 0;
+		note("(demo left after statement %zu of %zu: the workspace is kept, the prompt is "
+		     "yours)\n", T.demo.next, T.demo.n);
+		draw_all();
+	} else if (c == 'b' || c == 'B') {
+		demo_back();
+	} else if (T.demo.next < T.demo.n) {
+		demo_play(T.demo.next);
+	}
+}
+
 /* ---- start and end ---- */
 
 static void on_sigint(int sig)
@@ -709,18 +1042,23 @@ static const char welcome[] =
 	"lowrank " LOWRANK_VERSION ": low-rank factorisation, by gradient descent and by SVD.\n"
 	"Try:  A = rand(8, 6)   sgd A 2   svd A 2   loss   (help lists the rest)\n";
 
-int lr_frontend_interactive(const int *width, int ascii)
+int lr_frontend_interactive(const int *width, int ascii, const char *first, const char *demo)
 {
 	struct sigaction sa;
 	const char *cs;
 
 	(void)width;
+	memset(&T, 0, sizeof T);
+	if (demo && demo_load(demo) < 0) {
+		demo_free();
+		return 2;
+	}
+	T.demo.on = demo != NULL;
 	setlocale(LC_ALL, "");
 	setlocale(LC_NUMERIC, "C");     /* the language's numbers use '.' */
 	cs = nl_langinfo(CODESET);
 	if (!cs || strcmp(cs, "UTF-8"))
 		ascii = 1;
-	memset(&T, 0, sizeof T);
 	T.out = (struct lr_output){ &T, out_write, out_event, out_interrupted };
 	T.view = LR_VIEW_MATRICES;
 	T.s = lr_session_create(&T.out);
@@ -743,13 +1081,36 @@ int lr_frontend_interactive(const int *width, int ascii)
 	lr_sb_write(&T.sb, welcome, sizeof welcome - 1, LR_SB_NOTE);
 	rl_callback_handler_install(PROMPT, on_line);
 	relayout();
+	if (T.demo.on) {
+		note("demo of %s: %zu statements. Each key types and runs the next one; b goes "
+		     "back a step, q leaves to the free prompt.\n", T.demo.name, T.demo.n);
+		T.demo.on = T.demo.n > 0;
+		draw_all();
+	}
+	if (first && !T.demo.on) {
+		/* --lesson N: the statement runs as if typed at the prompt */
+		size_t n = strlen(first);
+		lr_sb_write(&T.sb, PROMPT, 3, LR_SB_ECHO);
+		lr_sb_write(&T.sb, first, n, LR_SB_ECHO);
+		lr_sb_write(&T.sb, "\n", 1, LR_SB_ECHO);
+		T.busy = 1;
+		draw_output();
+		redisplay();
+		run(first, n);
+		T.busy = 0;
+		draw_all();
+	}
 	while (!T.quit) {
 		int c = lr_screen_getch(&T.scr);
 		if (got_sigint) {
 			got_sigint = 0;
-			drop_line();
+			if (!T.demo.on)
+				drop_line();
 		}
-		handle_key(c);
+		if (T.demo.on)
+			demo_key(c);
+		else
+			handle_key(c);
 	}
 	rl_callback_handler_remove();
 	save_history();
@@ -761,6 +1122,8 @@ int lr_frontend_interactive(const int *width, int ascii)
 	lr_sb_finish(&T.sb);
 	lr_buf_finish(&T.pending);
 	free(T.hist_path);
+	free(T.lesson);
+	demo_free();
 	if (rl_outstream && rl_outstream != stdout)
 		fclose(rl_outstream);
 	rl_outstream = NULL;

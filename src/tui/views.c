@@ -142,15 +142,22 @@ static void context(const struct lr_panel *p, char *buf, size_t n)
 
 static void draw_tabs(struct lr_grid *g, const struct lr_panel *p)
 {
+	static const char *const short_titles[LR_VIEW_COUNT] = {
+		"Mat", "Loss", "Spec", "Cmp", "Lesson"
+	};
 	char buf[128];
-	int x = 1;
+	int x = 1, total = 1, shorter;
 
+	for (int v = 0; v < LR_VIEW_COUNT; v++)
+		if (v != LR_VIEW_LESSON || p->lesson || (int)p->view == v)
+			total += lr_grid_text_len(view_titles[v]) + 6;
+	shorter = total > g->w;          /* a narrow panel: short names, all five seen */
 	for (int v = 0; v < LR_VIEW_COUNT; v++) {
 		int on = (int)p->view == v;
 		if (v == LR_VIEW_LESSON && !p->lesson && !on)
 			continue;          /* the Lesson tab only while a lesson is played */
-		snprintf(buf, sizeof buf, "%sF%d %s%s", on ? "[" : " ", v + 2, view_titles[v],
-		         on ? "]" : " ");
+		snprintf(buf, sizeof buf, "%sF%d %s%s", on ? "[" : " ", v + 2,
+		         shorter ? short_titles[v] : view_titles[v], on ? "]" : " ");
 		x = lr_grid_text(g, x, 0, buf, on ? LR_STY_TITLE : LR_STY_DIM) + 1;
 	}
 	context(p, buf, sizeof buf);
@@ -909,6 +916,7 @@ static void draw_lesson(struct lr_grid *g, const struct lr_panel *p, int y0)
 	char title[256], place[96];
 	const char *body;
 	int y = y0, limit, exercise;
+	struct lr_buf para;
 
 	if (!p->lesson) {
 		static const char *const l[] = {
@@ -935,11 +943,32 @@ static void draw_lesson(struct lr_grid *g, const struct lr_panel *p, int y0)
 	flow(g, 2, g->h - 1, g->w - 1, g->h, exercise ? ex_keys : step_keys, bold,
 	     exercise ? 5 : 3);
 	limit = g->h - 2;
-	while (*body) {
+	/* the step's heading (its first line) in bold, alone */
+	if (*body && *body != '\n') {
 		const char *nl = strchr(body, '\n');
 		size_t len = nl ? (size_t)(nl - body) : strlen(body);
-		int fits = wrap_line(g, 2, &y, g->w - 2, limit, body, len, LR_STY_NORMAL);
-		body = nl ? nl + 1 : body + len;
+		wrap_line(g, 2, &y, g->w - 2, limit, body, len, LR_STY_BOLD);
+		body += len;
+		if (*body == '\n')
+			body++;
+	}
+	/* paragraphs: lines joined up to an empty line; an indented line stands
+	 * alone (an example to type) */
+	lr_buf_init(&para);
+	while (*body && !para.failed) {
+		const char *nl = strchr(body, '\n');
+		size_t len = nl ? (size_t)(nl - body) : strlen(body);
+		const char *next = nl ? nl + 1 : body + len;
+		int alone = len == 0 || body[0] == ' ', fits;
+		if (para.len && !alone)
+			lr_buf_putc(&para, ' ');
+		lr_buf_add(&para, body, len);
+		body = next;
+		if (!alone && *body && *body != '\n' && *body != ' ')
+			continue;           /* the paragraph goes on */
+		fits = wrap_line(g, 2, &y, g->w - 2, limit, para.data ? para.data : "", para.len,
+		                 LR_STY_NORMAL);
+		lr_buf_reset(&para);
 		if (!fits || (y >= limit && *body)) {
 			int ny = limit - 1 > y0 + 2 ? limit - 1 : y0 + 2;
 			for (int x = 0; x < g->w; x++)
@@ -950,6 +979,7 @@ static void draw_lesson(struct lr_grid *g, const struct lr_panel *p, int y0)
 			break;
 		}
 	}
+	lr_buf_finish(&para);
 }
 
 void lr_panel_draw(struct lr_grid *g, const struct lr_panel *p)

@@ -169,12 +169,14 @@ VIEW(compare_empty_80x24, "", LR_VIEW_COMPARE, LR_FOCUS_NONE, 0, 0, 80, 24)
 
 /* The Lesson view: the step's text as LR_EV_LESSON gives it. */
 #define STEP_TEXT "Lesson 3: Gradient descent (step 4 of 11) ==\n\n" \
+	"The learning rate: predict\n" \
 	"The learning rate lr scales every step. Too small and the loss falls slowly;\n" \
 	"too large and each step overshoots, the loss grows and becomes NaN.\n" \
 	"\n" \
 	"Predict: with lr=0.3 on this A, will the loss after 50 epochs be smaller\n" \
 	"or larger than with lr=0.02? Type 'next' to see.\n"
 #define EXERCISE_TEXT "Lesson 1: Matrices and the language (exercise, step 9 of 9) ==\n\n" \
+	"Your turn\n" \
 	"Make B the 3×2 matrix whose columns are the rows of A (without typing\n" \
 	"any numbers), then p the product of A and B, in that order.\n"
 
@@ -257,8 +259,8 @@ static void view_names(void)
  * names the active view on the tab line. */
 static void all_sizes(void)
 {
-	static const char *const title[] = { "[F2 Matrices]", "[F3 Loss]", "[F4 Spectrum]",
-	                                     "[F5 Compare]", "[F6 Lesson]" };
+	static const char *const title[] = { "[F2 ", "[F3 Loss]", "[F4 ", "[F5 ",
+	                                     "[F6 Lesson]" };
 	struct lr_session *s = session_of(SVD "sgd A 1 epochs=5\n");
 	const struct lr_run *const *runs;
 	struct lr_panel p;

@@ -1,0 +1,155 @@
+#!/bin/sh
+# Lessons and demo mode in a real terminal (tmux), as a student and a
+# lecturer would use them:
+#  - `lowrank --lesson 1`: the Lesson view, next, an exercise answered wrong
+#    (the check's message), a hint, a right answer, quitting, and resuming at
+#    the saved step;
+#  - `explore A` showing the Spectrum view, + stepping k;
+#  - `lowrank --demo FILE`: a key types and runs the first statement, b goes
+#    back, q leaves to the free prompt where a statement can be typed.
+# Every wait is a bounded polling loop. Exit 77 (skip) without tmux.
+# Usage: tmux_lesson.sh PATH/TO/lowrank PATH/TO/lessons
+exe=$1
+lessons=$2
+command -v tmux >/dev/null 2>&1 || { echo "tmux not found: skipped"; exit 77; }
+[ -x "$exe" ] && [ -d "$lessons" ] || { echo "usage: $0 LOWRANK LESSONS_DIR"; exit 2; }
+
+tmp=$(mktemp -d) || exit 1
+runs=0
+sock="lowrank-lesson-$$-0"
+T() { tmux -L "$sock" "$@"; }
+cleanup() { T kill-server >/dev/null 2>&1; rm -rf "$tmp"; }
+trap cleanup EXIT INT TERM
+printf 'set editing-mode emacs\n' >"$tmp/inputrc"
+
+# start ARGS...: lowrank in a fresh 80x24 window (the projector size), on a
+# server of its own (a killed server's socket may linger for a moment).
+start() {
+	T kill-server >/dev/null 2>&1
+	runs=$((runs + 1))
+	sock="lowrank-lesson-$$-$runs"
+	T -f /dev/null new-session -d -s t -x 80 -y 24 \
+		"env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 INPUTRC='$tmp/inputrc' \
+		 XDG_STATE_HOME='$tmp/state' LOWRANK_LESSONS='$lessons' '$exe' $*; \
+		 echo \"EXITED \$?\"; sleep 120" || exit 1
+}
+screen() { T capture-pane -p -t t; }
+fail() { echo "FAIL: $*"; echo "---- screen ----"; screen; echo "----------------"; exit 1; }
+# wait_for PATTERN [TENTHS]: polls the screen until grep -E finds PATTERN.
+wait_for() {
+	n=0
+	while [ "$n" -lt "${2:-50}" ]; do
+		screen | grep -Eq -- "$1" && return 0
+		sleep 0.1
+		n=$((n + 1))
+	done
+	fail "no /$1/ on the screen"
+}
+absent() { screen | grep -Eq -- "$1" && fail "/$1/ should not be on the screen"; return 0; }
+type_line() { T send-keys -t t -l "$1"; T send-keys -t t Enter; }
+
+# ---- a student plays lesson 1 ----
+start --lesson 1
+wait_for '\[F6 Lesson\]'
+wait_for '^ Lesson 1: Matrices and the language +step 1 of 9 *$'
+wait_for '^  next: the next step'
+echo "ok - --lesson 1 starts the REPL with the lesson in the panel"
+
+step=1
+while [ "$step" -lt 9 ]; do
+	type_line 'next'
+	step=$((step + 1))
+	wait_for "step $step of 9 *\$"
+done
+wait_for '^ Lesson 1: .*exercise, step 9 of 9 *$'
+wait_for '^  Your turn$'
+wait_for '^  check: your answer +hint: one at a time'
+echo "ok - next walks the steps up to the exercise"
+
+# the other views stay one key away; F6 brings the step back
+T send-keys -t t F2
+wait_for '\[F2 Matrices\]'
+absent '^ Lesson 1: .*exercise, step 9 of 9 *$'
+T send-keys -t t F6
+wait_for '\[F6 Lesson\]'
+wait_for '^ Lesson 1: .*exercise, step 9 of 9 *$'
+echo "ok - F2 and F6 switch between a view and the lesson"
+
+type_line 'B = A'
+type_line 'p = 1'
+type_line 'check'
+wait_for "^Not yet: B is 2×3 but should be 3×2 like A'\$"
+type_line 'hint'
+wait_for '^Hint 1 of 2: The columns of B are the rows of A: that is a transpose\.$'
+type_line "B = A'"
+type_line 'p = A * B'
+type_line 'check'
+wait_for "^Correct! Type 'next' to go on\.\$"
+echo "ok - a wrong answer gets the check's message, a hint, then a right answer"
+
+type_line 'quit'
+wait_for '^EXITED 0$'
+grep -q '01-matrices' "$tmp/state/lowrank/progress" || fail "no progress saved"
+
+start --lesson 1
+wait_for '^Resuming lesson 1 at step 9 of 9'
+wait_for '^ Lesson 1: .*exercise, step 9 of 9 *$'
+# the workspace holds what the earlier steps made; the answer is typed again
+type_line "B = A'; p = A * B;"
+type_line 'next'
+wait_for '^Lesson 1 \(Matrices and the language\) is done: well done\.$'
+absent 'F6 Lesson'
+echo "ok - quit and start again: resumes at the saved step; next ends the lesson"
+
+# ---- explore: the Spectrum view, + and - step k ----
+type_line 'C = [4 2 0.5 1; 2 1 0.3 0.4; 1 3 2 0.2; 3 3 1 0.8]'
+type_line 'explore C 2'
+wait_for '^  >  2 '
+wait_for '\[F4 Spectrum\]'
+wait_for 'k = 2 of 4'
+T send-keys -t t '+'
+wait_for 'k = 3 of 4'
+echo "ok - explore prints its table and shows the Spectrum view; + steps k"
+type_line 'quit'
+wait_for '^EXITED 0$'
+
+# ---- demo mode ----
+cat >"$tmp/demo.lr" <<'EOF'
+# a demo: comments are not typed
+A = [4 2 0.5; 2 1 0.3; 1 3 2]
+#: step a directive is a comment too
+x = 40 + 2
+y = x * 2
+EOF
+start --demo "$tmp/demo.lr"
+wait_for '^demo of .*demo.lr: 3 statements'
+wait_for 'demo: 0 of 3 played'
+T send-keys -t t n
+wait_for '^>> A = \[4 2 0\.5; 2 1 0\.3; 1 3 2\]$'
+wait_for '^   1\.0000   3\.0000   2\.0000$'
+wait_for 'demo: 1 of 3 played'
+T send-keys -t t n
+wait_for '^x = 42$'
+absent 'directive'
+echo "ok - --demo types each statement and runs it"
+
+T send-keys -t t b
+wait_for '^\(back: statements 1 to 1 ran again quietly; a key plays statement 2\)$'
+wait_for 'demo: 1 of 3 played'
+T send-keys -t t q
+wait_for '^\(demo left after statement 1 of 3: the workspace is kept'
+type_line 'z = A(3, 2) + 1'
+wait_for '^z = 4$'
+# back ran the script again in a fresh session: x = 42 is undone
+type_line 'x'
+wait_for "^error: unknown variable or function 'x'"
+type_line 'quit'
+wait_for '^EXITED 0$'
+echo "ok - b goes back a step, q leaves to the free prompt with the workspace"
+
+# --demo without a terminal is refused
+"$exe" --demo "$tmp/demo.lr" </dev/null >"$tmp/out" 2>"$tmp/err"
+[ $? = 2 ] || fail "--demo without a terminal should exit 2"
+grep -q -- '--demo needs a terminal' "$tmp/err" || fail "no message: $(cat "$tmp/err")"
+echo "ok - --demo needs a terminal"
+exit 0
