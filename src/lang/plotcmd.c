@@ -8,14 +8,18 @@
 #include "factor.h"
 #include "plot.h"
 
-/* The floor for the runs drawn: Σ_{i>k} σᵢ² when every run is of the same
- * unmasked matrix and rank; NAN otherwise. */
-static double floor_of(const struct lr_run *const *runs, size_t n)
+double lr_runs_floor(const struct lr_run *const *runs, size_t n)
 {
-	const struct lr_run *r = runs[0];
-	size_t p = r->A->rows < r->A->cols ? r->A->rows : r->A->cols;
+	const struct lr_run *r;
+	size_t p;
 	double *s, tail = 0;
 
+	if (n == 0)
+		return NAN;
+	r = runs[0];
+	p = r->A->rows < r->A->cols ? r->A->rows : r->A->cols;
+	if ((double)r->A->rows * (double)r->A->cols > 1e6)
+		return NAN;   /* an SVD per drawing would cost more than it shows */
 	for (size_t i = 0; i < n; i++)
 		if (lr_mat_has_hidden(runs[i]->A) || runs[i]->opts.rank != r->opts.rank ||
 		    runs[i]->A->rows != r->A->rows || runs[i]->A->cols != r->A->cols ||
@@ -32,7 +36,8 @@ static double floor_of(const struct lr_run *const *runs, size_t n)
 	return tail;
 }
 
-void lr_loss_plot(struct lr_grid *g, const struct lr_run *const *runs, size_t n, int ascii)
+void lr_loss_plot_floor(struct lr_grid *g, const struct lr_run *const *runs, size_t n,
+                        int ascii, double floor)
 {
 	struct lr_series ser[8];
 	size_t ns = 0;
@@ -43,7 +48,7 @@ void lr_loss_plot(struct lr_grid *g, const struct lr_run *const *runs, size_t n,
 	o.ascii = ascii;
 	o.logy = 1;
 	o.xlabel = "epoch";
-	o.floor = n ? floor_of(runs, n) : NAN;
+	o.floor = floor;
 	if (!isnan(o.floor)) {
 		snprintf(flabel, sizeof flabel, "SVD bound %.4g", o.floor);
 		o.floor_label = flabel;
@@ -59,11 +64,16 @@ void lr_loss_plot(struct lr_grid *g, const struct lr_run *const *runs, size_t n,
 	} else {
 		snprintf(title, sizeof title, "SGD loss of the last %zu runs", n);
 		for (size_t i = n > 4 ? n - 4 : 0; i < n; i++)
-			ser[ns++] = (struct lr_series){ runs[i]->label, runs[i]->res.loss,
-			                                (size_t)runs[i]->res.epochs_done };
+			ser[ns++] = (struct lr_series){ runs[i]->label[0] ? runs[i]->label : "training",
+			                                runs[i]->res.loss, (size_t)runs[i]->res.epochs_done };
 	}
 	o.title = title;
 	lr_plot_lines(g, ser, ns, &o);
+}
+
+void lr_loss_plot(struct lr_grid *g, const struct lr_run *const *runs, size_t n, int ascii)
+{
+	lr_loss_plot_floor(g, runs, n, ascii, lr_runs_floor(runs, n));
 }
 
 int lr_cmd_plot(struct lr_session *s, const struct lr_stmt *st)

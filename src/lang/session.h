@@ -108,6 +108,13 @@ void lr_session_complete(const struct lr_session *s, const char *prefix,
  * when every run is of the same unmasked matrix and rank (plotcmd.c). */
 struct lr_grid;
 void lr_loss_plot(struct lr_grid *g, const struct lr_run *const *runs, size_t n, int ascii);
+/* The same with the floor given (NAN for none): for redrawing while training,
+ * where an SVD per frame would cost more than the training. */
+void lr_loss_plot_floor(struct lr_grid *g, const struct lr_run *const *runs, size_t n,
+                        int ascii, double floor);
+/* Σ_{i>k} σᵢ² when every run is of the same unmasked matrix and rank, and
+ * the matrix has at most 1e6 entries; NAN otherwise. */
+double lr_runs_floor(const struct lr_run *const *runs, size_t n);
 
 /* Appends "FILE:LINE:COL: error: MSG", the source line and a caret line. */
 void lr_error_format(struct lr_buf *out, const char *file, const char *src, size_t len,

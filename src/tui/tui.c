@@ -221,26 +221,6 @@ static void choose_view(enum lr_view v)
 	T.pinned = v == LR_VIEW_MATRICES;
 }
 
-/* Σ_{i>k} σᵢ² of the run's matrix when unmasked and not too large to find
- * at once (as lr_loss_plot finds it), else NAN. */
-static double run_floor(const struct lr_run *r)
-{
-	size_t p = r->A->rows < r->A->cols ? r->A->rows : r->A->cols;
-	double *s, tail = 0;
-
-	if (lr_mat_has_hidden(r->A) || (double)r->A->rows * (double)r->A->cols > 1e6)
-		return NAN;
-	s = malloc((p + 1) * sizeof *s);
-	if (!s || lr_svd_values(r->A, s) != LR_OK) {
-		free(s);
-		return NAN;
-	}
-	for (size_t i = p; i-- > r->opts.rank;)
-		tail += s[i] * s[i];
-	free(s);
-	return tail;
-}
-
 static void out_event(void *ctx, const struct lr_event *ev)
 {
 	(void)ctx;
@@ -249,7 +229,7 @@ static void out_event(void *ctx, const struct lr_event *ev)
 	switch (ev->kind) {
 	case LR_EV_SGD_START:
 		T.live = ev->run;
-		T.live_floor = run_floor(ev->run);
+		T.live_floor = lr_runs_floor(&ev->run, 1);
 		T.stop = 0;
 		T.focus = LR_FOCUS_SGD;
 		to_view(LR_VIEW_LOSS);

@@ -515,47 +515,6 @@ static void draw_matrices(struct lr_grid *g, const struct lr_panel *p, int y0, i
 
 /* ---- Loss ---- */
 
-/* lr_loss_plot's drawing with the floor given: redrawn 25 times a second
- * while training, an SVD per frame would cost more than the training. */
-static void live_loss_plot(struct lr_grid *g, const struct lr_run *const *runs, size_t n,
-                           const struct lr_panel *p)
-{
-	struct lr_series ser[4];
-	size_t ns = 0;
-	char title[96], flabel[64];
-	struct lr_plot_opts o;
-	const struct lr_run *r = runs[n - 1];
-
-	memset(&o, 0, sizeof o);
-	o.ascii = p->ascii;
-	o.logy = 1;
-	o.xlabel = "epoch";
-	o.floor = p->live_floor;
-	for (size_t i = 0; i < n; i++)
-		if (runs[i]->opts.rank != r->opts.rank)
-			o.floor = NAN;
-	if (!isnan(o.floor)) {
-		snprintf(flabel, sizeof flabel, "SVD bound %.4g", o.floor);
-		o.floor_label = flabel;
-	}
-	if (n == 1) {
-		snprintf(title, sizeof title, "SGD loss of %s, k=%zu, lr %g", r->matrix_name,
-		         r->opts.rank, r->opts.lr);
-		ser[ns++] = (struct lr_series){ "loss on observed entries", r->res.loss,
-		                                (size_t)r->res.epochs_done };
-		if (r->res.hidden)
-			ser[ns++] = (struct lr_series){ "error on hidden entries", r->res.hidden,
-			                                (size_t)r->res.epochs_done };
-	} else {
-		snprintf(title, sizeof title, "SGD loss of the last %zu runs", n);
-		for (size_t i = n > 4 ? n - 4 : 0; i < n; i++)
-			ser[ns++] = (struct lr_series){ runs[i]->label[0] ? runs[i]->label : "training",
-			                                runs[i]->res.loss, (size_t)runs[i]->res.epochs_done };
-	}
-	o.title = title;
-	lr_plot_lines(g, ser, ns, &o);
-}
-
 static void draw_loss(struct lr_grid *g, const struct lr_panel *p, int y0)
 {
 	struct lr_grid sub;
@@ -580,9 +539,14 @@ static void draw_loss(struct lr_grid *g, const struct lr_panel *p, int y0)
 		from--;
 	if (lr_grid_init(&sub, g->w, g->h - y0) < 0)
 		return;
-	if (p->live && last == p->run)
-		live_loss_plot(&sub, p->runs + from, p->nruns - from, p);
-	else
+	if (p->live && last == p->run) {
+		/* the floor was found once when the training started */
+		double floor = p->live_floor;
+		for (size_t i = from; i < p->nruns; i++)
+			if (p->runs[i]->opts.rank != last->opts.rank)
+				floor = NAN;
+		lr_loss_plot_floor(&sub, p->runs + from, p->nruns - from, p->ascii, floor);
+	} else
 		lr_loss_plot(&sub, p->runs + from, p->nruns - from, p->ascii);
 	blit(g, &sub, 0, y0);
 	lr_grid_finish(&sub);
