@@ -50,6 +50,8 @@ static void usage(FILE *f)
 	      "  --ascii         draw plots with ASCII characters only\n"
 	      "  --lesson N      start lesson N (on a terminal, in the interactive REPL)\n"
 	      "  --demo FILE     play FILE in the REPL one statement per key (b back, q stop)\n"
+	      "  --check FILE... play each lesson with its reference answers; fail if a check\n"
+	      "                  does not hold\n"
 	      "  -i              force the interactive REPL\n"
 	      "  --plain         never start the interactive REPL\n"
 	      "  -h, --help      this help\n"

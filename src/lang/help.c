@@ -21,7 +21,8 @@ static const char overview[] =
 "  sgd svd loss mask plot   the factorisation commands\n"
 "  explore     the rank explorer: error, energy and storage for each rank k\n"
 "  commands    every command: format, who, clear, seed, limit, view, quit\n"
-"  printf      formatted output for scripts\n";
+"  printf      formatted output for scripts\n"
+"  lessons     the lessons and their commands\n";
 
 static const char syntax[] =
 "Syntax (GNU Octave's, for this subset):\n"
@@ -127,6 +128,17 @@ static const char t_printf[] =
 "  columns, and the format repeats until every element is used:\n"
 "    printf(\"%d: %.4f\\n\", [1:3; sqrt(1:3)])\n";
 
+static const char t_lessons[] =
+"lessons              list the lessons with your progress\n"
+"lesson N             start lesson N (or NAME), or resume it where you left it\n"
+"next  back           the next step (an exercise is checked first), the previous one\n"
+"check                check your answer to the exercise\n"
+"hint                 the next hint, one at a time\n"
+"reveal               show the reference answer\n"
+"skip                 run the reference answer and go on (unless the lesson forbids it)\n"
+"lesson reset N|all   forget the progress\n"
+"Progress is saved after every step; 'lowrank --lesson N' starts a lesson from the shell.\n";
+
 struct topic {
 	const char *name;
 	const char *text;
@@ -139,7 +151,9 @@ static const struct topic topics[] = {
 	{ "commands", t_commands }, { "format", t_commands }, { "who", t_commands },
 	{ "clear", t_commands }, { "seed", t_commands }, { "limit", t_commands },
 	{ "view", t_commands }, { "quit", t_commands }, { "exit", t_commands },
-	{ "help", overview }, { "printf", t_printf }, { "fprintf", t_printf },
+	{ "help", overview }, { "lessons", t_lessons }, { "lesson", t_lessons },
+	{ "next", t_lessons }, { "back", t_lessons }, { "check", t_lessons },
+	{ "hint", t_lessons }, { "reveal", t_lessons }, { "skip", t_lessons }, { "printf", t_printf }, { "fprintf", t_printf },
 	{ "sprintf", t_printf }, { "disp", t_printf },
 };
 
