@@ -117,6 +117,8 @@ static const char t_commands[] =
 "  clear [NAME...]     remove variables (all of them without names)\n"
 "  seed N              reset the random generator (rand, randn, sgd's start)\n"
 "  limit [elements|updates N]   show or change the limits on one statement\n"
+"  save FILE [NAME...]  load FILE  load A FILE.csv|FILE.mtx   see 'help save'\n"
+"  lessons  lesson N  next  back  check  hint  reveal  skip   see 'help lessons'\n"
 "  view matrices|loss|spectrum|compare   choose the panel view (terminal only)\n"
 "  help [TOPIC]        this help\n"
 "  quit [STATUS]  exit [STATUS]\n";
@@ -139,6 +141,16 @@ static const char t_lessons[] =
 "lesson reset N|all   forget the progress\n"
 "Progress is saved after every step; 'lowrank --lesson N' starts a lesson from the shell.\n";
 
+static const char t_save[] =
+"save FILE            the whole workspace: variables with their masks, the kept\n"
+"                     training runs and the last SVD (so loss and plot work after load)\n"
+"save FILE A B        only those variables\n"
+"load FILE            a workspace file; its variables replace those of the same name\n"
+"load A FILE.csv      numbers separated by commas (or blanks); an empty field is NaN\n"
+"load A FILE.mtx      a MatrixMarket file\n"
+"Files are written to a temporary file and renamed into place, so a crash leaves the\n"
+"old file whole; a damaged file is refused with its line and loads nothing.\n";
+
 struct topic {
 	const char *name;
 	const char *text;
@@ -151,7 +163,7 @@ static const struct topic topics[] = {
 	{ "commands", t_commands }, { "format", t_commands }, { "who", t_commands },
 	{ "clear", t_commands }, { "seed", t_commands }, { "limit", t_commands },
 	{ "view", t_commands }, { "quit", t_commands }, { "exit", t_commands },
-	{ "help", overview }, { "lessons", t_lessons }, { "lesson", t_lessons },
+	{ "help", overview }, { "save", t_save }, { "load", t_save }, { "lessons", t_lessons }, { "lesson", t_lessons },
 	{ "next", t_lessons }, { "back", t_lessons }, { "check", t_lessons },
 	{ "hint", t_lessons }, { "reveal", t_lessons }, { "skip", t_lessons }, { "printf", t_printf }, { "fprintf", t_printf },
 	{ "sprintf", t_printf }, { "disp", t_printf },
