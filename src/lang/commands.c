@@ -29,9 +29,10 @@ int lr_is_command(const char *name)
 	return lr_lesson_is_command(name) || lr_workspace_is_command(name);
 }
 
-static int is_name(const char *w)
+int lr_is_name(const char *w)
 {
-	if (!(*w == '_' || (*w >= 'a' && *w <= 'z') || (*w >= 'A' && *w <= 'Z')))
+	if (!(*w == '_' || (*w >= 'a' && *w <= 'z') || (*w >= 'A' && *w <= 'Z')) ||
+	    strlen(w) > 255)
 		return 0;
 	for (; *w; w++)
 		if (!(*w == '_' || (*w >= 'a' && *w <= 'z') || (*w >= 'A' && *w <= 'Z') ||
@@ -113,7 +114,7 @@ static int want_words(struct lr_session *s, const struct lr_stmt *st, size_t lo,
 
 static void name_of(const struct lr_word *w, char *buf, size_t n)
 {
-	if (is_name(w->text) && strlen(w->text) < n)
+	if (lr_is_name(w->text) && strlen(w->text) < n)
 		snprintf(buf, n, "%s", w->text);
 	else
 		snprintf(buf, n, "the matrix");
@@ -369,7 +370,7 @@ static int cmd_loss(struct lr_session *s, const struct lr_stmt *st)
 
 static int target_var(struct lr_session *s, const struct lr_word *w, const struct lr_value **v)
 {
-	if (!is_name(w->text))
+	if (!lr_is_name(w->text))
 		return lr_fail(s, w->pos, "expected the name of a matrix variable, found '%s'", w->text);
 	*v = lr_var_get(s, w->text);
 	if (!*v)
@@ -540,7 +541,7 @@ static int cmd_clear(struct lr_session *s, const struct lr_stmt *st)
 		return 0;
 	}
 	for (size_t i = 0; i < st->nwords; i++)   /* check every name before removing any */
-		if (!is_name(st->words[i].text))
+		if (!lr_is_name(st->words[i].text))
 			return lr_fail(s, st->words[i].pos, "clear: expected a variable name, found '%s'",
 			               st->words[i].text);
 	for (size_t i = 0; i < st->nwords; i++)

@@ -14,17 +14,6 @@
 
 static const char usage[] = "explore A [k]";
 
-static int is_name(const char *w)
-{
-	if (!(*w == '_' || (*w >= 'a' && *w <= 'z') || (*w >= 'A' && *w <= 'Z')))
-		return 0;
-	for (; *w; w++)
-		if (!(*w == '_' || (*w >= 'a' && *w <= 'z') || (*w >= 'A' && *w <= 'Z') ||
-		      (*w >= '0' && *w <= '9')))
-			return 0;
-	return 1;
-}
-
 /* The table of ranks 1..min(p, 10), the explored k marked. */
 static void explore_text(struct lr_buf *b, const struct lr_svd_run *r, enum lr_numfmt f)
 {
@@ -79,7 +68,7 @@ int lr_cmd_explore(struct lr_session *s, const struct lr_stmt *st)
 		return lr_fail(s, st->words[2].pos, "explore: expected at most 2 words after "
 		               "'explore', found the extra word '%s'; usage: %s", st->words[2].text,
 		               usage);
-	if (is_name(st->words[0].text) && strlen(st->words[0].text) < sizeof name)
+	if (lr_is_name(st->words[0].text) && strlen(st->words[0].text) < sizeof name)
 		snprintf(name, sizeof name, "%s", st->words[0].text);
 	else
 		snprintf(name, sizeof name, "the matrix");

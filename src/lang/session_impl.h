@@ -107,6 +107,9 @@ void lr_session_keep_svd(struct lr_session *s, struct lr_svd_run *r);
 void lr_run_destroy(struct lr_run *r);
 void lr_svd_run_destroy(struct lr_svd_run *r);
 
+/* 1 if w is a variable name: a letter or _, then letters, digits, _. */
+int lr_is_name(const char *w);
+
 /* "3×3" into buf. */
 const char *lr_shape(const struct lr_matrix *m, char *buf, size_t n);
 

@@ -375,7 +375,7 @@ static int save_choose(struct lr_session *s, const struct lr_stmt *st, struct sa
 		const struct lr_word *wd = &st->words[i];
 		const struct lr_var *v = find_var(s, wd->text);
 		int again = 0;
-		if (!lr_ws_is_name(wd->text))
+		if (!lr_is_name(wd->text))
 			return lr_fail(s, wd->pos, "save: expected a variable name, found '%s'", wd->text);
 		if (!v)
 			return lr_fail(s, wd->pos, "save: unknown variable '%s'", wd->text);
@@ -531,7 +531,7 @@ static int load_matrix(struct lr_session *s, const struct lr_stmt *st, const cha
 	FILE *f;
 	int rc, c;
 
-	if (!lr_ws_is_name(st->words[0].text))
+	if (!lr_is_name(st->words[0].text))
 		return lr_fail(s, st->words[0].pos, "load: expected a variable name, found '%s'; "
 		               "usage: load FILE   or   load NAME FILE.csv|FILE.mtx", st->words[0].text);
 	f = open_in(s, w, path);

@@ -65,7 +65,5 @@ void lr_ws_stage_finish(struct lr_ws_stage *st);
  * or -1 with the error set. */
 int lr_ws_import(struct lr_ws_in *in, int mtx, struct lr_matrix **out);
 
-/* 1 if name is a valid variable name. */
-int lr_ws_is_name(const char *name);
 
 #endif

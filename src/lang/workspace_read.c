@@ -156,16 +156,6 @@ struct lr_matrix *lr_ws_new_matrix(struct lr_ws_in *in, size_t rows, size_t cols
 	return m;
 }
 
-int lr_ws_is_name(const char *w)
-{
-	if (!(*w == '_' || isalpha((unsigned char)*w)) || strlen(w) > 255)
-		return 0;
-	for (; *w; w++)
-		if (!(*w == '_' || isalnum((unsigned char)*w)))
-			return 0;
-	return 1;
-}
-
 /* ---- the parts of a workspace file ---- */
 
 /* The next line, which must exist: the file ends early otherwise. */
@@ -350,7 +340,7 @@ static int matrix_block(struct lr_ws_in *in, char *cur, const char *role, char *
 	*out = NULL;
 	if (role && (!t || strcmp(t, role) != 0))
 		return lr_ws_bad(in, "expected the matrix %s, found '%.40s'", role, t ? t : "");
-	if (!role && (!t || !lr_ws_is_name(t)))
+	if (!role && (!t || !lr_is_name(t)))
 		return lr_ws_bad(in, "expected a variable name, found '%.40s'", t ? t : "");
 	snprintf(what, sizeof what, "%s", t);
 	if (name && !(*name = lr_strdup(t)))
@@ -458,7 +448,7 @@ static int read_string_var(struct lr_ws_in *in, struct lr_ws_stage *st, char *cu
 	long line = in->lineno;
 	struct lr_value *v;
 
-	if (!t || !lr_ws_is_name(t))
+	if (!t || !lr_is_name(t))
 		return lr_ws_bad(in, "expected a variable name, found '%.40s'", t ? t : "");
 	name = t;
 	if (count_field(in, &cur, "the length of the string", 1e15, &len) < 0 ||
