@@ -59,6 +59,8 @@ static struct tui {
 	int pinned;                    /* the user chose the Matrices view: commands keep it */
 	enum lr_focus focus;
 	size_t k;                      /* explorer rank, 0: the SVD's own */
+	size_t row0, col0;             /* Matrices view scrolled to this row and column */
+	size_t scrolled_to[2];         /* where the view really starts, as it last drew */
 	const struct lr_run *live;     /* the run training now (borrowed) */
 	double live_floor;             /* its Eckart–Young floor, or NAN */
 	int busy;                      /* a statement runs: no prompt */
@@ -120,6 +122,9 @@ static void panel_state(struct lr_panel *p, const struct lr_run **buf, size_t ca
 	if (p->focus == LR_FOCUS_NONE)
 		p->focus = p->run ? LR_FOCUS_SGD : p->svd ? LR_FOCUS_SVD : LR_FOCUS_NONE;
 	p->k = T.k;
+	p->row0 = T.row0;
+	p->col0 = T.col0;
+	p->scrolled_to = T.scrolled_to;
 	p->live = T.live != NULL;
 	p->live_floor = T.live_floor;
 	p->ascii = T.scr.ascii;
@@ -228,6 +233,7 @@ static void out_event(void *ctx, const struct lr_event *ev)
 		return;
 	switch (ev->kind) {
 	case LR_EV_SGD_START:
+		T.row0 = T.col0 = 0;           /* a new factorisation is seen from its corner */
 		T.live = ev->run;
 		T.live_floor = lr_runs_floor(&ev->run, 1);
 		T.stop = 0;
@@ -256,6 +262,7 @@ static void out_event(void *ctx, const struct lr_event *ev)
 	case LR_EV_SVD_DONE:
 		T.focus = LR_FOCUS_SVD;
 		T.k = 0;
+		T.row0 = T.col0 = 0;
 		to_view(LR_VIEW_SPECTRUM);
 		break;
 	case LR_EV_LOSS:
@@ -615,9 +622,38 @@ static void save_history(void)
 
 /* ---- keys ---- */
 
+/* Shift+arrows in the Matrices view scroll matrices too large to show
+ * whole; the view clamps what it draws, this keeps within the matrix. */
+static int scroll_key(int c)
+{
+	const struct lr_svd_run *sv = lr_session_last_svd(T.s);
+	const struct lr_run *run = lr_session_last_run(T.s);
+	const struct lr_matrix *A = T.focus == LR_FOCUS_SVD && sv ? sv->A : run ? run->A
+	                            : sv ? sv->A : NULL;
+
+	if (T.view != LR_VIEW_MATRICES || !A ||
+	    (c != KEY_SR && c != KEY_SF && c != KEY_SLEFT && c != KEY_SRIGHT))
+		return 0;
+	T.row0 = T.scrolled_to[0];     /* past the end the view stops: start from there */
+	T.col0 = T.scrolled_to[1];
+	if (c == KEY_SR && T.row0 > 0)
+		T.row0--;
+	else if (c == KEY_SF && T.row0 + 1 < A->rows)
+		T.row0++;
+	else if (c == KEY_SLEFT && T.col0 > 0)
+		T.col0--;
+	else if (c == KEY_SRIGHT && T.col0 + 1 < A->cols)
+		T.col0++;
+	draw_panel();
+	redisplay();
+	return 1;
+}
+
 /* Keys the panel owns whatever the line holds. */
 static void handle_panel_key(int c)
 {
+	if (scroll_key(c))
+		return;
 	if ((c >= KEY_F(2) && c <= KEY_F(5)) || (c == KEY_F(6) && T.lesson)) {
 		choose_view((enum lr_view)(c - KEY_F(2)));
 		draw_panel();

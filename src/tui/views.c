@@ -338,18 +338,27 @@ static void draw_entry(struct lr_grid *g, int x, int y, const struct block *bk,
 	}
 }
 
-static void draw_block(struct lr_grid *g, int x, int y, const struct block *bk,
-                       const struct fact *f, int ascii)
+/* How far a block is scrolled: off is asked for, clamped so the last
+ * row (or column) stays at the edge. */
+static size_t scrolled(size_t off, size_t total, size_t shown)
 {
+	return total > shown ? (off < total - shown ? off : total - shown) : 0;
+}
+
+static void draw_block(struct lr_grid *g, int x, int y, const struct block *bk,
+                       const struct fact *f, int ascii, size_t row0, size_t col0)
+{
+	size_t ro = scrolled(row0, bk->rows, bk->shown_r), co = scrolled(col0, bk->cols, bk->shown_c);
+
 	lr_grid_text(g, x, y, bk->title, LR_STY_BOLD);
 	for (size_t i = 0; i < bk->shown_r; i++) {
 		for (size_t j = 0; j < bk->shown_c; j++)
-			draw_entry(g, x + (int)j * bk->cw, y + 1 + (int)i, bk, f, i, j, ascii);
-		if (bk->shown_c < bk->cols)
+			draw_entry(g, x + (int)j * bk->cw, y + 1 + (int)i, bk, f, i + ro, j + co, ascii);
+		if (co + bk->shown_c < bk->cols)
 			lr_grid_text(g, x + (int)bk->shown_c * bk->cw + 1, y + 1 + (int)i,
 			             ascii ? ">" : "…", LR_STY_DIM);
 	}
-	if (bk->shown_r < bk->rows)
+	if (ro + bk->shown_r < bk->rows)
 		for (size_t j = 0; j < bk->shown_c; j++)
 			lr_grid_text(g, x + (int)j * bk->cw + bk->cw / 2, y + 1 + (int)bk->shown_r,
 			             ascii ? ":" : "⋮", LR_STY_DIM);
@@ -357,13 +366,13 @@ static void draw_block(struct lr_grid *g, int x, int y, const struct block *bk,
 
 /* Draws blocks side by side in the rectangle; returns 1 if any is clipped. */
 static int draw_shelf(struct lr_grid *g, int x, int y, int w, int h, struct block *bk, int n,
-                      const struct fact *f, int ascii)
+                      const struct fact *f, const struct lr_panel *p)
 {
 	int clipped = 0;
 
 	n = fit(bk, n, w, h);
 	for (int i = 0; i < n; i++) {
-		draw_block(g, x, y, &bk[i], f, ascii);
+		draw_block(g, x, y, &bk[i], f, p->ascii, p->row0, p->col0);
 		x += block_width(&bk[i]) + 3;
 		clipped |= bk[i].shown_c < bk[i].cols || bk[i].shown_r < bk[i].rows;
 	}
@@ -417,7 +426,7 @@ static void fact_numbers(struct lr_grid *g, int x, int y, int xmax, int ymax,
 }
 
 static void heat_legend(struct lr_grid *g, int y, const struct lr_panel *p, int masked,
-                        int clipped)
+                        const char *clip_note)
 {
 	static const char *const lim[] = { "<1%", "<5%", "<15%", "<40%", "≥40%" };
 	int x = lr_grid_text(g, 2, y, "residual/max|A|", LR_STY_DIM) + 2;
@@ -429,8 +438,8 @@ static void heat_legend(struct lr_grid *g, int y, const struct lr_panel *p, int 
 	}
 	if (masked)
 		x = lr_grid_text(g, x + 1, y, p->ascii ? "[x] o hidden" : "[x] ∘ hidden", LR_STY_HIDDEN);
-	if (clipped)
-		text_clip(g, x + 2, y, g->w, p->ascii ? "> clipped" : "… clipped", LR_STY_DIM);
+	if (clip_note)
+		text_clip(g, x + 2, y, g->w, clip_note, LR_STY_DIM);
 }
 
 static void draw_matrices(struct lr_grid *g, const struct lr_panel *p, int y0, int bottom_only)
@@ -499,18 +508,33 @@ static void draw_matrices(struct lr_grid *g, const struct lr_panel *p, int y0, i
 			h2 = 0;
 		}
 	}
-	clipped = bottom_only ? 0 : draw_shelf(g, 1, y0, g->w - 2, h1, top, nt, &f, p->ascii);
+	clipped = bottom_only ? 0 : draw_shelf(g, 1, y0, g->w - 2, h1, top, nt, &f, p);
 	if (h2 >= 2) {
 		int n = fit(bot, 2, bottom_only ? g->w - 2 : g->w - 24, h2), x = 1;
 		for (int i = 0; i < n; i++) {
-			draw_block(g, x, y0 + h1 + 1, &bot[i], &f, p->ascii);
+			draw_block(g, x, y0 + h1 + 1, &bot[i], &f, p->ascii, p->row0, p->col0);
 			x += block_width(&bot[i]) + 3;
 			clipped |= bot[i].shown_c < bot[i].cols || bot[i].shown_r < bot[i].rows;
 		}
 		if (!bottom_only)   /* the Spectrum view shows its own numbers */
 			fact_numbers(g, x + 1, y0 + h1 + 1, g->w - 1, y0 + h1 + 1 + h2, p, &f);
 	}
-	heat_legend(g, bottom_only ? y0 + h2 : g->h - 1, p, lr_mat_has_hidden(f.A), clipped);
+	if (clipped) {
+		/* where the view stands, told by the first matrix drawn */
+		const struct block *ref = bottom_only ? &bot[0] : &top[0];
+		size_t ro = scrolled(p->row0, ref->rows, ref->shown_r);
+		size_t co = scrolled(p->col0, ref->cols, ref->shown_c);
+		snprintf(t, sizeof t, "%zu-%zu%s%zu-%zu Shift+arrows", ro + 1, ro + ref->shown_r,
+		         GL(p, "×", "x"), co + 1, co + ref->shown_c);
+		if (p->scrolled_to) {   /* tell the front end where it stands */
+			p->scrolled_to[0] = ro;
+			p->scrolled_to[1] = co;
+		}
+	} else if (p->scrolled_to) {
+		p->scrolled_to[0] = p->scrolled_to[1] = 0;
+	}
+	heat_legend(g, bottom_only ? y0 + h2 : g->h - 1, p, lr_mat_has_hidden(f.A),
+	            clipped ? t : NULL);
 }
 
 /* ---- Loss ---- */

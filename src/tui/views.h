@@ -37,6 +37,10 @@ struct lr_panel {
 	                                      found once by the caller, since lr_loss_plot
 	                                      computes it on every call (an SVD) */
 	int ascii;                         /* 1: ASCII glyphs only */
+	size_t row0, col0;                 /* Matrices view: the first row and column shown
+	                                      of matrices too large to fit (scrolling) */
+	size_t *scrolled_to;               /* borrowed or NULL: receives the row and column
+	                                      the view really starts at (row0, col0 clamped) */
 	const char *lesson;                /* the step's text as LR_EV_LESSON gives it
 	                                      ("Lesson N: TITLE (step n of N) ==\n\nTEXT"),
 	                                      or NULL when no lesson is played */

@@ -141,6 +141,67 @@ static void view_case(const char *name, const char *script, enum lr_view v, enum
 #define BIG "limit updates 1e9\nC = reshape(1:2400, 40, 60) / 100\n" \
 	"sgd C 3 seed=1 epochs=20 lr=0.0001\n"
 
+/* The 40×60 matrix scrolled to row 30, column 50 (Shift+arrows), and asked
+ * for more than there is: the view stops at the last rows and columns and
+ * says where it stands. */
+static void scrolled_case(const char *name, size_t row0, size_t col0, size_t want_r,
+                          size_t want_c)
+{
+	struct lr_session *s = session_of(BIG);
+	const struct lr_run *const *runs;
+	struct lr_panel p;
+	struct lr_grid g;
+	size_t at[2] = { 99, 99 };
+
+	panel_of(&p, s, LR_VIEW_MATRICES, LR_FOCUS_SGD, &runs);
+	p.row0 = row0;
+	p.col0 = col0;
+	p.scrolled_to = at;
+	CHECK(lr_grid_init(&g, 80, 24) == 0);
+	lr_panel_draw(&g, &p);
+	CHECK(at[0] == want_r);
+	CHECK(at[1] == want_c);
+	if (name)
+		golden(name, &g);
+	lr_grid_finish(&g);
+	lr_session_destroy(s);
+}
+
+static void matrices_scrolled_80x24(void)
+{
+	scrolled_case("matrices_scrolled_80x24", 29, 49, 29, 49);
+}
+
+static void scroll_clamped(void)
+{
+	size_t r, c;
+
+	/* Far past the end: clamped to the last screenful, the same as asking
+	 * for exactly that place. */
+	scrolled_case(NULL, 0, 0, 0, 0);
+	{
+		struct lr_session *s = session_of(BIG);
+		const struct lr_run *const *runs;
+		struct lr_panel p;
+		struct lr_grid g;
+		size_t at[2];
+		panel_of(&p, s, LR_VIEW_MATRICES, LR_FOCUS_SGD, &runs);
+		p.row0 = 1000;
+		p.col0 = 1000;
+		p.scrolled_to = at;
+		CHECK(lr_grid_init(&g, 80, 24) == 0);
+		lr_panel_draw(&g, &p);
+		r = at[0];
+		c = at[1];
+		CHECK(r > 0 && r < 40);
+		CHECK(c > 0 && c < 60);
+		lr_grid_finish(&g);
+		lr_session_destroy(s);
+	}
+	scrolled_case(NULL, r, c, r, c);
+	scrolled_case(NULL, r + 5, c + 5, r, c);
+}
+
 #define VIEW(fn, script, v, f, k, ascii, w, h) \
 	static void fn(void) { view_case(#fn, script, v, f, k, ascii, w, h); }
 
@@ -356,7 +417,7 @@ static void sb_keeps_the_last(void)
 
 SUBTEST_MAIN(
 	T(matrices_sgd_80x24), T(matrices_sgd_120x40), T(matrices_svd_80x24),
-	T(matrices_svd_k3_120x40), T(matrices_masked_80x24), T(matrices_big_80x24),
+	T(matrices_svd_k3_120x40), T(matrices_masked_80x24), T(matrices_big_80x24), T(matrices_scrolled_80x24), T(scroll_clamped),
 	T(matrices_ascii_80x24), T(matrices_empty_80x24),
 	T(loss_80x24), T(loss_120x40), T(loss_two_runs_80x24), T(loss_masked_120x40),
 	T(loss_empty_80x24),

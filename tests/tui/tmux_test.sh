@@ -118,6 +118,16 @@ wait_for '^  A +4×3'
 wait_for '^  B +200×200'
 echo "ok - Ctrl-C stops the training, the session keeps its variables"
 
+# A matrix too large for the Matrices view scrolls with Shift+arrows.
+T send-keys -t t F2
+wait_for '\[F2 Matrices\]'
+wait_for ' 1-[0-9]+×1-[0-9]+ Shift\+arrows'
+T send-keys -t t S-Down S-Down S-Down S-Right S-Right
+wait_for ' 4-[0-9]+×3-[0-9]+ Shift\+arrows'
+T send-keys -t t S-Up S-Left
+wait_for ' 3-[0-9]+×2-[0-9]+ Shift\+arrows'
+echo "ok - Shift+arrows scroll a large matrix"
+
 # Resizing reflows; a small terminal hides the panel and gets it back.
 T resize-window -t t -x 50 -y 15
 wait_for 'panel hidden'
