@@ -110,6 +110,37 @@ static void put_grid(struct lr_screen *s, WINDOW *w, const struct lr_grid *g)
 
 /* ---- start, end, layout ---- */
 
+/* xterm's sequences the terminal description may lack (tmux sends ESC[1~ for
+ * Home whatever TERM says), and the codes of the Alt+arrows. */
+static void define_keys(struct lr_screen *s)
+{
+	static const struct { const char *seq; int key; } std[] = {
+		{ "\033[1~", KEY_HOME }, { "\033[4~", KEY_END }, { "\033[H", KEY_HOME },
+		{ "\033[F", KEY_END }, { "\033[1;2A", KEY_SR }, { "\033[1;2B", KEY_SF },
+		{ "\033[1;2D", KEY_SLEFT }, { "\033[1;2C", KEY_SRIGHT }, { "\033[1;2H", KEY_SHOME }
+	};
+	static const char *const alt[4] = { "\033[1;3A", "\033[1;3B", "\033[1;3D", "\033[1;3C" };
+
+	for (size_t i = 0; i < sizeof std / sizeof std[0]; i++)
+		if (key_defined(std[i].seq) == 0)
+			define_key(std[i].seq, std[i].key);
+	for (int i = 0; i < 4; i++) {
+		int c = key_defined(alt[i]);
+		if (c == 0 && define_key(alt[i], LR_KEY_ALT_UP + i) == OK)
+			c = LR_KEY_ALT_UP + i;
+		s->alt_keys[i] = c > 0 ? c : -1;
+	}
+}
+
+/* ncurses' code for an Alt+arrow as LR_KEY_ALT_*. */
+static int alt_key(const struct lr_screen *s, int c)
+{
+	for (int i = 0; i < 4; i++)
+		if (c == s->alt_keys[i])
+			return LR_KEY_ALT_UP + i;
+	return c;
+}
+
 int lr_screen_start(struct lr_screen *s, int ascii)
 {
 	static const int fatal[] = { SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGABRT,
@@ -128,6 +159,7 @@ int lr_screen_start(struct lr_screen *s, int ascii)
 	noecho();
 	nonl();
 	set_escdelay(25);
+	define_keys(s);
 	init_styles(s);
 	return 0;
 }
@@ -330,7 +362,7 @@ int lr_screen_getch(struct lr_screen *s)
 	if (!s->on || !s->input)
 		return ERR;
 	wtimeout(s->input, -1);
-	return wgetch(s->input);
+	return alt_key(s, wgetch(s->input));
 }
 
 int lr_screen_poll(struct lr_screen *s)
@@ -342,5 +374,5 @@ int lr_screen_poll(struct lr_screen *s)
 	wtimeout(s->input, 0);
 	c = wgetch(s->input);
 	wtimeout(s->input, -1);
-	return c;
+	return alt_key(s, c);
 }

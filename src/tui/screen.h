@@ -16,6 +16,12 @@
 #define LR_SCREEN_MIN_COLS 60
 #define LR_SCREEN_MIN_ROWS 18
 
+/* Codes lr_screen_getch and lr_screen_poll give for Alt+arrows (xterm's
+ * ESC[1;3A and so on, whatever code ncurses gave them), above ncurses' own. */
+enum {
+	LR_KEY_ALT_UP = KEY_MAX + 0x400, LR_KEY_ALT_DOWN, LR_KEY_ALT_LEFT, LR_KEY_ALT_RIGHT
+};
+
 struct lr_screen {
 	int on;                    /* curses is active */
 	int ascii, color, colors256;
@@ -23,12 +29,15 @@ struct lr_screen {
 	int panel_h, out_h;
 	WINDOW *panel, *rule, *out, *input;   /* owned; panel NULL when small */
 	struct lr_grid panel_grid, out_grid;  /* owned: what the windows show */
+	int alt_keys[4];           /* ncurses' codes for Alt+Up, Down, Left, Right */
 	attr_t attr[40];
 	short pair[40];
 };
 
 /* Starts curses on the terminal (raw keys, no echo, keypad, a short Esc
- * delay) and registers the restoring handlers. 0, or -1 if the terminal
+ * delay; xterm's sequences for Home, End and the shifted and Alt arrows
+ * known even where the terminal description lacks them) and registers the
+ * restoring handlers. 0, or -1 if the terminal
  * cannot be used. */
 int lr_screen_start(struct lr_screen *s, int ascii);
 /* Ends curses and restores the terminal; safe to call more than once. */

@@ -60,7 +60,7 @@ static struct tui {
 	enum lr_focus focus;
 	size_t k;                      /* explorer rank, 0: the SVD's own */
 	size_t row0, col0;             /* Matrices view scrolled to this row and column */
-	size_t scrolled_to[2];         /* where the view really starts, as it last drew */
+	struct lr_scroll scroll;       /* where the Matrices view stands, as it last drew */
 	const struct lr_run *live;     /* the run training now (borrowed) */
 	double live_floor;             /* its Eckart–Young floor, or NAN */
 	int busy;                      /* a statement runs: no prompt */
@@ -124,12 +124,13 @@ static void panel_state(struct lr_panel *p, const struct lr_run **buf, size_t ca
 	p->k = T.k;
 	p->row0 = T.row0;
 	p->col0 = T.col0;
-	p->scrolled_to = T.scrolled_to;
 	p->live = T.live != NULL;
 	p->live_floor = T.live_floor;
 	p->ascii = T.scr.ascii;
 	p->lesson = T.lesson;
 }
+
+static void draw_rule(void);
 
 static void draw_panel(void)
 {
@@ -139,8 +140,18 @@ static void draw_panel(void)
 	if (!lr_screen_has_panel(&T.scr))
 		return;
 	panel_state(&p, buf, 16);
+	if (p.view == LR_VIEW_MATRICES)
+		p.scrolled = &T.scroll;
 	lr_panel_draw(&T.scr.panel_grid, &p);
 	lr_screen_put_panel(&T.scr);
+	draw_rule();            /* its hint follows the view */
+}
+
+/* The Matrices view shows matrices too large to show whole. */
+static int can_scroll(void)
+{
+	return T.view == LR_VIEW_MATRICES && lr_screen_has_panel(&T.scr) &&
+	       (T.scroll.max_row0 || T.scroll.max_col0);
 }
 
 static void draw_rule(void)
@@ -158,6 +169,9 @@ static void draw_rule(void)
 		         "F2-F5 views");
 	else if (T.live)
 		snprintf(msg, sizeof msg, "training: Esc or Ctrl-C stops it and keeps the epochs done");
+	else if (can_scroll())
+		snprintf(msg, sizeof msg, "Tab completes  F2-F5 views  Shift+arrows matrices  "
+		         "PgUp/PgDn output  Ctrl-D quits");
 	else
 		snprintf(msg, sizeof msg, "Tab completes  F2-F5 views  PgUp/PgDn scroll  Ctrl-D quits");
 	lr_screen_put_rule(&T.scr, msg, T.back != 0 || T.live != NULL);
@@ -622,28 +636,39 @@ static void save_history(void)
 
 /* ---- keys ---- */
 
-/* Shift+arrows in the Matrices view scroll matrices too large to show
- * whole; the view clamps what it draws, this keeps within the matrix. */
+/* In the Matrices view, when the matrices do not show whole: Shift+arrows
+ * scroll them a row or a column, Alt+arrows a screenful, Shift+Home (or
+ * Home on an empty prompt) back to the top-left corner. Elsewhere the keys
+ * go on as before (Home to readline). */
 static int scroll_key(int c)
 {
-	const struct lr_svd_run *sv = lr_session_last_svd(T.s);
-	const struct lr_run *run = lr_session_last_run(T.s);
-	const struct lr_matrix *A = T.focus == LR_FOCUS_SVD && sv ? sv->A : run ? run->A
-	                            : sv ? sv->A : NULL;
+	const struct lr_scroll *at = &T.scroll;
+	long dr = 0, dc = 0, pr = (long)at->page_rows, pc = (long)at->page_cols;
 
-	if (T.view != LR_VIEW_MATRICES || !A ||
-	    (c != KEY_SR && c != KEY_SF && c != KEY_SLEFT && c != KEY_SRIGHT))
+	if (!can_scroll())
 		return 0;
-	T.row0 = T.scrolled_to[0];     /* past the end the view stops: start from there */
-	T.col0 = T.scrolled_to[1];
-	if (c == KEY_SR && T.row0 > 0)
-		T.row0--;
-	else if (c == KEY_SF && T.row0 + 1 < A->rows)
-		T.row0++;
-	else if (c == KEY_SLEFT && T.col0 > 0)
-		T.col0--;
-	else if (c == KEY_SRIGHT && T.col0 + 1 < A->cols)
-		T.col0++;
+	switch (c) {
+	case KEY_SR: dr = -1; break;
+	case KEY_SF: dr = 1; break;
+	case KEY_SLEFT: dc = -1; break;
+	case KEY_SRIGHT: dc = 1; break;
+	case LR_KEY_ALT_UP: dr = -pr; break;
+	case LR_KEY_ALT_DOWN: dr = pr; break;
+	case LR_KEY_ALT_LEFT: dc = -pc; break;
+	case LR_KEY_ALT_RIGHT: dc = pc; break;
+	case KEY_HOME:
+		if (rl_end != 0 || T.pending.len || T.busy ||
+		    RL_ISSTATE(RL_STATE_ISEARCH | RL_STATE_NSEARCH | RL_STATE_MOREINPUT))
+			return 0;          /* the line's own Home */
+		/* fall through */
+	case KEY_SHOME:
+		dr = -(long)at->row0;
+		dc = -(long)at->col0;
+		break;
+	default:
+		return 0;
+	}
+	lr_scroll_move(at, dr, dc, &T.row0, &T.col0);
 	draw_panel();
 	redisplay();
 	return 1;
@@ -717,6 +742,8 @@ static void handle_key(int c)
 		return;
 	}
 	if (c >= KEY_MIN) {
+		if (c == KEY_HOME && scroll_key(c))
+			return;
 		for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
 			if (keys[i].key == c) {
 				feed(keys[i].seq, (int)strlen(keys[i].seq));

@@ -345,10 +345,16 @@ static size_t scrolled(size_t off, size_t total, size_t shown)
 	return total > shown ? (off < total - shown ? off : total - shown) : 0;
 }
 
+/* Whether a block's rows are the rows of A (A, U, the reconstruction, the
+ * residual) and its columns the columns of A (A, Vᵀ, ...): those scroll. */
+static int rows_of_a(const struct block *bk) { return bk->b != B_S && bk->b != B_VT; }
+static int cols_of_a(const struct block *bk) { return bk->b != B_S && bk->b != B_U; }
+
 static void draw_block(struct lr_grid *g, int x, int y, const struct block *bk,
                        const struct fact *f, int ascii, size_t row0, size_t col0)
 {
-	size_t ro = scrolled(row0, bk->rows, bk->shown_r), co = scrolled(col0, bk->cols, bk->shown_c);
+	size_t ro = rows_of_a(bk) ? scrolled(row0, bk->rows, bk->shown_r) : 0;
+	size_t co = cols_of_a(bk) ? scrolled(col0, bk->cols, bk->shown_c) : 0;
 
 	lr_grid_text(g, x, y, bk->title, LR_STY_BOLD);
 	for (size_t i = 0; i < bk->shown_r; i++) {
@@ -364,19 +370,54 @@ static void draw_block(struct lr_grid *g, int x, int y, const struct block *bk,
 			             ascii ? ":" : "⋮", LR_STY_DIM);
 }
 
-/* Draws blocks side by side in the rectangle; returns 1 if any is clipped. */
-static int draw_shelf(struct lr_grid *g, int x, int y, int w, int h, struct block *bk, int n,
-                      const struct fact *f, const struct lr_panel *p)
+/* Draws the first n blocks (already fitted) side by side from x; returns
+ * the column after the last. */
+static int draw_shelf(struct lr_grid *g, int x, int y, const struct block *bk, int n,
+                      const struct fact *f, int ascii, size_t row0, size_t col0)
 {
-	int clipped = 0;
-
-	n = fit(bk, n, w, h);
 	for (int i = 0; i < n; i++) {
-		draw_block(g, x, y, &bk[i], f, p->ascii, p->row0, p->col0);
+		draw_block(g, x, y, &bk[i], f, ascii, row0, col0);
 		x += block_width(&bk[i]) + 3;
-		clipped |= bk[i].shown_c < bk[i].cols || bk[i].shown_r < bk[i].rows;
 	}
-	return clipped;
+	return x;
+}
+
+static int any_clipped(const struct block *bk, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (bk[i].shown_c < bk[i].cols || bk[i].shown_r < bk[i].rows)
+			return 1;
+	return 0;
+}
+
+/* The farthest the blocks scroll: until the last of them shows its end. */
+static void scroll_limits(const struct block *bk, int n, struct lr_scroll *sc)
+{
+	for (int i = 0; i < n; i++) {
+		if (rows_of_a(&bk[i]) && bk[i].rows > bk[i].shown_r &&
+		    bk[i].rows - bk[i].shown_r > sc->max_row0)
+			sc->max_row0 = bk[i].rows - bk[i].shown_r;
+		if (cols_of_a(&bk[i]) && bk[i].cols > bk[i].shown_c &&
+		    bk[i].cols - bk[i].shown_c > sc->max_col0)
+			sc->max_col0 = bk[i].cols - bk[i].shown_c;
+	}
+}
+
+void lr_scroll_move(const struct lr_scroll *at, long dr, long dc, size_t *row0, size_t *col0)
+{
+	size_t r = at->row0 < at->max_row0 ? at->row0 : at->max_row0;
+	size_t c = at->col0 < at->max_col0 ? at->col0 : at->max_col0;
+
+	if (dr < 0)
+		r = (size_t)-dr < r ? r - (size_t)-dr : 0;
+	else
+		r = (size_t)dr < at->max_row0 - r ? r + (size_t)dr : at->max_row0;
+	if (dc < 0)
+		c = (size_t)-dc < c ? c - (size_t)-dc : 0;
+	else
+		c = (size_t)dc < at->max_col0 - c ? c + (size_t)dc : at->max_col0;
+	*row0 = r;
+	*col0 = c;
 }
 
 static int shelf_rows(const struct block *bk, int n)
@@ -425,8 +466,8 @@ static void fact_numbers(struct lr_grid *g, int x, int y, int xmax, int ymax,
 		text_clip(g, x, y + i, xmax, l[i], i == 0 ? LR_STY_BOLD : LR_STY_NORMAL);
 }
 
-static void heat_legend(struct lr_grid *g, int y, const struct lr_panel *p, int masked,
-                        const char *clip_note)
+/* The legend of the heat map on row y; returns the column after it. */
+static int heat_legend(struct lr_grid *g, int y, const struct lr_panel *p, int masked)
 {
 	static const char *const lim[] = { "<1%", "<5%", "<15%", "<40%", "≥40%" };
 	int x = lr_grid_text(g, 2, y, "residual/max|A|", LR_STY_DIM) + 2;
@@ -438,15 +479,16 @@ static void heat_legend(struct lr_grid *g, int y, const struct lr_panel *p, int 
 	}
 	if (masked)
 		x = lr_grid_text(g, x + 1, y, p->ascii ? "[x] o hidden" : "[x] ∘ hidden", LR_STY_HIDDEN);
-	if (clip_note)
-		text_clip(g, x + 2, y, g->w, clip_note, LR_STY_DIM);
+	return x;
 }
 
 static void draw_matrices(struct lr_grid *g, const struct lr_panel *p, int y0, int bottom_only)
 {
 	struct fact f;
 	struct block top[4], bot[2];
-	int nt = 0, avail = g->h - y0 - 1, h1, h2, clipped;
+	const struct block *ref;
+	struct lr_scroll sc;
+	int nt = 0, nb, avail = g->h - y0 - 1, h1, h2, clipped, lx, ly;
 	int svd = p->focus == LR_FOCUS_SVD && p->svd;
 	char t[48];
 
@@ -508,33 +550,55 @@ static void draw_matrices(struct lr_grid *g, const struct lr_panel *p, int y0, i
 			h2 = 0;
 		}
 	}
-	clipped = bottom_only ? 0 : draw_shelf(g, 1, y0, g->w - 2, h1, top, nt, &f, p);
-	if (h2 >= 2) {
-		int n = fit(bot, 2, bottom_only ? g->w - 2 : g->w - 24, h2), x = 1;
-		for (int i = 0; i < n; i++) {
-			draw_block(g, x, y0 + h1 + 1, &bot[i], &f, p->ascii, p->row0, p->col0);
-			x += block_width(&bot[i]) + 3;
-			clipped |= bot[i].shown_c < bot[i].cols || bot[i].shown_r < bot[i].rows;
-		}
+	/* fit first: how far the view scrolls depends on what shows */
+	nt = bottom_only ? 0 : fit(top, nt, g->w - 2, h1);
+	nb = h2 >= 2 ? fit(bot, 2, bottom_only ? g->w - 2 : g->w - 24, h2) : 0;
+	clipped = any_clipped(top, nt) || any_clipped(bot, nb);
+	memset(&sc, 0, sizeof sc);
+	if (!bottom_only) {      /* the Spectrum view's approximation does not scroll */
+		scroll_limits(top, nt, &sc);
+		scroll_limits(bot, nb, &sc);
+		sc.row0 = p->row0 < sc.max_row0 ? p->row0 : sc.max_row0;
+		sc.col0 = p->col0 < sc.max_col0 ? p->col0 : sc.max_col0;
+	}
+	ref = nt ? &top[0] : nb ? &bot[0] : NULL;     /* A, or the reconstruction */
+	sc.page_rows = ref && ref->shown_r ? ref->shown_r : 1;
+	sc.page_cols = ref && ref->shown_c ? ref->shown_c : 1;
+	draw_shelf(g, 1, y0, top, nt, &f, p->ascii, sc.row0, sc.col0);
+	if (nb) {
+		int x = draw_shelf(g, 1, y0 + h1 + 1, bot, nb, &f, p->ascii, sc.row0, sc.col0);
 		if (!bottom_only)   /* the Spectrum view shows its own numbers */
 			fact_numbers(g, x + 1, y0 + h1 + 1, g->w - 1, y0 + h1 + 1 + h2, p, &f);
 	}
-	if (clipped) {
+	if (p->scrolled)        /* tell the front end where it stands */
+		*p->scrolled = sc;
+	ly = bottom_only ? y0 + h2 : g->h - 1;
+	lx = heat_legend(g, ly, p, lr_mat_has_hidden(f.A));
+	if (ref && (sc.max_row0 || sc.max_col0)) {
 		/* where the view stands, told by the first matrix drawn */
-		const struct block *ref = bottom_only ? &bot[0] : &top[0];
-		size_t ro = scrolled(p->row0, ref->rows, ref->shown_r);
-		size_t co = scrolled(p->col0, ref->cols, ref->shown_c);
-		snprintf(t, sizeof t, "%zu-%zu%s%zu-%zu Shift+arrows", ro + 1, ro + ref->shown_r,
-		         GL(p, "×", "x"), co + 1, co + ref->shown_c);
-		if (p->scrolled_to) {   /* tell the front end where it stands */
-			p->scrolled_to[0] = ro;
-			p->scrolled_to[1] = co;
-		}
-	} else if (p->scrolled_to) {
-		p->scrolled_to[0] = p->scrolled_to[1] = 0;
+		char where[160];
+		const char *dash = GL(p, "–", "-");
+		size_t ro = scrolled(sc.row0, ref->rows, ref->shown_r);
+		size_t co = scrolled(sc.col0, ref->cols, ref->shown_c);
+		int n = 0, w;
+		if (sc.max_row0)
+			n += snprintf(where + n, sizeof where - (size_t)n, "rows %zu%s%zu of %zu, ",
+			              ro + 1, dash, ro + ref->shown_r, ref->rows);
+		if (sc.max_col0)
+			n += snprintf(where + n, sizeof where - (size_t)n, "columns %zu%s%zu of %zu, ",
+			              co + 1, dash, co + ref->shown_c, ref->cols);
+		snprintf(where + n - 2, sizeof where - (size_t)n + 2, " %s Shift+arrows scroll",
+		         GL(p, "·", "-"));
+		w = lr_grid_text_len(where);
+		if (lx + 2 + w <= g->w)                       /* beside the legend */
+			lr_grid_text(g, lx + 2, ly, where, LR_STY_DIM);
+		else if (nb && g->w - 1 - w >= 1)             /* between the shelves */
+			lr_grid_text(g, g->w - 1 - w, y0 + h1, where, LR_STY_DIM);
+		else
+			text_clip(g, lx + 2, ly, g->w, where, LR_STY_DIM);
+	} else if (clipped) {
+		text_clip(g, lx + 2, ly, g->w, p->ascii ? "> clipped" : "… clipped", LR_STY_DIM);
 	}
-	heat_legend(g, bottom_only ? y0 + h2 : g->h - 1, p, lr_mat_has_hidden(f.A),
-	            clipped ? t : NULL);
 }
 
 /* ---- Loss ---- */
@@ -972,6 +1036,10 @@ static void draw_lesson(struct lr_grid *g, const struct lr_panel *p, int y0)
 
 void lr_panel_draw(struct lr_grid *g, const struct lr_panel *p)
 {
+	if (p->scrolled) {      /* nothing to scroll unless the Matrices view says so */
+		memset(p->scrolled, 0, sizeof *p->scrolled);
+		p->scrolled->page_rows = p->scrolled->page_cols = 1;
+	}
 	lr_grid_clear(g);
 	if (g->h < 1)
 		return;

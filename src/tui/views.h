@@ -22,6 +22,15 @@ enum lr_view {
 /* Which factorisation the Matrices view shows. */
 enum lr_focus { LR_FOCUS_NONE, LR_FOCUS_SGD, LR_FOCUS_SVD };
 
+/* Where the Matrices view stands, as it last drew: the rows of A, U, the
+ * reconstruction and the residual scroll together, and the columns of A,
+ * Vᵀ, the reconstruction and the residual. */
+struct lr_scroll {
+	size_t row0, col0;          /* the offset drawn: lr_panel.row0, col0 clamped */
+	size_t max_row0, max_col0;  /* the farthest it goes: 0 if everything fits */
+	size_t page_rows, page_cols; /* how many rows and columns of A show (at least 1) */
+};
+
 /* What the panel shows. Every pointer is borrowed for the call. */
 struct lr_panel {
 	enum lr_view view;
@@ -37,10 +46,11 @@ struct lr_panel {
 	                                      found once by the caller, since lr_loss_plot
 	                                      computes it on every call (an SVD) */
 	int ascii;                         /* 1: ASCII glyphs only */
-	size_t row0, col0;                 /* Matrices view: the first row and column shown
-	                                      of matrices too large to fit (scrolling) */
-	size_t *scrolled_to;               /* borrowed or NULL: receives the row and column
-	                                      the view really starts at (row0, col0 clamped) */
+	size_t row0, col0;                 /* Matrices view: the first row and column of A
+	                                      asked for when the matrices are too large to
+	                                      show whole (scrolling; clamped when drawn) */
+	struct lr_scroll *scrolled;        /* borrowed or NULL: the Matrices view tells
+	                                      where it really stands */
 	const char *lesson;                /* the step's text as LR_EV_LESSON gives it
 	                                      ("Lesson N: TITLE (step n of N) ==\n\nTEXT"),
 	                                      or NULL when no lesson is played */
@@ -56,6 +66,12 @@ int lr_view_parse(const char *name);
  * is clipped with a note. Allocates only small temporary grids (and draws
  * less if that fails). */
 void lr_panel_draw(struct lr_grid *g, const struct lr_panel *p);
+
+/* The offset after moving by dr rows and dc columns from where at stands
+ * (a screenful: at->page_rows, page_cols), clamped to 0..at->max_row0,
+ * max_col0. */
+void lr_scroll_move(const struct lr_scroll *at, long dr, long dc, size_t *row0,
+                    size_t *col0);
 
 /* The rank the explorer shows for p->svd (p->k clamped to 1..p), or 0
  * without an SVD. */

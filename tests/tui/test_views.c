@@ -2,6 +2,7 @@
  * from a real session (no terminal) and compared with golden screens in
  * golden/NAME.txt at 80×24 and 120×40. LR_UPDATE_GOLDEN=1 rewrites them. */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -141,65 +142,129 @@ static void view_case(const char *name, const char *script, enum lr_view v, enum
 #define BIG "limit updates 1e9\nC = reshape(1:2400, 40, 60) / 100\n" \
 	"sgd C 3 seed=1 epochs=20 lr=0.0001\n"
 
-/* The 40×60 matrix scrolled to row 30, column 50 (Shift+arrows), and asked
- * for more than there is: the view stops at the last rows and columns and
- * says where it stands. */
-static void scrolled_case(const char *name, size_t row0, size_t col0, size_t want_r,
-                          size_t want_c)
+/* A 30×30 matrix of rank 2 (A(i,j) = i + 30(j-1)) and its SVD: too large
+ * for the Matrices view at 80×24, so it scrolls. */
+#define BIG30 "C = reshape(1:900, 30, 30)\nsvd C 2\n"
+
+/* The Matrices view of BIG30 asked to start at row0, col0; *at gets where
+ * it really stands; the golden is compared if name is not NULL. */
+static void scrolled_case(const char *name, size_t row0, size_t col0, int w, int h,
+                          struct lr_scroll *at, char **text)
 {
-	struct lr_session *s = session_of(BIG);
+	struct lr_session *s = session_of(BIG30);
 	const struct lr_run *const *runs;
 	struct lr_panel p;
 	struct lr_grid g;
-	size_t at[2] = { 99, 99 };
+	struct lr_buf b;
 
-	panel_of(&p, s, LR_VIEW_MATRICES, LR_FOCUS_SGD, &runs);
+	panel_of(&p, s, LR_VIEW_MATRICES, LR_FOCUS_SVD, &runs);
 	p.row0 = row0;
 	p.col0 = col0;
-	p.scrolled_to = at;
-	CHECK(lr_grid_init(&g, 80, 24) == 0);
+	memset(at, 0x55, sizeof *at);    /* all of it must be written */
+	p.scrolled = at;
+	CHECK(lr_grid_init(&g, w, h) == 0);
 	lr_panel_draw(&g, &p);
-	CHECK(at[0] == want_r);
-	CHECK(at[1] == want_c);
 	if (name)
 		golden(name, &g);
+	lr_buf_init(&b);
+	lr_grid_to_text(&g, &b);
+	CHECK(!b.failed && b.data);
+	*text = lr_buf_take(&b);
 	lr_grid_finish(&g);
 	lr_session_destroy(s);
 }
 
+/* Rows 11-, columns 6- of A, U and the reconstruction (U and Vᵀ keep their
+ * k columns and rows); the note says where the view stands. */
 static void matrices_scrolled_80x24(void)
 {
-	scrolled_case("matrices_scrolled_80x24", 29, 49, 29, 49);
+	struct lr_scroll at;
+	char *t;
+
+	scrolled_case("matrices_scrolled_80x24", 10, 5, 80, 24, &at, &t);
+	CHECK(at.row0 == 10 && at.col0 == 5);
+	CHECK(t && strstr(t, "rows 11–") && strstr(t, "columns 6–") &&
+	      strstr(t, "of 30 · Shift+arrows scroll"));
+	CHECK(t && strstr(t, " 161.0 ") && !strstr(t, "  1.0 "));   /* A(11,6) = 161 */
+	lr_free(t);
 }
 
+/* Far past the end: every matrix shows its last rows and columns. */
+static void matrices_scrolled_end_80x24(void)
+{
+	struct lr_scroll at;
+	char *t;
+
+	scrolled_case("matrices_scrolled_end_80x24", 1000, 1000, 80, 24, &at, &t);
+	CHECK(at.row0 == at.max_row0 && at.col0 == at.max_col0);
+	CHECK(t && strstr(t, " 900.0 ") && strstr(t, "–30 of 30"));
+	lr_free(t);
+}
+
+/* The offset drawn is clamped to what the matrices allow, and moving from
+ * there (lr_scroll_move) stays within 0..max. */
 static void scroll_clamped(void)
 {
+	struct lr_scroll at, at2, none;
 	size_t r, c;
+	char *t;
 
-	/* Far past the end: clamped to the last screenful, the same as asking
-	 * for exactly that place. */
-	scrolled_case(NULL, 0, 0, 0, 0);
+	scrolled_case(NULL, 0, 0, 80, 24, &at, &t);
+	CHECK(at.row0 == 0 && at.col0 == 0);
+	CHECK(at.max_row0 > 0 && at.max_row0 < 30 && at.max_col0 > 0 && at.max_col0 < 30);
+	CHECK(at.page_rows > 1 && at.page_rows < 30 && at.page_cols > 1 && at.page_cols < 30);
+	CHECK(t && strstr(t, "rows 1–") && !strstr(t, " 900.0 "));
+	lr_free(t);
+	/* asked for too much: stops where the last row and column show */
+	scrolled_case(NULL, SIZE_MAX, 1000, 80, 24, &at2, &t);
+	CHECK(at2.row0 == at.max_row0 && at2.col0 == at.max_col0);
+	CHECK(at2.max_row0 == at.max_row0 && at2.max_col0 == at.max_col0);
+	lr_free(t);
+	/* moves */
+	lr_scroll_move(&at, -1, -5, &r, &c);
+	CHECK(r == 0 && c == 0);
+	lr_scroll_move(&at, 1, 2, &r, &c);
+	CHECK(r == 1 && c == 2);
+	lr_scroll_move(&at, (long)at.page_rows, 0, &r, &c);
+	CHECK(r == at.page_rows && c == 0);
+	lr_scroll_move(&at, 1000, 1000, &r, &c);
+	CHECK(r == at.max_row0 && c == at.max_col0);
+	lr_scroll_move(&at2, 1, 1, &r, &c);
+	CHECK(r == at.max_row0 && c == at.max_col0);
+	lr_scroll_move(&at2, -(long)at2.row0, -(long)at2.col0, &r, &c);   /* Home */
+	CHECK(r == 0 && c == 0);
+	at2.row0 = at2.col0 = 500;      /* a stale place beyond the end */
+	lr_scroll_move(&at2, -1, 0, &r, &c);
+	CHECK(r == at.max_row0 - 1 && c == at.max_col0);
+	/* everything fits: nothing moves, the note is not there */
 	{
-		struct lr_session *s = session_of(BIG);
+		struct lr_session *s = session_of(SVD);
 		const struct lr_run *const *runs;
 		struct lr_panel p;
 		struct lr_grid g;
-		size_t at[2];
-		panel_of(&p, s, LR_VIEW_MATRICES, LR_FOCUS_SGD, &runs);
-		p.row0 = 1000;
-		p.col0 = 1000;
-		p.scrolled_to = at;
-		CHECK(lr_grid_init(&g, 80, 24) == 0);
+		struct lr_buf b;
+		panel_of(&p, s, LR_VIEW_MATRICES, LR_FOCUS_SVD, &runs);
+		p.row0 = p.col0 = 7;
+		p.scrolled = &none;
+		CHECK(lr_grid_init(&g, 120, 40) == 0);
 		lr_panel_draw(&g, &p);
-		r = at[0];
-		c = at[1];
-		CHECK(r > 0 && r < 40);
-		CHECK(c > 0 && c < 60);
+		CHECK(none.max_row0 == 0 && none.max_col0 == 0 && none.row0 == 0 && none.col0 == 0);
+		lr_buf_init(&b);
+		lr_grid_to_text(&g, &b);
+		CHECK(b.data && !strstr(b.data, "Shift+arrows") && !strstr(b.data, "clipped"));
+		lr_buf_finish(&b);
 		lr_grid_finish(&g);
 		lr_session_destroy(s);
+		lr_scroll_move(&none, 3, 3, &r, &c);
+		CHECK(r == 0 && c == 0);
 	}
-	scrolled_case(NULL, r, c, r, c);
-	scrolled_case(NULL, r + 5, c + 5, r, c);
+	/* tiny panels: never outside the grid (ASan), never past the end */
+	for (int w = 1; w <= 90; w += 7)
+		for (int h = 1; h <= 30; h += 3) {
+			scrolled_case(NULL, SIZE_MAX, SIZE_MAX, w, h, &at2, &t);
+			CHECK(at2.row0 <= 30 && at2.col0 <= 30 && at2.page_rows >= 1);
+			lr_free(t);
+		}
 }
 
 #define VIEW(fn, script, v, f, k, ascii, w, h) \
@@ -417,7 +482,8 @@ static void sb_keeps_the_last(void)
 
 SUBTEST_MAIN(
 	T(matrices_sgd_80x24), T(matrices_sgd_120x40), T(matrices_svd_80x24),
-	T(matrices_svd_k3_120x40), T(matrices_masked_80x24), T(matrices_big_80x24), T(matrices_scrolled_80x24), T(scroll_clamped),
+	T(matrices_svd_k3_120x40), T(matrices_masked_80x24), T(matrices_big_80x24),
+	T(matrices_scrolled_80x24), T(matrices_scrolled_end_80x24), T(scroll_clamped),
 	T(matrices_ascii_80x24), T(matrices_empty_80x24),
 	T(loss_80x24), T(loss_120x40), T(loss_two_runs_80x24), T(loss_masked_120x40),
 	T(loss_empty_80x24),

@@ -118,15 +118,54 @@ wait_for '^  A +4×3'
 wait_for '^  B +200×200'
 echo "ok - Ctrl-C stops the training, the session keeps its variables"
 
-# A matrix too large for the Matrices view scrolls with Shift+arrows.
+# A matrix too large for the Matrices view scrolls: Shift+arrows a row or a
+# column, Alt+arrows a screenful, Home (on an empty prompt) or Shift+Home back
+# to the corner. C(i,j) = i + 30(j-1): 900.0 is the last entry. Elsewhere
+# Home is the line's.
+type_line 'C = reshape(1:900, 30, 30);'
+type_line 'svd C 2'
+wait_for '\[F4 Spectrum\]'
+wait_for 'k = 2 of 30'
+T send-keys -t t -l 'xyz'
+T send-keys -t t S-Down Home
+T send-keys -t t -l 'svd '
+wait_for '^>> svd xyz$'
+T send-keys -t t C-e C-u
+wait_for '^>> *$'
 T send-keys -t t F2
 wait_for '\[F2 Matrices\]'
-wait_for ' 1-[0-9]+×1-[0-9]+ Shift\+arrows'
+note=' · Shift\+arrows scroll'
+wait_for "rows 1–[0-9]+ of 30, columns 1–[0-9]+ of 30$note"
+wait_for 'Shift\+arrows matrices'
+absent ' 900\.0( |$)'
 T send-keys -t t S-Down S-Down S-Down S-Right S-Right
-wait_for ' 4-[0-9]+×3-[0-9]+ Shift\+arrows'
+wait_for "rows 4–[0-9]+ of 30, columns 3–[0-9]+ of 30$note"
 T send-keys -t t S-Up S-Left
-wait_for ' 3-[0-9]+×2-[0-9]+ Shift\+arrows'
-echo "ok - Shift+arrows scroll a large matrix"
+wait_for "rows 3–[0-9]+ of 30, columns 2–[0-9]+ of 30$note"
+T send-keys -t t M-Down M-Down M-Down M-Down M-Right M-Right M-Right M-Right M-Right \
+	M-Right M-Right M-Right M-Right M-Right M-Right M-Right M-Right M-Right M-Right
+wait_for "rows [0-9]+–30 of 30, columns [0-9]+–30 of 30$note"
+wait_for ' 900\.0( |$)'
+T send-keys -t t S-Down S-Right
+wait_for "rows [0-9]+–30 of 30, columns [0-9]+–30 of 30$note"
+T send-keys -t t -l 'xyz'
+T send-keys -t t Home
+T send-keys -t t -l 'svd '
+wait_for '^>> svd xyz$'
+wait_for "rows [0-9]+–30 of 30, columns [0-9]+–30 of 30$note"
+T send-keys -t t C-e C-u
+wait_for '^>> *$'
+T send-keys -t t Home
+wait_for "rows 1–[0-9]+ of 30, columns 1–[0-9]+ of 30$note"
+absent ' 900\.0( |$)'
+T send-keys -t t S-Up S-Left
+wait_for "rows 1–[0-9]+ of 30, columns 1–[0-9]+ of 30$note"
+T send-keys -t t M-Down S-Home
+wait_for "rows 1–[0-9]+ of 30, columns 1–[0-9]+ of 30$note"
+T send-keys -t t F3
+wait_for '\[F3 Loss\]'
+wait_for 'PgUp/PgDn scroll'
+echo "ok - Shift+arrows, Alt+arrows and Home scroll a large matrix"
 
 # Resizing reflows; a small terminal hides the panel and gets it back.
 T resize-window -t t -x 50 -y 15
