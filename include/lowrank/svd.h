@@ -35,6 +35,14 @@ double lr_svd_tail(const struct lr_svd *svd, size_t k);
 enum lr_status lr_svd_reconstruct(const struct lr_svd *svd, size_t k,
                                   struct lr_matrix **out);
 
+/* ‖A − A_k‖²_F measured entry by entry, A_k = U_k diag(s_k) V_kᵀ from svd
+ * (k = 0..svd->p). For an exact SVD this is Σ_{i>k} σᵢ² again, but it needs
+ * only the leading k triplets (a truncated SVD), and it stays accurate when
+ * the tail is tiny next to ‖A‖². *out is NAN on error. Errors: LR_ERR_SHAPE
+ * (svd is not of A's shape), LR_ERR_RANK (k > svd->p), LR_ERR_NOMEM. */
+enum lr_status lr_svd_residual(const struct lr_matrix *A, const struct lr_svd *svd, size_t k,
+                               double *out);
+
 /* Frees what svd owns and zeroes it. Safe on a zeroed struct. */
 void lr_svd_finish(struct lr_svd *svd);
 

@@ -196,6 +196,46 @@ enum lr_status lr_svd_reconstruct(const struct lr_svd *svd, size_t k,
 	return LR_OK;
 }
 
+/* Each entry of the residual is formed before it is squared, so a tail far
+ * below ‖A‖² keeps its digits (‖A‖² − Σ σᵢ² would cancel them away). Vₖᵀ is
+ * copied k×n so that the inner loop runs along a row; the squares are
+ * summed per row first, which keeps the rounding of the total small. */
+enum lr_status lr_svd_residual(const struct lr_matrix *A, const struct lr_svd *svd, size_t k,
+                               double *out)
+{
+	size_t m = A->rows, n = A->cols, p = svd->p;
+	double *vt, *r, total = 0.0;
+
+	*out = NAN;
+	if (m != svd->m || n != svd->n)
+		return LR_ERR_SHAPE;
+	if (k > p)
+		return LR_ERR_RANK;
+	vt = lr_mallocarray(k * n + n + 1, sizeof(double));
+	if (!vt)
+		return LR_ERR_NOMEM;
+	r = vt + k * n;
+	for (size_t j = 0; j < n; j++)
+		for (size_t l = 0; l < k; l++)
+			vt[l * n + j] = svd->V->data[j * p + l];
+	for (size_t i = 0; i < m; i++) {
+		double row = 0.0;
+		memcpy(r, A->data + i * n, n * sizeof(double));
+		for (size_t l = 0; l < k; l++) {
+			double c = svd->U->data[i * p + l] * svd->s[l];
+			const double *v = vt + l * n;
+			for (size_t j = 0; j < n; j++)
+				r[j] -= c * v[j];
+		}
+		for (size_t j = 0; j < n; j++)
+			row += r[j] * r[j];
+		total += row;
+	}
+	lr_free(vt);
+	*out = total;
+	return LR_OK;
+}
+
 void lr_svd_finish(struct lr_svd *svd)
 {
 	lr_free(svd->s);
@@ -214,16 +254,13 @@ static void keep_columns(struct lr_matrix *X, size_t k)
 	X->cols = k;
 }
 
-/* The full SVD cut down to its first k triplets. */
-static enum lr_status truncate_full(const struct lr_matrix *A, size_t k, struct lr_svd *out)
+/* A full SVD cut down to its first k triplets (the values beyond k stay
+ * allocated but unused). */
+static void truncate_to(struct lr_svd *out, size_t k)
 {
-	enum lr_status st = lr_svd_compute(A, out);
-	if (st != LR_OK)
-		return st;
 	keep_columns(out->U, k);
 	keep_columns(out->V, k);
 	out->p = k;
-	return LR_OK;
 }
 
 /* The thin products of the subspace iteration, A (m×n row-major) times a
@@ -514,8 +551,8 @@ static enum lr_status subspace_iterate(struct subspace *S, struct lr_svd *out, i
 	}
 }
 
-enum lr_status lr_svd_truncated(const struct lr_matrix *A, size_t k, struct lr_svd *out,
-                                int *used_full)
+enum lr_status lr_svd_leading(const struct lr_matrix *A, size_t k, struct lr_svd *out,
+                              int *used_full)
 {
 	size_t m = A->rows, n = A->cols, p = m < n ? m : n;
 	int slow = 0;
@@ -528,7 +565,7 @@ enum lr_status lr_svd_truncated(const struct lr_matrix *A, size_t k, struct lr_s
 	size_t l = k + (k > 30 ? k : 30), lp = (l + 7) / 8 * 8;
 	/* Small or nearly full-rank requests: the full SVD is as cheap. */
 	if (st != LR_OK || p < 200 || 4 * l > p)
-		return st != LR_OK ? st : truncate_full(A, k, out);
+		return st != LR_OK ? st : lr_svd_compute(A, out);
 	struct subspace S = { A, m, n, k, l, lp, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
 	                      mul_ax_base, mul_atq_base };
 #ifdef HAVE_AVX2_PRODUCTS
@@ -540,9 +577,21 @@ enum lr_status lr_svd_truncated(const struct lr_matrix *A, size_t k, struct lr_s
 	subspace_free(&S);
 	if (st != LR_OK || slow) {
 		lr_svd_finish(out);
-		return st != LR_OK ? st : truncate_full(A, k, out);
+		return st != LR_OK ? st : lr_svd_compute(A, out);
 	}
 	if (used_full)
 		*used_full = 0;
 	return LR_OK;
+}
+
+enum lr_status lr_svd_truncated(const struct lr_matrix *A, size_t k, struct lr_svd *out,
+                                int *used_full)
+{
+	int full = 0;
+	enum lr_status st = lr_svd_leading(A, k, out, &full);
+	if (used_full)
+		*used_full = st == LR_OK ? full : 1;
+	if (st == LR_OK && out->p > k)
+		truncate_to(out, k);
+	return st;
 }

@@ -4,6 +4,7 @@
 #include "lowrank/loss.h"
 #include "lowrank/rng.h"
 #include "lowrank/svd.h"
+#include "lowrank/svd_trunc.h"
 
 /* The notebook's matrix. */
 static const double notebook[] = {
@@ -144,6 +145,105 @@ static void tail(void)
 	lr_mat_destroy(A);
 }
 
+/* The measured residual is the tail for every k of an exact SVD, and its
+ * errors leave a NAN. */
+static void residual(void)
+{
+	struct lr_matrix *A = random_matrix(12, 9, 5), *B = random_matrix(9, 12, 5);
+	struct lr_svd s;
+	double r = 0.0, total;
+	CHECK(lr_svd_compute(A, &s) == LR_OK);
+	total = lr_svd_tail(&s, 0);
+	for (size_t k = 0; k <= s.p; k++) {
+		CHECK(lr_svd_residual(A, &s, k, &r) == LR_OK);
+		CHECK_NEAR(r, lr_svd_tail(&s, k), 1e-13 * total);
+	}
+	CHECK(lr_svd_residual(A, &s, s.p + 1, &r) == LR_ERR_RANK && isnan(r));
+	CHECK(lr_svd_residual(B, &s, 2, &r) == LR_ERR_SHAPE && isnan(r));
+	lr_alloc_fail_after(1);
+	CHECK(lr_svd_residual(A, &s, 2, &r) == LR_ERR_NOMEM && isnan(r));
+	lr_alloc_fail_after(-1);
+	lr_svd_finish(&s);
+	lr_mat_destroy(A);
+	lr_mat_destroy(B);
+}
+
+/* σ = (1, 1e-9) turned by two rotations: the rank-1 tail is 1e-18, which
+ * ‖A‖² − σ₁² cannot resolve (it is below the rounding of ‖A‖² = 1) but the
+ * residual measures to a few digits (the rotations' own rounding moves
+ * σ₂ by about 1e-16, a relative 1e-7). */
+static void residual_tiny_tail(void)
+{
+	double c = cos(0.3), sn = sin(0.3), d = cos(1.1), e = sin(1.1);
+	double a[] = { c * d + sn * 1e-9 * e, c * e - sn * 1e-9 * d,
+	               sn * d - c * 1e-9 * e, sn * e + c * 1e-9 * d };
+	struct lr_matrix *A = lr_mat_from(2, 2, a);
+	struct lr_svd s;
+	double r = 0.0;
+	CHECK(lr_svd_compute(A, &s) == LR_OK);
+	CHECK(lr_svd_residual(A, &s, 1, &r) == LR_OK);
+	CHECK_REL(r, 1e-18, 1e-5);
+	lr_svd_finish(&s);
+	lr_mat_destroy(A);
+}
+
+/* X diag(0.7^i) Y with X m×r and Y r×n Gaussian: a decaying spectrum. */
+static struct lr_matrix *decaying(size_t m, size_t n, size_t r, uint64_t seed)
+{
+	struct lr_matrix *X = random_matrix(m, r, seed), *Y = random_matrix(r, n, seed + 1), *A = NULL;
+	for (size_t l = 0; l < r; l++)
+		for (size_t i = 0; i < m; i++)
+			LR_AT(X, i, l) *= pow(0.7, (double)l);
+	CHECK(lr_mat_mul(X, Y, &A) == LR_OK);
+	lr_mat_destroy(X);
+	lr_mat_destroy(Y);
+	return A;
+}
+
+/* lr_svd_leading hands back k triplets from the iteration, and the whole
+ * SVD when it fell back to it; lr_svd_truncated always k. */
+static void leading(void)
+{
+	struct lr_matrix *A = decaying(300, 250, 60, 11), *N = lr_mat_from(3, 3, notebook);
+	struct lr_svd f, t;
+	double r = 0.0;
+	int used_full = -1;
+	CHECK(lr_svd_compute(A, &f) == LR_OK);
+	CHECK(lr_svd_leading(A, 5, &t, &used_full) == LR_OK);
+	CHECK(used_full == 0 && t.p == 5 && t.U->cols == 5 && t.V->cols == 5);
+	for (size_t i = 0; i < 5; i++)
+		CHECK_NEAR(t.s[i], f.s[i], 1e-12 * f.s[0]);
+	CHECK(lr_svd_residual(A, &t, 5, &r) == LR_OK);
+	CHECK_REL(r, lr_svd_tail(&f, 5), 1e-9);
+	lr_svd_finish(&t);
+	lr_svd_finish(&f);
+	CHECK(lr_svd_leading(N, 2, &t, &used_full) == LR_OK);     /* small: the full SVD */
+	CHECK(used_full == 1 && t.p == 3 && t.U->cols == 3 && t.V->cols == 3);
+	CHECK(lr_svd_compute(N, &f) == LR_OK);
+	for (size_t i = 0; i < 3; i++)
+		CHECK(t.s[i] == f.s[i]);
+	lr_svd_finish(&t);
+	CHECK(lr_svd_truncated(N, 2, &t, &used_full) == LR_OK && used_full == 1 && t.p == 2);
+	lr_svd_finish(&t);
+	lr_svd_finish(&f);
+	CHECK(lr_svd_leading(N, 4, &t, &used_full) == LR_ERR_RANK && !t.s);
+	lr_mat_destroy(A);
+	lr_mat_destroy(N);
+}
+
+/* A Gaussian matrix's flat spectrum: the iteration gives up and the whole
+ * SVD comes back. */
+static void leading_flat(void)
+{
+	struct lr_matrix *A = random_matrix(300, 260, 13);
+	struct lr_svd t;
+	int used_full = -1;
+	CHECK(lr_svd_leading(A, 10, &t, &used_full) == LR_OK);
+	CHECK(used_full == 1 && t.p == 260 && t.U->cols == 260 && t.V->rows == 260);
+	lr_svd_finish(&t);
+	lr_mat_destroy(A);
+}
+
 static void empty(void)
 {
 	struct lr_matrix *A = lr_mat_create(0, 3);
@@ -203,4 +303,5 @@ static void alloc_fail(void)
 }
 
 SUBTEST_MAIN(T(notebook_values), T(tall), T(wide), T(rank_deficient), T(tail),
+             T(residual), T(residual_tiny_tail), T(leading), T(leading_flat),
              T(empty), T(nonfinite), T(alloc_fail))
