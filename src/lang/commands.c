@@ -318,24 +318,34 @@ static void bind_svd(struct lr_session *s, const struct lr_svd_run *r)
 	}
 }
 
+/* svd A [k] [method=auto|full|subspace]: a word with '=' is the option,
+ * the other one after A the rank. */
 static int cmd_svd(struct lr_session *s, const struct lr_stmt *st)
 {
+	static const char usage[] = "svd A [k] [method=auto|full|subspace]";
 	struct lr_val A = { 0 };
 	struct lr_svd_run *r = NULL;
+	const struct lr_word *kw = NULL;
+	enum lr_svd_method method = LR_SVD_AUTO;
 	char name[32];
 	double k;
 	int rc = -1;
 
-	if (want_words(s, st, 1, 2, "svd A [k]") < 0)
+	if (want_words(s, st, 1, 3, usage) < 0)
 		return -1;
 	name_of(&st->words[0], name, sizeof name);
 	if (word_matrix(s, &st->words[0], "the matrix to decompose", &A) < 0)
 		return -1;
-	if (rank_word(s, st->nwords == 2 ? &st->words[1] : NULL, &st->words[0], name, A.v->m,
-	              &k) < 0)
+	for (size_t i = 1; i < st->nwords; i++) {
+		if (i == 1 && !strchr(st->words[i].text, '='))
+			kw = &st->words[i];
+		else if (lr_svd_option_word(s, &st->words[i], usage, &method) < 0)
+			goto done;
+	}
+	if (rank_word(s, kw, &st->words[0], name, A.v->m, &k) < 0)
 		goto done;
-	if (lr_svd_request_run(s, A.v->m, name, (size_t)k, st->words[0].pos,
-	                       st->nwords == 2 ? st->words[1].pos : st->words[0].pos, &r) < 0)
+	if (lr_svd_request_run(s, A.v->m, name, (size_t)k, (size_t)k, method, st->words[0].pos,
+	                       kw ? kw->pos : st->words[0].pos, &r) < 0)
 		goto done;
 	lr_session_keep_svd(s, r);
 	bind_svd(s, r);

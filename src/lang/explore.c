@@ -1,5 +1,5 @@
-/* `explore A [k]`: the rank explorer. Computes the SVD of A (as `svd A k`
- * does) and keeps it, prints what each rank k = 1..min(p, 10) costs and
+/* `explore A [k] [method=M]`: the rank explorer. Computes the SVD of A (as
+ * `svd A k` does, at least the 10 leading triplets) and keeps it, prints what each rank k = 1..min(p, 10) costs and
  * keeps (the error Σ_{i>k} σᵢ², the relative error ‖A − A_k‖/‖A‖, the
  * energy kept and the storage k(m+n+1) against m·n), and asks a terminal
  * for the Spectrum view, where + and - step k. The variables are left
@@ -12,23 +12,23 @@
 
 #define EXPLORE_ROWS 10
 
-static const char usage[] = "explore A [k]";
+static const char usage[] = "explore A [k] [method=auto|full|subspace]";
 
-/* The table of ranks 1..min(p, 10), the explored k marked. */
+/* The table of ranks 1..min(p, 10), the explored k marked. A partial SVD
+ * holds at least those ranks (see lr_cmd_explore), so every row is exact. */
 static void explore_text(struct lr_buf *b, const struct lr_svd_run *r, enum lr_numfmt f)
 {
 	const struct lr_svd *d = &r->svd;
-	size_t rows = d->p < EXPLORE_ROWS ? d->p : EXPLORE_ROWS;
-	double total = 0;
+	size_t known = lr_svd_run_known(r), pmax = lr_svd_run_rank_max(r);
+	size_t rows = known < EXPLORE_ROWS ? known : EXPLORE_ROWS;
+	double total = r->energy;
 	char sh[32];
 
-	for (size_t i = 0; i < d->p; i++)
-		total += d->s[i] * d->s[i];
 	lr_buf_printf(b, "explore: the rank-k approximations of %s (%s)\n", r->matrix_name,
 	              lr_shape(r->A, sh, sizeof sh));
 	lr_buf_puts(b, "     k          error   rel. error   energy kept   storage\n");
 	for (size_t k = 1; k <= rows; k++) {
-		double tail = lr_svd_tail(d, k);
+		double tail = lr_svd_run_tail(r, k);
 		struct lr_buf num;
 		char st[64];
 		lr_buf_init(&num);
@@ -40,13 +40,17 @@ static void explore_text(struct lr_buf *b, const struct lr_svd_run *r, enum lr_n
 		              total > 0 ? 100 * (total - tail) / total : 100.0, st);
 		lr_buf_finish(&num);
 	}
-	if (d->p > rows)
+	if (known < pmax)
+		lr_buf_printf(b, "  ... up to k = %zu; only the %zu largest singular values were "
+		              "computed\n  (subspace iteration; method=full computes them all)\n",
+		              pmax, known);
+	else if (d->p > rows)
 		lr_buf_printf(b, "  ... up to k = %zu\n", d->p);
 	lr_buf_puts(b, "error: sum of s(i)^2 for i > k = ||A - A_k||^2 (Eckart-Young-Mirsky); "
 	               "rel. error:\n||A - A_k|| / ||A||; storage: k(m+n+1) numbers of U_k, s, V_k "
 	               "against m*n.\n");
-	lr_buf_printf(b, "> marks k = %zu; on a terminal + and - step k in the Spectrum view.\n",
-	              r->k);
+	lr_buf_printf(b, "> marks k = %zu; on a terminal + and - step k in the Spectrum view%s.\n",
+	              r->k, known < pmax ? " (up to the computed ones)" : "");
 }
 
 int lr_cmd_explore(struct lr_session *s, const struct lr_stmt *st);
@@ -55,6 +59,8 @@ int lr_cmd_explore(struct lr_session *s, const struct lr_stmt *st)
 {
 	struct lr_val A = { 0 };
 	struct lr_svd_run *r = NULL;
+	const struct lr_word *kw = NULL;
+	enum lr_svd_method method = LR_SVD_AUTO;
 	const struct lr_matrix *m;
 	char name[32], sh[32];
 	double k = 1;
@@ -64,9 +70,9 @@ int lr_cmd_explore(struct lr_session *s, const struct lr_stmt *st)
 	if (st->nwords < 1)
 		return lr_fail(s, st->name_pos, "explore: expected the matrix to explore after "
 		               "'explore'; usage: %s", usage);
-	if (st->nwords > 2)
-		return lr_fail(s, st->words[2].pos, "explore: expected at most 2 words after "
-		               "'explore', found the extra word '%s'; usage: %s", st->words[2].text,
+	if (st->nwords > 3)
+		return lr_fail(s, st->words[3].pos, "explore: expected at most 3 words after "
+		               "'explore', found the extra word '%s'; usage: %s", st->words[3].text,
 		               usage);
 	if (lr_is_name(st->words[0].text) && strlen(st->words[0].text) < sizeof name)
 		snprintf(name, sizeof name, "%s", st->words[0].text);
@@ -86,22 +92,29 @@ int lr_cmd_explore(struct lr_session *s, const struct lr_stmt *st)
 		        lr_shape(m, sh, sizeof sh));
 		goto done;
 	}
-	if (st->nwords == 2) {
+	for (size_t i = 1; i < st->nwords; i++) {
+		if (i == 1 && !strchr(st->words[i].text, '='))
+			kw = &st->words[i];
+		else if (lr_svd_option_word(s, &st->words[i], usage, &method) < 0)
+			goto done;
+	}
+	if (kw) {
 		struct lr_val kv = { 0 };
 		int ok;
-		if (lr_eval_text(s, st->words[1].text, st->words[1].pos, &kv) < 0)
+		if (lr_eval_text(s, kw->text, kw->pos, &kv) < 0)
 			goto done;
 		ok = kv.v->kind == LR_VAL_MAT && kv.v->m->rows * kv.v->m->cols == 1;
 		k = ok ? kv.v->m->data[0] : NAN;
 		lr_val_drop(&kv);
 		if (!(k >= 1 && k <= (double)p) || k != floor(k)) {
-			lr_fail(s, st->words[1].pos, "the rank for %s (%s) must be a whole number from 1 "
-			        "to %zu, found %s", name, lr_shape(m, sh, sizeof sh), p, st->words[1].text);
+			lr_fail(s, kw->pos, "the rank for %s (%s) must be a whole number from 1 "
+			        "to %zu, found %s", name, lr_shape(m, sh, sizeof sh), p, kw->text);
 			goto done;
 		}
 	}
-	if (lr_svd_request_run(s, m, name, (size_t)k, st->words[0].pos,
-	                       st->nwords == 2 ? st->words[1].pos : st->words[0].pos, &r) < 0)
+	/* every row of the table, even when k is smaller */
+	if (lr_svd_request_run(s, m, name, (size_t)k, p < EXPLORE_ROWS ? p : EXPLORE_ROWS, method,
+	                       st->words[0].pos, kw ? kw->pos : st->words[0].pos, &r) < 0)
 		goto done;
 	lr_session_keep_svd(s, r);
 	if (!st->quiet) {

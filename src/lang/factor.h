@@ -19,8 +19,28 @@ void lr_sgd_request_init(struct lr_sgd_request *q);
 int lr_sgd_request_run(struct lr_session *s, struct lr_sgd_request *q, struct lr_run **out);
 void lr_sgd_report(struct lr_session *s, const struct lr_run *run, int quiet);
 
+/* How the SVD of `svd A k` is computed. Auto takes subspace iteration (only
+ * the leading singular triplets) where it pays: min(m, n) >= 1000 and at
+ * most min(m, n)/50 triplets wanted; full computes every singular value
+ * (LAPACK); subspace asks for the iteration anywhere, though the core still
+ * falls back to the full SVD for a small matrix or a flat spectrum. */
+enum lr_svd_method { LR_SVD_AUTO, LR_SVD_FULL, LR_SVD_SUBSPACE };
+
+/* "auto", "full" or "subspace" into *m; -1 for anything else. */
+int lr_svd_method_parse(const char *word, enum lr_svd_method *m);
+/* What an error for a bad method value says is expected. */
+#define LR_SVD_METHODS "auto, full or subspace"
+/* A method=VALUE word of `svd` or `explore` (VALUE bare or quoted) into *m;
+ * -1 with an error at the word (or at its value) naming what was expected. */
+int lr_svd_option_word(struct lr_session *s, const struct lr_word *w, const char *usage,
+                       enum lr_svd_method *m);
+
+/* The SVD of A (copied) for rank k, with at least nvals >= k leading
+ * triplets computed (explore wants a table of ranks beyond k); on success
+ * *out is a new run the caller owns (usually lr_session_keep_svd). */
 int lr_svd_request_run(struct lr_session *s, const struct lr_matrix *A, const char *name,
-                       size_t k, struct lr_pos pos, struct lr_pos kpos, struct lr_svd_run **out);
+                       size_t k, size_t nvals, enum lr_svd_method method, struct lr_pos pos,
+                       struct lr_pos kpos, struct lr_svd_run **out);
 int lr_svd_factors(const struct lr_svd_run *r, struct lr_matrix **U, struct lr_matrix **S,
                    struct lr_matrix **V);
 void lr_svd_report(struct lr_session *s, const struct lr_svd_run *r, int quiet);

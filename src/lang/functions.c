@@ -164,20 +164,33 @@ done:
 	return rc;
 }
 
-/* [U, S, V] = svd(A, k) with a whole k >= 1: the truncated SVD. */
+/* [U, S, V] = svd(A, k) and svd(A, k, 'method', M) with a whole k >= 1: the
+ * truncated SVD, computed as `svd A k method=M` would. */
 static int fn_svd_k(struct lr_session *s, const struct lr_node *n, const struct lr_val *args,
                     int nargout, struct lr_value **outs)
 {
 	struct lr_svd_run *r;
 	struct lr_matrix *U, *S, *V;
+	enum lr_svd_method method = LR_SVD_AUTO;
 	char name[32];
 	double k;
 
 	if (whole(s, n, 1, args, "the rank", &k) < 0)
 		return -1;
+	if (n->nkids == 4) {
+		if (args[2].v->kind != LR_VAL_STR || strcmp(args[2].v->s, "method"))
+			return lr_fail(s, n->kids[2]->pos, "svd: expected 'method' as argument 3, the "
+			               "only option of svd(A, k, 'method', M)");
+		if (args[3].v->kind != LR_VAL_STR)
+			return lr_fail(s, n->kids[3]->pos, "svd: the method must be 'auto', 'full' or "
+			               "'subspace', found a matrix");
+		if (lr_svd_method_parse(args[3].v->s, &method) < 0)
+			return lr_fail(s, n->kids[3]->pos, "svd: the method must be 'auto', 'full' or "
+			               "'subspace', found '%s'", args[3].v->s);
+	}
 	node_name(n->kids[0], name, sizeof name);
-	if (lr_svd_request_run(s, args[0].v->m, name, (size_t)k, n->kids[0]->pos, n->kids[1]->pos,
-	                       &r) < 0)
+	if (lr_svd_request_run(s, args[0].v->m, name, (size_t)k, (size_t)k, method, n->kids[0]->pos,
+	                       n->kids[1]->pos, &r) < 0)
 		return -1;
 	lr_session_keep_svd(s, r);
 	if (lr_svd_factors(r, &U, &S, &V) < 0)
@@ -243,8 +256,8 @@ int lr_session_function(struct lr_session *s, const struct lr_node *n, int nargo
 			break;
 	if (i == sizeof names / sizeof names[0])
 		return 0;
-	if (!strcmp(n->str, "svd") && n->nkids != 2)
-		return 0;   /* svd(A) and svd(A, 'econ') are the builtin's */
+	if (!strcmp(n->str, "svd") && n->nkids != 2 && n->nkids != 4)
+		return 0;   /* svd(A) is the builtin's */
 	if (n->nkids > 64) {
 		*rc = lr_fail(s, n->pos, "%s: expected at most 64 arguments, found %zu", n->str,
 		              n->nkids);
@@ -272,7 +285,7 @@ int lr_session_function(struct lr_session *s, const struct lr_node *n, int nargo
 	}
 	if (!strcmp(n->str, "svd")) {
 		const struct lr_matrix *k = args[1].v->kind == LR_VAL_MAT ? args[1].v->m : NULL;
-		if (!k || k->rows * k->cols != 1 || k->data[0] == 0) {
+		if (n->nkids == 2 && (!k || k->rows * k->cols != 1 || k->data[0] == 0)) {
 			drop_args(args, n->nkids);
 			return 0;   /* svd(A, 0): the builtin's economy SVD */
 		}

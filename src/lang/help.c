@@ -67,23 +67,31 @@ static const char t_sgd[] =
 "  errors over the observed entries. Function form: [U, V] = sgd(A, k, 'lr', 0.02).\n";
 
 static const char t_svd[] =
-"svd A [k]\n"
+"svd A [k] [method=auto|full|subspace]\n"
 "  The truncated SVD: binds U (m-by-k), S (k-by-k diagonal) and V (n-by-k), so\n"
 "  that U*S*V' is the best rank-k approximation of A. Prints them and every\n"
 "  singular value, the kept ones marked, the bound sum(s(k+1:end).^2), the energy\n"
 "  kept and the storage k(m+n+1) against m*n. Function forms: s = svd(A) (all\n"
 "  singular values), [U, S, V] = svd(A) (full), [U, S, V] = svd(A, k) (rank k),\n"
-"  svd(A, 0) or svd(A, 'econ') (thin).\n";
+"  svd(A, 0) or svd(A, 'econ') (thin), svd(A, k, 'method', 'full').\n"
+"  method=auto (the default) computes only the k leading singular values, by\n"
+"  randomized subspace iteration, when that is much faster: min(m, n) >= 1000\n"
+"  and k <= min(m, n)/50. The others are then not listed, and the bound is\n"
+"  measured as ||A - A_k||^2. method=full computes every singular value;\n"
+"  method=subspace asks for the iteration on any size (a small matrix or a flat\n"
+"  spectrum still gets the full SVD, with a note).\n";
 
 static const char t_explore[] =
-"explore A [k]\n"
+"explore A [k] [method=auto|full|subspace]\n"
 "  The rank explorer. Computes the SVD of A (as 'svd A k' does, k = 1 unless\n"
 "  given) and prints, for k = 1 to min(m, n) (at most 10 rows): the error of the\n"
 "  best rank-k approximation, sum of s(i)^2 for i > k = ||A - A_k||^2, the\n"
 "  relative error ||A - A_k|| / ||A||, the energy kept and the storage k(m+n+1)\n"
 "  against m*n. On a terminal the panel shows the Spectrum view, where + and -\n"
 "  (on an empty prompt) step k and the cut-off, the numbers and the rank-k\n"
-"  approximation follow. Binds no variables; 'loss' and the panel use the SVD.\n";
+"  approximation follow. Binds no variables; 'loss' and the panel use the SVD.\n"
+"  method= as for svd: with only the leading values computed (at least 10), the\n"
+"  table is exact and + stops at the last computed one.\n";
 
 static const char t_loss[] =
 "loss\n"

@@ -56,13 +56,31 @@ struct lr_run {
 	struct lr_session *owner;       /* borrowed: the session that ran it */
 };
 
-/* A kept truncated SVD. */
+/* A kept truncated SVD. A large matrix may have only its leading singular
+ * triplets computed (subspace iteration, svd.p < min(m, n)); everything that
+ * shows one asks the helpers below rather than summing svd.s itself. */
 struct lr_svd_run {
 	char matrix_name[32];
 	struct lr_matrix *A;            /* owned copy */
-	size_t k;
-	struct lr_svd svd;              /* owned: the full thin SVD */
+	size_t k;                       /* the rank asked for, 1..svd.p */
+	struct lr_svd svd;              /* owned: the full thin SVD, or its leading
+	                                   svd.p >= k triplets */
+	double rest;                    /* Σ σᵢ² over the values not computed (i > svd.p),
+	                                   measured as ‖A − A_p‖²_F; 0 for a full SVD */
+	double energy;                  /* ‖A‖²_F = Σ σᵢ² over all i */
+	int fell_back;                  /* subspace iteration was asked for but the
+	                                   full SVD was computed instead */
 };
+
+/* How many singular values r holds (svd.p), and min(m, n), how many A has. */
+size_t lr_svd_run_known(const struct lr_svd_run *r);
+size_t lr_svd_run_rank_max(const struct lr_svd_run *r);
+/* 1 when only the leading values were computed. */
+int lr_svd_run_partial(const struct lr_svd_run *r);
+/* Σ_{i>j} σᵢ², the error of the best rank-j approximation, for
+ * j = 0..lr_svd_run_known(r) (exact even when partial: the measured rest
+ * plus the known values above j); NAN for a larger j. */
+double lr_svd_run_tail(const struct lr_svd_run *r, size_t j);
 
 struct lr_session;
 

@@ -106,6 +106,10 @@ void lr_session_keep_run(struct lr_session *s, struct lr_run *r);
 void lr_session_keep_svd(struct lr_session *s, struct lr_svd_run *r);
 void lr_run_destroy(struct lr_run *r);
 void lr_svd_run_destroy(struct lr_svd_run *r);
+/* Fills r->rest and r->energy from r->A and r->svd (a run being built, in
+ * factor.c, or read back from a workspace). LR_ERR_NOMEM, or LR_ERR_SHAPE /
+ * LR_ERR_RANK if svd does not fit A. */
+enum lr_status lr_svd_run_measure(struct lr_svd_run *r);
 
 /* 1 if w is a variable name: a letter or _, then letters, digits, _. */
 int lr_is_name(const char *w);

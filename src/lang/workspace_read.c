@@ -640,11 +640,16 @@ static int read_svd(struct lr_ws_in *in, struct lr_ws_stage *st, char *cur)
 	if (keyword(in, "singular", &cur) < 0 || count_field(in, &cur, "the count", 1e15, &n) < 0 ||
 	    line_end(in, &cur, "the count") < 0)
 		return -1;
-	if (n != d->p)
-		return lr_ws_bad(in, "expected %zu singular values, found %zu", d->p, n);
+	/* a subspace iteration's SVD holds only its leading values (k or more) */
+	if (n < k || n > d->p)
+		return lr_ws_bad(in, "expected %zu singular values (or from %zu to %zu for a partial "
+		                 "SVD), found %zu", d->p, k, d->p, n);
+	d->p = n;
 	if (number_lines(in, n, "a singular value", &d->s) < 0 ||
 	    role_matrix(in, "U", d->m, d->p, &d->U) < 0 || role_matrix(in, "V", d->n, d->p, &d->V) < 0)
 		return -1;
+	if (lr_svd_run_measure(r) != LR_OK)
+		return lr_fail(in->s, in->pos, "load: out of memory reading %s", in->file);
 	return 0;
 }
 

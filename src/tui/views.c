@@ -133,8 +133,9 @@ static void context(const struct lr_panel *p, char *buf, size_t n)
 		         r->res.epochs_done);
 	else if ((p->view == LR_VIEW_SPECTRUM || (p->view == LR_VIEW_MATRICES &&
 	          p->focus == LR_FOCUS_SVD)) && p->svd)
-		snprintf(buf, n, "svd %s k=%zu of %zu   +/- change k", p->svd->matrix_name,
-		         lr_panel_rank(p), p->svd->svd.p);
+		snprintf(buf, n, lr_svd_run_partial(p->svd) ? "svd %s k=%zu of %zu (%zu computed)   "
+		         "+/- change k" : "svd %s k=%zu of %zu   +/- change k", p->svd->matrix_name,
+		         lr_panel_rank(p), lr_svd_run_rank_max(p->svd), lr_svd_run_known(p->svd));
 	else if (r && p->view != LR_VIEW_SPECTRUM)
 		snprintf(buf, n, "sgd %s k=%zu: %ld epochs", r->matrix_name, r->opts.rank,
 		         r->res.epochs_done);
@@ -449,13 +450,11 @@ static void fact_numbers(struct lr_grid *g, int x, int y, int xmax, int ymax,
 		         (unsigned long long)p->run->opts.seed);
 	} else {
 		const struct lr_svd *s = &p->svd->svd;
-		double tot = 0, kept = 0;
-		for (size_t i = 0; i < s->p; i++) {
-			tot += s->s[i] * s->s[i];
+		double tot = p->svd->energy, kept = 0;
+		for (size_t i = 0; i < s->p; i++)
 			kept += i < f->k ? s->s[i] * s->s[i] : 0;
-		}
-		num(a, sizeof a, lr_svd_tail(s, f->k));
-		snprintf(l[n++], sizeof l[0], "k = %zu of %zu", f->k, s->p);
+		num(a, sizeof a, lr_svd_run_tail(p->svd, f->k));
+		snprintf(l[n++], sizeof l[0], "k = %zu of %zu", f->k, lr_svd_run_rank_max(p->svd));
 		snprintf(l[n++], sizeof l[0], "error %s", a);
 		snprintf(b, sizeof b, "%.2f%%", tot > 0 ? 100 * kept / tot : 100.0);
 		snprintf(l[n++], sizeof l[0], "energy kept %s", b);
@@ -645,26 +644,30 @@ static void draw_loss(struct lr_grid *g, const struct lr_panel *p, int y0)
 static void spectrum_numbers(struct lr_grid *g, const struct lr_panel *p, int y, int xmax)
 {
 	const struct lr_svd *s = &p->svd->svd;
-	size_t k = lr_panel_rank(p);
-	double tot = 0, kept = 0;
-	char it[4][128], a[32];
-	const char *items[4];
-	int styles[4] = { LR_STY_BOLD, LR_STY_NORMAL, LR_STY_NORMAL, LR_STY_NORMAL };
+	size_t k = lr_panel_rank(p), known = lr_svd_run_known(p->svd);
+	size_t pmax = lr_svd_run_rank_max(p->svd);
+	double tot = p->svd->energy, kept = 0;
+	char it[5][128], a[32];
+	const char *items[5];
+	int styles[5] = { LR_STY_BOLD, LR_STY_NORMAL, LR_STY_NORMAL, LR_STY_NORMAL, LR_STY_DIM };
+	int nit = known < pmax ? 5 : 4;
 
-	for (size_t i = 0; i < s->p; i++) {
-		tot += s->s[i] * s->s[i];
+	for (size_t i = 0; i < s->p; i++)
 		kept += i < k ? s->s[i] * s->s[i] : 0;
-	}
-	num(a, sizeof a, lr_svd_tail(s, k));
-	snprintf(it[0], sizeof it[0], "k = %zu of %zu", k, s->p);
+	num(a, sizeof a, lr_svd_run_tail(p->svd, k));
+	snprintf(it[0], sizeof it[0], "k = %zu of %zu", k, pmax);
 	snprintf(it[1], sizeof it[1], "best rank-k error %s = %s",
 	         GL(p, "Σ_{i>k} σᵢ²", "sum_{i>k} s_i^2"), a);
 	snprintf(it[2], sizeof it[2], "energy kept %.2f%%", tot > 0 ? 100 * kept / tot : 100.0);
 	snprintf(it[3], sizeof it[3], "storage k(m+n+1) = %zu numbers vs m%sn = %zu",
 	         k * (s->m + s->n + 1), GL(p, "·", "*"), s->m * s->n);
-	for (int i = 0; i < 4; i++)
+	/* only the leading values were computed: + stops at the last of them */
+	snprintf(it[4], sizeof it[4], "%s%zu%s%s%zu not computed: k goes up to %zu "
+	         "(method=full for all)", GL(p, "σ", "s"), known + 1, GL(p, "–", "-"),
+	         GL(p, "σ", "s"), pmax, known);
+	for (int i = 0; i < nit; i++)
 		items[i] = it[i];
-	flow(g, 2, y, xmax, g->h, items, styles, 4);
+	flow(g, 2, y, xmax, g->h, items, styles, nit);
 }
 
 static void draw_spectrum(struct lr_grid *g, const struct lr_panel *p, int y0)
@@ -682,6 +685,9 @@ static void draw_spectrum(struct lr_grid *g, const struct lr_panel *p, int y0)
 		hint(g, y0 + 1, l, 4);
 		return;
 	}
+	/* the note on the values not computed, on rows half as wide beside the matrices */
+	if (lr_svd_run_partial(p->svd))
+		nrows += g->w >= 110 ? 2 : 1;
 	if (g->w >= 110) {      /* room for the rank-k approximation beside the bars */
 		struct lr_panel q = *p;
 		struct lr_grid right;
@@ -755,24 +761,34 @@ static int draw_table(struct lr_grid *g, int x, int y, const struct table *t,
 	return y;
 }
 
-static double *values_of(const struct lr_panel *p, const struct lr_matrix *A)
+/* The singular values of A and how many of them (*n): the kept SVD's when
+ * it is of A and holds the first k + 1 (or all), else computed here. With
+ * only the leading ones known, *tail is their measured rest for rank k. */
+static double *values_of(const struct lr_panel *p, const struct lr_matrix *A, size_t k,
+                         size_t *n, double *tail)
 {
-	size_t n = A->rows < A->cols ? A->rows : A->cols;
+	size_t pmin = A->rows < A->cols ? A->rows : A->cols;
 	double *s;
 
-	if (p->svd && same_matrix(p->svd->A, A)) {
-		s = lr_mallocarray(n + 1, sizeof *s);
+	*n = pmin;
+	if (p->svd && same_matrix(p->svd->A, A) && k <= lr_svd_run_known(p->svd)) {
+		*n = lr_svd_run_known(p->svd);
+		*tail = lr_svd_run_tail(p->svd, k);
+		s = lr_mallocarray(*n + 1, sizeof *s);
 		if (s)
-			memcpy(s, p->svd->svd.s, n * sizeof *s);
+			memcpy(s, p->svd->svd.s, *n * sizeof *s);
 		return s;
 	}
 	if (has_nan(A))
 		return NULL;
-	s = lr_mallocarray(n + 1, sizeof *s);
+	s = lr_mallocarray(pmin + 1, sizeof *s);
 	if (s && lr_svd_values(A, s) != LR_OK) {
 		lr_free(s);
 		s = NULL;
 	}
+	*tail = 0;
+	for (size_t i = k; s && i < pmin; i++)
+		*tail += s[i] * s[i];
 	return s;
 }
 
@@ -782,7 +798,7 @@ static void draw_compare(struct lr_grid *g, const struct lr_panel *p, int y0)
 	struct table t;
 	char a[32], b[96], c[96], title[128];
 	double *s, tail = 0, loss;
-	size_t k, pmin;
+	size_t k, pmin, ns = 0;
 	int y;
 
 	if (!r || !r->res.epochs_done) {
@@ -798,9 +814,7 @@ static void draw_compare(struct lr_grid *g, const struct lr_panel *p, int y0)
 	pmin = r->A->rows < r->A->cols ? r->A->rows : r->A->cols;
 	loss = r->res.loss[r->res.epochs_done - 1];
 	t.n = 0;
-	s = values_of(p, r->A);
-	for (size_t i = k; s && i < pmin; i++)
-		tail += s[i] * s[i];
+	s = values_of(p, r->A, k, &ns, &tail);
 	if (lr_mat_has_hidden(r->A)) {
 		snprintf(title, sizeof title, "masked %s (%zu×%zu, %zu of %zu entries observed), rank %zu",
 		         r->matrix_name, r->A->rows, r->A->cols, r->res.n_observed,
@@ -832,13 +846,18 @@ static void draw_compare(struct lr_grid *g, const struct lr_panel *p, int y0)
 			snprintf(c, sizeof c, "the optimum of rank %zu", k);
 			row(&t, "SVD loss", a, c);
 			b[0] = '\0';
-			for (size_t i = k; i < pmin && i < k + 3; i++) {
+			size_t i;
+			for (i = k; i < ns && i < k + 3; i++) {
 				char v[32];
 				num(v, sizeof v, s[i]);
 				snprintf(b + strlen(b), sizeof b - strlen(b), "%s%s%zu = %s",
 				         i > k ? ", " : "", GL(p, "σ", "s"), i + 1, v);
 			}
-			if (pmin > k + 3)
+			if (i == ns && ns < pmin)
+				snprintf(b + strlen(b), sizeof b - strlen(b), "%s%s%zu%s%s%zu measured",
+				         i > k ? ", " : "", GL(p, "σ", "s"), ns + 1, GL(p, "–", "-"),
+				         GL(p, "σ", "s"), pmin);
+			else if (pmin > k + 3)
 				snprintf(b + strlen(b), sizeof b - strlen(b), ", …");
 			if (pmin == k)
 				snprintf(b, sizeof b, "no singular value is left out");

@@ -146,6 +146,12 @@ static void view_case(const char *name, const char *script, enum lr_view v, enum
  * for the Matrices view at 80×24, so it scrolls. */
 #define BIG30 "C = reshape(1:900, 30, 30)\nsvd C 2\n"
 
+/* A 250×200 matrix with σᵢ = 0.8^i (i = 1..40) whose SVD is computed by
+ * subspace iteration: only σ1–σ3 are known, the rest is measured. */
+#define PARTIAL "[X, ~, ~] = svd(randn(250, 40), 'econ');\n" \
+	"[Y, ~, ~] = svd(randn(200, 40), 'econ');\n" \
+	"P = X * diag(0.8 .^ (1:40)) * Y';\nsvd P 3 method=subspace;\n"
+
 /* The Matrices view of BIG30 asked to start at row0, col0; *at gets where
  * it really stands; the golden is compared if name is not NULL. */
 static void scrolled_case(const char *name, size_t row0, size_t col0, int w, int h,
@@ -288,6 +294,11 @@ VIEW(spectrum_120x40, SVD, LR_VIEW_SPECTRUM, LR_FOCUS_SVD, 0, 0, 120, 40)
 VIEW(spectrum_k1_80x24, SVD, LR_VIEW_SPECTRUM, LR_FOCUS_SVD, 1, 0, 80, 24)
 VIEW(spectrum_ascii_80x24, SVD, LR_VIEW_SPECTRUM, LR_FOCUS_SVD, 0, 1, 80, 24)
 VIEW(spectrum_empty_80x24, "", LR_VIEW_SPECTRUM, LR_FOCUS_NONE, 0, 0, 80, 24)
+VIEW(spectrum_partial_80x24, PARTIAL, LR_VIEW_SPECTRUM, LR_FOCUS_SVD, 0, 0, 80, 24)
+VIEW(spectrum_partial_k9_120x40, PARTIAL, LR_VIEW_SPECTRUM, LR_FOCUS_SVD, 9, 0, 120, 40)
+VIEW(spectrum_partial_ascii_80x24, PARTIAL, LR_VIEW_SPECTRUM, LR_FOCUS_SVD, 2, 1, 80, 24)
+VIEW(compare_partial_80x24, PARTIAL "sgd P 3 seed=1 epochs=5\n", LR_VIEW_COMPARE,
+     LR_FOCUS_SGD, 0, 0, 80, 24)
 VIEW(compare_80x24, SVD, LR_VIEW_COMPARE, LR_FOCUS_SGD, 0, 0, 80, 24)
 VIEW(compare_120x40, TWO "svd A 1\n", LR_VIEW_COMPARE, LR_FOCUS_SGD, 0, 0, 120, 40)
 VIEW(compare_masked_80x24, MASKED, LR_VIEW_COMPARE, LR_FOCUS_SGD, 0, 0, 80, 24)
@@ -488,7 +499,8 @@ SUBTEST_MAIN(
 	T(loss_80x24), T(loss_120x40), T(loss_two_runs_80x24), T(loss_masked_120x40),
 	T(loss_empty_80x24),
 	T(spectrum_80x24), T(spectrum_120x40), T(spectrum_k1_80x24), T(spectrum_ascii_80x24),
-	T(spectrum_empty_80x24),
+	T(spectrum_empty_80x24), T(spectrum_partial_80x24), T(spectrum_partial_k9_120x40),
+	T(spectrum_partial_ascii_80x24), T(compare_partial_80x24),
 	T(compare_80x24), T(compare_120x40), T(compare_masked_80x24), T(compare_empty_80x24),
 	T(lesson_80x24), T(lesson_120x40), T(lesson_panel_80x14), T(lesson_narrow_60x10),
 	T(lesson_none_80x24), T(lesson_tab),
