@@ -40,6 +40,18 @@ static inline __attribute__((always_inline)) TARGET VEC KFN(zero)(void)
 	return x;
 }
 
+/* x in every lane. Not zero() + x: GCC keeps that addition (it turns −0
+ * into +0), three cycles on the chain from one update to the next. */
+static inline __attribute__((always_inline)) TARGET VEC KFN(splat)(double x)
+{
+#if VL == 4
+	VEC v = { x, x, x, x };
+#else
+	VEC v = { x, x };
+#endif
+	return v;
+}
+
 static inline __attribute__((always_inline)) TARGET void KFN(store)(double *p, VEC x)
 {
 	memcpy(p, &x, sizeof x);
@@ -115,7 +127,7 @@ KFN(epoch_t)(const struct entry *restrict e, size_t count, double *restrict U,
 		for (size_t t = 0; t < NV; t++)
 			v[t] = KFN(load)(vp + VL * t);
 		double g = SFMA(-lr, KFN(dot)(u, v, NV), lr * e[i].a);
-		VEC gv = KFN(zero)() + g;
+		VEC gv = KFN(splat)(g);
 #pragma GCC unroll 16
 		for (size_t t = 0; t < NV; t++) {
 			VEC old = u[t];
@@ -240,7 +252,7 @@ static TARGET void KFN(epoch_any)(const struct entry *restrict e, size_t count,
 		double *restrict u = U + (size_t)e[i].r * KP;
 		double *restrict v = V + (size_t)e[i].c * KP;
 		double g = SFMA(-lr, KFN(dot_any)(u, v, KP), lr * e[i].a);
-		VEC gv = KFN(zero)() + g;
+		VEC gv = KFN(splat)(g);
 		for (size_t t = 0; t < KP; t += VL) {
 			VEC ut = KFN(load)(u + t), vt = KFN(load)(v + t);
 			VEC un = VFMA(gv, vt, ut);
