@@ -67,6 +67,9 @@
  * listed are 0, as the format says; use `mask` to hide them), or for array
  * one value per line, column by column (a symmetric one: its lower
  * triangle). */
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 700   /* realpath */
+#endif
 #include <errno.h>
 #include <fcntl.h>
 #include <locale.h>
@@ -270,18 +273,19 @@ static int create_temp(const char *path, char **tmp)
 	return fd;
 }
 
-/* Writes the workspace to path through a temporary file in the same
- * directory: on any failure the temporary is removed and path untouched. */
-static int write_atomic(struct lr_session *s, struct lr_pos pos, const char *path,
-                        const struct save_set *w)
+/* Writes the workspace to file (path as the user named it, for messages)
+ * through a temporary file next to it: on any failure the temporary is
+ * removed and the file untouched. */
+static int write_replace(struct lr_session *s, struct lr_pos pos, const char *file,
+                         const char *path, const struct save_set *w)
 {
 	struct stat old;
-	int exists = stat(path, &old) == 0, err = 0, fd;
+	int exists = stat(file, &old) == 0, err = 0, fd;
 	struct c_locale loc;
 	char *tmp;
 	FILE *f;
 
-	fd = create_temp(path, &tmp);
+	fd = create_temp(file, &tmp);
 
 	if (fd < 0) {
 		err = errno;
@@ -309,7 +313,7 @@ static int write_atomic(struct lr_session *s, struct lr_pos pos, const char *pat
 		if (fclose(f) != 0 && !err)
 			err = errno ? errno : EIO;
 	}
-	if (!err && rename(tmp, path) != 0)
+	if (!err && rename(tmp, file) != 0)
 		err = errno;
 	if (err) {
 		unlink(tmp);
@@ -318,8 +322,57 @@ static int write_atomic(struct lr_session *s, struct lr_pos pos, const char *pat
 		               exists ? "the old file is left as it was" : "no file was written");
 	}
 	lr_free(tmp);
-	sync_dir(path);
+	sync_dir(file);
 	return 0;
+}
+
+/* The file a save replaces: path itself, or the file a symbolic link at
+ * path points to (replacing the link by a file would cut it). A path that
+ * exists and is not a regular file is refused: renaming over /dev/full, a
+ * FIFO or /dev/stdout would replace the node itself, not write to it.
+ * Returns 0 with *real NULL (use path) or lr_malloc'd (use it), or -1 after
+ * reporting the error. */
+static int save_target(struct lr_session *s, struct lr_pos pos, const char *path, char **real)
+{
+	struct stat st;
+	char *r;
+
+	*real = NULL;
+	if (lstat(path, &st) != 0)
+		return 0;                         /* a new file (or an error create_temp reports) */
+	if (S_ISLNK(st.st_mode)) {
+		if (!(r = realpath(path, NULL)))
+			return lr_fail(s, pos, "save: cannot follow the link %s: %s; no file was written",
+			               path, strerror(errno));
+		*real = lr_strdup(r);
+		free(r);                          /* realpath's own malloc */
+		if (!*real)
+			return lr_fail(s, pos, "save: out of memory");
+		if (stat(*real, &st) != 0)
+			return 0;
+	}
+	if (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {   /* a directory: rename says so */
+		lr_free(*real);
+		*real = NULL;
+		return lr_fail(s, pos, "save: %s is not a regular file (a device, a pipe or a "
+		               "socket); nothing was written", path);
+	}
+	return 0;
+}
+
+/* Writes the workspace to path through a temporary file in the same
+ * directory: on any failure the temporary is removed and path untouched. */
+static int write_atomic(struct lr_session *s, struct lr_pos pos, const char *path,
+                        const struct save_set *w)
+{
+	char *real;
+	int rc;
+
+	if (save_target(s, pos, path, &real) < 0)
+		return -1;
+	rc = write_replace(s, pos, real ? real : path, path, w);
+	lr_free(real);
+	return rc;
 }
 
 /* ---- the commands ---- */

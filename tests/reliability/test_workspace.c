@@ -513,6 +513,41 @@ static void interrupted_write(void)
 	lr_session_destroy(s);
 }
 
+/* save through a symbolic link replaces the file it points to and keeps the
+ * link; a path that is not a regular file (a FIFO here; /dev/full or
+ * /dev/stdout alike) is refused and left as it was, where renaming the
+ * temporary over it would have replaced the node itself. */
+static void not_regular(void)
+{
+	struct lr_session *s = new_session();
+	char path[300], link[300], fifo[300], *text;
+	struct stat sb;
+	size_t n = 0;
+
+	fresh_dir();
+	snprintf(path, sizeof path, "%s/real", dir);
+	snprintf(link, sizeof link, "%s/link", dir);
+	snprintf(fifo, sizeof fifo, "%s/fifo", dir);
+	ok(s, "x = 1; save %s", path);
+	CHECK(symlink("real", link) == 0);
+	ok(s, "x = [1 2 3]; save %s", link);
+	CHECK(lstat(link, &sb) == 0 && S_ISLNK(sb.st_mode));
+	text = slurp_file(path, &n);
+	CHECK(text && strstr(text, "matrix x 1 3\n") != NULL);
+	free(text);
+
+	CHECK(mkfifo(fifo, 0600) == 0);
+	fails(s, "is not a regular file", "save %s", fifo);
+	CHECK(lstat(fifo, &sb) == 0 && S_ISFIFO(sb.st_mode));
+	CHECK(unlink(link) == 0 && symlink("fifo", link) == 0);
+	fails(s, "is not a regular file", "save %s", link);
+	CHECK(lstat(link, &sb) == 0 && S_ISLNK(sb.st_mode));
+	CHECK(unlink(link) == 0 && symlink("no/such/file", link) == 0);
+	fails(s, "cannot follow the link", "save %s", link);
+	CHECK(dir_entries(dir) == 3);          /* real, link, fifo: no temporary left */
+	lr_session_destroy(s);
+}
+
 /* ---- CSV and MatrixMarket ---- */
 
 static void load_text(const char *name, const char *text)
@@ -619,4 +654,4 @@ static void teardown(void)
 }
 
 SUBTEST_MAIN(T(roundtrip_random), T(roundtrip_edges), T(roundtrip_results), T(some_variables),
-             T(truncated), T(corrupt), T(interrupted_write), T(csv), T(mtx), T(is_command))
+             T(truncated), T(corrupt), T(interrupted_write), T(not_regular), T(csv), T(mtx), T(is_command))
