@@ -2,6 +2,7 @@
  * Octave do: interactive only when standard input and output are both
  * terminals and no script was named. */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,23 +14,67 @@
 #include "lesson.h"
 
 static volatile sig_atomic_t got_sigint;
+/* Set by Ctrl-C or by a failed write of the output: the batch run stops at
+ * the end of the statement (a long one stops early, as on Ctrl-C). */
+static volatile sig_atomic_t stop_run;
+/* The first error writing standard output (a full disk, a closed or broken
+ * pipe), or 0: reported at the end, and the exit status is then 1, so
+ * `lowrank script.lr > out.txt` on a full disk does not end in success. */
+static int out_errno;
 
 static void on_sigint(int sig)
 {
 	(void)sig;
 	got_sigint = 1;
+	stop_run = 1;
 }
 
 static void out_write(void *ctx, const char *s, size_t n)
 {
 	(void)ctx;
-	fwrite(s, 1, n, stdout);
+	if (out_errno)
+		return;
+	errno = 0;
+	if (fwrite(s, 1, n, stdout) < n || ferror(stdout)) {
+		out_errno = errno ? errno : EIO;
+		stop_run = 1;
+	}
 }
 
 static int out_interrupted(void *ctx)
 {
 	(void)ctx;
-	return got_sigint != 0;
+	return stop_run != 0;
+}
+
+/* Flushes standard output; on a write error (now or earlier) says so and
+ * returns 1. */
+static int out_finish(void)
+{
+	errno = 0;
+	if ((fflush(stdout) != 0 || ferror(stdout)) && !out_errno)
+		out_errno = errno ? errno : EIO;
+	if (!out_errno)
+		return 0;
+	fprintf(stderr, "lowrank: cannot write the output: %s\n", strerror(out_errno));
+	return 1;
+}
+
+/* A standard descriptor that is closed (lowrank >&-) is opened on /dev/null
+ * read-only: a file the program opens then cannot take its number (and
+ * receive what was meant for standard output), and a write to it still
+ * fails, so the error is reported. */
+static void hold_std_fds(void)
+{
+	for (int fd = 0; fd <= 2; fd++) {
+		if (fcntl(fd, F_GETFD) >= 0 || errno != EBADF)
+			continue;
+		int nfd = open("/dev/null", O_RDONLY);
+		if (nfd >= 0 && nfd != fd) {
+			dup2(nfd, fd);
+			close(nfd);
+		}
+	}
 }
 
 static void usage(FILE *f)
@@ -186,10 +231,17 @@ static int run_batch(const struct args *a, struct lr_session *s)
 		fprintf(stderr, "lowrank: cannot read %s\n", name);
 		return 2;
 	}
-	o.interrupted = (volatile int *)&got_sigint;
+	/* A UTF-8 byte order mark (as some Windows editors write) is not part
+	 * of the script; Octave skips it too. */
+	if (len >= 3 && !memcmp(src, "\xEF\xBB\xBF", 3)) {
+		len -= 3;
+		memmove(src, src + 3, len + 1);
+	}
+	o.interrupted = (volatile int *)&stop_run;
 	r = lr_batch_run(s, name, src, len, &o);
 	lr_free(src);
-	fflush(stdout);
+	if (out_finish() != 0)
+		return 1;
 	switch (r) {
 	case LR_BATCH_OK: return 0;
 	case LR_BATCH_QUIT: return lr_session_exit_status(s);
@@ -207,6 +259,7 @@ int main(int argc, char **argv)
 	struct lr_session *s;
 	int rc, tui;
 
+	hold_std_fds();
 	if (argc >= 2 && !strcmp(argv[1], "--check")) {
 		/* lowrank --check FILE...: play each lesson with its reference answers */
 		if (argc == 2) {

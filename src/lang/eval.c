@@ -619,6 +619,9 @@ int lr_eval_multi(struct lr_session *s, const struct lr_node *n, int nargout,
 		b = lr_builtin_find(n->str);
 		if (b)
 			return call_builtin(s, n, b, nargout, outs);
+		if (lr_is_command(n->str))
+			return lr_fail(s, n->pos, "%s is a command, not a function: give its words "
+			               "without parentheses ('help %s' shows them)", n->str, n->str);
 		return lr_fail(s, n->pos, "unknown variable or function '%s'", n->str);
 	}
 	if (nargout > 1)

@@ -242,11 +242,42 @@ static int fn_loss(struct lr_session *s, const struct lr_node *n, struct lr_valu
 	return outs[0] ? 0 : lr_fail(s, n->pos, "out of memory");
 }
 
+/* quit(N) and exit(N), Octave's spelling of `quit N`: the status is a whole
+ * number from 0 to 255. */
+static int fn_quit(struct lr_session *s, const struct lr_node *n, int nargout)
+{
+	struct lr_val v = { 0 };
+	double x = 0;
+
+	if (nargout > 0)
+		return lr_fail(s, n->pos, "%s ends the program and gives no value", n->str);
+	if (n->nkids > 1)
+		return lr_fail(s, n->kids[1]->pos, "%s: expected %s() or %s(STATUS), found %zu "
+		               "arguments", n->str, n->str, n->str, n->nkids);
+	if (n->nkids == 1) {
+		if (lr_eval(s, n->kids[0], &v) < 0)
+			return -1;
+		const struct lr_value *a = v.v;
+		int ok = lr_value_is_scalar(a) && a->m->data[0] >= 0 && a->m->data[0] <= 255 &&
+		         a->m->data[0] == floor(a->m->data[0]);
+		if (ok)
+			x = a->m->data[0];
+		lr_val_drop(&v);
+		if (!ok)
+			return lr_fail(s, n->kids[0]->pos, "%s: the exit status must be a whole number "
+			               "from 0 to 255", n->str);
+	}
+	s->exit_status = (int)x;
+	s->quit = 1;
+	return 0;
+}
+
 int lr_session_function(struct lr_session *s, const struct lr_node *n, int nargout,
                         struct lr_value **outs, int *rc)
 {
 	static const char *const names[] = {
-		"disp", "printf", "fprintf", "sprintf", "sgd", "svd", "mask", "unmask", "loss"
+		"disp", "printf", "fprintf", "sprintf", "sgd", "svd", "mask", "unmask", "loss",
+		"quit", "exit"
 	};
 	struct lr_val args[64];
 	size_t i;
@@ -267,6 +298,10 @@ int lr_session_function(struct lr_session *s, const struct lr_node *n, int nargo
 	                    !strcmp(n->str, "fprintf"))) {
 		*rc = lr_fail(s, n->pos, "%s prints and gives no value%s", n->str,
 		              strcmp(n->str, "disp") ? "; sprintf gives the text as a string" : "");
+		return 1;
+	}
+	if (!strcmp(n->str, "quit") || !strcmp(n->str, "exit")) {
+		*rc = fn_quit(s, n, nargout);
 		return 1;
 	}
 	if (nargout > 3 && !strcmp(n->str, "svd")) {

@@ -129,7 +129,7 @@ static const char t_commands[] =
 "  lessons  lesson N  next  back  check  hint  reveal  skip   see 'help lessons'\n"
 "  view matrices|loss|spectrum|compare   choose the panel view (terminal only)\n"
 "  help [TOPIC]        this help\n"
-"  quit [STATUS]  exit [STATUS]\n";
+"  quit [STATUS]  exit [STATUS]   also quit(STATUS), exit(STATUS), as in Octave\n";
 
 static const char t_printf[] =
 "printf(FORMAT, ...)   fprintf(FORMAT, ...)   s = sprintf(FORMAT, ...)   disp(X)\n"

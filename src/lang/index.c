@@ -232,6 +232,14 @@ static struct lr_matrix *grown(const struct lr_matrix *m, size_t rows, size_t co
 	return g;
 }
 
+/* Octave deletes with A(i, :) = []; this language does not (yet). */
+static int deletion(struct lr_session *s, const struct lr_node *call)
+{
+	return lr_fail(s, call->pos, "deleting elements with %s(...) = [] is not supported; "
+	               "keep the others instead, as in %s = %s(:, [1 3])", call->str, call->str,
+	               call->str);
+}
+
 static int rhs_fits(struct lr_session *s, const struct lr_node *call, const struct lr_matrix *rhs,
                     size_t want_r, size_t want_c)
 {
@@ -240,6 +248,8 @@ static int rhs_fits(struct lr_session *s, const struct lr_node *call, const stru
 
 	if (n == 1)
 		return 0;
+	if (rhs->rows == 0 && rhs->cols == 0 && want_r * want_c > 0)
+		return deletion(s, call);
 	if ((rhs->rows == want_r && rhs->cols == want_c) ||
 	    (n == want_r * want_c && (want_r == 1 || want_c == 1) && (rhs->rows == 1 || rhs->cols == 1)))
 		return 0;
@@ -258,6 +268,29 @@ static double rhs_at(const struct lr_matrix *rhs, size_t i, size_t j, size_t nro
 	return LR_AT(rhs, i, j);
 }
 
+/* A(i,j) = rhs where A is 0×0 (or new): a ':' takes its extent from the
+ * shape of rhs, as Octave's zero_dims_inquire decides it. With no scalar
+ * index, each ':' takes its own dimension of rhs; next to a scalar index,
+ * the ':' takes rhs's first extent other than 1 (or 1), so that X = [];
+ * X(:, end+1) = [1; 2] and X(end+1, :) = [1 2] both grow X, and
+ * X(:, 1) = 5 gives 5. */
+static void colon_extents(struct sub *xr, struct sub *xc, const struct lr_matrix *rhs)
+{
+	int r_scalar = !xr->all && xr->n == 1, c_scalar = !xc->all && xc->n == 1;
+	size_t first = rhs->rows != 1 ? rhs->rows : rhs->cols;
+
+	if (!r_scalar && !c_scalar) {
+		if (xr->all)
+			xr->n = xr->max = rhs->rows;
+		if (xc->all)
+			xc->n = xc->max = rhs->cols;
+	} else if (xr->all) {
+		xr->n = xr->max = first;
+	} else if (xc->all) {
+		xc->n = xc->max = first;
+	}
+}
+
 static int grid_set(struct lr_session *s, const struct lr_node *call, const struct lr_matrix *m,
                     const struct lr_matrix *rhs, struct lr_matrix **out)
 {
@@ -272,8 +305,8 @@ static int grid_set(struct lr_session *s, const struct lr_node *call, const stru
 		sub_finish(&xr);
 		return -1;
 	}
-	if (xr.all && !m) { xr.n = rhs->rows; xr.max = rhs->rows; }
-	if (xc.all && !m) { xc.n = rhs->cols; xc.max = rhs->cols; }
+	if (!rows && !cols)
+		colon_extents(&xr, &xc, rhs);
 	if (rhs_fits(s, call, rhs, xr.n, xc.n) < 0)
 		goto done;
 	if ((double)(xr.max > rows ? xr.max : rows) * (double)(xc.max > cols ? xc.max : cols) >
@@ -309,6 +342,8 @@ static int linear_set(struct lr_session *s, const struct lr_node *call, const st
 		return -1;
 	if (rhs->rows * rhs->cols != 1 && rhs->rows * rhs->cols != x.n) {
 		sub_finish(&x);
+		if (rhs->rows == 0 && rhs->cols == 0)
+			return deletion(s, call);
 		return lr_fail(s, call->pos, "cannot assign a %s value to %zu positions of %s",
 		               lr_shape(rhs, sh, sizeof sh), x.n, call->str);
 	}
