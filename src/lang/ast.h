@@ -26,7 +26,7 @@ struct lr_node {
 	struct lr_pos pos;
 	size_t end;            /* byte offset just past the node's text */
 	struct lr_pos oppos;   /* LR_N_BINOP and friends: where the operator is */
-	int op;
+	int op;                /* LR_N_STR: 1 for a double-quoted literal */
 	double num;
 	char *str;             /* owned: LR_N_STR text, LR_N_IDENT/LR_N_CALL name */
 	size_t strlen;

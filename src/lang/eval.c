@@ -354,16 +354,22 @@ static int concat(struct lr_session *s, struct lr_value **parts, const struct lr
 	return *out ? 0 : nomem(s, nodes[0]->pos);
 }
 
-/* A literal of strings only, on one row, joins them into one string. */
+/* A literal of strings only, on one row, joins them into one string: a
+ * double-quoted one when every part is (Octave's rule). */
 static int string_row(struct lr_session *s, const struct lr_node *n, struct lr_value **vals,
                       struct lr_val *out)
 {
 	struct lr_buf b;
+	int dq = 1;
 
 	lr_buf_init(&b);
-	for (size_t i = 0; i < n->nkids; i++)
+	for (size_t i = 0; i < n->nkids; i++) {
 		lr_buf_add(&b, vals[i]->s, vals[i]->slen);
+		dq = dq && vals[i]->dq;
+	}
 	own(out, b.failed ? NULL : lr_value_str(b.data ? b.data : "", b.len));
+	if (out->own)
+		out->own->dq = dq;
 	lr_buf_finish(&b);
 	return out->v ? 0 : nomem(s, n->pos);
 }
@@ -507,6 +513,8 @@ int lr_eval(struct lr_session *s, const struct lr_node *n, struct lr_val *out)
 		return out->v ? 0 : nomem(s, n->pos);
 	case LR_N_STR:
 		own(out, lr_value_str(n->str, n->strlen));
+		if (out->own)
+			out->own->dq = n->op;
 		return out->v ? 0 : nomem(s, n->pos);
 	case LR_N_IDENT:
 		return eval_ident(s, n, out);

@@ -64,13 +64,16 @@ static int fn_print(struct lr_session *s, const struct lr_node *n, const struct 
 	for (size_t i = first + 1; i < n->nkids; i++)
 		argv[i - first - 1] = args[i].v;
 	lr_buf_init(&b);
-	if (lr_format_printf(&b, args[first].v->s, args[first].v->slen, argv,
-	                     (int)(n->nkids - first - 1), msg, sizeof msg) < 0) {
+	if (lr_format_printf_escapes(&b, args[first].v->s, args[first].v->slen,
+	                             !args[first].v->dq, argv, (int)(n->nkids - first - 1), msg,
+	                             sizeof msg) < 0) {
 		lr_buf_finish(&b);
 		return lr_fail(s, n->kids[first]->pos, "%s", msg);
 	}
 	if (!strcmp(name, "sprintf")) {
 		outs[0] = b.failed ? NULL : lr_value_str(b.data ? b.data : "", b.len);
+		if (outs[0])   /* of the format's kind, as Octave's sprintf */
+			outs[0]->dq = args[first].v->dq;
 		lr_buf_finish(&b);
 		return outs[0] ? 0 : lr_fail(s, n->pos, "out of memory");
 	}

@@ -194,6 +194,37 @@ static struct lr_token lex_number(struct lr_lexer *lx, struct lr_pos p)
 	return t;
 }
 
+/* The escape after a backslash in a double-quoted string, as Octave's lexer
+ * reads it: \a \b \f \n \r \t \v \\ \" \', one to three octal digits,
+ * \x and hex digits (the value taken modulo 256, as Octave does); any other
+ * character stands for itself (Octave warns). *j is just past the
+ * backslash and is moved past the escape. -1 for an octal value over 255. */
+static int dq_escape(const char *src, size_t len, size_t *j)
+{
+	static const char from[] = "abfnrtv", to[] = "\a\b\f\n\r\t\v";
+	char e = src[*j];
+	const char *k = strchr(from, e);
+	unsigned v = 0;
+
+	if (e && k) {
+		(*j)++;
+		return (unsigned char)to[k - from];
+	}
+	if (e >= '0' && e <= '7') {
+		for (int d = 0; d < 3 && *j < len && src[*j] >= '0' && src[*j] <= '7'; d++)
+			v = v * 8 + (unsigned)(src[(*j)++] - '0');
+		return v > 255 ? -1 : (int)v;
+	}
+	if (e == 'x' && *j + 1 < len && isxdigit((unsigned char)src[*j + 1])) {
+		for ((*j)++; *j < len && isxdigit((unsigned char)src[*j]); (*j)++)
+			v = (v * 16 + (unsigned)(isdigit((unsigned char)src[*j]) ? src[*j] - '0'
+			                         : (src[*j] | 0x20) - 'a' + 10)) & 0xff;
+		return (int)v;
+	}
+	(*j)++;
+	return (unsigned char)e;
+}
+
 static struct lr_token lex_string(struct lr_lexer *lx, struct lr_pos p)
 {
 	char q = lx->src[lx->i];
@@ -221,16 +252,15 @@ static struct lr_token lex_string(struct lr_lexer *lx, struct lr_pos p)
 			break;
 		}
 		if (c == '\\' && q == '"' && j < lx->len && lx->src[j] != '\n') {
-			char e = lx->src[j++];
-			switch (e) {
-			case 'n': c = '\n'; break;
-			case 't': c = '\t'; break;
-			case 'r': c = '\r'; break;
-			case 'a': c = '\a'; break;
-			case '0': c = '\0'; break;
-			case '\\': case '"': case '\'': c = e; break;
-			default: out[n++] = '\\'; c = e; break;
+			size_t at = j - 1;
+			int e = dq_escape(lx->src, lx->len, &j);
+			if (e < 0) {
+				lr_free(out);
+				struct lr_pos ep = { p.line, p.col + (int)(at - lx->i), at };
+				lx->i = j;
+				return error_at(lx, ep, "an octal escape in a string must be at most \\377");
 			}
+			c = (char)e;
 		}
 		out[n++] = c;
 	}

@@ -364,6 +364,7 @@ static struct lr_node *primary(struct ctx *c)
 	case LR_TOK_STRING:
 		n = new_node(c, LR_N_STR, t->pos);
 		if (n) {
+			n->op = t->text[0] == '"';
 			n->str = t->str;
 			n->strlen = t->strlen;
 			t->str = NULL;

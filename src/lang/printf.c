@@ -2,8 +2,9 @@
  * checked against Octave 7.3's sprintf.
  *
  * The template: escapes are replaced first (\n \t \r \a \b \f \v \\ \" \'
- * \ooo \xHH; an unknown escape gives its character, a lone trailing \ stays),
- * then the template is walked. Literal text is copied; each conversion takes
+ * \ooo \xHH; an unknown escape gives its character, a lone trailing \ stays)
+ * unless the caller says they were replaced already (a double-quoted
+ * template, read by the lexer), then the template is walked. Literal text is copied; each conversion takes
  * the next element of the arguments:
  *   - a matrix gives its elements one at a time in column-major order; an
  *     empty matrix or string is one element that prints nothing (but %s and
@@ -614,13 +615,23 @@ int lr_format_printf(struct lr_buf *out, const char *fmt, size_t fmtlen,
                      const struct lr_value *const *args, int nargs,
                      char *msg, size_t msglen)
 {
+	return lr_format_printf_escapes(out, fmt, fmtlen, 1, args, nargs, msg, msglen);
+}
+
+int lr_format_printf_escapes(struct lr_buf *out, const char *fmt, size_t fmtlen, int escapes,
+                             const struct lr_value *const *args, int nargs,
+                             char *msg, size_t msglen)
+{
 	struct lr_buf t;
 	struct cursor c = { args, nargs < 0 ? 0 : nargs, 0, 0 };
 	size_t start = out->len;
 	int nconv, r = -1;
 
 	lr_buf_init(&t);
-	unescape(&t, fmt, fmtlen);
+	if (escapes)
+		unescape(&t, fmt, fmtlen);
+	else
+		lr_buf_add(&t, fmt, fmtlen);
 	if (t.failed)
 		r = fail(msg, msglen, "printf: out of memory");
 	else if (validate(t.data, t.len, &nconv, msg, msglen) == 0)

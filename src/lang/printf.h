@@ -16,4 +16,12 @@ int lr_format_printf(struct lr_buf *out, const char *fmt, size_t fmtlen,
                      const struct lr_value *const *args, int nargs,
                      char *msg, size_t msglen);
 
+/* The same, with the escapes interpreted only when escapes is nonzero: as
+ * Octave does, printf interprets them in a single-quoted format, while a
+ * double-quoted one had them replaced when it was read (so
+ * printf("a\\tb") prints a\tb). */
+int lr_format_printf_escapes(struct lr_buf *out, const char *fmt, size_t fmtlen, int escapes,
+                             const struct lr_value *const *args, int nargs,
+                             char *msg, size_t msglen);
+
 #endif

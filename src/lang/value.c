@@ -50,8 +50,12 @@ struct lr_value *lr_value_str(const char *s, size_t n)
 
 struct lr_value *lr_value_copy(const struct lr_value *v)
 {
-	if (v->kind == LR_VAL_STR)
-		return lr_value_str(v->s, v->slen);
+	if (v->kind == LR_VAL_STR) {
+		struct lr_value *c = lr_value_str(v->s, v->slen);
+		if (c)
+			c->dq = v->dq;
+		return c;
+	}
 	return lr_value_mat(lr_mat_copy(v->m));
 }
 

@@ -13,6 +13,9 @@ struct lr_value {
 	struct lr_matrix *m;  /* owned when kind == LR_VAL_MAT, else NULL */
 	char *s;              /* owned, NUL-terminated, when kind == LR_VAL_STR, else NULL */
 	size_t slen;
+	int dq;               /* a string from a double-quoted literal, whose escapes the lexer
+	                         has replaced: printf then takes its backslashes as they are,
+	                         as Octave does (a single-quoted format's escapes are printf's) */
 };
 
 /* Wraps m (taking ownership; on failure m is destroyed and NULL returned). */

@@ -456,6 +456,28 @@ static void nul_bytes(void)
 	lr_value_destroy(s);
 }
 
+/* A double-quoted template had its escapes replaced when it was read, so
+ * printf takes its backslashes as they are: Octave 7.3 prints
+ * printf("a\\tb|%d\n", 1) as a, backslash, t, b, |1. */
+static void verbatim_template(void)
+{
+	struct lr_value *v = lr_value_scalar(1);
+	struct lr_buf b;
+	char msg[200];
+	static const char fmt[] = "a\\tb|%d\n";
+
+	lr_buf_init(&b);
+	CHECK(lr_format_printf_escapes(&b, fmt, strlen(fmt), 0,
+	                               (const struct lr_value *const *)&v, 1, msg, sizeof msg) == 0);
+	CHECK(b.data && strcmp(b.data, "a\\tb|1\n") == 0);
+	lr_buf_reset(&b);
+	CHECK(lr_format_printf_escapes(&b, fmt, strlen(fmt), 1,
+	                               (const struct lr_value *const *)&v, 1, msg, sizeof msg) == 0);
+	CHECK(b.data && strcmp(b.data, "a\tb|1\n") == 0);
+	lr_buf_finish(&b);
+	lr_value_destroy(v);
+}
+
 /* The first allocation (the unescaped template) failing is reported; a
  * failure in the output buffer is latched there for the caller. */
 static void alloc_fail(void)
@@ -484,4 +506,5 @@ static void alloc_fail(void)
 SUBTEST_MAIN(T(conversions), T(flags_width_precision), T(star), T(escapes), T(percent),
              T(reuse), T(column_major), T(no_args), T(empty_args), T(nonint_switch),
              T(big_integers), T(nonfinite), T(strings), T(char_codes), T(s_of_number),
-             T(utf8_width), T(errors), T(error_keeps_buffer), T(nul_bytes), T(alloc_fail))
+             T(utf8_width), T(errors), T(error_keeps_buffer), T(nul_bytes), T(verbatim_template),
+             T(alloc_fail))
