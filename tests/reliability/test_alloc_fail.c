@@ -133,6 +133,7 @@ static void every_allocation(void)
 	        "%ld sessions could not be created, %ld messages other than out of memory\n",
 	        n - 1, st.errors, st.failed_create, st.not_oom);
 	CHECK(st.errors > 0);
+	CHECK(st.not_oom == 0);     /* each failure says what happened: out of memory */
 	scratch_remove(dir);
 	free(out_text.data);
 }
