@@ -63,6 +63,14 @@ static struct tui {
 	struct lr_scroll scroll;       /* where the Matrices view stands, as it last drew */
 	const struct lr_run *live;     /* the run training now (borrowed) */
 	double live_floor;             /* its Eckart–Young floor, or NAN */
+	struct {                       /* the floor of the newest kept run, found once:
+	                                  an SVD per redraw cost 0.2 s at 1000×1000 */
+		const struct lr_run *run;  /* borrowed; compared, never followed unless
+		                              rows, cols, rank and sum match too */
+		size_t rows, cols, rank;
+		unsigned long long sum;    /* of A's bits and mask, against a reused address */
+		double value;
+	} floor;
 	int busy;                      /* a statement runs: no prompt */
 	struct lr_buf pending;         /* earlier lines of an open statement */
 	unsigned char inq[32];         /* bytes waiting for readline */
@@ -71,6 +79,7 @@ static struct tui {
 	struct timespec last_frame, last_poll;
 	char *hist_path;
 	long draw_ns, frames;          /* cost of the live frames, for LOWRANK_TUI_STATS */
+	long floors;                   /* SVDs run for the Loss view's floor, likewise */
 	char *lesson;                  /* owned: the lesson step's panel text, or NULL */
 	int lesson_shown;              /* a step was shown by the statement running now */
 	enum lr_view before_lesson;    /* the view to return to when the lesson ends */
@@ -96,6 +105,44 @@ static void stamp(struct timespec *t)
 }
 
 /* ---- drawing ---- */
+
+/* A checksum of A's entries and mask (1 ms for a million entries). */
+static unsigned long long matrix_sum(const struct lr_matrix *A)
+{
+	unsigned long long h = 1469598103934665603ULL;
+	size_t n = A->rows * A->cols;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned long long b;
+		memcpy(&b, &A->data[i], sizeof b);
+		h = (h ^ b ^ (A->mask ? A->mask[i] : 2u)) * 1099511628211ULL;
+	}
+	return h;
+}
+
+/* The Eckart–Young floor of run (its matrix at its rank), or NAN; computed
+ * when run is new to the cache. The matrices lr_runs_floor never factorises
+ * (over 1e6 entries) are not summed either. */
+static double run_floor(const struct lr_run *run)
+{
+	const struct lr_matrix *A = run->A;
+	unsigned long long sum;
+
+	if ((double)A->rows * (double)A->cols > 1e6)
+		return NAN;
+	sum = matrix_sum(A);
+	if (T.floor.run != run || T.floor.rows != A->rows || T.floor.cols != A->cols ||
+	    T.floor.rank != run->opts.rank || T.floor.sum != sum) {
+		T.floor.value = lr_runs_floor(&run, 1);
+		T.floors++;
+		T.floor.run = run;
+		T.floor.rows = A->rows;
+		T.floor.cols = A->cols;
+		T.floor.rank = run->opts.rank;
+		T.floor.sum = sum;
+	}
+	return T.floor.value;
+}
 
 static void panel_state(struct lr_panel *p, const struct lr_run **buf, size_t cap)
 {
@@ -126,6 +173,10 @@ static void panel_state(struct lr_panel *p, const struct lr_run **buf, size_t ca
 	p->col0 = T.col0;
 	p->live = T.live != NULL;
 	p->live_floor = T.live_floor;
+	if (!T.live && p->run && p->view == LR_VIEW_LOSS) {
+		p->floor_run = p->run;
+		p->live_floor = run_floor(p->run);
+	}
 	p->ascii = T.scr.ascii;
 	p->lesson = T.lesson;
 }
@@ -249,7 +300,7 @@ static void out_event(void *ctx, const struct lr_event *ev)
 	case LR_EV_SGD_START:
 		T.row0 = T.col0 = 0;           /* a new factorisation is seen from its corner */
 		T.live = ev->run;
-		T.live_floor = lr_runs_floor(&ev->run, 1);
+		T.live_floor = run_floor(ev->run);
 		T.stop = 0;
 		T.focus = LR_FOCUS_SGD;
 		to_view(LR_VIEW_LOSS);
@@ -1158,9 +1209,11 @@ int lr_frontend_interactive(const int *width, int ascii, const char *first, cons
 	rl_callback_handler_remove();
 	save_history();
 	lr_screen_end(&T.scr);
-	if (getenv("LOWRANK_TUI_STATS"))
+	if (getenv("LOWRANK_TUI_STATS")) {
 		fprintf(stderr, "lowrank: %ld live frames, %.3f ms each\n", T.frames,
 		        T.frames ? (double)T.draw_ns / (double)T.frames / 1e6 : 0.0);
+		fprintf(stderr, "lowrank: %ld Eckart-Young floors computed\n", T.floors);
+	}
 	lr_session_destroy(T.s);
 	lr_sb_finish(&T.sb);
 	lr_buf_finish(&T.pending);

@@ -626,8 +626,8 @@ static void draw_loss(struct lr_grid *g, const struct lr_panel *p, int y0)
 		from--;
 	if (lr_grid_init(&sub, g->w, g->h - y0) < 0)
 		return;
-	if (p->live && last == p->run) {
-		/* the floor was found once when the training started */
+	if ((p->live && last == p->run) || (p->floor_run && last == p->floor_run)) {
+		/* the floor was found once by the caller */
 		double floor = p->live_floor;
 		for (size_t i = from; i < p->nruns; i++)
 			if (p->runs[i]->opts.rank != last->opts.rank)

@@ -20,7 +20,8 @@ printf 'set editing-mode vi\nset show-all-if-ambiguous on\nset bell-style audibl
 
 T -f /dev/null new-session -d -s t -x 100 -y 30 \
 	"env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 INPUTRC='$tmp/inputrc' \
-	 XDG_STATE_HOME='$tmp/state' '$exe' -i; echo \"EXITED \$?\"; sleep 120" || exit 1
+	 XDG_STATE_HOME='$tmp/state' LOWRANK_TUI_STATS=1 '$exe' -i; echo \"EXITED \$?\"; \
+	 sleep 120" || exit 1
 
 screen() { T capture-pane -p -t t; }
 fail() { echo "FAIL: $*"; echo "---- screen ----"; screen; echo "----------------"; exit 1; }
@@ -113,6 +114,10 @@ T send-keys -t t C-c
 wait_for '^\(stopped: the epochs done are kept\)$' 30
 wait_for 'sgd B k=2: [0-9]+ epochs'
 wait_for '^>> *$' 10
+# The Loss view finds the Eckart–Young floor once per run, not per redraw
+# (an SVD each: 0.4 s per statement at 1000×1000); counted at the exit.
+for i in 1 2 3 4 5; do type_line "x$i = $i"; done
+wait_for '^x5 = 5$'
 type_line 'who'
 wait_for '^  A +4×3'
 wait_for '^  B +200×200'
@@ -180,6 +185,8 @@ echo "ok - resize and Ctrl-L"
 
 type_line 'quit'
 wait_for '^EXITED 0$'
+# two trainings (A and B), one floor each
+wait_for '^lowrank: 2 Eckart-Young floors computed$'
 grep -q '^svd A 2$' "$tmp/state/lowrank/history" || fail "the history file lacks 'svd A 2'"
 ls "$tmp/state/lowrank" | grep -q tmp && fail "a temporary history file was left"
 echo "ok - quit, history written"
