@@ -80,11 +80,44 @@ static void init_styles(struct lr_screen *s)
 	style(s, LR_SB_NOTE, C_DEF, 246, A_NORMAL, A_DIM);
 }
 
+/* An ASCII stand-in for a character of the output or the views, for a
+ * terminal whose locale is not UTF-8 (or --ascii): there curses cannot show
+ * it, and dropping it glued "3×3" into "33" and shifted the rest of the
+ * line. One cell for one, so the layout holds. */
+static uint32_t ascii_of(uint32_t ch)
+{
+	static const struct { uint32_t u; char a; } map[] = {
+		{ 0xD7, 'x' }, { 0x2212, '-' }, { 0x2010, '-' }, { 0x2011, '-' }, { 0x2013, '-' },
+		{ 0x2014, '-' }, { 0xB7, '*' }, { 0x22C5, '*' }, { 0x2219, '*' }, { 0x3C3, 's' },
+		{ 0x3A3, 'S' }, { 0x1D40, '\'' }, { 0x1D62, 'i' }, { 0xB2, '2' }, { 0xB3, '3' },
+		{ 0xB9, '1' }, { 0x2016, '|' }, { 0x2248, '~' }, { 0x2264, '<' }, { 0x2265, '>' },
+		{ 0x2192, '>' }, { 0x2190, '<' }, { 0x2026, '.' }, { 0x22EE, ':' }, { 0x2018, '\'' },
+		{ 0x2019, '\'' }, { 0x201C, '"' }, { 0x201D, '"' }, { 0x2591, '.' }, { 0x2592, ':' },
+		{ 0x2593, '%' }, { 0x2500, '-' }, { 0x2501, '-' }, { 0x2504, '-' }, { 0x254C, '-' },
+		{ 0x2502, '|' }, { 0x2503, '|' }, { 0x2506, '|' }, { 0x250A, '|' }, { 0x2800, ' ' }
+	};
+
+	if (ch < 0x80)
+		return ch;
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (map[i].u == ch)
+			return (uint32_t)map[i].a;
+	if (ch >= 0x2500 && ch < 0x2580)
+		return '+';                 /* the other box-drawing corners and joints */
+	if (ch >= 0x2580 && ch < 0x25A0)
+		return '#';                 /* blocks */
+	if (ch > 0x2800 && ch < 0x2900)
+		return '*';                 /* braille dots */
+	return '?';
+}
+
 static void cell(struct lr_screen *s, WINDOW *w, int y, int x, uint32_t ch, int sty)
 {
 	wchar_t wc[2] = { (wchar_t)ch, 0 };
 	cchar_t cc;
 
+	if (s->ascii)
+		wc[0] = (wchar_t)(ch = ascii_of(ch));
 	if (ch == 0 || ch < 0x20 || (ch >= 0x7f && ch < 0xa0))
 		wc[0] = L' ';
 	if (sty < 0 || sty >= 40)

@@ -190,4 +190,20 @@ wait_for '^lowrank: 2 Eckart-Young floors computed$'
 grep -q '^svd A 2$' "$tmp/state/lowrank/history" || fail "the history file lacks 'svd A 2'"
 ls "$tmp/state/lowrank" | grep -q tmp && fail "a temporary history file was left"
 echo "ok - quit, history written"
+
+# A terminal whose locale is not UTF-8 gets ASCII stand-ins one for one:
+# curses cannot show '×' there, and dropping it said "A is 22 but B is 13".
+T kill-session -t t
+T -f /dev/null new-session -d -s t -x 100 -y 30 \
+	"env TERM=xterm-256color LANG=C LC_ALL=C INPUTRC='$tmp/inputrc' \
+	 XDG_STATE_HOME='$tmp/state' '$exe' -i; echo \"EXITED \$?\"; sleep 120" || exit 1
+wait_for '^Try:'
+type_line 'A = [1 2; 3 4], B = [1 2 3]'
+type_line 'A + B'
+wait_for "^error: A is 2x2 but B is 1x3: '\\+' needs"
+type_line 'svd A 1'
+T send-keys -t t F2
+wait_for '^ A  2x2 +U  2x1 +S  1x1 +V.  1x2 *$'
+wait_for '^ A_1 = U\*S\*V. +A - A_1 '
+echo "ok - ASCII stand-ins in a non-UTF-8 locale"
 exit 0
