@@ -723,10 +723,12 @@ static void bar_layout(struct bars *b, const struct layout *L, size_t p, size_t 
 	b->cut = k < b->shown ? L->px0 + (int)k * b->slot : -1;
 }
 
-/* One bar from the bottom of the plot area up: eighths of a cell in
- * Unicode; dropped bars are shaded, with an eighth block only when shorter
- * than a cell, so they stay visible. ASCII rounds to whole cells and shows
- * a '.' for a bar shorter than half a cell. */
+/* One bar from the bottom of the plot area up. A kept bar is solid, in
+ * eighths of a cell (Unicode). A dropped bar is shaded, in whole cells
+ * (there are no shaded eighth blocks: a solid ▅ on top made a short dropped
+ * bar look kept), and at least one cell when nonzero, so it stays visible.
+ * ASCII rounds to whole cells and shows a '.' for a bar shorter than half a
+ * cell. */
 static int draw_bar(struct lr_grid *g, const struct layout *L, int x, int width,
                     double frac, int kept, int ascii)
 {
@@ -738,9 +740,9 @@ static int draw_bar(struct lr_grid *g, const struct layout *L, int x, int width,
 	if (ascii) {
 		full = (eighths + 4) / 8;
 		top = full == 0 && eighths > 0 ? '.' : 0;
-	} else if (rem > 0 && (kept || full == 0)) {
-		top = 0x2580 + (uint32_t)rem;          /* ▁ … ▇ */
-	} else if (rem >= 4) {
+	} else if (kept) {
+		top = rem > 0 ? 0x2580 + (uint32_t)rem : 0;   /* ▁ … ▇ */
+	} else if (rem >= 4 || (full == 0 && rem > 0)) {
 		top = body;
 	}
 	int y = L->axis_y - 1;
