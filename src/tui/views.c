@@ -1024,7 +1024,8 @@ static void draw_lesson(struct lr_grid *g, const struct lr_panel *p, int y0)
 			body++;
 	}
 	/* paragraphs: lines joined up to an empty line; an indented line stands
-	 * alone (an example to type) */
+	 * alone (an example to type, a formula with aligned comments) and keeps
+	 * its spaces when it fits */
 	lr_buf_init(&para);
 	while (*body && !para.failed) {
 		const char *nl = strchr(body, '\n');
@@ -1037,8 +1038,14 @@ static void draw_lesson(struct lr_grid *g, const struct lr_panel *p, int y0)
 		body = next;
 		if (!alone && *body && *body != '\n' && *body != ' ')
 			continue;           /* the paragraph goes on */
-		fits = wrap_line(g, 2, &y, g->w - 2, limit, para.data ? para.data : "", para.len,
-		                 LR_STY_NORMAL);
+		if (alone && para.len && para.data[0] == ' ' && y < limit &&
+		    lr_grid_text_len(para.data) <= g->w - 4) {
+			text_clip(g, 2, y++, g->w - 2, para.data, LR_STY_NORMAL);
+			fits = 1;
+		} else {
+			fits = wrap_line(g, 2, &y, g->w - 2, limit, para.data ? para.data : "",
+			                 para.len, LR_STY_NORMAL);
+		}
 		lr_buf_reset(&para);
 		if (!fits || (y >= limit && *body)) {
 			int ny = limit - 1 > y0 + 2 ? limit - 1 : y0 + 2;

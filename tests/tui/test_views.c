@@ -340,6 +340,21 @@ static void lesson_120x40(void) { lesson_case("lesson_120x40", EXERCISE_TEXT, 0,
 static void lesson_panel_80x14(void) { lesson_case("lesson_panel_80x14", STEP_TEXT, 0, 80, 14); }
 static void lesson_narrow_60x10(void) { lesson_case("lesson_narrow_60x10", STEP_TEXT, 1, 60, 10); }
 static void lesson_none_80x24(void) { lesson_case("lesson_none_80x24", NULL, 0, 80, 24); }
+/* indented lines keep their spaces (lesson 3's update rule with aligned
+ * comments); one too long for the width is wrapped as before */
+static void lesson_indented_80x24(void)
+{
+	lesson_case("lesson_indented_80x24",
+	            "Lesson 3: Gradient-based factorisation (step 2 of 8) ==\n\n"
+	            "Stochastic gradient descent\n"
+	            "SGD visits the entries of A one at a time. For entry (r, c):\n"
+	            "  e = A(r,c) - U(r,:)*V(c,:)'     the error on that entry\n"
+	            "  U(r,:) = U(r,:) + lr*e*V(c,:)   a small step that shrinks it\n"
+	            "  V(c,:) = V(c,:) + lr*e*U(r,:)\n"
+	            "One pass over every entry is an epoch.\n"
+	            "    an indented line much too long for the panel of an 80-column terminal, "
+	            "so   it   wraps\n", 0, 80, 24);
+}
 
 /* The Lesson tab shows only while a lesson is played. */
 static void lesson_tab(void)
@@ -503,6 +518,6 @@ SUBTEST_MAIN(
 	T(spectrum_partial_ascii_80x24), T(compare_partial_80x24),
 	T(compare_80x24), T(compare_120x40), T(compare_masked_80x24), T(compare_empty_80x24),
 	T(lesson_80x24), T(lesson_120x40), T(lesson_panel_80x14), T(lesson_narrow_60x10),
-	T(lesson_none_80x24), T(lesson_tab),
+	T(lesson_none_80x24), T(lesson_indented_80x24), T(lesson_tab),
 	T(rank_clamped), T(view_names), T(all_sizes),
 	T(sb_wrap_and_scroll), T(sb_tabs_utf8), T(sb_keeps_the_last))
