@@ -179,10 +179,22 @@ int lr_screen_start(struct lr_screen *s, int ascii)
 	static const int fatal[] = { SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGABRT,
 	                             SIGFPE, SIGILL };
 
+	SCREEN *scr;
+	const char *cup;
+
 	memset(s, 0, sizeof *s);
 	s->ascii = ascii;
-	if (!newterm(NULL, stdout, stdin))
+	scr = newterm(NULL, stdout, stdin);
+	if (!scr)
 		return -1;
+	/* a terminal that cannot place the cursor (TERM=dumb, Emacs' shell)
+	 * would get the panel, output and prompt run together */
+	cup = tigetstr("cup");
+	if (!cup || cup == (const char *)-1) {
+		endwin();
+		delscreen(scr);
+		return -1;
+	}
 	s->on = 1;
 	active = s;
 	atexit(restore);
@@ -382,6 +394,21 @@ void lr_screen_update(struct lr_screen *s)
 	if (s->input)
 		wnoutrefresh(s->input);
 	doupdate();
+}
+
+void lr_screen_suspend(struct lr_screen *s)
+{
+	void (*old)(int);
+
+	if (!s->on)
+		return;
+	def_prog_mode();
+	endwin();
+	old = signal(SIGTSTP, SIG_DFL);
+	raise(SIGTSTP);                /* stopped here until the shell's fg */
+	signal(SIGTSTP, old);
+	reset_prog_mode();
+	clearok(curscr, TRUE);
 }
 
 void lr_screen_clear(struct lr_screen *s)

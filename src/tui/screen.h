@@ -57,6 +57,10 @@ void lr_screen_put_input(struct lr_screen *s, const char *prompt, const char *li
 void lr_screen_update(struct lr_screen *s);
 /* Ctrl-L: the next update repaints the whole terminal. */
 void lr_screen_clear(struct lr_screen *s);
+/* Ctrl-Z: restores the terminal and stops the process as the shell's
+ * suspend would; when it is continued (fg), takes the screen back for a
+ * full redraw. */
+void lr_screen_suspend(struct lr_screen *s);
 /* The next key (blocking), or ERR; lr_screen_poll does not wait. */
 int lr_screen_getch(struct lr_screen *s);
 int lr_screen_poll(struct lr_screen *s);

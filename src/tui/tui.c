@@ -792,6 +792,11 @@ static void handle_key(int c)
 		drop_line();
 		return;
 	}
+	if (c == 26) {                 /* Ctrl-Z: raw mode makes it a key, not SIGTSTP */
+		lr_screen_suspend(&T.scr);
+		relayout();                /* the terminal may have been resized meanwhile */
+		return;
+	}
 	if (c >= KEY_MIN) {
 		if (c == KEY_HOME && scroll_key(c))
 			return;
@@ -1168,7 +1173,11 @@ int lr_frontend_interactive(const int *width, int ascii, const char *first, cons
 	sa.sa_handler = on_sigint;
 	sigaction(SIGINT, &sa, NULL);   /* no SA_RESTART: wgetch returns */
 	if (lr_screen_start(&T.scr, ascii) < 0) {
-		fputs("lowrank: cannot start the terminal screen; try --plain\n", stderr);
+		const char *term = getenv("TERM");
+		fprintf(stderr, "lowrank: this terminal (TERM=%s) cannot show the interactive "
+		        "screen.\nRun a script (lowrank FILE), statements (lowrank -e '...'), or "
+		        "lowrank --plain, which runs what you type once you end it with Ctrl-D.\n",
+		        term ? term : "");
 		lr_session_destroy(T.s);
 		return 1;
 	}

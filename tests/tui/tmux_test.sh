@@ -206,4 +206,36 @@ T send-keys -t t F2
 wait_for '^ A  2x2 +U  2x1 +S  1x1 +V.  1x2 *$'
 wait_for '^ A_1 = U\*S\*V. +A - A_1 '
 echo "ok - ASCII stand-ins in a non-UTF-8 locale"
+
+# A terminal that cannot place the cursor is refused with a way out, not
+# drawn on as a jumble.
+T kill-session -t t
+T -f /dev/null new-session -d -s t -x 100 -y 30 \
+	"env TERM=dumb LANG=C.UTF-8 LC_ALL=C.UTF-8 XDG_STATE_HOME='$tmp/state' '$exe' -i; \
+	 echo \"EXITED \$?\"; sleep 120" || exit 1
+wait_for '^lowrank: this terminal \(TERM=dumb\) cannot show the interactive'
+wait_for '^EXITED 1$'
+echo "ok - TERM=dumb is refused with a message"
+
+# Ctrl-Z suspends to a job-control shell and fg brings the screen back
+# with the session as it was.
+T kill-session -t t
+T -f /dev/null new-session -d -s t -x 100 -y 30 \
+	"env -i PATH=\"\$PATH\" TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 \
+	 INPUTRC='$tmp/inputrc' XDG_STATE_HOME='$tmp/state' PS1='sh> ' bash --norc -i" || exit 1
+wait_for '^sh>'
+type_line "'$exe'"
+wait_for '^Try:'
+type_line 'q = 41'
+T send-keys -t t C-z
+wait_for 'Stopped'
+absent 'F2 Matrices'
+type_line 'fg'
+wait_for 'F2 Matrices.*F3 Loss'
+type_line 'q + 1'
+wait_for '^ans = 42$'
+type_line 'quit'
+type_line 'echo "back in the shell: $((40 + 2))"'
+wait_for '^back in the shell: 42$'
+echo "ok - Ctrl-Z and fg"
 exit 0
