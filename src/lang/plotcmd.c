@@ -36,10 +36,88 @@ double lr_runs_floor(const struct lr_run *const *runs, size_t n)
 	return tail;
 }
 
+enum { FIELDS = 7 };
+
+/* Field f of run r's settings as legend text ("A", "k=2", "lr=0.01", ...). */
+static void run_field(const struct lr_run *r, int f, char *out, size_t size)
+{
+	const struct lr_sgd_options *o = &r->opts;
+
+	switch (f) {
+	case 0: snprintf(out, size, "%s", r->matrix_name); break;
+	case 1: snprintf(out, size, "k=%zu", o->rank); break;
+	case 2: snprintf(out, size, "lr=%g", o->lr); break;
+	case 3: snprintf(out, size, "epochs=%ld", o->epochs); break;
+	case 4: snprintf(out, size, "seed=%llu", (unsigned long long)o->seed); break;
+	case 5: snprintf(out, size, "%s", o->update == LR_SGD_SIMULTANEOUS ? "simultaneous" :
+	                                                                   "sequential"); break;
+	default: snprintf(out, size, "%s", o->order == LR_SGD_SHUFFLED ? "shuffled" : "rows"); break;
+	}
+}
+
+static void make_labels(const struct lr_run *const *runs, size_t n, const int *use,
+                        char (*lab)[64])
+{
+	char a[64];
+
+	for (size_t i = 0; i < n; i++) {
+		lab[i][0] = '\0';
+		for (int f = 0; f < FIELDS; f++)
+			if (use[f]) {
+				size_t l = strlen(lab[i]);
+				run_field(runs[i], f, a, sizeof a);
+				snprintf(lab[i] + l, 64 - l, "%s%s", l ? " " : "", a);
+			}
+	}
+}
+
+/* The legend of n overlaid runs says what tells them apart (matrix, rank,
+ * learning rate, epochs, update, order; the seed only when nothing else
+ * does): one label per run from the fields that differ among them (the
+ * matrix and rank when none does). The matrix, k and lr they share go to
+ * the title. Four labels of the whole "A k=2 lr=0.01" did not fit 80
+ * columns, and runs apart only by their seed had the same label. */
+static void run_labels(const struct lr_run *const *runs, size_t n, char (*lab)[64],
+                       char *shared, size_t ssize)
+{
+	int differs[FIELDS], any = 0, same = 0;
+	char a[64], b[64];
+
+	for (int f = 0; f < FIELDS; f++) {
+		differs[f] = 0;
+		run_field(runs[0], f, a, sizeof a);
+		for (size_t i = 1; i < n && !differs[f]; i++) {
+			run_field(runs[i], f, b, sizeof b);
+			differs[f] = strcmp(a, b) != 0;
+		}
+	}
+	shared[0] = '\0';
+	for (int f = 0; f < 3; f++)
+		if (!differs[f]) {
+			size_t l = strlen(shared);
+			run_field(runs[0], f, a, sizeof a);
+			snprintf(shared + l, ssize - l, "%s%s", l ? ", " : "", a);
+		}
+	for (int f = 0; f < FIELDS; f++)
+		any |= f != 4 && differs[f];
+	if (!any)
+		differs[0] = differs[1] = 1;
+	differs[4] = 0;
+	make_labels(runs, n, differs, lab);
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = i + 1; j < n; j++)
+			same |= !strcmp(lab[i], lab[j]);
+	if (same) {
+		differs[4] = 1;
+		make_labels(runs, n, differs, lab);
+	}
+}
+
 void lr_loss_plot_floor(struct lr_grid *g, const struct lr_run *const *runs, size_t n,
                         int ascii, double floor)
 {
 	struct lr_series ser[8];
+	char labels[4][64], shared[128];
 	size_t ns = 0;
 	char title[96], flabel[64];
 	struct lr_plot_opts o;
@@ -62,10 +140,13 @@ void lr_loss_plot_floor(struct lr_grid *g, const struct lr_run *const *runs, siz
 			ser[ns++] = (struct lr_series){ "error on hidden entries", runs[0]->res.hidden,
 			                                (size_t)runs[0]->res.epochs_done };
 	} else {
-		snprintf(title, sizeof title, "SGD loss of the last %zu runs", n);
-		for (size_t i = n > 4 ? n - 4 : 0; i < n; i++)
-			ser[ns++] = (struct lr_series){ runs[i]->label[0] ? runs[i]->label : "training",
-			                                runs[i]->res.loss, (size_t)runs[i]->res.epochs_done };
+		size_t from = n > 4 ? n - 4 : 0;
+		run_labels(runs + from, n - from, labels, shared, sizeof shared);
+		snprintf(title, sizeof title, "SGD loss%s%s, the last %zu runs", shared[0] ? " of " : "",
+		         shared, n - from);
+		for (size_t i = from; i < n; i++)
+			ser[ns++] = (struct lr_series){ labels[i - from], runs[i]->res.loss,
+			                                (size_t)runs[i]->res.epochs_done };
 	}
 	o.title = title;
 	lr_plot_lines(g, ser, ns, &o);
