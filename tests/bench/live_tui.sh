@@ -40,7 +40,8 @@ tui_run() {	# VIEW EPOCHS
 	T new-session -d -x 200 -y 60 \
 		"LOWRANK_TUI_STATS=1 /usr/bin/time -o $tmp/time -f '$fmt' $exe 2>$tmp/stats"
 	sleep 0.5
-	T send-keys -l "$setup"
+	# a trailing ';' would end the tmux command (and A be printed): escaped
+	T send-keys -l "${setup%;}\\;"
 	T send-keys Enter
 	sleep 0.3
 	if [ "$1" = matrices ]; then
@@ -48,7 +49,7 @@ tui_run() {	# VIEW EPOCHS
 		T send-keys Enter
 		sleep 0.2
 	fi
-	T send-keys -l "sgd A 8 epochs=$2 lr=0.001 seed=7;"
+	T send-keys -l "sgd A 8 epochs=$2 lr=0.001 seed=7\\;"
 	T send-keys Enter
 	sleep 0.1
 	wait_idle

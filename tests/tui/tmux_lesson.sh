@@ -46,7 +46,15 @@ wait_for() {
 	fail "no /$1/ on the screen"
 }
 absent() { screen | grep -Eq -- "$1" && fail "/$1/ should not be on the screen"; return 0; }
-type_line() { T send-keys -t t -l "$1"; T send-keys -t t Enter; }
+# A trailing ';' of an argument ends a tmux command (send-keys 'x;' types x),
+# so it is sent escaped; type_line 'B = rand(9);' must not print B.
+type_line() {
+	case $1 in
+	*';') T send-keys -t t -l "${1%;}\\;" ;;
+	*) T send-keys -t t -l "$1" ;;
+	esac
+	T send-keys -t t Enter
+}
 
 # ---- a student plays lesson 1 ----
 start --lesson 1
@@ -96,6 +104,7 @@ wait_for '^Resuming lesson 1 at step 9 of 9'
 wait_for '^ Lesson 1: .*exercise, step 9 of 9 *$'
 # the workspace holds what the earlier steps made; the answer is typed again
 type_line "B = A'; p = A * B;"
+wait_for "^>> B = A'; p = A \\* B;$"
 type_line 'next'
 wait_for '^Lesson 1 \(Matrices and the language\) is done: well done\.$'
 absent 'F6 Lesson'

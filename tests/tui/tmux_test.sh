@@ -37,7 +37,15 @@ wait_for() {
 }
 absent() { screen | grep -Eq -- "$1" && fail "/$1/ should not be on the screen"; return 0; }
 # type TEXT: types it literally and presses Enter.
-type_line() { T send-keys -t t -l "$1"; T send-keys -t t Enter; }
+# A trailing ';' of an argument ends a tmux command (send-keys 'x;' types x),
+# so it is sent escaped; type_line 'B = rand(9);' must not print B.
+type_line() {
+	case $1 in
+	*';') T send-keys -t t -l "${1%;}\\;" ;;
+	*) T send-keys -t t -l "$1" ;;
+	esac
+	T send-keys -t t Enter
+}
 last_line() { screen | grep -v '^$' | tail -n 1; }
 
 wait_for '^Try:'
@@ -107,6 +115,7 @@ echo "ok - Ctrl-C drops the line"
 # A long training stopped by Ctrl-C keeps its epochs and the variables.
 type_line 'limit updates 1e13'
 type_line 'B = rand(200, 200);'
+wait_for '^>> B = rand\(200, 200\);$'
 type_line 'sgd B 2 epochs=100000000 lr=0.0005'
 wait_for 'training B k=2: epoch [0-9]'
 sleep 0.5
@@ -128,6 +137,7 @@ echo "ok - Ctrl-C stops the training, the session keeps its variables"
 # to the corner. C(i,j) = i + 30(j-1): 900.0 is the last entry. Elsewhere
 # Home is the line's.
 type_line 'C = reshape(1:900, 30, 30);'
+wait_for '^>> C = reshape\(1:900, 30, 30\);$'
 type_line 'svd C 2'
 wait_for '\[F4 Spectrum\]'
 wait_for 'k = 2 of 30'
