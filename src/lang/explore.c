@@ -46,9 +46,10 @@ static void explore_text(struct lr_buf *b, const struct lr_svd_run *r, enum lr_n
 		              pmax, known);
 	else if (d->p > rows)
 		lr_buf_printf(b, "  ... up to k = %zu\n", d->p);
-	lr_buf_puts(b, "error: sum of s(i)^2 for i > k = ||A - A_k||^2 (Eckart-Young-Mirsky); "
-	               "rel. error:\n||A - A_k|| / ||A||; storage: k(m+n+1) numbers of U_k, s, V_k "
-	               "against m*n.\n");
+	/* a note, so no line of it starts "error:" as a message of failure would */
+	lr_buf_puts(b, "Columns: error = ||A - A_k||^2 = sum of s(i)^2 for i > k "
+	               "(Eckart-Young-Mirsky);\nrel. error = ||A - A_k|| / ||A||; storage = "
+	               "k(m+n+1) numbers of U_k, s, V_k\nagainst m*n.\n");
 	lr_buf_printf(b, "> marks k = %zu; on a terminal + and - step k in the Spectrum view%s.\n",
 	              r->k, known < pmax ? " (up to the computed ones)" : "");
 }
