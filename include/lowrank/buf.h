@@ -31,6 +31,11 @@ void lr_buf_utf8(struct lr_buf *b, unsigned cp);
  * ill-formed sequence, of which it consumes the maximal subpart (Unicode 15,
  * section 3.9): "\xE2\x82" is one bad character, "\xC0\x80" two. */
 size_t lr_utf8_decode(const unsigned char *s, size_t avail, long *cp);
+/* Removes a leading UTF-8 byte order mark (as some Windows editors write; it
+ * is not part of the text, and Octave skips it too) from the len bytes at s
+ * and the NUL after them. Returns the length left. Every reader of a script,
+ * lesson or workspace file goes through it, so they agree. */
+size_t lr_utf8_skip_bom(char *s, size_t len);
 /* Detaches the data (caller owns it, lr_free); the buffer is left empty.
  * An untouched buffer gives "" (allocated). Returns NULL if the buffer had
  * failed (the text is incomplete; `failed` stays set) or out of memory. */

@@ -231,12 +231,7 @@ static int run_batch(const struct args *a, struct lr_session *s)
 		fprintf(stderr, "lowrank: cannot read %s\n", name);
 		return 2;
 	}
-	/* A UTF-8 byte order mark (as some Windows editors write) is not part
-	 * of the script; Octave skips it too. */
-	if (len >= 3 && !memcmp(src, "\xEF\xBB\xBF", 3)) {
-		len -= 3;
-		memmove(src, src + 3, len + 1);
-	}
+	len = lr_utf8_skip_bom(src, len);
 	o.interrupted = (volatile int *)&stop_run;
 	r = lr_batch_run(s, name, src, len, &o);
 	lr_free(src);

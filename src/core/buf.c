@@ -161,6 +161,14 @@ char *lr_buf_take(struct lr_buf *b)
 	return s;
 }
 
+size_t lr_utf8_skip_bom(char *s, size_t len)
+{
+	if (!s || len < 3 || memcmp(s, "\xEF\xBB\xBF", 3) != 0)
+		return len;
+	memmove(s, s + 3, len - 3 + 1);
+	return len - 3;
+}
+
 size_t lr_utf8_decode(const unsigned char *s, size_t avail, long *cp)
 {
 	unsigned c = s[0], lo = 0x80, hi = 0xBF;   /* allowed range of the next byte */

@@ -35,10 +35,7 @@ static char *read_file(const char *path, size_t *len, struct lr_buf *err)
 		return NULL;
 	}
 	fclose(f);
-	if (b.len >= 3 && !memcmp(b.data, "\xEF\xBB\xBF", 3)) {   /* a UTF-8 byte order mark */
-		memmove(b.data, b.data + 3, b.len - 3 + 1);
-		b.len -= 3;
-	}
+	b.len = lr_utf8_skip_bom(b.data, b.len);
 	*len = b.len;
 	char *s = lr_buf_take(&b);
 	if (!s)

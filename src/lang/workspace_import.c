@@ -105,8 +105,8 @@ static int read_csv(struct lr_ws_in *in, struct lr_matrix **out)
 
 	while ((rc = lr_ws_read_line(in)) > 0) {
 		long n;
-		if (in->lineno == 1 && !strncmp(in->line, "\xef\xbb\xbf", 3))
-			memmove(in->line, in->line + 3, strlen(in->line + 3) + 1);   /* a BOM */
+		if (in->lineno == 1)
+			lr_utf8_skip_bom(in->line, strlen(in->line));
 		if (blank(in->line) || in->line[0] == '#')
 			continue;
 		n = csv_line(in, &c);

@@ -866,7 +866,7 @@ static int demo_load(const char *path)
 		lr_buf_finish(&b);
 		return -1;
 	}
-	d->len = b.len;
+	d->len = lr_utf8_skip_bom(b.data, b.len);   /* as batch mode reads a script */
 	d->src = b.data ? lr_buf_take(&b) : lr_strdup("");
 	d->name = strdup(path);
 	if (!d->src || !d->name)

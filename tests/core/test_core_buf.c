@@ -89,4 +89,14 @@ static void failure(void)
 	CHECK(!b.failed);
 }
 
-SUBTEST_MAIN(T(append), T(growth), T(utf8), T(take), T(failure))
+/* A leading byte order mark goes, with the NUL; anything else stays. */
+static void bom(void)
+{
+	char a[] = "\xEF\xBB\xBFx = 1", b[] = "x\xEF\xBB\xBF", c[] = "\xEF\xBB";
+	CHECK(lr_utf8_skip_bom(a, strlen(a)) == 5 && !strcmp(a, "x = 1"));
+	CHECK(lr_utf8_skip_bom(b, strlen(b)) == 4 && !strcmp(b, "x\xEF\xBB\xBF"));
+	CHECK(lr_utf8_skip_bom(c, strlen(c)) == 2 && !strcmp(c, "\xEF\xBB"));
+	CHECK(lr_utf8_skip_bom(NULL, 0) == 0);
+}
+
+SUBTEST_MAIN(T(append), T(growth), T(utf8), T(take), T(failure), T(bom))

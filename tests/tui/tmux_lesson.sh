@@ -123,7 +123,9 @@ type_line 'quit'
 wait_for '^EXITED 0$'
 
 # ---- demo mode ----
-cat >"$tmp/demo.lr" <<'EOF'
+# The script begins with a UTF-8 byte order mark, skipped as batch mode does.
+printf '\357\273\277' >"$tmp/demo.lr"
+cat >>"$tmp/demo.lr" <<'EOF'
 # a demo: comments are not typed
 A = [4 2 0.5; 2 1 0.3; 1 3 2]
 #: step a directive is a comment too
