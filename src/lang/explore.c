@@ -21,7 +21,6 @@ static void explore_text(struct lr_buf *b, const struct lr_svd_run *r, enum lr_n
 	const struct lr_svd *d = &r->svd;
 	size_t known = lr_svd_run_known(r), pmax = lr_svd_run_rank_max(r);
 	size_t rows = known < EXPLORE_ROWS ? known : EXPLORE_ROWS;
-	double total = r->energy;
 	char sh[32];
 
 	lr_buf_printf(b, "explore: the rank-k approximations of %s (%s)\n", r->matrix_name,
@@ -36,8 +35,7 @@ static void explore_text(struct lr_buf *b, const struct lr_svd_run *r, enum lr_n
 		snprintf(st, sizeof st, "%zu vs %zu", k * (d->m + d->n + 1), d->m * d->n);
 		lr_buf_printf(b, "  %c%3zu  %13s   %9.2f%%   %10.2f%%   %s\n", k == r->k ? '>' : ' ', k,
 		              num.data && !num.failed ? num.data : "?",
-		              total > 0 ? 100 * sqrt(fmax(tail, 0) / total) : 0.0,
-		              total > 0 ? 100 * (total - tail) / total : 100.0, st);
+		              100 * lr_svd_run_rel_error(r, k), 100 * lr_svd_run_kept(r, k), st);
 		lr_buf_finish(&num);
 	}
 	if (known < pmax)

@@ -224,6 +224,45 @@ double lr_svd_run_tail(const struct lr_svd_run *r, size_t j)
 	return t;
 }
 
+/* Σ_{i>j} (σᵢ/σ₁)² with the rest; s1 > 0. */
+static double tail_scaled(const struct lr_svd_run *r, size_t j, double s1)
+{
+	double t = r->rest / s1 / s1;
+
+	for (size_t i = r->svd.p; i > j; i--)
+		t += (r->svd.s[i - 1] / s1) * (r->svd.s[i - 1] / s1);
+	return t;
+}
+
+/* ‖A‖²_F / σ₁²: a partial SVD's measured energy when it is finite, as the
+ * rest makes the tail only as exact as the residual. */
+static double total_scaled(const struct lr_svd_run *r, double s1)
+{
+	double e = r->energy / s1 / s1;
+
+	return lr_svd_run_partial(r) && isfinite(e) && e > 0 ? e : tail_scaled(r, 0, s1);
+}
+
+double lr_svd_run_kept(const struct lr_svd_run *r, size_t k)
+{
+	double s1 = r->svd.p ? r->svd.s[0] : 0, kept = 0;
+
+	if (!(s1 > 0))
+		return 1.0;
+	for (size_t i = k < r->svd.p ? k : r->svd.p; i-- > 0;)
+		kept += (r->svd.s[i] / s1) * (r->svd.s[i] / s1);
+	return fmin(kept / total_scaled(r, s1), 1.0);
+}
+
+double lr_svd_run_rel_error(const struct lr_svd_run *r, size_t k)
+{
+	double s1 = r->svd.p ? r->svd.s[0] : 0;
+
+	if (!(s1 > 0) || k > r->svd.p)
+		return !(s1 > 0) ? 0.0 : NAN;
+	return sqrt(fmax(tail_scaled(r, k, s1), 0) / total_scaled(r, s1));
+}
+
 enum lr_status lr_svd_run_measure(struct lr_svd_run *r)
 {
 	const struct lr_matrix *A = r->A;
@@ -341,7 +380,6 @@ static void how_to_see_all(struct lr_buf *b, const struct lr_svd_run *r)
 void lr_svd_spectrum_text(struct lr_buf *b, const struct lr_svd_run *r, enum lr_numfmt f)
 {
 	const struct lr_svd *d = &r->svd;
-	double kept = 0;
 	size_t k = r->k, pmax = lr_svd_run_rank_max(r);
 	int partial = lr_svd_run_partial(r);
 
@@ -365,9 +403,6 @@ void lr_svd_spectrum_text(struct lr_buf *b, const struct lr_svd_run *r, enum lr_
 		how_to_see_all(b, r);
 		lr_buf_putc(b, '\n');
 	}
-	for (size_t i = d->p; i-- > 0;)
-		if (i < k)
-			kept += d->s[i] * d->s[i];
 	lr_buf_printf(b, "bound: sum of s(i)^2 for i > %zu = ", k);
 	lr_fmt_number(b, lr_svd_run_tail(r, k), f);
 	if (partial && lr_is_name(r->matrix_name))
@@ -375,7 +410,7 @@ void lr_svd_spectrum_text(struct lr_buf *b, const struct lr_svd_run *r, enum lr_
 	else if (partial)
 		lr_buf_printf(b, " (measured as ||A - A_%zu||^2)", k);
 	lr_buf_printf(b, "\nenergy kept: %.2f%%   storage: k(m+n+1) = %zu numbers for m·n = %zu\n",
-	              r->energy > 0 ? 100 * kept / r->energy : 100.0, k * (d->m + d->n + 1),
+	              100 * lr_svd_run_kept(r, k), k * (d->m + d->n + 1),
 	              d->m * d->n);
 }
 

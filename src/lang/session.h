@@ -81,6 +81,12 @@ int lr_svd_run_partial(const struct lr_svd_run *r);
  * j = 0..lr_svd_run_known(r) (exact even when partial: the measured rest
  * plus the known values above j); NAN for a larger j. */
 double lr_svd_run_tail(const struct lr_svd_run *r, size_t j);
+/* The share of ‖A‖²_F the best rank-k approximation keeps (Σ_{i≤k} σᵢ² over
+ * Σ σᵢ², "energy kept") and its relative error ‖A − A_k‖_F / ‖A‖_F, both in
+ * 0..1 (1 and 0 for a zero A). Summed in units of σ₁², so entries near
+ * 1e308 (whose σᵢ² overflow) or 1e-300 (underflow) give the true shares. */
+double lr_svd_run_kept(const struct lr_svd_run *r, size_t k);
+double lr_svd_run_rel_error(const struct lr_svd_run *r, size_t k);
 
 struct lr_session;
 

@@ -450,13 +450,10 @@ static void fact_numbers(struct lr_grid *g, int x, int y, int xmax, int ymax,
 		         (unsigned long long)p->run->opts.seed);
 	} else {
 		const struct lr_svd *s = &p->svd->svd;
-		double tot = p->svd->energy, kept = 0;
-		for (size_t i = 0; i < s->p; i++)
-			kept += i < f->k ? s->s[i] * s->s[i] : 0;
 		num(a, sizeof a, lr_svd_run_tail(p->svd, f->k));
 		snprintf(l[n++], sizeof l[0], "k = %zu of %zu", f->k, lr_svd_run_rank_max(p->svd));
 		snprintf(l[n++], sizeof l[0], "error %s", a);
-		snprintf(b, sizeof b, "%.2f%%", tot > 0 ? 100 * kept / tot : 100.0);
+		snprintf(b, sizeof b, "%.2f%%", 100 * lr_svd_run_kept(p->svd, f->k));
 		snprintf(l[n++], sizeof l[0], "energy kept %s", b);
 		snprintf(l[n++], sizeof l[0], "storage %zu vs %zu", f->k * (s->m + s->n + 1),
 		         s->m * s->n);
@@ -646,19 +643,16 @@ static void spectrum_numbers(struct lr_grid *g, const struct lr_panel *p, int y,
 	const struct lr_svd *s = &p->svd->svd;
 	size_t k = lr_panel_rank(p), known = lr_svd_run_known(p->svd);
 	size_t pmax = lr_svd_run_rank_max(p->svd);
-	double tot = p->svd->energy, kept = 0;
 	char it[5][128], a[32];
 	const char *items[5];
 	int styles[5] = { LR_STY_BOLD, LR_STY_NORMAL, LR_STY_NORMAL, LR_STY_NORMAL, LR_STY_DIM };
 	int nit = known < pmax ? 5 : 4;
 
-	for (size_t i = 0; i < s->p; i++)
-		kept += i < k ? s->s[i] * s->s[i] : 0;
 	num(a, sizeof a, lr_svd_run_tail(p->svd, k));
 	snprintf(it[0], sizeof it[0], "k = %zu of %zu", k, pmax);
 	snprintf(it[1], sizeof it[1], "best rank-k error %s = %s",
 	         GL(p, "Σ_{i>k} σᵢ²", "sum_{i>k} s_i^2"), a);
-	snprintf(it[2], sizeof it[2], "energy kept %.2f%%", tot > 0 ? 100 * kept / tot : 100.0);
+	snprintf(it[2], sizeof it[2], "energy kept %.2f%%", 100 * lr_svd_run_kept(p->svd, k));
 	snprintf(it[3], sizeof it[3], "storage k(m+n+1) = %zu numbers vs m%sn = %zu",
 	         k * (s->m + s->n + 1), GL(p, "·", "*"), s->m * s->n);
 	/* only the leading values were computed: + stops at the last of them */

@@ -297,6 +297,10 @@ VIEW(spectrum_empty_80x24, "", LR_VIEW_SPECTRUM, LR_FOCUS_NONE, 0, 0, 80, 24)
 VIEW(spectrum_partial_80x24, PARTIAL, LR_VIEW_SPECTRUM, LR_FOCUS_SVD, 0, 0, 80, 24)
 VIEW(spectrum_partial_k9_120x40, PARTIAL, LR_VIEW_SPECTRUM, LR_FOCUS_SVD, 9, 0, 120, 40)
 VIEW(spectrum_partial_ascii_80x24, PARTIAL, LR_VIEW_SPECTRUM, LR_FOCUS_SVD, 2, 1, 80, 24)
+/* σᵢ² overflow: the energy kept is still 55.48% (Octave, in units of σ₁²) */
+#define HUGE_SVD "A = [1e308 1e307; 1e306 1e308]\nsvd A 1\n"
+VIEW(spectrum_huge_80x24, HUGE_SVD, LR_VIEW_SPECTRUM, LR_FOCUS_SVD, 0, 0, 80, 24)
+VIEW(matrices_svd_huge_80x24, HUGE_SVD, LR_VIEW_MATRICES, LR_FOCUS_SVD, 0, 0, 80, 24)
 VIEW(compare_partial_80x24, PARTIAL "sgd P 3 seed=1 epochs=5\n", LR_VIEW_COMPARE,
      LR_FOCUS_SGD, 0, 0, 80, 24)
 VIEW(compare_80x24, SVD, LR_VIEW_COMPARE, LR_FOCUS_SGD, 0, 0, 80, 24)
@@ -516,6 +520,7 @@ SUBTEST_MAIN(
 	T(spectrum_80x24), T(spectrum_120x40), T(spectrum_k1_80x24), T(spectrum_ascii_80x24),
 	T(spectrum_empty_80x24), T(spectrum_partial_80x24), T(spectrum_partial_k9_120x40),
 	T(spectrum_partial_ascii_80x24), T(compare_partial_80x24),
+	T(spectrum_huge_80x24), T(matrices_svd_huge_80x24),
 	T(compare_80x24), T(compare_120x40), T(compare_masked_80x24), T(compare_empty_80x24),
 	T(lesson_80x24), T(lesson_120x40), T(lesson_panel_80x14), T(lesson_narrow_60x10),
 	T(lesson_none_80x24), T(lesson_indented_80x24), T(lesson_tab),
