@@ -123,10 +123,15 @@ const struct lr_run *lr_session_last_run(const struct lr_session *s);
 size_t lr_session_runs(const struct lr_session *s, const struct lr_run *const **runs);
 const struct lr_svd_run *lr_session_last_svd(const struct lr_session *s);
 
-/* Names of variables, functions and commands starting with prefix, for tab
- * completion: calls fn for each. */
-void lr_session_complete(const struct lr_session *s, const char *prefix,
-                         void (*fn)(void *ctx, const char *word), void *ctx);
+/* Tab completion of the word at byte start of line, of which prefix has been
+ * typed: calls fn for each word that may stand there and starts with prefix.
+ * After `view` the view names, after `lesson` the lesson names, after
+ * `format` short and long; after `update=`, `order=`, `method=` their
+ * values; else variables, functions and commands, and the options (with
+ * their '=') of `sgd` from its third word on, of `svd` and `explore` too. */
+void lr_session_complete(const struct lr_session *s, const char *line, size_t start,
+                         const char *prefix, void (*fn)(void *ctx, const char *word),
+                         void *ctx);
 
 /* Draws the loss curves of n kept runs into g, with the Eckart–Young floor
  * when every run is of the same unmasked matrix and rank (plotcmd.c). */

@@ -538,16 +538,12 @@ static int startup_hook(void)
 struct words {
 	char **w;
 	size_t n, cap;
-	int options;
 };
 
 static void add_word(void *ctx, const char *word)
 {
 	struct words *ws = ctx;
-	size_t len = strlen(word);
 
-	if (len && word[len - 1] == '=' && !ws->options)
-		return;
 	for (size_t i = 0; i < ws->n; i++)
 		if (!strcmp(ws->w[i], word))
 			return;
@@ -569,20 +565,16 @@ static int cmp_words(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Completion: names from lr_session_complete; sgd's options only after
- * `sgd`. The list is handed to readline, which frees it. */
+/* Completion: the words from lr_session_complete, which reads the line
+ * before the cursor. The list is handed to readline, which frees it. */
 static char **complete(const char *text, int start, int end)
 {
-	struct words ws = { NULL, 0, 0, 0 };
-	const char *l = rl_line_buffer;
+	struct words ws = { NULL, 0, 0 };
 	size_t common;
 
 	(void)end;
 	rl_attempted_completion_over = 1;
-	while (*l == ' ')
-		l++;
-	ws.options = !strncmp(l, "sgd ", 4) && (int)(l - rl_line_buffer) + 4 <= start;
-	lr_session_complete(T.s, text, add_word, &ws);
+	lr_session_complete(T.s, rl_line_buffer, (size_t)start, text, add_word, &ws);
 	if (ws.n == 0) {
 		free(ws.w);
 		return NULL;

@@ -104,6 +104,15 @@ T send-keys -t t -l 's'
 T send-keys -t t Tab Tab
 wait_for 'sgd +.*svd'
 T send-keys -t t C-u
+# the words a command takes: view names, option values
+T send-keys -t t -l 'view lo'
+T send-keys -t t Tab
+wait_for '^>> view loss ?$'
+T send-keys -t t C-u
+T send-keys -t t -l 'sgd A 1 update=si'
+T send-keys -t t Tab
+wait_for '^>> sgd A 1 update=simultaneous ?$'
+T send-keys -t t C-u
 echo "ok - tab completion"
 
 # Ctrl-C at the prompt drops the line and keeps the program.

@@ -1,0 +1,119 @@
+/* Tests of tab completion (lr_session_complete): which words are offered
+ * where, given the line before the cursor. The lessons are the source
+ * tree's (LOWRANK_LESSONS, set by meson). */
+#include <stdio.h>
+#include <string.h>
+#include "check.h"
+#include "lowrank/buf.h"
+#include "parser.h"
+#include "session.h"
+
+static void discard(void *ctx, const char *s, size_t n)
+{
+	(void)ctx;
+	(void)s;
+	(void)n;
+}
+
+static const struct lr_output quiet = { NULL, discard, NULL, NULL };
+
+/* Appends word to the list in b, once (svd is a function and a command),
+ * as the front end keeps it. */
+static void collect(void *ctx, const char *word)
+{
+	struct lr_buf *b = ctx;
+	size_t n = strlen(word);
+	for (const char *p = b->data; p && (p = strstr(p, word)) != NULL; p += n)
+		if ((p == b->data || p[-1] == ' ') && (p[n] == ' ' || !p[n]))
+			return;
+	if (b->len)
+		lr_buf_putc(b, ' ');
+	lr_buf_puts(b, word);
+}
+
+/* Runs src in s; 0 when every statement ran. */
+static int run(struct lr_session *s, const char *src)
+{
+	struct lr_parser p;
+	struct lr_stmt *st;
+	struct lr_error err;
+	int rc, bad = 0;
+
+	lr_parser_init(&p, src, strlen(src), lr_is_command);
+	while ((rc = lr_parse_next(&p, &st, &err)) > 0) {
+		bad |= lr_session_exec(s, st, src, &err) < 0;
+		lr_stmt_destroy(st);
+	}
+	lr_parser_finish(&p);
+	return rc < 0 || bad ? -1 : 0;
+}
+
+/* The words offered for line, whose last word (after the last break
+ * character, as readline splits it) is being completed. */
+static int offers(struct lr_session *s, const char *line, const char *want)
+{
+	size_t start = strlen(line);
+	struct lr_buf b;
+	int ok;
+
+	while (start > 0 && !strchr(" =;,(", line[start - 1]))
+		start--;
+	lr_buf_init(&b);
+	lr_session_complete(s, line, start, line + start, collect, &b);
+	ok = !strcmp(b.data ? b.data : "", want);
+	if (!ok)
+		fprintf(stderr, "'%s' offers '%s', expected '%s'\n", line, b.data ? b.data : "", want);
+	lr_buf_finish(&b);
+	return ok;
+}
+
+static void views(void)
+{
+	struct lr_session *s = lr_session_create(&quiet);
+	CHECK(offers(s, "view lo", "loss"));
+	CHECK(offers(s, "view ", "matrices loss spectrum compare"));
+	CHECK(offers(s, "  view s", "spectrum"));
+	CHECK(offers(s, "A = 1; view c", "compare"));
+	/* every name offered is one `view` takes */
+	CHECK(run(s, "view matrices; view loss; view spectrum; view compare") == 0);
+	CHECK(offers(s, "format l", "long"));
+	lr_session_destroy(s);
+}
+
+static void lessons(void)
+{
+	struct lr_session *s = lr_session_create(&quiet);
+	CHECK(offers(s, "lesson ma", "matrices"));
+	CHECK(offers(s, "lesson co", "completion compression"));
+	CHECK(offers(s, "lesson s", "sgd svd"));
+	lr_session_destroy(s);
+}
+
+static void option_values(void)
+{
+	struct lr_session *s = lr_session_create(&quiet);
+	CHECK(offers(s, "sgd A 1 update=si", "simultaneous"));
+	CHECK(offers(s, "sgd A 1 update=", "sequential simultaneous"));
+	CHECK(offers(s, "sgd A 2 epochs=10 order=", "rows shuffled"));
+	CHECK(offers(s, "svd A 2 method=s", "subspace"));
+	CHECK(offers(s, "explore A method=f", "full"));
+	lr_session_destroy(s);
+}
+
+static void options(void)
+{
+	struct lr_session *s = lr_session_create(&quiet);
+	CHECK(run(s, "epsilon = 1; methane = 2") == 0);
+	CHECK(offers(s, "sgd A 1 ep", "epsilon epochs="));
+	CHECK(offers(s, "sgd A 1 up", "update="));
+	CHECK(offers(s, "svd A 2 meth", "methane method="));
+	CHECK(offers(s, "explore A meth", "methane method="));
+	/* not a command's argument: names only */
+	CHECK(offers(s, "x = ep", "epsilon"));
+	CHECK(offers(s, "meth", "methane"));
+	CHECK(offers(s, "sv", "svd"));
+	CHECK(offers(s, "x = sgd_", ""));
+	lr_session_destroy(s);
+}
+
+SUBTEST_MAIN(T(views), T(lessons), T(option_values), T(options))
