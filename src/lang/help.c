@@ -114,7 +114,9 @@ static const char t_plot[] =
 "plot [all] [ascii]\n"
 "  Draws the loss per epoch of the newest sgd on a logarithmic axis, with the\n"
 "  SVD bound as a dashed floor and the error on hidden entries when it is known.\n"
-"  'plot all' overlays the last runs (up to 4); 'ascii' draws without Unicode.\n";
+"  'plot all' overlays the last runs (up to 4), with their hidden-entry errors\n"
+"  while runs and errors together are at most 4 series; 'ascii' draws without\n"
+"  Unicode.\n";
 
 static const char t_commands[] =
 "Commands (a word and its arguments; a ';' at the end hides the output):\n"

@@ -113,11 +113,22 @@ static void run_labels(const struct lr_run *const *runs, size_t n, char (*lab)[6
 	}
 }
 
+/* The cells the legend of ser takes (lr_plot_lines: sample, space, label,
+ * four spaces). */
+static int legend_width(const struct lr_series *ser, size_t ns, int ascii)
+{
+	int w = 0;
+
+	for (size_t i = 0; i < ns; i++)
+		w += (ascii ? 1 : 4) + 1 + lr_grid_text_len(ser[i].label) + 4;
+	return w;
+}
+
 void lr_loss_plot_floor(struct lr_grid *g, const struct lr_run *const *runs, size_t n,
                         int ascii, double floor)
 {
 	struct lr_series ser[8];
-	char labels[4][64], shared[128];
+	char labels[4][64], hlabels[4][72], shared[128];
 	size_t ns = 0;
 	char title[96], flabel[64];
 	struct lr_plot_opts o;
@@ -140,13 +151,32 @@ void lr_loss_plot_floor(struct lr_grid *g, const struct lr_run *const *runs, siz
 			ser[ns++] = (struct lr_series){ "error on hidden entries", runs[0]->res.hidden,
 			                                (size_t)runs[0]->res.epochs_done };
 	} else {
-		size_t from = n > 4 ? n - 4 : 0;
+		size_t from = n > 4 ? n - 4 : 0, masked = 0;
+		int keep;
+		for (size_t i = from; i < n; i++)
+			masked += runs[i]->res.hidden != NULL;
+		/* Four patterns tell series apart: each masked run's hidden-entry
+		 * error follows its loss while all fit in four, else none is
+		 * drawn and the x label says so (`plot` draws one run's). */
+		keep = n - from + masked <= 4;
 		run_labels(runs + from, n - from, labels, shared, sizeof shared);
 		snprintf(title, sizeof title, "SGD loss%s%s, the last %zu runs", shared[0] ? " of " : "",
 		         shared, n - from);
-		for (size_t i = from; i < n; i++)
-			ser[ns++] = (struct lr_series){ labels[i - from], runs[i]->res.loss,
-			                                (size_t)runs[i]->res.epochs_done };
+		for (size_t i = from; i < n; i++) {
+			const struct lr_sgd_result *r = &runs[i]->res;
+			ser[ns++] = (struct lr_series){ labels[i - from], r->loss, (size_t)r->epochs_done };
+			if (!keep || !r->hidden)
+				continue;
+			snprintf(hlabels[i - from], sizeof hlabels[0], "%.63s hidden", labels[i - from]);
+			ser[ns++] = (struct lr_series){ hlabels[i - from], r->hidden,
+			                                (size_t)r->epochs_done };
+		}
+		if (masked && keep && legend_width(ser, ns, ascii) > g->w - 8)
+			for (size_t i = 0; i < ns; i++)   /* it follows its run's entry */
+				if (ser[i].label >= hlabels[0] && ser[i].label <= hlabels[3])
+					ser[i].label = "hidden";
+		if (masked && !keep)
+			o.xlabel = "epoch   (hidden-entry errors left out; 'plot' draws one run's)";
 	}
 	o.title = title;
 	lr_plot_lines(g, ser, ns, &o);

@@ -288,6 +288,9 @@ VIEW(loss_80x24, SGD, LR_VIEW_LOSS, LR_FOCUS_SGD, 0, 0, 80, 24)
 VIEW(loss_120x40, SGD, LR_VIEW_LOSS, LR_FOCUS_SGD, 0, 0, 120, 40)
 VIEW(loss_two_runs_80x24, TWO, LR_VIEW_LOSS, LR_FOCUS_SGD, 0, 0, 80, 24)
 VIEW(loss_masked_120x40, MASKED, LR_VIEW_LOSS, LR_FOCUS_SGD, 0, 0, 120, 40)
+/* two masked runs overlaid: each one's hidden-entry error is drawn too */
+VIEW(loss_two_masked_80x24, MASKED "sgd B 1 seed=3 epochs=200 lr=0.01\n", LR_VIEW_LOSS,
+     LR_FOCUS_SGD, 0, 0, 80, 24)
 VIEW(loss_empty_80x24, "", LR_VIEW_LOSS, LR_FOCUS_NONE, 0, 0, 80, 24)
 VIEW(spectrum_80x24, SVD, LR_VIEW_SPECTRUM, LR_FOCUS_SVD, 0, 0, 80, 24)
 VIEW(spectrum_120x40, SVD, LR_VIEW_SPECTRUM, LR_FOCUS_SVD, 0, 0, 120, 40)
@@ -516,7 +519,7 @@ SUBTEST_MAIN(
 	T(matrices_scrolled_80x24), T(matrices_scrolled_end_80x24), T(scroll_clamped),
 	T(matrices_ascii_80x24), T(matrices_empty_80x24),
 	T(loss_80x24), T(loss_120x40), T(loss_two_runs_80x24), T(loss_masked_120x40),
-	T(loss_empty_80x24),
+	T(loss_empty_80x24), T(loss_two_masked_80x24),
 	T(spectrum_80x24), T(spectrum_120x40), T(spectrum_k1_80x24), T(spectrum_ascii_80x24),
 	T(spectrum_empty_80x24), T(spectrum_partial_80x24), T(spectrum_partial_k9_120x40),
 	T(spectrum_partial_ascii_80x24), T(compare_partial_80x24),
