@@ -113,34 +113,6 @@ static void usage(FILE *f)
 	      "130 interrupted; 'quit N' exits with N.\n", f);
 }
 
-/* Reads a whole stream; NULL on failure. */
-static char *slurp(FILE *f, size_t *len)
-{
-	size_t cap = 1 << 16, n = 0;
-	char *buf = lr_malloc(cap), *nb;
-
-	while (buf) {
-		n += fread(buf + n, 1, cap - n - 1, f);
-		if (ferror(f)) {
-			lr_free(buf);
-			return NULL;
-		}
-		if (feof(f))
-			break;
-		if (n + 1 >= cap) {
-			cap *= 2;
-			nb = lr_realloc(buf, cap);
-			if (!nb)
-				lr_free(buf);
-			buf = nb;
-		}
-	}
-	if (buf)
-		buf[n] = '\0';
-	*len = n;
-	return buf;
-}
-
 struct args {
 	const char *file, *expr, *lesson, *demo;
 	int keep_going, echo, width, ascii, force_tui, plain;
@@ -208,38 +180,30 @@ static int parse_args(int argc, char **argv, struct args *a)
 static int run_batch(const struct args *a, struct lr_session *s)
 {
 	const char *name = a->expr ? "<-e>" : a->file ? a->file : "<stdin>";
-	size_t len = 0;
-	char *src;
-	struct lr_batch_opts o = { a->keep_going, a->echo, NULL };
+	struct lr_batch_opts o = { a->keep_going, a->echo, (volatile int *)&stop_run };
 	enum lr_batch_result r;
+	int fd = 0, rc = 0;
 
 	if (a->expr) {
-		len = strlen(a->expr);
-		src = lr_strndup(a->expr, len);
-	} else if (a->file) {
-		FILE *f = fopen(a->file, "rb");
-		if (!f) {
+		r = lr_batch_run(s, name, a->expr, strlen(a->expr), &o);
+	} else {
+		if (a->file && (fd = open(a->file, O_RDONLY)) < 0) {
 			fprintf(stderr, "lowrank: cannot open '%s': %s\n", a->file, strerror(errno));
 			return 2;
 		}
-		src = slurp(f, &len);
-		fclose(f);
-	} else {
-		src = slurp(stdin, &len);
+		rc = lr_batch_run_fd(s, name, fd, &o, &r);
+		if (rc < 0) {
+			int e = errno;
+			fflush(stdout);
+			fprintf(stderr, "lowrank: cannot read %s: %s\n", name, strerror(e));
+		}
+		if (a->file)
+			close(fd);
+		if (rc < 0) {
+			out_finish();
+			return 2;
+		}
 	}
-	if (!src) {
-		fprintf(stderr, "lowrank: cannot read %s\n", name);
-		return 2;
-	}
-	/* A UTF-8 byte order mark (as some Windows editors write) is not part
-	 * of the script; Octave skips it too. */
-	if (len >= 3 && !memcmp(src, "\xEF\xBB\xBF", 3)) {
-		len -= 3;
-		memmove(src, src + 3, len + 1);
-	}
-	o.interrupted = (volatile int *)&stop_run;
-	r = lr_batch_run(s, name, src, len, &o);
-	lr_free(src);
 	if (out_finish() != 0)
 		return 1;
 	switch (r) {

@@ -6,6 +6,7 @@
 #include <string.h>
 #include "lowrank/alloc.h"
 #include "builtins.h"
+#include "limit.h"
 #include "session_impl.h"
 
 struct lr_session *lr_session_create(const struct lr_output *out)
@@ -18,8 +19,10 @@ struct lr_session *lr_session_create(const struct lr_output *out)
 	lr_rng_seed(&s->rng, 42);
 	s->fmt.numfmt = LR_FMT_SHORT;
 	s->fmt.width = 80;
-	s->lim.max_elems = 1e8;
-	s->lim.max_updates = 1e10;
+	s->lim.max_elems = LR_LIMIT_ELEMENTS_DEFAULT;
+	s->lim.max_updates = LR_LIMIT_UPDATES_DEFAULT;
+	s->lim.max_line = LR_LIMIT_LINE_DEFAULT;
+	s->lim.max_depth = LR_LIMIT_DEPTH_DEFAULT;
 	s->end_extent = -1;
 	return s;
 }
@@ -66,6 +69,11 @@ void lr_session_set_width(struct lr_session *s, int width)
 void lr_session_set_ascii(struct lr_session *s, int ascii)
 {
 	s->ascii = ascii;
+}
+
+const struct lr_limits *lr_session_limits(const struct lr_session *s)
+{
+	return &s->lim;
 }
 
 int lr_session_exit_status(const struct lr_session *s)

@@ -84,11 +84,14 @@ double lr_svd_run_tail(const struct lr_svd_run *r, size_t j);
 
 struct lr_session;
 
-/* Limits on what one statement may ask for; each can be changed with the
- * `limit` command. */
+/* Limits on what one statement may ask for (limit.h); each can be changed
+ * with the `limit` command. */
 struct lr_limits {
 	double max_elems;       /* elements of one matrix */
 	double max_updates;     /* epochs × observed entries for one sgd */
+	double max_line;        /* bytes of one statement's text (the front ends
+	                           check it as they read) */
+	int max_depth;          /* nesting of one expression (the parser checks it) */
 };
 
 /* A new session writing to out (borrowed; must outlive the session), or
@@ -99,6 +102,10 @@ void lr_session_destroy(struct lr_session *s);
 /* Output width in columns for wrapping and plots (80 by default). */
 void lr_session_set_width(struct lr_session *s, int width);
 void lr_session_set_ascii(struct lr_session *s, int ascii);
+
+/* The limits now in force, for a front end reading statements: max_line
+ * for its reader, max_depth for lr_parser_init_opts. */
+const struct lr_limits *lr_session_limits(const struct lr_session *s);
 
 /* Runs one statement. src is the text it was parsed from (borrowed for the
  * call, used to quote operands in messages). Returns 0, -1 on an error (err

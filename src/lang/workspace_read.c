@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "lowrank/alloc.h"
+#include "limit.h"
 #include "workspace_io.h"
 
 #define MAX_LINE ((size_t)1 << 30)   /* a longer line is refused, not read */
@@ -146,8 +147,10 @@ struct lr_matrix *lr_ws_new_matrix(struct lr_ws_in *in, size_t rows, size_t cols
 	struct lr_matrix *m;
 
 	if ((double)rows * (double)cols > in->max_elems) {
-		lr_ws_bad(in, "expected %s of at most %.15g elements, found %zu×%zu "
-		          "(raise the limit with 'limit elements N')", what, in->max_elems, rows, cols);
+		char msg[400];
+		lr_limit_msg(msg, sizeof msg, LR_LIMIT_ELEMENTS, in->max_elems, "%s is %zu×%zu", what,
+		             rows, cols);
+		lr_ws_bad(in, "%s", msg);
 		return NULL;
 	}
 	m = lr_mat_create(rows, cols);
@@ -349,7 +352,7 @@ static int matrix_block(struct lr_ws_in *in, char *cur, const char *role, char *
 	    count_field(in, &cur, "the number of columns", 1e15, &cols) < 0 ||
 	    line_end(in, &cur, "the number of columns") < 0)
 		return -1;
-	*out = lr_ws_new_matrix(in, rows, cols, "a matrix");
+	*out = lr_ws_new_matrix(in, rows, cols, "the matrix");
 	if (!*out)
 		return -1;
 	return matrix_body(in, *out, what);

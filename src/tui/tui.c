@@ -28,6 +28,7 @@
 #include "frontend.h"
 #include "lowrank/alloc.h"
 #include "lexer.h"
+#include "limit.h"
 #include "parser.h"
 #include "scrollback.h"
 #include "screen.h"
@@ -409,7 +410,7 @@ static void run(const char *src, size_t len)
 	struct lr_stmt *st;
 	struct lr_error err;
 
-	lr_parser_init(&p, src, len, lr_is_command);
+	lr_parser_init_at(&p, src, len, lr_is_command, 1, lr_session_limits(T.s)->max_depth);
 	for (;;) {
 		int rc = lr_parse_next(&p, &st, &err);
 		if (rc == 0)
@@ -450,6 +451,18 @@ static void on_line(char *line)
 	if (!line) {                   /* Ctrl-D on an empty line */
 		lr_sb_write(&T.sb, cont ? CONT_PROMPT "\n" : PROMPT "\n", 4, LR_SB_ECHO);
 		T.quit = 1;
+		return;
+	}
+	if (T.pending.len + strlen(line) + 1 > lr_session_limits(T.s)->max_line) {
+		/* limit line: neither echoed nor kept in the history */
+		char msg[300];
+		lr_limit_msg(msg, sizeof msg, LR_LIMIT_LINE, lr_session_limits(T.s)->max_line,
+		             "error: the statement is too long");
+		lr_sb_write(&T.sb, msg, strlen(msg), LR_SB_ERROR);
+		lr_sb_write(&T.sb, "\n", 1, LR_SB_ERROR);
+		lr_buf_reset(&T.pending);
+		rl_set_prompt(PROMPT);
+		free(line);
 		return;
 	}
 	lr_sb_write(&T.sb, cont ? CONT_PROMPT : PROMPT, 3, LR_SB_ECHO);
@@ -1024,7 +1037,7 @@ static void run_silently(size_t i)
 
 	if (!text)
 		return;
-	lr_parser_init(&p, text, n, lr_is_command);
+	lr_parser_init_at(&p, text, n, lr_is_command, 1, lr_session_limits(T.s)->max_depth);
 	while (!T.quit && lr_parse_next(&p, &st, &err) > 0) {
 		int rc = lr_session_exec(T.s, st, text, &err);
 		lr_stmt_destroy(st);
