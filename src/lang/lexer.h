@@ -36,7 +36,7 @@ struct lr_token {
 };
 
 /* Room for the deepest nesting `limit depth` allows (LR_LIMIT_DEPTH_MAX). */
-#define LR_LEX_MAX_NEST 2000
+#define LR_LEX_MAX_NEST 500
 
 struct lr_lexer {
 	const char *src;     /* borrowed */

@@ -7,6 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 #include "lowrank/matrix.h"
+#include "lexer.h"
+
+_Static_assert(LR_LIMIT_DEPTH_MAX <= LR_LEX_MAX_NEST, "the lexer must have room for limit depth");
 
 static const struct {
 	const char *name, *unit;

@@ -27,14 +27,15 @@ enum lr_limit_kind {
 #define LR_LIMIT_DEPTH_DEFAULT 200
 
 /* The largest values `limit` accepts: sizes stay exact in a double; a
- * statement's columns fit an int (the positions count them); parsing and
- * evaluating an expression recurses once per level, and 2000 levels need
- * under 2 MB of the stack (about 600 bytes a level measured, several times
- * that under AddressSanitizer), a quarter of the usual 8 MB. */
+ * statement's columns fit an int (positions count them). Parsing and
+ * evaluating an expression recurses once per level of nesting; measured
+ * with ulimit -s, 1000 parentheses need 2 MB of stack (4 MB built with
+ * AddressSanitizer) and 5000 transposes or && in a row 1.5-2 MB (8 MB):
+ * half of that stays well inside the usual 8 MB. */
 #define LR_LIMIT_ELEMENTS_MAX 1e15
 #define LR_LIMIT_UPDATES_MAX 1e18
 #define LR_LIMIT_LINE_MAX 1073741824.0
-#define LR_LIMIT_DEPTH_MAX 2000
+#define LR_LIMIT_DEPTH_MAX 500
 
 /* Transposes and && / || in a row nest the tree too (each evaluated by
  * recursion), but cost less stack a level: they may run this many times

@@ -202,6 +202,17 @@ static struct lr_node *binary(struct ctx *c, enum lr_node_kind k, int op,
 static struct lr_node *expr(struct ctx *c);
 static struct lr_node *unary(struct ctx *c);
 
+/* Sets the error for passing limit depth at the current token. Kept out of
+ * line: its message buffer must not weigh on the frames of the recursive
+ * parse functions, which sets how deep the stack lets the limit go. */
+static __attribute__((noinline)) void too_deep(struct ctx *c, const char *what, int limit)
+{
+	char msg[sizeof c->err->msg];
+
+	lr_limit_msg(msg, sizeof msg, LR_LIMIT_DEPTH, limit, "%s", what);
+	lr_error_set(c->err, c->p->tok.pos, "%s", msg);
+}
+
 /* Transposes and && / || in a row: each nests the tree one level, but
  * costs the evaluator less stack than a parenthesis costs the parser. */
 static int chain_max(const struct ctx *c)
@@ -212,10 +223,7 @@ static int chain_max(const struct ctx *c)
 static int enter(struct ctx *c)
 {
 	if (++c->p->depth > c->p->max_depth) {
-		char msg[sizeof c->err->msg];
-		lr_limit_msg(msg, sizeof msg, LR_LIMIT_DEPTH, c->p->max_depth,
-		             "expression is nested too deeply");
-		lr_error_set(c->err, c->p->tok.pos, "%s", msg);
+		too_deep(c, "expression is nested too deeply", c->p->max_depth);
 		c->p->depth--;
 		return -1;
 	}
@@ -457,10 +465,7 @@ static struct lr_node *postfix(struct ctx *c)
 	while (n && (c->p->tok.kind == LR_TOK_TRANSPOSE || c->p->tok.kind == LR_TOK_DOTTRANSPOSE)) {
 		/* each transpose nests a node, evaluated by recursion: bound the run */
 		if (++chain > chain_max(c)) {
-			char msg[sizeof c->err->msg];
-			lr_limit_msg(msg, sizeof msg, LR_LIMIT_DEPTH, chain_max(c),
-			             "too many transposes in a row");
-			lr_error_set(c->err, c->p->tok.pos, "%s", msg);
+			too_deep(c, "too many transposes in a row", chain_max(c));
 			lr_node_destroy(n);
 			return NULL;
 		}
@@ -572,10 +577,7 @@ static struct lr_node *level(struct ctx *c, const struct binop_level *lv,
 			break;
 		/* && and || are evaluated by recursion down the chain: bound it. */
 		if (lv->kind != LR_N_BINOP && ++chain > chain_max(c)) {
-			char msg[sizeof c->err->msg];
-			lr_limit_msg(msg, sizeof msg, LR_LIMIT_DEPTH, chain_max(c),
-			             "too many && or || in one expression");
-			lr_error_set(c->err, c->p->tok.pos, "%s", msg);
+			too_deep(c, "too many && or || in one expression", chain_max(c));
 			lr_node_destroy(l);
 			return NULL;
 		}
