@@ -146,6 +146,10 @@ static int fill(struct reader *rd, volatile int *interrupted)
 		rd->buf = nb;
 		rd->cap = cap;
 	}
+	/* What the statements run so far printed is out before the program
+	 * waits for more of its input: another program may be reading it to
+	 * decide what to write next. */
+	fflush(stdout);
 	do
 		n = read(rd->fd, rd->buf + rd->len, READ_SIZE);
 	while (n < 0 && errno == EINTR && !(interrupted && *interrupted));
