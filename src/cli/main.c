@@ -29,6 +29,15 @@ static void on_sigint(int sig)
 	stop_run = 1;
 }
 
+/* SIGTERM or SIGHUP in batch mode: a save being written leaves no
+ * temporary file behind; then the signal's own end (status 128 + sig). */
+static void on_term(int sig)
+{
+	lr_save_abandon();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
 static void out_write(void *ctx, const char *s, size_t n)
 {
 	(void)ctx;
@@ -255,6 +264,11 @@ int main(int argc, char **argv)
 		return lr_frontend_interactive(&a.width, a.ascii, a.lesson ? cmd : NULL, a.demo);
 	}
 	signal(SIGINT, on_sigint);
+	/* (left ignored when they are, as under nohup) */
+	if (signal(SIGTERM, on_term) == SIG_IGN)
+		signal(SIGTERM, SIG_IGN);
+	if (signal(SIGHUP, on_term) == SIG_IGN)
+		signal(SIGHUP, SIG_IGN);
 	s = lr_session_create(&out);
 	if (!s) {
 		fputs("lowrank: out of memory\n", stderr);

@@ -141,6 +141,11 @@ void lr_loss_plot_floor(struct lr_grid *g, const struct lr_run *const *runs, siz
  * the matrix has at most 1e6 entries; NAN otherwise. */
 double lr_runs_floor(const struct lr_run *const *runs, size_t n);
 
+/* Removes the temporary file a `save` is writing (FILE.tmpPID.N), if one
+ * is: for a handler of a signal that ends the program (SIGTERM, SIGHUP),
+ * which calls it before dying. Async-signal-safe. */
+void lr_save_abandon(void);
+
 /* Appends "FILE:LINE:COL: error: MSG", the source line and a caret line. */
 void lr_error_format(struct lr_buf *out, const char *file, const char *src, size_t len,
                      const struct lr_error *err);
