@@ -52,7 +52,8 @@
  * reader takes them in any order. Numbers are written with "%.17g", which
  * reads back as the same double, bit for bit: -0, subnormals, inf and -inf
  * included; a NaN is written nan or -nan and reads back as a NaN of that
- * sign. Numbers are read as C's strtod reads them, in any locale.
+ * sign. Numbers are read in that form only (no '+', no hexadecimal, no
+ * decimal that would round to an infinity or to zero), in any locale.
  *
  * CSV (load A FILE): one row per line, fields separated by commas (or, in a
  * line without a comma, by blanks); an empty field or nan is NaN (an

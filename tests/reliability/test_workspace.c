@@ -400,6 +400,12 @@ static void corrupt(void)
 		{ "A,B\n1,2\n", ":1: expected the header" },
 		{ "lowrank workspace 1\nmatrix A 2 2\n1 2\n3\nend\n", ":4: expected 2 numbers in row 2" },
 		{ "lowrank workspace 1\nmatrix A 1 2\n1 x\nend\n", ":3: expected 2 numbers" },
+		/* what strtod takes but save never writes */
+		{ "lowrank workspace 1\nmatrix A 1 1\n1e999\nend\n", ":3: expected 1 numbers" },
+		{ "lowrank workspace 1\nmatrix A 1 1\n1e-999\nend\n", ":3: expected 1 numbers" },
+		{ "lowrank workspace 1\nmatrix A 1 1\n0x10\nend\n", ":3: expected 1 numbers" },
+		{ "lowrank workspace 1\nmatrix A 1 1\n+1\nend\n", ":3: expected 1 numbers" },
+		{ "lowrank workspace 1\nmatrix A 1 1\ninfinity\nend\n", ":3: expected 1 numbers" },
 		{ "lowrank workspace 1\nmatrix A 1 1\n1 2\nend\n", ":3: expected the end of the line" },
 		{ "lowrank workspace 1\nmatrix 2A 1 1\n1\nend\n", ":2: expected a variable name" },
 		{ "lowrank workspace 1\nmatrix A 1 1\n1\nmatrix A 1 1\n2\nend\n", ":4: expected each variable once" },
