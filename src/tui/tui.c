@@ -463,6 +463,7 @@ static void on_line(char *line)
 		lr_buf_reset(&T.pending);
 		rl_set_prompt(PROMPT);
 		free(line);
+		draw_all();
 		return;
 	}
 	lr_sb_write(&T.sb, cont ? CONT_PROMPT : PROMPT, 3, LR_SB_ECHO);
