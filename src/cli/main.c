@@ -3,6 +3,7 @@
  * terminals and no script was named. */
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 #include "batch.h"
 #include "frontend.h"
 #include "lesson.h"
+#include "limit.h"
 
 static volatile sig_atomic_t got_sigint;
 /* Set by Ctrl-C or by a failed write of the output: the batch run stops at
@@ -102,6 +104,8 @@ static void usage(FILE *f)
 	      "  --echo          print each statement before its output (a transcript)\n"
 	      "  --width N       output width in columns for batch mode (default 80)\n"
 	      "  --ascii         draw plots with ASCII characters only\n"
+	      "  --limit NAME=N  set a limit on one statement, as 'limit NAME N' does:\n"
+	      "                  elements, updates, line or depth (see 'help limit')\n"
 	      "  --lesson N      start lesson N (on a terminal, in the interactive REPL)\n"
 	      "  --demo FILE     play FILE in the REPL one statement per key (b back, q stop)\n"
 	      "  --check FILE... play each lesson with its reference answers; fail if a check\n"
@@ -125,7 +129,37 @@ static void usage(FILE *f)
 struct args {
 	const char *file, *expr, *lesson, *demo;
 	int keep_going, echo, width, ascii, force_tui, plain;
+	double limits[LR_LIMIT_COUNT];   /* --limit NAME=N, 0 where not given */
 };
+
+/* --limit NAME=N: checked here, so that a bad one is a usage error before
+ * anything runs. 2 with a message, or 0. */
+static int limit_option(const char *o, struct args *a)
+{
+	const char *eq = strchr(o, '=');
+	char name[32], *end;
+	enum lr_limit_kind k = LR_LIMIT_COUNT;
+	double x = 0;
+
+	if (eq && (size_t)(eq - o) < sizeof name) {
+		memcpy(name, o, (size_t)(eq - o));
+		name[eq - o] = '\0';
+		k = lr_limit_find(name);
+	}
+	if (k == LR_LIMIT_COUNT) {
+		fprintf(stderr, "lowrank: --limit expects NAME=N with NAME elements, updates, line "
+		        "or depth, found '%s'\n", o);
+		return 2;
+	}
+	x = strtod(eq + 1, &end);
+	if (end == eq + 1 || *end || !(x >= 1 && x <= lr_limit_max(k)) || x != floor(x)) {
+		fprintf(stderr, "lowrank: --limit %s expects a whole number from 1 to %.15g, "
+		        "found '%s'\n", name, lr_limit_max(k), eq + 1);
+		return 2;
+	}
+	a->limits[k] = x;
+	return 0;
+}
 
 static int parse_args(int argc, char **argv, struct args *a)
 {
@@ -139,7 +173,10 @@ static int parse_args(int argc, char **argv, struct args *a)
 			a->lesson = argv[++i];
 		else if (!strcmp(o, "--demo") && i + 1 < argc)
 			a->demo = argv[++i];
-		else if (!strcmp(o, "--keep-going"))
+		else if (!strcmp(o, "--limit") && i + 1 < argc) {
+			if (limit_option(argv[++i], a) != 0)
+				return 2;
+		} else if (!strcmp(o, "--keep-going"))
 			a->keep_going = 1;
 		else if (!strcmp(o, "--echo"))
 			a->echo = 1;
@@ -165,7 +202,7 @@ static int parse_args(int argc, char **argv, struct args *a)
 			puts("lowrank " LOWRANK_VERSION);
 			return 0;
 		} else if (!strcmp(o, "-e") || !strcmp(o, "--width") || !strcmp(o, "--lesson") ||
-		           !strcmp(o, "--demo")) {
+		           !strcmp(o, "--demo") || !strcmp(o, "--limit")) {
 			fprintf(stderr, "lowrank: %s needs a value after it; see 'lowrank --help'\n", o);
 			return 2;
 		} else if (o[0] == '-' && o[1]) {
@@ -261,7 +298,8 @@ int main(int argc, char **argv)
 			fputs("lowrank: --lesson: the name is too long\n", stderr);
 			return 2;
 		}
-		return lr_frontend_interactive(&a.width, a.ascii, a.lesson ? cmd : NULL, a.demo);
+		return lr_frontend_interactive(&a.width, a.ascii, a.lesson ? cmd : NULL, a.demo,
+		                               a.limits);
 	}
 	signal(SIGINT, on_sigint);
 	/* (left ignored when they are, as under nohup) */
@@ -276,6 +314,9 @@ int main(int argc, char **argv)
 	}
 	lr_session_set_width(s, a.width);
 	lr_session_set_ascii(s, a.ascii);
+	for (int i = 0; i < LR_LIMIT_COUNT; i++)
+		if (a.limits[i] > 0)
+			lr_session_set_limit(s, i, a.limits[i]);
 	if (a.lesson) {
 		/* --lesson N: start the lesson, then read the student's statements */
 		char cmd[300];

@@ -607,17 +607,6 @@ static int cmd_view(struct lr_session *s, const struct lr_stmt *st)
 	               st->words[0].text);
 }
 
-/* The value of limit k in s. */
-static double limit_value(const struct lr_session *s, enum lr_limit_kind k)
-{
-	switch (k) {
-	case LR_LIMIT_ELEMENTS: return s->lim.max_elems;
-	case LR_LIMIT_UPDATES: return s->lim.max_updates;
-	case LR_LIMIT_LINE: return s->lim.max_line;
-	default: return s->lim.max_depth;
-	}
-}
-
 /* `limit` lists the limits; `limit NAME N` sets one, from 1 to its maximum
  * (limit.h), taking effect with the next statement. */
 static int cmd_limit(struct lr_session *s, const struct lr_stmt *st)
@@ -630,7 +619,7 @@ static int cmd_limit(struct lr_session *s, const struct lr_stmt *st)
 		lr_buf_init(&b);
 		for (int i = 0; i < LR_LIMIT_COUNT; i++)
 			lr_buf_printf(&b, "limit %s %.15g\n", lr_limit_name((enum lr_limit_kind)i),
-			              limit_value(s, (enum lr_limit_kind)i));
+			              lr_session_limit(s, i));
 		lr_write_buf(s, &b);
 		lr_buf_finish(&b);
 		return 0;
@@ -644,18 +633,9 @@ static int cmd_limit(struct lr_session *s, const struct lr_stmt *st)
 		               st->words[0].text);
 	if (word_number(s, &st->words[1], "the limit", &x) < 0)
 		return -1;
-	if (!(x >= 1 && x <= lr_limit_max(k)) || x != floor(x))
+	if (lr_session_set_limit(s, k, x) < 0)
 		return lr_fail(s, st->words[1].pos, "limit %s: expected a whole number from 1 to "
 		               "%.15g, found %s", lr_limit_name(k), lr_limit_max(k), st->words[1].text);
-	switch (k) {
-	case LR_LIMIT_ELEMENTS:
-		s->lim.max_elems = x;
-		lr_mat_max_elems = (size_t)x;
-		break;
-	case LR_LIMIT_UPDATES: s->lim.max_updates = x; break;
-	case LR_LIMIT_LINE: s->lim.max_line = x; break;
-	default: s->lim.max_depth = (int)x; break;
-	}
 	return 0;
 }
 

@@ -76,6 +76,33 @@ const struct lr_limits *lr_session_limits(const struct lr_session *s)
 	return &s->lim;
 }
 
+int lr_session_set_limit(struct lr_session *s, int kind, double x)
+{
+	if (kind < 0 || kind >= LR_LIMIT_COUNT || !(x >= 1 && x <= lr_limit_max(kind)) ||
+	    x != floor(x))
+		return -1;
+	switch (kind) {
+	case LR_LIMIT_ELEMENTS:
+		s->lim.max_elems = x;
+		lr_mat_max_elems = (size_t)x;   /* what lr_mat_create and the functions check */
+		break;
+	case LR_LIMIT_UPDATES: s->lim.max_updates = x; break;
+	case LR_LIMIT_LINE: s->lim.max_line = x; break;
+	default: s->lim.max_depth = (int)x; break;
+	}
+	return 0;
+}
+
+double lr_session_limit(const struct lr_session *s, int kind)
+{
+	switch (kind) {
+	case LR_LIMIT_ELEMENTS: return s->lim.max_elems;
+	case LR_LIMIT_UPDATES: return s->lim.max_updates;
+	case LR_LIMIT_LINE: return s->lim.max_line;
+	default: return s->lim.max_depth;
+	}
+}
+
 int lr_session_exit_status(const struct lr_session *s)
 {
 	return s->exit_status;

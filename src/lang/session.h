@@ -104,8 +104,14 @@ void lr_session_set_width(struct lr_session *s, int width);
 void lr_session_set_ascii(struct lr_session *s, int ascii);
 
 /* The limits now in force, for a front end reading statements: max_line
- * for its reader, max_depth for lr_parser_init_opts. */
+ * for its reader, max_depth for lr_parser_init_at. */
 const struct lr_limits *lr_session_limits(const struct lr_session *s);
+/* Sets limit kind (enum lr_limit_kind, limit.h) to x, as `limit NAME x`
+ * does; -1 (nothing changed) unless x is a whole number from 1 to the
+ * limit's maximum. */
+int lr_session_set_limit(struct lr_session *s, int kind, double x);
+/* The value of limit kind. */
+double lr_session_limit(const struct lr_session *s, int kind);
 
 /* Runs one statement. src is the text it was parsed from (borrowed for the
  * call, used to quote operands in messages). Returns 0, -1 on an error (err

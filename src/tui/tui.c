@@ -1155,7 +1155,8 @@ static const char welcome[] =
 	"lowrank " LOWRANK_VERSION ": low-rank factorisation, by gradient descent and by SVD.\n"
 	"Try:  A = rand(8, 6)   sgd A 2   svd A 2   loss   (help lists the rest)\n";
 
-int lr_frontend_interactive(const int *width, int ascii, const char *first, const char *demo)
+int lr_frontend_interactive(const int *width, int ascii, const char *first, const char *demo,
+                            const double *limits)
 {
 	struct sigaction sa;
 	const char *cs;
@@ -1180,6 +1181,9 @@ int lr_frontend_interactive(const int *width, int ascii, const char *first, cons
 		return 1;
 	}
 	lr_session_set_ascii(T.s, ascii);
+	for (int i = 0; limits && i < LR_LIMIT_COUNT; i++)   /* --limit NAME=N */
+		if (limits[i] > 0)
+			lr_session_set_limit(T.s, i, limits[i]);
 	lr_sb_init(&T.sb);
 	lr_buf_init(&T.pending);
 	setup_readline();
