@@ -2,6 +2,7 @@
 #include "batch.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -107,6 +108,16 @@ struct reader {
 	struct lr_lex_scan sc;
 };
 
+/* Line numbers stop growing here, so that those of a statement (at most
+ * LR_LIMIT_LINE_MAX bytes, so as many lines) still fit an int: an endless
+ * stream would pass INT_MAX lines in about an hour. */
+#define LINE_CAP (INT_MAX - (int)LR_LIMIT_LINE_MAX)
+
+static void add_lines(struct reader *rd, size_t k)
+{
+	rd->line = k >= (size_t)(LINE_CAP - rd->line) ? LINE_CAP : rd->line + (int)k;
+}
+
 static size_t count_lines(const char *s, size_t n)
 {
 	size_t k = 0;
@@ -158,11 +169,15 @@ static int fill(struct reader *rd, volatile int *interrupted)
 	if (n == 0)
 		rd->eof = 1;
 	rd->len += (size_t)n;
-	if (rd->first && (rd->len >= 3 || rd->eof)) {
-		rd->first = 0;
-		if (rd->len >= 3 && !memcmp(rd->buf, "\xEF\xBB\xBF", 3)) {
-			rd->len -= 3;
-			memmove(rd->buf, rd->buf + 3, rd->len);
+	if (rd->first) {
+		/* decided once the bytes held can no longer be the start of one */
+		size_t k = rd->len < 3 ? rd->len : 3;
+		if (rd->len >= 3 || rd->eof || memcmp(rd->buf, "\xEF\xBB\xBF", k) != 0) {
+			rd->first = 0;
+			if (rd->len >= 3 && !memcmp(rd->buf, "\xEF\xBB\xBF", 3)) {
+				rd->len -= 3;
+				memmove(rd->buf, rd->buf + 3, rd->len);
+			}
 		}
 	}
 	return 0;
@@ -174,6 +189,8 @@ static int fill(struct reader *rd, volatile int *interrupted)
  * open and no "..." goes on. */
 static size_t next_statement(struct reader *rd, double max)
 {
+	if (rd->first && !rd->eof)
+		return 0;   /* a byte order mark may be arriving */
 	while (rd->scanned < rd->len) {
 		const char *nl = memchr(rd->buf + rd->scanned, '\n', rd->len - rd->scanned);
 		size_t end = nl ? (size_t)(nl - rd->buf) + 1 : rd->len;
@@ -193,7 +210,7 @@ static size_t next_statement(struct reader *rd, double max)
 /* Drops the n bytes at start (a statement run or refused). */
 static void consume(struct reader *rd, size_t n, int max_depth)
 {
-	rd->line += (int)count_lines(rd->buf + rd->start, n);
+	add_lines(rd, count_lines(rd->buf + rd->start, n));
 	rd->start += n;
 	rd->scanned = rd->start;
 	lr_lex_scan_init(&rd->sc, max_depth);
@@ -223,7 +240,7 @@ static int too_long(struct runner *r, struct reader *rd, double max)
 			        lr_session_limits(r->s)->max_depth);
 			return 0;
 		}
-		rd->line += (int)count_lines(rd->buf + rd->start, rd->len - rd->start);
+		add_lines(rd, count_lines(rd->buf + rd->start, rd->len - rd->start));
 		rd->start = rd->scanned = rd->len;
 		if (rd->eof)
 			return 0;
