@@ -368,7 +368,16 @@ static int string_row(struct lr_session *s, const struct lr_node *n, struct lr_v
 {
 	struct lr_buf b;
 	int dq = 1;
+	double total = 0;
 
+	/* a string's characters count as elements of the element limit */
+	for (size_t i = 0; i < n->nkids; i++)
+		total += (double)vals[i]->slen;
+	if (total > (double)lr_mat_max_elems) {
+		char msg[sizeof s->err->msg];
+		lr_limit_elems_msg(msg, sizeof msg, "the string would have %.15g characters", total);
+		return lr_fail(s, n->pos, "%s", msg);
+	}
 	lr_buf_init(&b);
 	for (size_t i = 0; i < n->nkids; i++) {
 		lr_buf_add(&b, vals[i]->s, vals[i]->slen);
