@@ -16,14 +16,15 @@ enum lr_limit_kind {
 	LR_LIMIT_COUNT
 };
 
-/* The defaults. A statement may be 64 MiB long: a 1000×1000 matrix pasted
- * as a literal with full-precision numbers is 19 MB and parses in about a
- * second in 390 MB (measured), well within a laptop; an endless line stops
- * there, before parsing it could take much over 1 GB. 200 levels of
- * nesting is far beyond anything written by hand. */
+/* The defaults. A statement may be 8 MiB long: parsing and evaluating one
+ * takes up to about 140 bytes of memory a byte of text (measured: 10 MB of
+ * "[1 1 1 ..." peaks at 1.4 GB, 10 MB of "1+1+..." at 1.5 GB), so the
+ * worst stays near the 800 MB of the largest matrix; a 1000×1000 literal
+ * with four decimals (7 MB) fits. 200 levels of nesting is far beyond
+ * anything written by hand. */
 #define LR_LIMIT_ELEMENTS_DEFAULT 1e8
 #define LR_LIMIT_UPDATES_DEFAULT 1e10
-#define LR_LIMIT_LINE_DEFAULT 67108864.0
+#define LR_LIMIT_LINE_DEFAULT 8388608.0
 #define LR_LIMIT_DEPTH_DEFAULT 200
 
 /* The largest values `limit` accepts: sizes stay exact in a double; a

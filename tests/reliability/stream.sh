@@ -2,7 +2,7 @@
 # Batch mode reads a script statement by statement (issue 7): a long stream
 # through a pipe runs in bounded memory, and an endless line is refused as
 # soon as it passes 'limit line', with status 1.
-# usage: stream.sh LOWRANK many|endless_line|interactive
+# usage: stream.sh LOWRANK many|endless_line|endless_default|interactive
 set -u
 exe=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 case=$2
@@ -69,6 +69,17 @@ endless_line)
 	   [ "$(head -n 1 "$tmp/err")" != "$want" ]; then
 		echo "endless_line: status $status (expected 1), output:" >&2
 		head -c 300 "$tmp/out" "$tmp/err" >&2
+		fail=1
+	fi
+	;;
+endless_default)
+	# The same with the default limit, 8 MiB.
+	yes x | tr -d '\n' | timeout 20 "$exe" >"$tmp/out" 2>"$tmp/err"
+	status=$?
+	want="<stdin>:1:1: error: the statement is too long, over the limit of 8388608 bytes (raise it with 'limit line N')"
+	if [ $status -ne 1 ] || [ "$(head -n 1 "$tmp/err")" != "$want" ]; then
+		echo "endless_default: status $status (expected 1), output:" >&2
+		head -c 300 "$tmp/err" >&2
 		fail=1
 	fi
 	;;
