@@ -6,6 +6,9 @@
 /* first: a statement run at the start as if typed (e.g. "lesson 3"), or NULL.
  * demo: a script to play one statement per key press (--demo), or NULL; 2
  * (with a message on stderr) when it cannot be read or parsed. */
-int lr_frontend_interactive(const int *width, int ascii, const char *first, const char *demo);
+/* limits: LR_LIMIT_COUNT values (limit.h) for the session, 0 for the
+ * default, or NULL; valid ones (main checks them). */
+int lr_frontend_interactive(const int *width, int ascii, const char *first, const char *demo,
+                            const double *limits);
 
 #endif

@@ -3,6 +3,7 @@
  * terminals and no script was named. */
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 #include "batch.h"
 #include "frontend.h"
 #include "lesson.h"
+#include "limit.h"
 
 static volatile sig_atomic_t got_sigint;
 /* Set by Ctrl-C or by a failed write of the output: the batch run stops at
@@ -27,6 +29,15 @@ static void on_sigint(int sig)
 	(void)sig;
 	got_sigint = 1;
 	stop_run = 1;
+}
+
+/* SIGTERM or SIGHUP in batch mode: a save being written leaves no
+ * temporary file behind; then the signal's own end (status 128 + sig). */
+static void on_term(int sig)
+{
+	lr_save_abandon();
+	signal(sig, SIG_DFL);
+	raise(sig);
 }
 
 static void out_write(void *ctx, const char *s, size_t n)
@@ -93,6 +104,8 @@ static void usage(FILE *f)
 	      "  --echo          print each statement before its output (a transcript)\n"
 	      "  --width N       output width in columns for batch mode (default 80)\n"
 	      "  --ascii         draw plots with ASCII characters only\n"
+	      "  --limit NAME=N  set a limit on one statement, as 'limit NAME N' does:\n"
+	      "                  elements, updates, line or depth (see 'help limit')\n"
 	      "  --lesson N      start lesson N (on a terminal, in the interactive REPL)\n"
 	      "  --demo FILE     play FILE in the REPL one statement per key (b back, q stop)\n"
 	      "  --check FILE... play each lesson with its reference answers; fail if a check\n"
@@ -113,38 +126,40 @@ static void usage(FILE *f)
 	      "130 interrupted; 'quit N' exits with N.\n", f);
 }
 
-/* Reads a whole stream; NULL on failure. */
-static char *slurp(FILE *f, size_t *len)
-{
-	size_t cap = 1 << 16, n = 0;
-	char *buf = lr_malloc(cap), *nb;
-
-	while (buf) {
-		n += fread(buf + n, 1, cap - n - 1, f);
-		if (ferror(f)) {
-			lr_free(buf);
-			return NULL;
-		}
-		if (feof(f))
-			break;
-		if (n + 1 >= cap) {
-			cap *= 2;
-			nb = lr_realloc(buf, cap);
-			if (!nb)
-				lr_free(buf);
-			buf = nb;
-		}
-	}
-	if (buf)
-		buf[n] = '\0';
-	*len = n;
-	return buf;
-}
-
 struct args {
 	const char *file, *expr, *lesson, *demo;
 	int keep_going, echo, width, ascii, force_tui, plain;
+	double limits[LR_LIMIT_COUNT];   /* --limit NAME=N, 0 where not given */
 };
+
+/* --limit NAME=N: checked here, so that a bad one is a usage error before
+ * anything runs. 2 with a message, or 0. */
+static int limit_option(const char *o, struct args *a)
+{
+	const char *eq = strchr(o, '=');
+	char name[32], *end;
+	enum lr_limit_kind k = LR_LIMIT_COUNT;
+	double x = 0;
+
+	if (eq && (size_t)(eq - o) < sizeof name) {
+		memcpy(name, o, (size_t)(eq - o));
+		name[eq - o] = '\0';
+		k = lr_limit_find(name);
+	}
+	if (k == LR_LIMIT_COUNT) {
+		fprintf(stderr, "lowrank: --limit expects NAME=N with NAME elements, updates, line "
+		        "or depth, found '%s'\n", o);
+		return 2;
+	}
+	x = strtod(eq + 1, &end);
+	if (end == eq + 1 || *end || !(x >= 1 && x <= lr_limit_max(k)) || x != floor(x)) {
+		fprintf(stderr, "lowrank: --limit %s expects a whole number from 1 to %.15g, "
+		        "found '%s'\n", name, lr_limit_max(k), eq + 1);
+		return 2;
+	}
+	a->limits[k] = x;
+	return 0;
+}
 
 static int parse_args(int argc, char **argv, struct args *a)
 {
@@ -158,7 +173,10 @@ static int parse_args(int argc, char **argv, struct args *a)
 			a->lesson = argv[++i];
 		else if (!strcmp(o, "--demo") && i + 1 < argc)
 			a->demo = argv[++i];
-		else if (!strcmp(o, "--keep-going"))
+		else if (!strcmp(o, "--limit") && i + 1 < argc) {
+			if (limit_option(argv[++i], a) != 0)
+				return 2;
+		} else if (!strcmp(o, "--keep-going"))
 			a->keep_going = 1;
 		else if (!strcmp(o, "--echo"))
 			a->echo = 1;
@@ -184,7 +202,7 @@ static int parse_args(int argc, char **argv, struct args *a)
 			puts("lowrank " LOWRANK_VERSION);
 			return 0;
 		} else if (!strcmp(o, "-e") || !strcmp(o, "--width") || !strcmp(o, "--lesson") ||
-		           !strcmp(o, "--demo")) {
+		           !strcmp(o, "--demo") || !strcmp(o, "--limit")) {
 			fprintf(stderr, "lowrank: %s needs a value after it; see 'lowrank --help'\n", o);
 			return 2;
 		} else if (o[0] == '-' && o[1]) {
@@ -208,33 +226,30 @@ static int parse_args(int argc, char **argv, struct args *a)
 static int run_batch(const struct args *a, struct lr_session *s)
 {
 	const char *name = a->expr ? "<-e>" : a->file ? a->file : "<stdin>";
-	size_t len = 0;
-	char *src;
-	struct lr_batch_opts o = { a->keep_going, a->echo, NULL };
+	struct lr_batch_opts o = { a->keep_going, a->echo, (volatile int *)&stop_run };
 	enum lr_batch_result r;
+	int fd = 0, rc = 0;
 
 	if (a->expr) {
-		len = strlen(a->expr);
-		src = lr_strndup(a->expr, len);
-	} else if (a->file) {
-		FILE *f = fopen(a->file, "rb");
-		if (!f) {
+		r = lr_batch_run(s, name, a->expr, strlen(a->expr), &o);
+	} else {
+		if (a->file && (fd = open(a->file, O_RDONLY)) < 0) {
 			fprintf(stderr, "lowrank: cannot open '%s': %s\n", a->file, strerror(errno));
 			return 2;
 		}
-		src = slurp(f, &len);
-		fclose(f);
-	} else {
-		src = slurp(stdin, &len);
+		rc = lr_batch_run_fd(s, name, fd, &o, &r);
+		if (rc < 0) {
+			int e = errno;
+			fflush(stdout);
+			fprintf(stderr, "lowrank: cannot read %s: %s\n", name, strerror(e));
+		}
+		if (a->file)
+			close(fd);
+		if (rc < 0) {
+			out_finish();
+			return 2;
+		}
 	}
-	if (!src) {
-		fprintf(stderr, "lowrank: cannot read %s\n", name);
-		return 2;
-	}
-	len = lr_utf8_skip_bom(src, len);
-	o.interrupted = (volatile int *)&stop_run;
-	r = lr_batch_run(s, name, src, len, &o);
-	lr_free(src);
 	if (out_finish() != 0)
 		return 1;
 	switch (r) {
@@ -283,9 +298,15 @@ int main(int argc, char **argv)
 			fputs("lowrank: --lesson: the name is too long\n", stderr);
 			return 2;
 		}
-		return lr_frontend_interactive(&a.width, a.ascii, a.lesson ? cmd : NULL, a.demo);
+		return lr_frontend_interactive(&a.width, a.ascii, a.lesson ? cmd : NULL, a.demo,
+		                               a.limits);
 	}
 	signal(SIGINT, on_sigint);
+	/* (left ignored when they are, as under nohup) */
+	if (signal(SIGTERM, on_term) == SIG_IGN)
+		signal(SIGTERM, SIG_IGN);
+	if (signal(SIGHUP, on_term) == SIG_IGN)
+		signal(SIGHUP, SIG_IGN);
 	s = lr_session_create(&out);
 	if (!s) {
 		fputs("lowrank: out of memory\n", stderr);
@@ -293,6 +314,9 @@ int main(int argc, char **argv)
 	}
 	lr_session_set_width(s, a.width);
 	lr_session_set_ascii(s, a.ascii);
+	for (int i = 0; i < LR_LIMIT_COUNT; i++)
+		if (a.limits[i] > 0)
+			lr_session_set_limit(s, i, a.limits[i]);
 	if (a.lesson) {
 		/* --lesson N: start the lesson, then read the student's statements */
 		char cmd[300];

@@ -22,6 +22,7 @@
 #include "lowrank/alloc.h"
 #include "lowrank/loss.h"
 #include "lowrank/svd.h"
+#include "limit.h"
 #include "ops.h"
 
 /* ---- Helpers: errors, arguments, results ---------------------------------- */
@@ -38,6 +39,24 @@ static int fail(struct lr_call *c, int arg, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(c->msg, sizeof c->msg, fmt, ap);
 	va_end(ap);
+	c->bad_arg = arg;
+	return -1;
+}
+
+/* fail() for a result over the element limit: WHAT, then the limit and how
+ * to raise it, in the words every size refusal uses (limit.h). */
+static int fail_big(struct lr_call *c, int arg, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int fail_big(struct lr_call *c, int arg, const char *fmt, ...)
+{
+	char what[sizeof c->msg];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof what, fmt, ap);
+	va_end(ap);
+	lr_limit_elems_msg(c->msg, sizeof c->msg, "%s", what);
 	c->bad_arg = arg;
 	return -1;
 }
@@ -131,8 +150,7 @@ static struct lr_matrix *mk(struct lr_call *c, const char *name, size_t rows, si
 	struct lr_matrix *m;
 
 	if (cols && rows > lr_mat_max_elems / cols) {
-		fail(c, -1, "%s: the result would be %zu×%zu, over the limit of %zu elements",
-		     name, rows, cols, lr_mat_max_elems);
+		fail_big(c, -1, "%s: the result would be %zu×%zu", name, rows, cols);
 		return NULL;
 	}
 	m = lr_mat_create(rows, cols);
@@ -246,9 +264,8 @@ static int get_dims(struct lr_call *c, const char *name, size_t *rows, size_t *c
 			return -1;
 	}
 	if (too_big(r, k))
-		return fail(c, -1, "%s: %s×%s would exceed the limit of %zu elements", name,
-		            fmt_size(r, b1, sizeof b1), fmt_size(k, b2, sizeof b2),
-		            lr_mat_max_elems);
+		return fail_big(c, -1, "%s: the result would be %s×%s", name,
+		                fmt_size(r, b1, sizeof b1), fmt_size(k, b2, sizeof b2));
 	*rows = (size_t)r;
 	*cols = (size_t)k;
 	return 0;
@@ -300,8 +317,7 @@ static int fn_linspace(struct lr_call *c)
 		return -1;
 	nd = isnan(nd) || nd < 1.0 ? 0.0 : floor(nd);
 	if (nd > (double)lr_mat_max_elems)
-		return fail(c, 2, "linspace: %s points would exceed the limit of %zu elements",
-		            num(nd), lr_mat_max_elems);
+		return fail_big(c, 2, "linspace: the result would have %s points", num(nd));
 	n = (size_t)nd;
 	if (!(m = mk(c, "linspace", 1, n)))
 		return -1;
@@ -612,8 +628,7 @@ static int diag_sized(struct lr_call *c, const struct lr_matrix *v)
 		return fail(c, m < 0.0 ? 1 : 2, "diag: size must not be negative, found %s",
 		            num(m < 0.0 ? m : n));
 	if (too_big(m, n))
-		return fail(c, -1, "diag: %s×%s would exceed the limit of %zu elements", num(m), num(n),
-		            lr_mat_max_elems);
+		return fail_big(c, -1, "diag: the result would be %s×%s", num(m), num(n));
 	if (!(r = mk(c, "diag", (size_t)m, (size_t)n)))
 		return -1;
 	for (size_t i = 0; i < numel(v) && i < r->rows && i < r->cols; i++)
@@ -645,8 +660,8 @@ static int fn_diag(struct lr_call *c)
 	if (is_vector(a)) {
 		n = numel(a);
 		if (fabs(kd) > (double)lr_mat_max_elems)
-			return fail(c, 1, "diag: diagonal %s would exceed the limit of %zu elements",
-			            num(kd), lr_mat_max_elems);
+			return fail_big(c, 1, "diag: diagonal %s would need a matrix over %s×%s",
+			                num(kd), num(fabs(kd)), num(fabs(kd)));
 		if (!(r = mk(c, "diag", n + k, n + k)))
 			return -1;
 		for (size_t i = 0; i < n; i++)

@@ -10,6 +10,7 @@
 #include "extra.h"
 #include "factor.h"
 #include "help.h"
+#include "limit.h"
 #include "plot.h"
 #include "printf.h"
 
@@ -606,35 +607,37 @@ static int cmd_view(struct lr_session *s, const struct lr_stmt *st)
 	               st->words[0].text);
 }
 
+/* `limit` lists the limits; `limit NAME N` sets one, from 1 to its maximum
+ * (limit.h), taking effect with the next statement. */
 static int cmd_limit(struct lr_session *s, const struct lr_stmt *st)
 {
-	double x;
+	enum lr_limit_kind k;
+	double x = 0;
 
 	if (st->nwords == 0) {
-		char line[200];
-		int n = snprintf(line, sizeof line, "limit elements %.15g\nlimit updates %.15g\n",
-		                 s->lim.max_elems, s->lim.max_updates);
-		lr_write(s, line, (size_t)n);
+		struct lr_buf b;
+		lr_buf_init(&b);
+		for (int i = 0; i < LR_LIMIT_COUNT; i++)
+			lr_buf_printf(&b, "limit %s %.15g\n", lr_limit_name((enum lr_limit_kind)i),
+			              lr_session_limit(s, i));
+		lr_write_buf(s, &b);
+		lr_buf_finish(&b);
 		return 0;
 	}
-	if (want_words(s, st, 2, 2, "limit elements|updates N") < 0 ||
-	    word_number(s, &st->words[1], "the limit", &x) < 0)
+	if (want_words(s, st, 2, 2, "limit elements|updates|line|depth N") < 0)
 		return -1;
-	if (!(x >= 1) || !isfinite(x))
-		return lr_fail(s, st->words[1].pos, "the limit must be a number >= 1");
-	if (!strcmp(st->words[0].text, "elements")) {
-		s->lim.max_elems = x;
-		lr_mat_max_elems = (size_t)fmin(x, 1e18);
-	} else if (!strcmp(st->words[0].text, "updates")) {
-		s->lim.max_updates = x;
-	} else {
-		return lr_fail(s, st->words[0].pos, "limit: expected elements or updates, found '%s'",
+	k = lr_limit_find(st->words[0].text);
+	if (k == LR_LIMIT_COUNT)
+		return lr_fail(s, st->words[0].pos,
+		               "limit: expected elements, updates, line or depth, found '%s'",
 		               st->words[0].text);
-	}
+	if (word_number(s, &st->words[1], "the limit", &x) < 0)
+		return -1;
+	if (lr_session_set_limit(s, k, x) < 0)
+		return lr_fail(s, st->words[1].pos, "limit %s: expected a whole number from 1 to "
+		               "%.15g, found %s", lr_limit_name(k), lr_limit_max(k), st->words[1].text);
 	return 0;
 }
-
-
 
 int lr_command(struct lr_session *s, const struct lr_stmt *st)
 {

@@ -5,6 +5,7 @@
 #include <string.h>
 #include "lowrank/alloc.h"
 #include "builtins.h"
+#include "limit.h"
 #include "ops.h"
 #include "parser.h"
 #include "session_impl.h"
@@ -283,9 +284,11 @@ static int eval_range(struct lr_session *s, const struct lr_node *n, struct lr_v
 		return lr_fail(s, n->pos, "the range from %s to %s has infinitely many elements",
 		               num_text(a, ta, sizeof ta), num_text(b, tb, sizeof tb));
 	}
-	if (!(count <= s->lim.max_elems))
-		return lr_fail(s, n->pos, "the range has %.15g elements, over the limit of %.15g "
-		               "(raise it with 'limit elements N')", count, s->lim.max_elems);
+	if (!(count <= (double)lr_mat_max_elems)) {
+		char msg[sizeof s->err->msg];
+		lr_limit_elems_msg(msg, sizeof msg, "the range has %.15g elements", count);
+		return lr_fail(s, n->pos, "%s", msg);
+	}
 	m = lr_mat_create(1, (size_t)count);
 	if (!m)
 		return nomem(s, n->pos);
@@ -323,11 +326,15 @@ static int concat(struct lr_session *s, struct lr_value **parts, const struct lr
 		along += a;
 		masked |= p->mask != NULL;
 	}
+	if ((double)along * (double)across > (double)lr_mat_max_elems) {
+		char msg[sizeof s->err->msg];
+		lr_limit_elems_msg(msg, sizeof msg, "the matrix would be %zu×%zu",
+		                   vertical ? along : across, vertical ? across : along);
+		return lr_fail(s, nodes[0]->pos, "%s", msg);
+	}
 	m = vertical ? lr_mat_create(along, across) : lr_mat_create(across, along);
 	if (!m)
-		return along * across > s->lim.max_elems
-			? lr_fail(s, nodes[0]->pos, "the matrix would be over the element limit")
-			: nomem(s, nodes[0]->pos);
+		return nomem(s, nodes[0]->pos);
 	if (masked) {
 		m->mask = lr_malloc(m->rows * m->cols + 1);
 		if (!m->mask) {
@@ -361,7 +368,16 @@ static int string_row(struct lr_session *s, const struct lr_node *n, struct lr_v
 {
 	struct lr_buf b;
 	int dq = 1;
+	double total = 0;
 
+	/* a string's characters count as elements of the element limit */
+	for (size_t i = 0; i < n->nkids; i++)
+		total += (double)vals[i]->slen;
+	if (total > (double)lr_mat_max_elems) {
+		char msg[sizeof s->err->msg];
+		lr_limit_elems_msg(msg, sizeof msg, "the string would have %.15g characters", total);
+		return lr_fail(s, n->pos, "%s", msg);
+	}
 	lr_buf_init(&b);
 	for (size_t i = 0; i < n->nkids; i++) {
 		lr_buf_add(&b, vals[i]->s, vals[i]->slen);
@@ -650,7 +666,7 @@ int lr_eval_text(struct lr_session *s, const char *text, struct lr_pos pos,
 	const char *saved = s->src;
 	int rc;
 
-	lr_parser_init(&p, text, strlen(text), NULL);
+	lr_parser_init_at(&p, text, strlen(text), NULL, 1, s->lim.max_depth);
 	rc = lr_parse_next(&p, &st, &e);
 	lr_parser_finish(&p);
 	if (rc <= 0 || st->kind != LR_S_EXPR) {

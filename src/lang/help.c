@@ -126,12 +126,27 @@ static const char t_commands[] =
 "  who                 the variables and their shapes\n"
 "  clear [NAME...]     remove variables (all of them without names)\n"
 "  seed N              reset the random generator (rand, randn, sgd's start)\n"
-"  limit [elements|updates N]   show or change the limits on one statement\n"
+"  limit [NAME N]      show or change the limits on one statement; see 'help limit'\n"
 "  save FILE [NAME...]  load FILE  load A FILE.csv|FILE.mtx   see 'help save'\n"
 "  lessons  lesson N  next  back  check  hint  reveal  skip   see 'help lessons'\n"
 "  view matrices|loss|spectrum|compare   choose the panel view (terminal only)\n"
 "  help [TOPIC]        this help\n"
 "  quit [STATUS]  exit [STATUS]   also quit(STATUS), exit(STATUS), as in Octave\n";
+
+static const char t_limit[] =
+"limit   limit NAME N\n"
+"  Limits on what one statement may ask for, so that a typo cannot exhaust the\n"
+"  machine: over one, the statement is refused at once and the message says\n"
+"  which limit and how to raise it. 'limit' lists them; 'limit NAME N' sets\n"
+"  one (a whole number from 1 to its maximum) for the statements after it.\n"
+"    elements  elements of one matrix, or       default 1e8     at most 1e15\n"
+"              characters of one string\n"
+"    updates   epochs × entries × k of one sgd  default 1e10    at most 1e18\n"
+"    line      bytes of one statement (a line   default 8 MiB   at most 1 GiB\n"
+"              and its continuation lines)\n"
+"    depth     nesting of one expression:       default 200     at most 500\n"
+"              brackets, parentheses, prefix operators; transposes and\n"
+"              && or || in a row may be five times as many\n";
 
 static const char t_printf[] =
 "printf(FORMAT, ...)   fprintf(FORMAT, ...)   s = sprintf(FORMAT, ...)   disp(X)\n"
@@ -171,7 +186,7 @@ static const struct topic topics[] = {
 	{ "explore", t_explore },
 	{ "loss", t_loss }, { "mask", t_mask }, { "unmask", t_mask }, { "plot", t_plot },
 	{ "commands", t_commands }, { "format", t_commands }, { "who", t_commands },
-	{ "clear", t_commands }, { "seed", t_commands }, { "limit", t_commands },
+	{ "clear", t_commands }, { "seed", t_commands }, { "limit", t_limit },
 	{ "view", t_commands }, { "quit", t_commands }, { "exit", t_commands },
 	{ "help", overview }, { "save", t_save }, { "load", t_save }, { "lessons", t_lessons }, { "lesson", t_lessons },
 	{ "next", t_lessons }, { "back", t_lessons }, { "check", t_lessons },

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "lowrank/alloc.h"
+#include "limit.h"
 #include "session_impl.h"
 
 /* One resolved subscript: 0-based positions, or all of them. */
@@ -99,6 +100,20 @@ static int out_of_range(struct lr_session *s, const struct lr_node *arg, const c
 	               lr_shape(m, sh, sizeof sh), extent, dim);
 }
 
+/* Refuses a result of rows×cols elements (as doubles: index vectors can
+ * multiply past SIZE_MAX) over the element limit: -1 with the error set. */
+static int over_limit(struct lr_session *s, struct lr_pos pos, const char *what,
+                      const char *name, double rows, double cols)
+{
+	char msg[sizeof s->err->msg], head[300];
+
+	if (!(rows * cols > (double)lr_mat_max_elems))
+		return 0;
+	snprintf(head, sizeof head, what, name);
+	lr_limit_elems_msg(msg, sizeof msg, "%s would be %.15g×%.15g", head, rows, cols);
+	return lr_fail(s, pos, "%s", msg);
+}
+
 static int linear_get(struct lr_session *s, const struct lr_node *n, const struct lr_matrix *m,
                       struct lr_matrix **out)
 {
@@ -153,6 +168,11 @@ static int grid_get(struct lr_session *s, const struct lr_node *n, const struct 
 			out_of_range(s, n->kids[0], n->str, m, &xr, m->rows, "rows");
 		else
 			out_of_range(s, n->kids[1], n->str, m, &xc, m->cols, "columns");
+		sub_finish(&xr);
+		sub_finish(&xc);
+		return -1;
+	}
+	if (over_limit(s, n->pos, "%s(rows, columns)", n->str, (double)xr.n, (double)xc.n) < 0) {
 		sub_finish(&xr);
 		sub_finish(&xc);
 		return -1;
@@ -309,11 +329,9 @@ static int grid_set(struct lr_session *s, const struct lr_node *call, const stru
 		colon_extents(&xr, &xc, rhs);
 	if (rhs_fits(s, call, rhs, xr.n, xc.n) < 0)
 		goto done;
-	if ((double)(xr.max > rows ? xr.max : rows) * (double)(xc.max > cols ? xc.max : cols) >
-	    s->lim.max_elems) {
-		lr_fail(s, call->pos, "the assignment would grow %s over the element limit", call->str);
+	if (over_limit(s, call->pos, "after the assignment %s", call->str, (double)(xr.max > rows ? xr.max : rows),
+	               (double)(xc.max > cols ? xc.max : cols)) < 0)
 		goto done;
-	}
 	g = grown(m, xr.max > rows ? xr.max : rows, xc.max > cols ? xc.max : cols);
 	if (!g) {
 		lr_fail(s, call->pos, "out of memory");
@@ -354,10 +372,11 @@ static int linear_set(struct lr_session *s, const struct lr_node *call, const st
 			sub_finish(&x);
 			return -1;
 		}
-		if ((double)x.max > s->lim.max_elems) {
+		int column = m && m->cols == 1 && m->rows > 1;
+		if (over_limit(s, call->pos, "after the assignment %s", call->str,
+		               column ? (double)x.max : 1, column ? 1 : (double)x.max) < 0) {
 			sub_finish(&x);
-			return lr_fail(s, call->pos, "the assignment would grow %s over the element limit",
-			               call->str);
+			return -1;
 		}
 		g = (m && m->cols == 1 && m->rows > 1) ? grown(m, x.max, 1) : grown(m, 1, x.max);
 	} else {   /* m is NULL for a new variable given an empty index: q(1:0) = 5 */

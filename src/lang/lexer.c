@@ -9,14 +9,29 @@
 #include <string.h>
 #include "lowrank/alloc.h"
 #include "lowrank/buf.h"
+#include "limit.h"
+
+void lr_lex_init_at(struct lr_lexer *lx, const char *src, size_t len, int first_line,
+                    int max_nest)
+{
+	/* Field by field: the nest array need not be cleared, and a batch run
+	 * starts a lexer for every line. */
+	lx->src = src;
+	lx->len = len;
+	lx->i = 0;
+	lx->line = first_line;
+	lx->line_start = 0;
+	lx->depth = 0;
+	lx->prev = LR_TOK_NEWLINE;
+	lx->pending_comma = 0;
+	lx->err[0] = '\0';
+	memset(&lx->errpos, 0, sizeof lx->errpos);
+	lx->max_nest = max_nest < 1 ? 1 : max_nest > LR_LEX_MAX_NEST ? LR_LEX_MAX_NEST : max_nest;
+}
 
 void lr_lex_init(struct lr_lexer *lx, const char *src, size_t len)
 {
-	memset(lx, 0, sizeof *lx);
-	lx->src = src;
-	lx->len = len;
-	lx->line = 1;
-	lx->prev = LR_TOK_NEWLINE;
+	lr_lex_init_at(lx, src, len, 1, LR_LIMIT_DEPTH_DEFAULT);
 }
 
 static const char *const tok_names[] = {
@@ -303,8 +318,12 @@ static struct lr_token stray(struct lr_lexer *lx, struct lr_pos p)
 
 static struct lr_token open_bracket(struct lr_lexer *lx, struct lr_pos p, char c)
 {
-	if (lx->depth >= LR_LEX_MAX_NEST)
-		return error_at(lx, p, "brackets are nested too deeply (the limit is 256)");
+	if (lx->depth >= lx->max_nest) {
+		char msg[sizeof lx->err];
+		lr_limit_msg(msg, sizeof msg, LR_LIMIT_DEPTH, lx->max_nest,
+		             "brackets are nested too deeply");
+		return error_at(lx, p, msg);
+	}
 	lx->nest[lx->depth++] = c;
 	lx->i++;
 	return make(lx, c == '(' ? LR_TOK_LPAREN : LR_TOK_LBRACKET, p, 1);
@@ -417,4 +436,43 @@ int lr_lex_incomplete(const char *src, size_t len)
 	while (len > 0 && (src[len - 1] == '\n' || src[len - 1] == ' ' || src[len - 1] == '\t'))
 		len--;
 	return len >= 3 && memcmp(src + len - 3, "...", 3) == 0;
+}
+
+void lr_lex_scan_init(struct lr_lex_scan *sc, int max_nest)
+{
+	lr_lex_init_at(&sc->lx, NULL, 0, 1, max_nest);
+	sc->failed = 0;
+}
+
+/* The lexer is resumed where the last call stopped: before the blanks,
+ * comments and continuations that ended the text, since what follows them
+ * decides what they mean (a blank before a value in brackets separates
+ * elements). It stands there again when the new text ends. */
+int lr_lex_scan_more(struct lr_lex_scan *sc, const char *src, size_t len)
+{
+	struct lr_lexer *lx = &sc->lx;
+
+	lx->src = src;
+	lx->len = len;
+	while (!sc->failed) {
+		size_t i = lx->i, line_start = lx->line_start;
+		int line = lx->line, prev = lx->prev;
+		struct lr_token t = lr_lex_next(lx);
+		lr_free(t.str);
+		if (t.kind == LR_TOK_ERROR) {
+			sc->failed = 1;
+		} else if (t.kind == LR_TOK_EOF) {
+			lx->i = i;
+			lx->line_start = line_start;
+			lx->line = line;
+			lx->prev = prev;
+			break;
+		}
+	}
+	if (sc->failed)
+		return 0;
+	/* Text left unlexed at the end is blanks and comments that the lexer
+	 * skipped up to the end of the text: it ended in a continuation "..."
+	 * (or inside parentheses), not a newline of its own. */
+	return lx->depth > 0 || lx->i < len;
 }

@@ -35,7 +35,8 @@ struct lr_token {
 	int space_before;    /* whitespace preceded the token */
 };
 
-#define LR_LEX_MAX_NEST 256
+/* Room for the deepest nesting `limit depth` allows (LR_LIMIT_DEPTH_MAX). */
+#define LR_LEX_MAX_NEST 500
 
 struct lr_lexer {
 	const char *src;     /* borrowed */
@@ -44,13 +45,18 @@ struct lr_lexer {
 	size_t line_start;
 	char nest[LR_LEX_MAX_NEST];  /* '(' or '[' for each open bracket */
 	int depth;
+	int max_nest;        /* brackets allowed open at once (limit depth) */
 	int prev;            /* kind of the previous token, for transpose and separators */
 	int pending_comma;   /* a separator to hand out before the next token */
 	char err[256];       /* message of the last LR_TOK_ERROR */
 	struct lr_pos errpos;
 };
 
+/* A lexer over src (borrowed), its first line numbered first_line, with at
+ * most max_nest brackets open at once (capped at LR_LEX_MAX_NEST). */
 void lr_lex_init(struct lr_lexer *lx, const char *src, size_t len);
+void lr_lex_init_at(struct lr_lexer *lx, const char *src, size_t len, int first_line,
+                    int max_nest);
 /* The next token; LR_TOK_ERROR with lx->err set on bad input. A string
  * token's str must be freed by the caller (lr_free). */
 struct lr_token lr_lex_next(struct lr_lexer *lx);
@@ -60,5 +66,18 @@ const char *lr_tok_name(enum lr_tok k);
 /* 1 if src ends inside an open bracket (or a continuation "..."), so an
  * interactive front end should read another line. */
 int lr_lex_incomplete(const char *src, size_t len);
+
+/* The same question asked of a text read line by line, in time linear in
+ * its length: each call lexes only what was added since the last. A text
+ * whose lexing fails is complete (its error is reported when it runs). */
+struct lr_lex_scan {
+	struct lr_lexer lx;
+	int failed;
+};
+void lr_lex_scan_init(struct lr_lex_scan *sc, int max_nest);
+/* src: the whole text so far, ending just after a newline (or at the end
+ * of the input); it may have moved since the last call, but what was
+ * scanned must be unchanged. Returns 1 if the statement goes on. */
+int lr_lex_scan_more(struct lr_lex_scan *sc, const char *src, size_t len);
 
 #endif

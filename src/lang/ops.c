@@ -19,6 +19,7 @@
 #include "lowrank/lapack.h"
 
 #include "lowrank/alloc.h"
+#include "limit.h"
 
 static void set_msg(char *msg, size_t len, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -50,8 +51,7 @@ static struct lr_matrix *new_result(size_t rows, size_t cols, enum lr_status *st
 	struct lr_matrix *m;
 
 	if (elems(rows, cols) > lr_mat_max_elems) {
-		set_msg(msg, msglen, "the result would be %zu×%zu, over the limit of %zu elements",
-		        rows, cols, lr_mat_max_elems);
+		lr_limit_elems_msg(msg, msglen, "the result would be %zu×%zu", rows, cols);
 		*st = LR_ERR_TOO_BIG;
 		return NULL;
 	}
@@ -155,8 +155,7 @@ static enum lr_status mat_product(const struct lr_matrix *a, const struct lr_mat
 		return LR_ERR_SHAPE;
 	}
 	if (elems(a->rows, b->cols) > lr_mat_max_elems) {
-		set_msg(msg, msglen, "the result would be %zu×%zu, over the limit of %zu elements",
-		        a->rows, b->cols, lr_mat_max_elems);
+		lr_limit_elems_msg(msg, msglen, "the result would be %zu×%zu", a->rows, b->cols);
 		return LR_ERR_TOO_BIG;
 	}
 	/* (m×0)*(0×n) is zeros(m, n): lr_mat_mul leaves the empty sums at 0. */

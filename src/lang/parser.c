@@ -8,6 +8,7 @@
 #include <string.h>
 #include "lowrank/alloc.h"
 #include "builtins.h"
+#include "limit.h"
 #include "ops.h"
 
 void lr_error_set(struct lr_error *e, struct lr_pos pos, const char *fmt, ...)
@@ -65,13 +66,21 @@ static void advance(struct ctx *c)
 	p->tok = lr_lex_next(&p->lx);
 }
 
+void lr_parser_init_at(struct lr_parser *p, const char *src, size_t len,
+                       int (*is_command)(const char *name), int first_line, int max_depth)
+{
+	lr_lex_init_at(&p->lx, src, len, first_line, max_depth);
+	p->depth = 0;
+	p->in_index = 0;
+	p->max_depth = p->lx.max_nest;
+	p->is_command = is_command;
+	p->tok = lr_lex_next(&p->lx);
+}
+
 void lr_parser_init(struct lr_parser *p, const char *src, size_t len,
                     int (*is_command)(const char *name))
 {
-	memset(p, 0, sizeof *p);
-	lr_lex_init(&p->lx, src, len);
-	p->is_command = is_command;
-	p->tok = lr_lex_next(&p->lx);
+	lr_parser_init_at(p, src, len, is_command, 1, LR_LIMIT_DEPTH_DEFAULT);
 }
 
 void lr_parser_finish(struct lr_parser *p)
@@ -193,12 +202,28 @@ static struct lr_node *binary(struct ctx *c, enum lr_node_kind k, int op,
 static struct lr_node *expr(struct ctx *c);
 static struct lr_node *unary(struct ctx *c);
 
+/* Sets the error for passing limit depth at the current token. Kept out of
+ * line: its message buffer must not weigh on the frames of the recursive
+ * parse functions, which sets how deep the stack lets the limit go. */
+static __attribute__((noinline)) void too_deep(struct ctx *c, const char *what, int limit)
+{
+	char msg[sizeof c->err->msg];
+
+	lr_limit_msg(msg, sizeof msg, LR_LIMIT_DEPTH, limit, "%s", what);
+	lr_error_set(c->err, c->p->tok.pos, "%s", msg);
+}
+
+/* Transposes and && / || in a row: each nests the tree one level, but
+ * costs the evaluator less stack than a parenthesis costs the parser. */
+static int chain_max(const struct ctx *c)
+{
+	return c->p->max_depth * LR_LIMIT_CHAIN_FACTOR;
+}
+
 static int enter(struct ctx *c)
 {
-	if (++c->p->depth > LR_PARSE_MAX_DEPTH) {
-		lr_error_set(c->err, c->p->tok.pos,
-		             "expression is nested too deeply (the limit is %d levels)",
-		             LR_PARSE_MAX_DEPTH);
+	if (++c->p->depth > c->p->max_depth) {
+		too_deep(c, "expression is nested too deeply", c->p->max_depth);
 		c->p->depth--;
 		return -1;
 	}
@@ -439,9 +464,8 @@ static struct lr_node *postfix(struct ctx *c)
 
 	while (n && (c->p->tok.kind == LR_TOK_TRANSPOSE || c->p->tok.kind == LR_TOK_DOTTRANSPOSE)) {
 		/* each transpose nests a node, evaluated by recursion: bound the run */
-		if (++chain > 1000) {
-			lr_error_set(c->err, c->p->tok.pos,
-			             "too many transposes in a row (the limit is 1000)");
+		if (++chain > chain_max(c)) {
+			too_deep(c, "too many transposes in a row", chain_max(c));
 			lr_node_destroy(n);
 			return NULL;
 		}
@@ -552,9 +576,8 @@ static struct lr_node *level(struct ctx *c, const struct binop_level *lv,
 		if (found < 0)
 			break;
 		/* && and || are evaluated by recursion down the chain: bound it. */
-		if (lv->kind != LR_N_BINOP && ++chain > 1000) {
-			lr_error_set(c->err, c->p->tok.pos,
-			             "too many && or || in one expression (the limit is 1000)");
+		if (lv->kind != LR_N_BINOP && ++chain > chain_max(c)) {
+			too_deep(c, "too many && or || in one expression", chain_max(c));
 			lr_node_destroy(l);
 			return NULL;
 		}

@@ -8,18 +8,23 @@
 #include "error.h"
 #include "lexer.h"
 
-#define LR_PARSE_MAX_DEPTH 200
-
 struct lr_parser {
 	struct lr_lexer lx;
 	struct lr_token tok;    /* current token (its str owned by the parser) */
 	int depth;              /* recursion depth of the expression being parsed */
+	int max_depth;          /* the most it may reach (limit depth) */
 	int in_index;           /* > 0 inside an index, where ':' and 'end' mean something */
 	int (*is_command)(const char *name);  /* command words, or NULL for none */
 };
 
+/* A parser over src (borrowed), with the default depth limit. */
 void lr_parser_init(struct lr_parser *p, const char *src, size_t len,
                     int (*is_command)(const char *name));
+/* The same for a piece of a longer text whose first line is numbered
+ * first_line (positions count from there), nesting at most max_depth
+ * levels (a session's limit depth, lr_session_limits). */
+void lr_parser_init_at(struct lr_parser *p, const char *src, size_t len,
+                       int (*is_command)(const char *name), int first_line, int max_depth);
 void lr_parser_finish(struct lr_parser *p);
 
 /* Parses the next statement. Returns 1 with *out set (caller owns it), 0 at

@@ -33,6 +33,7 @@
  * takes a whole UTF-8 character from a string; an unknown escape is not
  * warned about. */
 #include "printf.h"
+#include "limit.h"
 
 #include <limits.h>
 #include <math.h>
@@ -585,11 +586,18 @@ static int run_spec(struct lr_buf *out, const struct spec *sp, struct cursor *c,
 static int run(struct lr_buf *out, const char *t, size_t n, int nconv,
                struct cursor *c, char *msg, size_t msglen)
 {
-	size_t i = 0;
+	size_t i = 0, base = out->len;
 	struct spec sp;
 
 	for (;;) {
 		size_t lit = i;
+		/* the text is a string: its characters count as elements (each
+		 * piece added is at most a literal or a 1000-wide field) */
+		if (out->len - base > lr_mat_max_elems) {
+			lr_limit_elems_msg(msg, msglen, "printf: the text would have more than %zu "
+			                   "characters", lr_mat_max_elems);
+			return -1;
+		}
 		while (i < n && t[i] != '%')
 			i++;
 		lr_buf_add(out, t + lit, i - lit);

@@ -6,6 +6,7 @@
 #include <string.h>
 #include "lowrank/alloc.h"
 #include "builtins.h"
+#include "limit.h"
 #include "session_impl.h"
 
 struct lr_session *lr_session_create(const struct lr_output *out)
@@ -18,8 +19,10 @@ struct lr_session *lr_session_create(const struct lr_output *out)
 	lr_rng_seed(&s->rng, 42);
 	s->fmt.numfmt = LR_FMT_SHORT;
 	s->fmt.width = 80;
-	s->lim.max_elems = 1e8;
-	s->lim.max_updates = 1e10;
+	s->lim.max_elems = LR_LIMIT_ELEMENTS_DEFAULT;
+	s->lim.max_updates = LR_LIMIT_UPDATES_DEFAULT;
+	s->lim.max_line = LR_LIMIT_LINE_DEFAULT;
+	s->lim.max_depth = LR_LIMIT_DEPTH_DEFAULT;
 	s->end_extent = -1;
 	return s;
 }
@@ -66,6 +69,38 @@ void lr_session_set_width(struct lr_session *s, int width)
 void lr_session_set_ascii(struct lr_session *s, int ascii)
 {
 	s->ascii = ascii;
+}
+
+const struct lr_limits *lr_session_limits(const struct lr_session *s)
+{
+	return &s->lim;
+}
+
+int lr_session_set_limit(struct lr_session *s, int kind, double x)
+{
+	if (kind < 0 || kind >= LR_LIMIT_COUNT || !(x >= 1 && x <= lr_limit_max(kind)) ||
+	    x != floor(x))
+		return -1;
+	switch (kind) {
+	case LR_LIMIT_ELEMENTS:
+		s->lim.max_elems = x;
+		lr_mat_max_elems = (size_t)x;   /* what lr_mat_create and the functions check */
+		break;
+	case LR_LIMIT_UPDATES: s->lim.max_updates = x; break;
+	case LR_LIMIT_LINE: s->lim.max_line = x; break;
+	default: s->lim.max_depth = (int)x; break;
+	}
+	return 0;
+}
+
+double lr_session_limit(const struct lr_session *s, int kind)
+{
+	switch (kind) {
+	case LR_LIMIT_ELEMENTS: return s->lim.max_elems;
+	case LR_LIMIT_UPDATES: return s->lim.max_updates;
+	case LR_LIMIT_LINE: return s->lim.max_line;
+	default: return s->lim.max_depth;
+	}
 }
 
 int lr_session_exit_status(const struct lr_session *s)

@@ -90,11 +90,14 @@ double lr_svd_run_rel_error(const struct lr_svd_run *r, size_t k);
 
 struct lr_session;
 
-/* Limits on what one statement may ask for; each can be changed with the
- * `limit` command. */
+/* Limits on what one statement may ask for (limit.h); each can be changed
+ * with the `limit` command. */
 struct lr_limits {
 	double max_elems;       /* elements of one matrix */
 	double max_updates;     /* epochs × observed entries for one sgd */
+	double max_line;        /* bytes of one statement's text (the front ends
+	                           check it as they read) */
+	int max_depth;          /* nesting of one expression (the parser checks it) */
 };
 
 /* A new session writing to out (borrowed; must outlive the session), or
@@ -105,6 +108,16 @@ void lr_session_destroy(struct lr_session *s);
 /* Output width in columns for wrapping and plots (80 by default). */
 void lr_session_set_width(struct lr_session *s, int width);
 void lr_session_set_ascii(struct lr_session *s, int ascii);
+
+/* The limits now in force, for a front end reading statements: max_line
+ * for its reader, max_depth for lr_parser_init_at. */
+const struct lr_limits *lr_session_limits(const struct lr_session *s);
+/* Sets limit kind (enum lr_limit_kind, limit.h) to x, as `limit NAME x`
+ * does; -1 (nothing changed) unless x is a whole number from 1 to the
+ * limit's maximum. */
+int lr_session_set_limit(struct lr_session *s, int kind, double x);
+/* The value of limit kind. */
+double lr_session_limit(const struct lr_session *s, int kind);
 
 /* Runs one statement. src is the text it was parsed from (borrowed for the
  * call, used to quote operands in messages). Returns 0, -1 on an error (err
@@ -144,6 +157,11 @@ void lr_loss_plot_floor(struct lr_grid *g, const struct lr_run *const *runs, siz
 /* Σ_{i>k} σᵢ² when every run is of the same unmasked matrix and rank, and
  * the matrix has at most 1e6 entries; NAN otherwise. */
 double lr_runs_floor(const struct lr_run *const *runs, size_t n);
+
+/* Removes the temporary file a `save` is writing (FILE.tmpPID.N), if one
+ * is: for a handler of a signal that ends the program (SIGTERM, SIGHUP),
+ * which calls it before dying. Async-signal-safe. */
+void lr_save_abandon(void);
 
 /* Appends "FILE:LINE:COL: error: MSG", the source line and a caret line. */
 void lr_error_format(struct lr_buf *out, const char *file, const char *src, size_t len,

@@ -52,7 +52,8 @@
  * reader takes them in any order. Numbers are written with "%.17g", which
  * reads back as the same double, bit for bit: -0, subnormals, inf and -inf
  * included; a NaN is written nan or -nan and reads back as a NaN of that
- * sign. Numbers are read as C's strtod reads them, in any locale.
+ * sign. Numbers are read in that form only (no '+', no hexadecimal, no
+ * decimal that would round to an infinity or to zero), in any locale.
  *
  * CSV (load A FILE): one row per line, fields separated by commas (or, in a
  * line without a comma, by blanks); an empty field or nan is NaN (an
@@ -78,6 +79,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <signal.h>
 #include <unistd.h>
 #include "lowrank/alloc.h"
 #include "extra.h"
@@ -250,6 +252,36 @@ static void sync_dir(const char *path)
 	}
 }
 
+/* The temporary file a save is writing, for lr_save_abandon: a copy of its
+ * name in static storage (a signal handler may not follow pointers to the
+ * heap), valid while temp_live is set. A name too long for it is not kept
+ * (PATH_MAX is 4096 on Linux; such a save is not protected). */
+static char temp_name[4200];
+static volatile sig_atomic_t temp_live;
+
+static void temp_keep(const char *name)
+{
+	size_t n = strlen(name);
+
+	if (n < sizeof temp_name) {
+		memcpy(temp_name, name, n + 1);
+		temp_live = 1;
+	}
+}
+
+/* Called once the temporary is renamed or removed: a signal before this
+ * unlinks a name that no longer exists, which is harmless. */
+static void temp_drop(void)
+{
+	temp_live = 0;
+}
+
+void lr_save_abandon(void)
+{
+	if (temp_live)
+		unlink(temp_name);   /* async-signal-safe */
+}
+
 /* Creates FILE.tmpPID.N next to path, with the mode a new file gets (0666
  * less the umask, applied by open itself: no umask() dance, which would
  * race with other threads). The name goes to *tmp (lr_malloc'd). */
@@ -267,6 +299,8 @@ static int create_temp(const char *path, char **tmp)
 	for (int tries = 0; tries < 100; tries++) {
 		snprintf(*tmp, n, "%s.tmp%ld.%u", path, (long)getpid(), counter++);
 		fd = open(*tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+		if (fd >= 0)
+			temp_keep(*tmp);
 		if (fd >= 0 || errno != EEXIST)
 			break;
 	}
@@ -317,10 +351,12 @@ static int write_replace(struct lr_session *s, struct lr_pos pos, const char *fi
 		err = errno;
 	if (err) {
 		unlink(tmp);
+		temp_drop();
 		lr_free(tmp);
 		return lr_fail(s, pos, "save: cannot write %s: %s; %s", path, strerror(err),
 		               exists ? "the old file is left as it was" : "no file was written");
 	}
+	temp_drop();
 	lr_free(tmp);
 	sync_dir(file);
 	return 0;

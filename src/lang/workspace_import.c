@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 #include "lowrank/alloc.h"
+#include "limit.h"
 #include "workspace_io.h"
 
 static int nomem(struct lr_ws_in *in)
@@ -121,14 +122,16 @@ static int read_csv(struct lr_ws_in *in, struct lr_matrix **out)
 		}
 		rows++;
 		if ((double)rows * (double)cols > in->max_elems) {
-			lr_ws_bad(in, "expected at most %.15g elements (raise the limit with "
-			          "'limit elements N')", in->max_elems);
+			char msg[400];
+			lr_limit_msg(msg, sizeof msg, LR_LIMIT_ELEMENTS, in->max_elems,
+			             "the matrix would be at least %zu×%zu", rows, cols);
+			lr_ws_bad(in, "%s", msg);
 			goto fail;
 		}
 	}
 	if (rc < 0)
 		goto fail;
-	*out = lr_ws_new_matrix(in, rows, cols, "a matrix");
+	*out = lr_ws_new_matrix(in, rows, cols, "the matrix");
 	if (!*out)
 		goto fail;
 	if (c.n)
@@ -314,7 +317,7 @@ static int read_mtx(struct lr_ws_in *in, struct lr_matrix **out)
 		return lr_ws_bad(in, "expected a square symmetric matrix, found %zu×%zu", rows, cols);
 	if (!h.array && (double)nz > (double)rows * (double)cols)
 		return lr_ws_bad(in, "expected at most %zu×%zu entries, found %zu", rows, cols, nz);
-	*out = lr_ws_new_matrix(in, rows, cols, "a matrix");
+	*out = lr_ws_new_matrix(in, rows, cols, "the matrix");
 	if (!*out)
 		return -1;
 	rc = h.array ? mm_array(in, &h, *out) : mm_coordinate(in, &h, nz, *out);

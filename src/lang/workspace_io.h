@@ -38,6 +38,11 @@ char *lr_ws_token(char **cur);
 /* Parses a whole token as a double: what strtod takes, and nan/-nan with
  * their sign. 0, or -1 if it is not a number. */
 int lr_ws_number(const char *tok, double *x);
+/* The same for a workspace file, which takes only what save writes
+ * ("%.17g", inf, -inf, nan, -nan): no hexadecimal, no '+', no "infinity",
+ * and no decimal that strtod rounds to an infinity or to zero (1e999,
+ * 1e-999), which no saved double becomes. */
+int lr_ws_number_exact(const char *tok, double *x);
 /* Parses a whole token as a count from 0 to max. 0 or -1. */
 int lr_ws_count(const char *tok, double max, size_t *n);
 /* The matrix ROWS×COLS, or an error naming what if it is over the limit

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "lowrank/alloc.h"
+#include "limit.h"
 #include "workspace_io.h"
 
 #define MAX_LINE ((size_t)1 << 30)   /* a longer line is refused, not read */
@@ -123,6 +124,47 @@ int lr_ws_number(const char *tok, double *x)
 	return *end ? -1 : 0;
 }
 
+int lr_ws_number_exact(const char *tok, double *x)
+{
+	const char *t = tok + (*tok == '-');
+	const char *digits;
+
+	if (!strcmp(t, "inf") || !strcmp(t, "nan"))
+		return lr_ws_number(tok, x);
+	digits = t;
+	while (isdigit((unsigned char)*t))
+		t++;
+	if (t == digits)
+		return -1;
+	if (*t == '.') {
+		const char *frac = ++t;
+		while (isdigit((unsigned char)*t))
+			t++;
+		if (t == frac)
+			return -1;
+	}
+	if (*t == 'e') {
+		const char *exp;
+		t++;
+		if (*t == '+' || *t == '-')
+			t++;
+		exp = t;
+		while (isdigit((unsigned char)*t))
+			t++;
+		if (t == exp)
+			return -1;
+	}
+	if (*t || lr_ws_number(tok, x) < 0)
+		return -1;
+	if (errno == ERANGE && (isinf(*x) || *x == 0.0)) {
+		/* a true zero written with an exponent (0e5) is still zero */
+		for (const char *d = digits; *d && *d != 'e'; d++)
+			if (*d >= '1' && *d <= '9')
+				return -1;
+	}
+	return 0;
+}
+
 int lr_ws_count(const char *tok, double max, size_t *n)
 {
 	double v = 0;
@@ -146,8 +188,10 @@ struct lr_matrix *lr_ws_new_matrix(struct lr_ws_in *in, size_t rows, size_t cols
 	struct lr_matrix *m;
 
 	if ((double)rows * (double)cols > in->max_elems) {
-		lr_ws_bad(in, "expected %s of at most %.15g elements, found %zu×%zu "
-		          "(raise the limit with 'limit elements N')", what, in->max_elems, rows, cols);
+		char msg[400];
+		lr_limit_msg(msg, sizeof msg, LR_LIMIT_ELEMENTS, in->max_elems, "%s is %zu×%zu", what,
+		             rows, cols);
+		lr_ws_bad(in, "%s", msg);
 		return NULL;
 	}
 	m = lr_mat_create(rows, cols);
@@ -208,7 +252,7 @@ static int number_field(struct lr_ws_in *in, char **cur, const char *what, doubl
 {
 	char *t = lr_ws_token(cur);
 
-	if (!t || lr_ws_number(t, x) < 0)
+	if (!t || lr_ws_number_exact(t, x) < 0)
 		return lr_ws_bad(in, "expected %s, found '%.40s'", what, t ? t : "");
 	return 0;
 }
@@ -293,7 +337,7 @@ static int matrix_body(struct lr_ws_in *in, struct lr_matrix *m, const char *nam
 		cur = in->line;
 		for (size_t j = 0; j < m->cols; j++) {
 			char *t = lr_ws_token(&cur);
-			if (!t || lr_ws_number(t, &LR_AT(m, i, j)) < 0)
+			if (!t || lr_ws_number_exact(t, &LR_AT(m, i, j)) < 0)
 				return lr_ws_bad(in, "expected %zu numbers in row %zu of %s, found '%.40s' "
 				                 "as number %zu", m->cols, i + 1, name, t ? t : "", j + 1);
 		}
@@ -349,7 +393,7 @@ static int matrix_block(struct lr_ws_in *in, char *cur, const char *role, char *
 	    count_field(in, &cur, "the number of columns", 1e15, &cols) < 0 ||
 	    line_end(in, &cur, "the number of columns") < 0)
 		return -1;
-	*out = lr_ws_new_matrix(in, rows, cols, "a matrix");
+	*out = lr_ws_new_matrix(in, rows, cols, "the matrix");
 	if (!*out)
 		return -1;
 	return matrix_body(in, *out, what);

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <wchar.h>
 #include "scrollback.h"
+#include "session.h"
 
 static struct lr_screen *active;     /* for the atexit and signal paths */
 
@@ -21,6 +22,7 @@ static void restore(void)
 
 static void on_fatal(int sig)
 {
+	lr_save_abandon();   /* a save being written leaves no temporary file */
 	restore();
 	signal(sig, SIG_DFL);
 	raise(sig);

@@ -28,6 +28,7 @@
 #include "frontend.h"
 #include "lowrank/alloc.h"
 #include "lexer.h"
+#include "limit.h"
 #include "parser.h"
 #include "scrollback.h"
 #include "screen.h"
@@ -409,7 +410,7 @@ static void run(const char *src, size_t len)
 	struct lr_stmt *st;
 	struct lr_error err;
 
-	lr_parser_init(&p, src, len, lr_is_command);
+	lr_parser_init_at(&p, src, len, lr_is_command, 1, lr_session_limits(T.s)->max_depth);
 	for (;;) {
 		int rc = lr_parse_next(&p, &st, &err);
 		if (rc == 0)
@@ -450,6 +451,19 @@ static void on_line(char *line)
 	if (!line) {                   /* Ctrl-D on an empty line */
 		lr_sb_write(&T.sb, cont ? CONT_PROMPT "\n" : PROMPT "\n", 4, LR_SB_ECHO);
 		T.quit = 1;
+		return;
+	}
+	if (T.pending.len + strlen(line) + 1 > lr_session_limits(T.s)->max_line) {
+		/* limit line: neither echoed nor kept in the history */
+		char msg[300];
+		lr_limit_msg(msg, sizeof msg, LR_LIMIT_LINE, lr_session_limits(T.s)->max_line,
+		             "error: the statement is too long");
+		lr_sb_write(&T.sb, msg, strlen(msg), LR_SB_ERROR);
+		lr_sb_write(&T.sb, "\n", 1, LR_SB_ERROR);
+		lr_buf_reset(&T.pending);
+		rl_set_prompt(PROMPT);
+		free(line);
+		draw_all();
 		return;
 	}
 	lr_sb_write(&T.sb, cont ? CONT_PROMPT : PROMPT, 3, LR_SB_ECHO);
@@ -1016,7 +1030,7 @@ static void run_silently(size_t i)
 
 	if (!text)
 		return;
-	lr_parser_init(&p, text, n, lr_is_command);
+	lr_parser_init_at(&p, text, n, lr_is_command, 1, lr_session_limits(T.s)->max_depth);
 	while (!T.quit && lr_parse_next(&p, &st, &err) > 0) {
 		int rc = lr_session_exec(T.s, st, text, &err);
 		lr_stmt_destroy(st);
@@ -1133,7 +1147,8 @@ static const char welcome[] =
 	"lowrank " LOWRANK_VERSION ": low-rank factorisation, by gradient descent and by SVD.\n"
 	"Try:  A = rand(8, 6)   sgd A 2   svd A 2   loss   (help lists the rest)\n";
 
-int lr_frontend_interactive(const int *width, int ascii, const char *first, const char *demo)
+int lr_frontend_interactive(const int *width, int ascii, const char *first, const char *demo,
+                            const double *limits)
 {
 	struct sigaction sa;
 	const char *cs;
@@ -1158,6 +1173,9 @@ int lr_frontend_interactive(const int *width, int ascii, const char *first, cons
 		return 1;
 	}
 	lr_session_set_ascii(T.s, ascii);
+	for (int i = 0; limits && i < LR_LIMIT_COUNT; i++)   /* --limit NAME=N */
+		if (limits[i] > 0)
+			lr_session_set_limit(T.s, i, limits[i]);
 	lr_sb_init(&T.sb);
 	lr_buf_init(&T.pending);
 	setup_readline();

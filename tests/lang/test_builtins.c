@@ -211,11 +211,13 @@ static void constructor_errors(void)
 	FAILS(CALL("randn", 1, S(1), STR("x")), 1, "randn: argument 2 must be a number, found a string");
 	lr_mat_max_elems = 1000000;
 	FAILS(CALL("zeros", 1, S(1e9), S(1e9)), -1,
-	      "zeros: 1000000000×1000000000 would exceed the limit of 1000000 elements");
-	FAILS(CALL("rand", 1, S(INFINITY)), -1, "rand: Inf×Inf would exceed the limit of 1000000 elements");
+	      "zeros: the result would be 1000000000×1000000000, over the limit of 1000000 "
+	      "elements (raise it with 'limit elements N')");
+	FAILS(CALL("rand", 1, S(INFINITY)), -1, "rand: the result would be Inf×Inf, over the limit of 1000000 elements"
+	      " (raise it with 'limit elements N')");
 	/* Inf×0 is refused too rather than converted */
 	FAILS(CALL("ones", 1, S(INFINITY), S(0)), -1,
-	      "ones: Inf×0 would exceed the limit of 1000000 elements");
+	      "ones: the result would be Inf×0, over the limit of 1000000 elements (raise it with 'limit elements N')");
 	OK(CALL("zeros", 1, S(1000), S(1000)));
 	OUT_SHAPE(0, 1000, 1000);
 	clear_outs();
@@ -276,7 +278,8 @@ static void linspace(void)
 	FAILS(CALL("linspace", 1, V(1, 2, 1, 2), S(3)), 0,
 	      "linspace: argument 1 must be a number, found a 1×2 matrix");
 	FAILS(CALL("linspace", 1, S(0), S(1), S(1e300)), 2,
-	      "linspace: 1e+300 points would exceed the limit of 100000000 elements");
+	      "linspace: the result would have 1e+300 points, over the limit of 100000000 "
+	      "elements (raise it with 'limit elements N')");
 }
 
 /* ---- Sizes ---------------------------------------------------------------------- */
@@ -633,9 +636,11 @@ static void diag_errors(void)
 	      "diag: size must not be negative, found -1");
 	FAILS(CALL("diag", 1, STR("ab")), 0, "diag: argument 1 must be a matrix, found a string");
 	FAILS(CALL("diag", 1, S(1), S(1e12)), 1,
-	      "diag: diagonal 1e+12 would exceed the limit of 100000000 elements");
+	      "diag: diagonal 1e+12 would need a matrix over 1e+12×1e+12, over the limit of "
+	      "100000000 elements (raise it with 'limit elements N')");
 	FAILS(CALL("diag", 1, S(1), S(20000)), -1,
-	      "diag: the result would be 20001×20001, over the limit of 100000000 elements");
+	      "diag: the result would be 20001×20001, over the limit of 100000000 elements"
+	      " (raise it with 'limit elements N')");
 }
 
 static void reshape(void)

@@ -387,9 +387,11 @@ static void too_big(void)
 
 	lr_mat_max_elems = 100;
 	FAILS(LR_OP_ADD, EMPTY(1, 20), EMPTY(20, 1), LR_ERR_TOO_BIG,
-	      "the result would be 20×20, over the limit of 100 elements");
+	      "the result would be 20×20, over the limit of 100 elements"
+	      " (raise it with 'limit elements N')");
 	FAILS(LR_OP_MUL, EMPTY(20, 1), EMPTY(1, 20), LR_ERR_TOO_BIG,
-	      "the result would be 20×20, over the limit of 100 elements");
+	      "the result would be 20×20, over the limit of 100 elements"
+	      " (raise it with 'limit elements N')");
 	lr_mat_max_elems = old;
 }
 

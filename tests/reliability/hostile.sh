@@ -15,7 +15,7 @@ limit=10
 case $case in
 zeros)
 	printf 'A = 1;\nzeros(1e9, 1e9)\n' >"$script"
-	want='in.lr:2:1: error: zeros: 1000000000×1000000000 would exceed the limit of 100000000 elements'
+	want='in.lr:2:1: error: zeros: the result would be 1000000000×1000000000, over the limit of 100000000 elements (raise it with '\''limit elements N'\'')'
 	;;
 epochs)
 	printf 'A = rand(3);\nsgd A 2 epochs=1e12\n' >"$script"
@@ -23,7 +23,7 @@ epochs)
 	;;
 nesting)
 	awk 'BEGIN { for (i = 0; i < 100000; i++) printf "("; printf "1"; for (i = 0; i < 100000; i++) printf ")"; print "" }' >"$script"
-	want='in.lr:1:201: error: expression is nested too deeply (the limit is 200 levels)'
+	want='in.lr:1:201: error: expression is nested too deeply, over the limit of 200 levels (raise it with '\''limit depth N'\'')'
 	;;
 brackets)
 	awk 'BEGIN { for (i = 0; i < 100000; i++) printf "["; printf "1"; for (i = 0; i < 100000; i++) printf "]"; print "" }' >"$script"

@@ -60,6 +60,18 @@ wait_for '^A =$'
 wait_for '^   0.5000   2.5000   2.0000$'
 echo "ok - multi-line literal"
 
+# limit line bounds what is typed, continuation lines included.
+type_line 'limit line 30'
+type_line 'q = [1 2 3'
+wait_for '^\.\.'
+type_line '4 5 6 7 8 9 10 11 12 13 14]'
+wait_for "^error: the statement is too long, over the limit of 30 bytes \(raise it with 'limit line N'\)$"
+type_line 'limit line 1e6'
+type_line 'disp(77)'
+wait_for '^77$'
+absent '^q = '
+echo "ok - limit line in the REPL"
+
 type_line 'sgd A 2 seed=1'
 wait_for '\[F3 Loss\]'
 wait_for 'SGD loss of A, k=2'
