@@ -35,6 +35,16 @@ struct lr_sgd_result;
  * history of the epochs done are kept. */
 typedef int (*lr_sgd_progress_fn)(void *ctx, const struct lr_sgd_result *res);
 
+/* Polled inside an epoch, about every 2^20 / k updates or loss terms (a
+ * millisecond or less of work), so that a stop asked for during a long
+ * epoch is seen at once. Return nonzero to stop: the epoch under way is
+ * abandoned and U and V are put back as they were when it began, so the
+ * result is exactly that of a run asked for epochs_done epochs. A stop
+ * during the first epoch leaves epochs_done 0 and the starting factors.
+ * Epochs too short to be split are not polled inside (progress still sees
+ * every one); a split epoch gives the same numbers as an unsplit one. */
+typedef int (*lr_sgd_interrupt_fn)(void *ctx);
+
 struct lr_sgd_options {
 	size_t rank;                   /* k, 1 <= k <= min(m, n) */
 	long epochs;                   /* > 0; default 1000 */
@@ -45,7 +55,8 @@ struct lr_sgd_options {
 	const struct lr_matrix *U0;    /* borrowed; m×k start, or NULL for uniform [0,1) */
 	const struct lr_matrix *V0;    /* borrowed; n×k start, or NULL for uniform [0,1) */
 	lr_sgd_progress_fn progress;   /* may be NULL */
-	void *progress_ctx;            /* borrowed, handed to progress */
+	lr_sgd_interrupt_fn interrupt; /* may be NULL */
+	void *progress_ctx;            /* borrowed, handed to progress and interrupt */
 };
 
 struct lr_sgd_result {
@@ -56,7 +67,7 @@ struct lr_sgd_result {
 	size_t n_observed, n_hidden_known;
 	long epochs_done;          /* epochs completed and recorded */
 	long epochs_asked;
-	int stopped;               /* 1 if progress asked to stop early */
+	int stopped;               /* 1 if progress or interrupt asked to stop early */
 	long diverged_epoch;       /* 1-based epoch whose loss was non-finite, or 0 */
 };
 

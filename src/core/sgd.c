@@ -333,13 +333,96 @@ static void shuffle(struct entry *e, size_t count, struct lr_rng *rng)
 	}
 }
 
+/* Updates or loss terms between two polls of o->interrupt: 2^20 / kp, so a
+ * slice is at most about a millisecond of work at any rank (16,384 at
+ * k = 64, measured 17 ns each). */
+#define POLL_WORK ((size_t)1 << 20)
+
+/* How a long epoch is cut into slices, and where it can go back to. */
+struct poll {
+	const struct lr_sgd_options *o;
+	size_t slice;                /* entries a slice */
+	int on;                      /* 1: poll, and keep the factors each epoch */
+	double *U0, *V0;             /* owned: the working U, V as the epoch began */
+	void *block;
+};
+
+static enum lr_status poll_init(struct poll *q, const struct lr_sgd_options *o,
+                                const struct plan *p, const struct work *w,
+                                const struct lr_sgd_result *res)
+{
+	size_t nu = res->U->rows * w->kp, nv = res->V->rows * w->kp;
+
+	memset(q, 0, sizeof *q);
+	q->o = o;
+	q->slice = POLL_WORK / w->kp;
+	if (!o->interrupt || p->n_obs + p->n_hid <= q->slice)
+		return LR_OK;                /* short epochs: between them is soon enough */
+	q->on = 1;
+	q->block = lr_mallocarray(nu + nv, sizeof(double));
+	if (!q->block)
+		return LR_ERR_NOMEM;
+	q->U0 = q->block;
+	q->V0 = q->U0 + nu;
+	return LR_OK;
+}
+
+static void poll_keep(struct poll *q, const struct work *w, const struct lr_sgd_result *res)
+{
+	if (q->on) {
+		memcpy(q->U0, w->U, res->U->rows * w->kp * sizeof(double));
+		memcpy(q->V0, w->V, res->V->rows * w->kp * sizeof(double));
+	}
+}
+
+static void poll_restore(const struct poll *q, const struct work *w,
+                         const struct lr_sgd_result *res)
+{
+	memcpy(w->U, q->U0, res->U->rows * w->kp * sizeof(double));
+	memcpy(w->V, q->V0, res->V->rows * w->kp * sizeof(double));
+}
+
+/* The epoch's updates slice by slice; 1 if a poll asked to stop. The
+ * kernels visit a list in order, so slices give the numbers the whole list
+ * would. */
+static int epoch_polled(const struct work *w, const struct poll *q, const struct entry *e,
+                        size_t n, int sim)
+{
+	if (!q->on) {
+		epoch(w, e, n, q->o->lr, sim);
+		return 0;
+	}
+	for (size_t i = 0; i < n; i += q->slice) {
+		if (q->o->interrupt(q->o->progress_ctx))
+			return 1;
+		epoch(w, e + i, n - i < q->slice ? n - i : q->slice, q->o->lr, sim);
+	}
+	return 0;
+}
+
+/* sse() slice by slice; 1 if a poll asked to stop. The slices are the same
+ * whether anything polls or not, so the loss does not depend on it to the
+ * last bit (a sum in slices rounds differently from one pass). */
+static int sse_polled(const struct work *w, const struct poll *q, const struct entry *e,
+                      size_t n, double *out)
+{
+	*out = 0.0;
+	for (size_t i = 0; i < n || i == 0; i += q->slice) {
+		if (q->on && q->o->interrupt(q->o->progress_ctx))
+			return 1;
+		*out += sse(w, e + i, n - i < q->slice ? n - i : q->slice);
+	}
+	return 0;
+}
+
 /* The epochs proper, on the working copies (published into *res before
  * every progress call and at the end). Returns LR_ERR_DIVERGED at the first
  * non-finite loss (that epoch recorded, progress not called for it), else
- * LR_OK. */
+ * LR_OK. A stop inside an epoch puts the factors back as it began. */
 static enum lr_status train(const struct lr_sgd_options *o, struct plan *p,
                             struct lr_rng *rng, struct lr_sgd_result *res,
-                            const struct work *w, lr_sgd_mark_fn mark, void *ctx)
+                            const struct work *w, struct poll *q,
+                            lr_sgd_mark_fn mark, void *ctx)
 {
 	int sim = o->update == LR_SGD_SIMULTANEOUS;
 	for (long ep = 0; ep < o->epochs; ep++) {
@@ -347,12 +430,19 @@ static enum lr_status train(const struct lr_sgd_options *o, struct plan *p,
 			mark(ctx, LR_SGD_EPOCH_START);
 		if (o->order == LR_SGD_SHUFFLED)
 			shuffle(p->visit, p->n_obs, rng);
-		epoch(w, p->visit, p->n_obs, o->lr, sim);
-		if (mark)
+		poll_keep(q, w, res);
+		int stop = epoch_polled(w, q, p->visit, p->n_obs, sim);
+		if (mark && !stop)
 			mark(ctx, LR_SGD_UPDATES_DONE);
-		res->loss[ep] = sse(w, p->obs, p->n_obs);
-		if (res->hidden)
-			res->hidden[ep] = sse(w, p->hid, p->n_hid);
+		if (!stop)
+			stop = sse_polled(w, q, p->obs, p->n_obs, &res->loss[ep]);
+		if (!stop && res->hidden)
+			stop = sse_polled(w, q, p->hid, p->n_hid, &res->hidden[ep]);
+		if (stop) {
+			poll_restore(q, w, res);
+			res->stopped = 1;
+			break;
+		}
 		if (mark)
 			mark(ctx, LR_SGD_LOSS_DONE);
 		res->epochs_done = ep + 1;
@@ -379,6 +469,7 @@ enum lr_status lr_sgd_run_hooked(const struct lr_matrix *A, const struct lr_sgd_
 	static const struct lr_sgd_hooks none = { NULL, NULL, 0 };
 	struct plan p = { 0 };
 	struct work w = { 0 };
+	struct poll q = { 0 };
 	struct lr_rng rng;
 	if (!h)
 		h = &none;
@@ -396,7 +487,10 @@ enum lr_status lr_sgd_run_hooked(const struct lr_matrix *A, const struct lr_sgd_
 		st = work_init(&w, res, o->rank, h->portable);
 	}
 	if (st == LR_OK)
-		st = train(o, &p, &rng, res, &w, h->mark, h->ctx);
+		st = poll_init(&q, o, &p, &w, res);
+	if (st == LR_OK)
+		st = train(o, &p, &rng, res, &w, &q, h->mark, h->ctx);
+	lr_free(q.block);
 	work_finish(&w);
 	free_plan(&p);
 	if (st != LR_OK && st != LR_ERR_DIVERGED)

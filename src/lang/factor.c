@@ -21,6 +21,16 @@ void lr_sgd_request_init(struct lr_sgd_request *q)
 	snprintf(q->name, sizeof q->name, "the matrix");
 }
 
+/* Polled inside long epochs: the front end's own test for Esc, Ctrl-C or
+ * SIGINT, which must itself be cheap (the REPL reads the keys at most every
+ * 10 ms). */
+static int in_epoch(void *ctx)
+{
+	struct lr_session *s = ((struct lr_run *)ctx)->owner;
+
+	return s->out && s->out->interrupted && s->out->interrupted(s->out->ctx);
+}
+
 static int on_epoch(void *ctx, const struct lr_sgd_result *res)
 {
 	struct lr_run *run = ctx;
@@ -29,7 +39,7 @@ static int on_epoch(void *ctx, const struct lr_sgd_result *res)
 
 	(void)res;
 	lr_emit(s, &ev);
-	return s->out && s->out->interrupted && s->out->interrupted(s->out->ctx);
+	return in_epoch(run);
 }
 
 static int sgd_status(struct lr_session *s, const struct lr_sgd_request *q, enum lr_status st,
@@ -90,16 +100,22 @@ int lr_sgd_request_run(struct lr_session *s, struct lr_sgd_request *q, struct lr
 	snprintf(run->matrix_name, sizeof run->matrix_name, "%s", q->name);
 	run->opts = q->o;
 	run->opts.progress = on_epoch;
+	run->opts.interrupt = in_epoch;
 	run->opts.progress_ctx = run;
 	ev.run = run;
 	lr_emit(s, &ev);
 	st = lr_sgd_run(run->A, &run->opts, &run->res);
 	run->opts.U0 = run->opts.V0 = NULL;
 	run->opts.progress = NULL;
+	run->opts.interrupt = NULL;
 	snprintf(run->label, sizeof run->label, "%s k=%zu lr=%g", q->name, q->o.rank, q->o.lr);
 	ev.kind = LR_EV_SGD_DONE;
 	if (st == LR_OK || st == LR_ERR_DIVERGED)
 		lr_emit(s, &ev);
+	if (st == LR_OK && run->res.epochs_done == 0) {
+		lr_run_destroy(run);   /* nothing to keep: no variable is touched */
+		return lr_fail(s, q->pos, "stopped before the first epoch ended; nothing was kept");
+	}
 	if (st != LR_OK) {
 		if (st == LR_ERR_NOMEM)
 			nomem(s, q->pos);

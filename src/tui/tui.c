@@ -427,7 +427,8 @@ static void run(const char *src, size_t len)
 			T.view = LR_VIEW_LESSON;   /* the step's text first; F2-F5 show the rest */
 		T.lesson_shown = 0;
 		if (T.stop) {
-			lr_sb_write(&T.sb, "(stopped: the epochs done are kept)\n", 36, LR_SB_NOTE);
+			if (rc >= 0)   /* else the error says nothing was kept */
+				lr_sb_write(&T.sb, "(stopped: the epochs done are kept)\n", 36, LR_SB_NOTE);
 			T.stop = 0;
 		}
 		if (rc > 0) {

@@ -464,6 +464,93 @@ static void early_stop(void)
 	lr_mat_destroy(A);
 }
 
+/* A stop asked for inside an epoch. The matrix is big enough that an epoch
+ * is polled in slices (2^20 / 8 = 131,072 entries at k = 8: three slices of
+ * updates, three of loss terms and one of hidden-error terms, as a quarter
+ * of the entries are hidden). */
+struct poll_ctx {
+	long calls, stop_at;
+};
+
+static int stop_at_poll(void *ctx)
+{
+	struct poll_ctx *c = ctx;
+	return ++c->calls >= c->stop_at;
+}
+
+static struct lr_matrix *poll_matrix(void)
+{
+	enum { N = 700 };
+	double *a = lr_mallocarray((size_t)N * N, sizeof *a);
+	double *m = lr_mallocarray((size_t)N * N, sizeof *m);
+	struct lr_matrix *A = NULL;
+	struct lr_rng rng;
+	lr_rng_seed(&rng, 5);
+	if (a && m) {
+		for (size_t i = 0; i < (size_t)N * N; i++) {
+			a[i] = lr_rng_uniform(&rng);
+			m[i] = i % 4 != 0;
+		}
+		A = matrix_of(N, N, a, m);
+	}
+	lr_free(a);
+	lr_free(m);
+	return A;
+}
+
+static void same_run(const struct lr_sgd_result *a, const struct lr_sgd_result *b)
+{
+	CHECK(a->epochs_done == b->epochs_done);
+	CHECK(memcmp(a->U->data, b->U->data, a->U->rows * a->U->cols * sizeof(double)) == 0);
+	CHECK(memcmp(a->V->data, b->V->data, a->V->rows * a->V->cols * sizeof(double)) == 0);
+	for (long e = 0; e < a->epochs_done; e++)
+		CHECK(a->loss[e] == b->loss[e] && a->hidden[e] == b->hidden[e]);
+}
+
+static void interrupt_in_epoch(void)
+{
+	struct lr_matrix *A = poll_matrix();
+	struct poll_ctx c = { 0, 0 };
+	struct lr_sgd_options o;
+	struct lr_sgd_result res, full;
+	CHECK(A && A->mask);
+	lr_sgd_options_init(&o);
+	o.rank = 8, o.epochs = 6, o.interrupt = stop_at_poll, o.progress_ctx = &c;
+
+	/* Never stopping: polled, and the numbers of an unpolled run. */
+	c.stop_at = 1L << 40;
+	CHECK(lr_sgd_run(A, &o, &res) == LR_OK && !res.stopped && res.epochs_done == 6);
+	long per = c.calls / 6;   /* polls an epoch */
+	CHECK(c.calls % 6 == 0 && per >= 5);
+	o.interrupt = NULL;
+	CHECK(lr_sgd_run(A, &o, &full) == LR_OK);
+	same_run(&res, &full);
+	lr_sgd_result_finish(&res);
+	lr_sgd_result_finish(&full);
+
+	/* Stopped during the updates, the loss pass and the hidden pass of the
+	 * fourth epoch: three epochs kept, exactly a three-epoch run. */
+	for (long at = 3 * per + 1; at <= 4 * per; at++) {
+		o.interrupt = stop_at_poll, o.epochs = 6, c.calls = 0, c.stop_at = at;
+		CHECK(lr_sgd_run(A, &o, &res) == LR_OK && res.stopped && res.epochs_done == 3);
+		o.interrupt = NULL, o.epochs = 3;
+		CHECK(lr_sgd_run(A, &o, &full) == LR_OK);
+		same_run(&res, &full);
+		lr_sgd_result_finish(&res);
+		lr_sgd_result_finish(&full);
+	}
+
+	/* Stopped in the first epoch: nothing done, the starting factors. */
+	o.interrupt = stop_at_poll, o.epochs = 6, c.calls = 0, c.stop_at = 2;
+	CHECK(lr_sgd_run(A, &o, &res) == LR_OK && res.stopped && res.epochs_done == 0);
+	struct lr_rng rng;
+	lr_rng_seed(&rng, o.seed);
+	for (size_t i = 0; i < res.U->rows * res.U->cols; i++)
+		CHECK(res.U->data[i] == lr_rng_uniform(&rng));
+	lr_sgd_result_finish(&res);
+	lr_mat_destroy(A);
+}
+
 /* Each allocation of lr_sgd_run fails in turn until the run succeeds: every
  * failure is a clean LR_ERR_NOMEM with an empty result; valgrind and ASan
  * show that nothing leaks. The masked, shuffled run allocates the most. */
@@ -493,4 +580,5 @@ static void alloc_fail(void)
 
 SUBTEST_MAIN(T(ref_plain), T(ref_masked), T(ref_simultaneous), T(ref_shuffled),
              T(ref_nonsquare), T(ref_random_init), T(notebook_defaults), T(notebook_long),
-             T(hidden), T(bad_args), T(diverge), T(early_stop), T(alloc_fail))
+             T(hidden), T(bad_args), T(diverge), T(early_stop), T(interrupt_in_epoch),
+             T(alloc_fail))
