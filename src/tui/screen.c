@@ -128,17 +128,41 @@ static void cell(struct lr_screen *s, WINDOW *w, int y, int x, uint32_t ch, int 
 	mvwadd_wch(w, y, x, &cc);
 }
 
-static void put_grid(struct lr_screen *s, WINDOW *w, const struct lr_grid *g)
+/* Forgets what the windows hold, so the next puts copy every cell. */
+static void forget_shown(struct lr_screen *s)
 {
+	lr_grid_finish(&s->panel_shown);
+	lr_grid_finish(&s->out_shown);
+	lr_grid_finish(&s->rule_shown);
+}
+
+/* Copies into w the cells of g that differ from shown (what w holds), all of
+ * them when shown does not match g's size, and makes shown a copy of g. Out
+ * of memory, shown stays 0×0 and every put copies everything. The last cell
+ * is left out unless last says otherwise. */
+static void put_grid(struct lr_screen *s, WINDOW *w, const struct lr_grid *g,
+                     struct lr_grid *shown, int last)
+{
+	int all = shown->w != g->w || shown->h != g->h || !shown->cells;
+
 	if (!w)
 		return;
+	if (all) {
+		lr_grid_finish(shown);
+		lr_grid_init(shown, g->w, g->h);
+	}
 	for (int y = 0; y < g->h; y++)
 		for (int x = 0; x < g->w; x++) {
 			const struct lr_cell *c = &g->cells[y * g->w + x];
+			struct lr_cell *was = shown->cells ? &shown->cells[y * g->w + x] : NULL;
 			/* the last cell of the window: waddch would scroll it */
-			if (y == g->h - 1 && x == g->w - 1)
+			if (!last && y == g->h - 1 && x == g->w - 1)
+				continue;
+			if (!all && was && was->ch == c->ch && was->style == c->style)
 				continue;
 			cell(s, w, y, x, c->ch, c->style);
+			if (was)
+				*was = *c;
 		}
 	wnoutrefresh(w);
 }
@@ -226,6 +250,7 @@ void lr_screen_end(struct lr_screen *s)
 			}
 		lr_grid_finish(&s->panel_grid);
 		lr_grid_finish(&s->out_grid);
+		forget_shown(s);
 		active = NULL;
 	}
 }
@@ -263,6 +288,7 @@ void lr_screen_layout(struct lr_screen *s)
 	lr_grid_finish(&s->out_grid);
 	lr_grid_init(&s->panel_grid, s->cols, s->panel_h);
 	lr_grid_init(&s->out_grid, s->cols, s->out_h);
+	forget_shown(s);               /* new windows hold nothing yet */
 	if (s->input) {
 		keypad(s->input, TRUE);
 		wtimeout(s->input, -1);
@@ -279,21 +305,13 @@ int lr_screen_has_panel(const struct lr_screen *s)
 void lr_screen_put_panel(struct lr_screen *s)
 {
 	if (s->on)
-		put_grid(s, s->panel, &s->panel_grid);
+		put_grid(s, s->panel, &s->panel_grid, &s->panel_shown, 0);
 }
 
 void lr_screen_put_output(struct lr_screen *s)
 {
-	if (!s->on || !s->out)
-		return;
-	for (int y = 0; y < s->out_grid.h; y++)
-		for (int x = 0; x < s->out_grid.w; x++) {
-			const struct lr_cell *c = &s->out_grid.cells[y * s->out_grid.w + x];
-			if (y == s->out_grid.h - 1 && x == s->out_grid.w - 1)
-				continue;
-			cell(s, s->out, y, x, c->ch, c->style);
-		}
-	wnoutrefresh(s->out);
+	if (s->on)
+		put_grid(s, s->out, &s->out_grid, &s->out_shown, 0);
 }
 
 void lr_screen_put_rule(struct lr_screen *s, const char *msg, int bold)
@@ -318,9 +336,7 @@ void lr_screen_put_rule(struct lr_screen *s, const char *msg, int bold)
 		x = lr_grid_text(&g, x + 1, 0, msg, bold ? LR_STY_BOLD : LR_STY_DIM);
 		lr_grid_text(&g, x, 0, " ", LR_STY_AXIS);
 	}
-	for (int i = 0; i < g.w; i++)
-		cell(s, s->rule, 0, i, g.cells[i].ch, g.cells[i].style);
-	wnoutrefresh(s->rule);
+	put_grid(s, s->rule, &g, &s->rule_shown, 1);
 	lr_grid_finish(&g);
 }
 
@@ -411,12 +427,15 @@ void lr_screen_suspend(struct lr_screen *s)
 	signal(SIGTSTP, old);
 	reset_prog_mode();
 	clearok(curscr, TRUE);
+	forget_shown(s);
 }
 
 void lr_screen_clear(struct lr_screen *s)
 {
-	if (s->on)
-		clearok(curscr, TRUE);
+	if (!s->on)
+		return;
+	clearok(curscr, TRUE);
+	forget_shown(s);
 }
 
 int lr_screen_getch(struct lr_screen *s)

@@ -28,7 +28,13 @@ struct lr_screen {
 	int rows, cols, small;
 	int panel_h, out_h;
 	WINDOW *panel, *rule, *out, *input;   /* owned; panel NULL when small */
-	struct lr_grid panel_grid, out_grid;  /* owned: what the windows show */
+	struct lr_grid panel_grid, out_grid;  /* owned: drawn for the windows */
+	/* Owned: what was last copied into the panel, output and rule windows.
+	 * Only the cells that differ are copied again: a copy of every cell of
+	 * a 200×60 screen into curses, and curses comparing them all, was most
+	 * of a live frame's cost. A 0×0 grid means "copy every cell" (after a
+	 * layout, Ctrl-L or Ctrl-Z). */
+	struct lr_grid panel_shown, out_shown, rule_shown;
 	int alt_keys[4];           /* ncurses' codes for Alt+Up, Down, Left, Right */
 	attr_t attr[40];
 	short pair[40];
@@ -45,7 +51,8 @@ void lr_screen_end(struct lr_screen *s);
 /* Recreates the windows for the terminal's present size. */
 void lr_screen_layout(struct lr_screen *s);
 int lr_screen_has_panel(const struct lr_screen *s);
-/* Copy panel_grid / out_grid into their windows (wnoutrefresh). */
+/* Copy panel_grid / out_grid into their windows (wnoutrefresh): the cells
+ * that changed since the last put, all of them after a layout or a clear. */
 void lr_screen_put_panel(struct lr_screen *s);
 void lr_screen_put_output(struct lr_screen *s);
 /* The rule between the panel and the output, with a message. */
@@ -55,7 +62,8 @@ void lr_screen_put_input(struct lr_screen *s, const char *prompt, const char *li
                          size_t point);
 /* Puts everything on the terminal, the cursor in the input line. */
 void lr_screen_update(struct lr_screen *s);
-/* Ctrl-L: the next update repaints the whole terminal. */
+/* Ctrl-L: the next update repaints the whole terminal, and the next puts
+ * copy every cell into the windows again. */
 void lr_screen_clear(struct lr_screen *s);
 /* Ctrl-Z: restores the terminal and stops the process as the shell's
  * suspend would; when it is continued (fg), takes the screen back for a

@@ -41,12 +41,15 @@ static void end_line(struct lr_scrollback *sb)
 	}
 	l = &sb->lines[(sb->first + sb->n) % LR_SB_MAX_LINES];
 	l->text = t;
+	l->cells = (size_t)lr_grid_text_len(t);
 	l->style = sb->partial_style;
 	sb->n++;
 }
 
 void lr_sb_write(struct lr_scrollback *sb, const char *s, size_t n, int style)
 {
+	if (n)
+		sb->gen++;
 	for (size_t i = 0; i < n; i++) {
 		if (sb->partial.len == 0)
 			sb->partial_style = style;
@@ -66,10 +69,14 @@ static const struct lr_sb_line *line_at(const struct lr_scrollback *sb, size_t i
 	return &sb->lines[(sb->first + i) % LR_SB_MAX_LINES];
 }
 
+static size_t rows_of_cells(size_t n, int w)
+{
+	return n == 0 ? 1 : (n + (size_t)w - 1) / (size_t)w;
+}
+
 static size_t rows_of(const char *text, int w)
 {
-	size_t n = (size_t)lr_grid_text_len(text);
-	return n == 0 ? 1 : (n + (size_t)w - 1) / (size_t)w;
+	return rows_of_cells((size_t)lr_grid_text_len(text), w);
 }
 
 size_t lr_sb_rows(const struct lr_scrollback *sb, int w)
@@ -79,7 +86,7 @@ size_t lr_sb_rows(const struct lr_scrollback *sb, int w)
 	if (w < 1)
 		return 0;
 	for (size_t i = 0; i < sb->n; i++)
-		r += rows_of(line_at(sb, i)->text, w);
+		r += rows_of_cells(line_at(sb, i)->cells, w);
 	if (sb->partial.len && sb->partial.data)
 		r += rows_of(sb->partial.data, w);
 	return r;
@@ -118,7 +125,7 @@ void lr_sb_draw(const struct lr_scrollback *sb, struct lr_grid *g, size_t back)
 	}
 	for (size_t i = sb->n; i-- > 0 && y > 0;) {
 		const struct lr_sb_line *l = line_at(sb, i);
-		y -= (long)rows_of(l->text, g->w);
+		y -= (long)rows_of_cells(l->cells, g->w);
 		if (y < g->h)
 			draw_wrapped(g, (int)y, l->text, l->style);
 	}

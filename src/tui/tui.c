@@ -79,6 +79,7 @@ static struct tui {
 	int quit, exit_status, stop;
 	struct timespec last_frame, last_poll;
 	char *hist_path;
+	unsigned long live_gen;        /* the output's generation the last live frame drew */
 	long draw_ns, frames;          /* cost of the live frames, for LOWRANK_TUI_STATS */
 	long floors;                   /* SVDs run for the Loss view's floor, likewise */
 	char *lesson;                  /* owned: the lesson step's panel text, or NULL */
@@ -308,15 +309,20 @@ static void out_event(void *ctx, const struct lr_event *ev)
 		stamp(&T.last_frame);
 		stamp(&T.last_poll);
 		T.last_frame.tv_sec -= 1;      /* the first epoch draws at once */
+		T.live_gen = T.sb.gen - 1;
 		break;
 	case LR_EV_SGD_EPOCH:
 		if (since_ns(&T.last_frame) >= FRAME_NS) {
 			struct timespec t0;
 			stamp(&t0);
 			stamp(&T.last_frame);
-			draw_panel();
-			draw_rule();
-			draw_output();
+			draw_panel();              /* and the rule */
+			/* the output only when it changed (a resize or PgUp draws it
+			 * at once, without waiting for a frame) */
+			if (T.live_gen != T.sb.gen) {
+				draw_output();
+				T.live_gen = T.sb.gen;
+			}
 			redisplay();
 			T.draw_ns += since_ns(&t0);
 			T.frames++;
