@@ -15,38 +15,57 @@
 /* 1 if LAPACK is loaded or can be; the reason in *why (static text) if not. */
 int lr_lapack_available(const char **why);
 
+/* The threads OpenBLAS was given for the latest call: 1 for small problems,
+ * every core for large ones; 0 when the count is not ours to choose (the
+ * user set OPENBLAS_NUM_THREADS, GOTO_NUM_THREADS or OMP_NUM_THREADS, or
+ * the library is not OpenBLAS) or nothing was called yet. */
+int lr_lapack_threads(void);
+
+/* X(name, parameters, arguments, flops): the last is an estimate of the
+ * floating-point operations the call does, from its own parameters and
+ * lapack.c's cube(m, n), m·n·min(m, n) as a double; it decides how many
+ * threads OpenBLAS is given (see lapack.c). */
 #define LR_LAZY_DECLS(X) \
 	X(dgesdd_work, (int layout, char jobz, lapack_int m, lapack_int n, double *a, \
 		lapack_int lda, double *s, double *u, lapack_int ldu, double *vt, lapack_int ldvt, \
 		double *work, lapack_int lwork, lapack_int *iwork), \
-		(layout, jobz, m, n, a, lda, s, u, ldu, vt, ldvt, work, lwork, iwork)) \
+		(layout, jobz, m, n, a, lda, s, u, ldu, vt, ldvt, work, lwork, iwork), \
+		cube(m, n) * (jobz == 'N' ? 3 : 8)) \
 	X(dgesvd_work, (int layout, char jobu, char jobvt, lapack_int m, lapack_int n, \
 		double *a, lapack_int lda, double *s, double *u, lapack_int ldu, double *vt, \
 		lapack_int ldvt, double *work, lapack_int lwork), \
-		(layout, jobu, jobvt, m, n, a, lda, s, u, ldu, vt, ldvt, work, lwork)) \
+		(layout, jobu, jobvt, m, n, a, lda, s, u, ldu, vt, ldvt, work, lwork), \
+		cube(m, n) * (jobu == 'N' && jobvt == 'N' ? 3 : 8)) \
 	X(dgecon_work, (int layout, char norm, lapack_int n, const double *a, lapack_int lda, \
 		double anorm, double *rcond, double *work, lapack_int *iwork), \
-		(layout, norm, n, a, lda, anorm, rcond, work, iwork)) \
+		(layout, norm, n, a, lda, anorm, rcond, work, iwork), \
+		2.0 * n * n) \
 	X(dgelsd_work, (int layout, lapack_int m, lapack_int n, lapack_int nrhs, double *a, \
 		lapack_int lda, double *b, lapack_int ldb, double *s, double rcond, \
 		lapack_int *rank, double *work, lapack_int lwork, lapack_int *iwork), \
-		(layout, m, n, nrhs, a, lda, b, ldb, s, rcond, rank, work, lwork, iwork)) \
+		(layout, m, n, nrhs, a, lda, b, ldb, s, rcond, rank, work, lwork, iwork), \
+		cube(m, n) * 4) \
 	X(dgetrf_work, (int layout, lapack_int m, lapack_int n, double *a, lapack_int lda, \
-		lapack_int *ipiv), (layout, m, n, a, lda, ipiv)) \
+		lapack_int *ipiv), (layout, m, n, a, lda, ipiv), \
+		cube(m, n) * 2 / 3) \
 	X(dgetri_work, (int layout, lapack_int n, double *a, lapack_int lda, \
 		const lapack_int *ipiv, double *work, lapack_int lwork), \
-		(layout, n, a, lda, ipiv, work, lwork)) \
+		(layout, n, a, lda, ipiv, work, lwork), \
+		cube(n, n) * 4 / 3) \
 	X(dgetrs_work, (int layout, char trans, lapack_int n, lapack_int nrhs, const double *a, \
 		lapack_int lda, const lapack_int *ipiv, double *b, lapack_int ldb), \
-		(layout, trans, n, nrhs, a, lda, ipiv, b, ldb)) \
+		(layout, trans, n, nrhs, a, lda, ipiv, b, ldb), \
+		2.0 * n * n * nrhs) \
 	X(dgeqrf_work, (int layout, lapack_int m, lapack_int n, double *a, lapack_int lda, \
 		double *tau, double *work, lapack_int lwork), \
-		(layout, m, n, a, lda, tau, work, lwork)) \
+		(layout, m, n, a, lda, tau, work, lwork), \
+		cube(m, n) * 2) \
 	X(dorgqr_work, (int layout, lapack_int m, lapack_int n, lapack_int k, double *a, \
 		lapack_int lda, const double *tau, double *work, lapack_int lwork), \
-		(layout, m, n, k, a, lda, tau, work, lwork))
+		(layout, m, n, k, a, lda, tau, work, lwork), \
+		4.0 * m * n * k)
 
-#define LR_LAZY_PROTO(name, params, args) lapack_int lr_lazy_##name params;
+#define LR_LAZY_PROTO(name, params, args, flops) lapack_int lr_lazy_##name params;
 LR_LAZY_DECLS(LR_LAZY_PROTO)
 #undef LR_LAZY_PROTO
 

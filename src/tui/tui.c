@@ -81,7 +81,8 @@ static struct tui {
 	char *hist_path;
 	unsigned long live_gen;        /* the output's generation the last live frame drew */
 	long draw_ns, frames;          /* cost of the live frames, for LOWRANK_TUI_STATS */
-	long floors;                   /* SVDs run for the Loss view's floor, likewise */
+	long floors;                   /* SVDs run for the Loss view's floor, likewise, */
+	long floor_ns;                 /* and their cost */
 	char *lesson;                  /* owned: the lesson step's panel text, or NULL */
 	int lesson_shown;              /* a step was shown by the statement running now */
 	enum lr_view before_lesson;    /* the view to return to when the lesson ends */
@@ -135,7 +136,10 @@ static double run_floor(const struct lr_run *run)
 	sum = matrix_sum(A);
 	if (T.floor.run != run || T.floor.rows != A->rows || T.floor.cols != A->cols ||
 	    T.floor.rank != run->opts.rank || T.floor.sum != sum) {
+		struct timespec t0;
+		stamp(&t0);
 		T.floor.value = lr_runs_floor(&run, 1);
+		T.floor_ns += since_ns(&t0);
 		T.floors++;
 		T.floor.run = run;
 		T.floor.rows = A->rows;
@@ -1238,7 +1242,8 @@ int lr_frontend_interactive(const int *width, int ascii, const char *first, cons
 	if (getenv("LOWRANK_TUI_STATS")) {
 		fprintf(stderr, "lowrank: %ld live frames, %.3f ms each\n", T.frames,
 		        T.frames ? (double)T.draw_ns / (double)T.frames / 1e6 : 0.0);
-		fprintf(stderr, "lowrank: %ld Eckart-Young floors computed\n", T.floors);
+		fprintf(stderr, "lowrank: %ld Eckart-Young floors computed, %.3f ms in all\n",
+		        T.floors, (double)T.floor_ns / 1e6);
 	}
 	lr_session_destroy(T.s);
 	lr_sb_finish(&T.sb);

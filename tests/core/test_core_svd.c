@@ -1,6 +1,10 @@
 /* Unit tests of the SVD, its truncation and the Eckart–Young–Mirsky tail. */
+#define _GNU_SOURCE             /* sched_getaffinity, CPU_COUNT */
+#include <dirent.h>
+#include <sched.h>
 #include "check.h"
 #include "lowrank/alloc.h"
+#include "lowrank/lapack.h"
 #include "lowrank/loss.h"
 #include "lowrank/rng.h"
 #include "lowrank/svd.h"
@@ -302,6 +306,56 @@ static void alloc_fail(void)
 	lr_mat_destroy(A);
 }
 
+/* The threads OpenBLAS runs in the same process, read from /proc. */
+static int tasks(void)
+{
+	int n = 0;
+	DIR *d = opendir("/proc/self/task");
+	for (struct dirent *e; d && (e = readdir(d));)
+		n += e->d_name[0] != '.';
+	if (d)
+		closedir(d);
+	return n;
+}
+
+/* Loading OpenBLAS starts no worker (each would spin 0.1 s of a core); a
+ * small SVD runs on one thread, a large one on every core the process may
+ * use, and the next small one on one again (see src/core/lapack.c). */
+static void threads(void)
+{
+	unsetenv("OPENBLAS_NUM_THREADS");
+	unsetenv("GOTO_NUM_THREADS");
+	unsetenv("OMP_NUM_THREADS");
+	cpu_set_t set;
+	int cores = sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set) : 1;
+	struct lr_matrix *small = random_matrix(60, 50, 3), *big = random_matrix(800, 800, 4);
+	double *v = lr_malloc(800 * sizeof *v);
+	CHECK(lr_lapack_threads() == 0);           /* nothing called yet */
+	CHECK(lr_svd_values(small, v) == LR_OK);
+	CHECK(lr_lapack_threads() == 1);
+	CHECK(tasks() == 1);
+	CHECK(lr_svd_values(big, v) == LR_OK);
+	if (cores > 1)
+		CHECK(lr_lapack_threads() > 1);
+	CHECK(lr_svd_values(small, v) == LR_OK);
+	CHECK(lr_lapack_threads() == 1);
+	lr_free(v);
+	lr_mat_destroy(small);
+	lr_mat_destroy(big);
+}
+
+/* A thread count the user set is left to OpenBLAS. */
+static void threads_user(void)
+{
+	setenv("OPENBLAS_NUM_THREADS", "2", 1);
+	struct lr_matrix *A = random_matrix(60, 50, 3);
+	double v[50];
+	CHECK(lr_svd_values(A, v) == LR_OK);
+	CHECK(lr_lapack_threads() == 0);
+	CHECK(strcmp(getenv("OPENBLAS_NUM_THREADS"), "2") == 0);
+	lr_mat_destroy(A);
+}
+
 SUBTEST_MAIN(T(notebook_values), T(tall), T(wide), T(rank_deficient), T(tail),
              T(residual), T(residual_tiny_tail), T(leading), T(leading_flat),
-             T(empty), T(nonfinite), T(alloc_fail))
+             T(empty), T(nonfinite), T(alloc_fail), T(threads), T(threads_user))

@@ -198,7 +198,7 @@ echo "ok - resize and Ctrl-L"
 type_line 'quit'
 wait_for '^EXITED 0$'
 # two trainings (A and B), one floor each
-wait_for '^lowrank: 2 Eckart-Young floors computed$'
+wait_for '^lowrank: 2 Eckart-Young floors computed, [0-9.]* ms in all$'
 grep -q '^svd A 2$' "$tmp/state/lowrank/history" || fail "the history file lacks 'svd A 2'"
 ls "$tmp/state/lowrank" | grep -q tmp && fail "a temporary history file was left"
 echo "ok - quit, history written"
