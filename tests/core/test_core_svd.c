@@ -328,8 +328,9 @@ static void threads(void)
 	unsetenv("OMP_NUM_THREADS");
 	cpu_set_t set;
 	int cores = sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set) : 1;
-	struct lr_matrix *small = random_matrix(60, 50, 3), *big = random_matrix(800, 800, 4);
-	double *v = lr_malloc(800 * sizeof *v);
+	struct lr_matrix *small = random_matrix(60, 50, 3), *big = random_matrix(600, 600, 4);
+	double *v = lr_malloc(600 * sizeof *v);    /* 600×600's values: 6.5e8 flops, above
+	                                              * lapack.c's PARALLEL_FLOPS */
 	CHECK(lr_lapack_threads() == 0);           /* nothing called yet */
 	CHECK(lr_svd_values(small, v) == LR_OK);
 	CHECK(lr_lapack_threads() == 1);
