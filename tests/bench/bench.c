@@ -201,6 +201,41 @@ static void bench_notebook(const char *exe, const char *script)
 	report(name, "wall_ms", ms, runs, extra);
 }
 
+/* Memory grows with the matrices held, nothing else: peak RSS of a script
+ * that makes an n×n matrix and trains on it at k = 16, for two sizes; the
+ * figure is the bytes per entry between them (A is 8 of them; U and V at
+ * k = 16 add 2·16·8/n). */
+static void bench_memory(const char *exe)
+{
+	const char *name = "memory";
+	if (!wanted(name))
+		return;
+	if (!exe || access(exe, X_OK) != 0) {
+		skip(name, "no lowrank binary");
+		return;
+	}
+	static const int sizes[2] = { 1000, 2000 };
+	double rss[2];
+	for (int i = 0; i < 2; i++) {
+		char script[128];
+		snprintf(script, sizeof script, "A = rand(%d); sgd A 16 epochs=1;", sizes[i]);
+		char *argv[] = { (char *)exe, "-e", script, NULL };
+		double ms;
+		int st = time_process(argv, quick ? 1 : 3, &ms, &rss[i]);
+		if (st != 0) {
+			printf("BENCH name=%s failed exit=%d\n", name, st);
+			failed = 1;
+			return;
+		}
+	}
+	double entries = (double)sizes[1] * sizes[1] - (double)sizes[0] * sizes[0];
+	char extra[160];
+	snprintf(extra, sizeof extra, "peak_rss_kb_1000=%.0f peak_rss_kb_2000=%.0f", rss[0],
+	         rss[1]);
+	report(name, "bytes_per_entry", (rss[1] - rss[0]) * 1024.0 / entries, quick ? 1 : 3,
+	       extra);
+}
+
 /* ---- SGD ---------------------------------------------------------------- */
 
 /* Phase timestamps collected through lr_sgd_run_marked. */
@@ -460,6 +495,7 @@ int main(int argc, char **argv)
 	/* 1–2: the whole program. */
 	bench_startup(exe);
 	bench_notebook(exe, script);
+	bench_memory(exe);
 	/* 3–4: SGD, per entry update (the loss pass timed apart). */
 	bench_sgd("sgd_dense_k2", 1000, 1000, 2, 1.0, LR_SGD_ROWS, 5, 0);
 	bench_sgd("sgd_dense_k16", 1000, 1000, 16, 1.0, LR_SGD_ROWS, 5, 0);
@@ -467,6 +503,10 @@ int main(int argc, char **argv)
 	bench_sgd("sgd_dense_k64", 1000, 1000, 64, 1.0, LR_SGD_ROWS, 3, 0);
 	bench_sgd("sgd_masked_k16", 2000, 2000, 16, 0.05, LR_SGD_ROWS, 5, 0);
 	bench_sgd("sgd_shuffled_k16", 1000, 1000, 16, 1.0, LR_SGD_SHUFFLED, 3, 0);
+	/* Time linear in the entries: the same per update from 250² to 4000²
+	 * (the factors outgrow the caches; A is read once an epoch). */
+	bench_sgd("sgd_size_250_k16", 250, 250, 16, 1.0, LR_SGD_ROWS, 40, 0);
+	bench_sgd("sgd_size_4000_k16", 4000, 4000, 16, 1.0, LR_SGD_ROWS, 2, 0);
 	/* The portable (SSE2) kernels, for machines without AVX2. */
 	bench_sgd("sgd_portable_k16", 1000, 1000, 16, 1.0, LR_SGD_ROWS, 5, 1);
 	bench_sgd("sgd_portable_k64", 1000, 1000, 64, 1.0, LR_SGD_ROWS, 3, 1);
