@@ -155,15 +155,23 @@ static int time_process(char *const argv[], int runs, double *wall_ms, double *r
 	return 0;
 }
 
+/* 1 if the case name is wanted and the program can be run; says why not. */
+static int runnable(const char *name, const char *exe)
+{
+	if (!wanted(name))
+		return 0;
+	if (!exe || access(exe, X_OK) != 0) {
+		skip(name, "no lowrank binary");
+		return 0;
+	}
+	return 1;
+}
+
 static void bench_startup(const char *exe)
 {
 	const char *name = "startup";
-	if (!wanted(name))
+	if (!runnable(name, exe))
 		return;
-	if (!exe || access(exe, X_OK) != 0) {
-		skip(name, "no lowrank binary");
-		return;
-	}
 	char *argv[] = { (char *)exe, "-e", "", NULL };
 	int runs = quick ? 3 : 21;
 	double ms, rss;
@@ -181,10 +189,10 @@ static void bench_startup(const char *exe)
 static void bench_notebook(const char *exe, const char *script)
 {
 	const char *name = "notebook";
-	if (!wanted(name))
+	if (!runnable(name, exe))
 		return;
-	if (!exe || access(exe, X_OK) != 0 || !script) {
-		skip(name, "no lowrank binary or script");
+	if (!script) {
+		skip(name, "no script");
 		return;
 	}
 	char *argv[] = { (char *)exe, (char *)script, NULL };
@@ -208,12 +216,8 @@ static void bench_notebook(const char *exe, const char *script)
 static void bench_memory(const char *exe)
 {
 	const char *name = "memory";
-	if (!wanted(name))
+	if (!runnable(name, exe))
 		return;
-	if (!exe || access(exe, X_OK) != 0) {
-		skip(name, "no lowrank binary");
-		return;
-	}
 	static const int sizes[2] = { 1000, 2000 };
 	double rss[2];
 	for (int i = 0; i < 2; i++) {
