@@ -2,7 +2,9 @@
  *
  * A loss plot, from top to bottom: the title; the plot area with y labels
  * and the axis at its left; the x axis with ticks; the tick labels; the x
- * label; the legend. When the grid is short the x label goes first, then
+ * label; the legend, on as many rows as its entries need (they wrap at the
+ * right edge, so a lecturer's four runs are all named at 80 columns). When
+ * the grid is short the x label goes first, then the legend's extra rows,
  * the legend, the title and the tick labels; below 4 rows or 4 columns of
  * plot only the title is drawn.
  *
@@ -287,18 +289,29 @@ static int place_ticks(struct ticks *tk, const struct yscale *s)
 
 struct layout {
 	int title_y, axis_y, ticks_y, xlabel_y, legend_y;  /* -1: not shown */
+	int legend_rows;
 	int py0, ph;          /* plot area rows */
 	int lw, ax;           /* y label width, axis column */
 	int px0, pw;          /* plot area columns */
 };
 
-/* Splits the rows; returns 0 when not even a small plot fits. */
+/* Splits the rows (legend is the rows the legend wants); returns 0 when not
+ * even a small plot fits. */
 static int layout_rows(struct layout *L, int h, int title, int legend, int xlabel)
 {
 	int ticks = 1;
-	int *drop[] = { &xlabel, &legend, &title, &ticks };
-	for (size_t i = 0; i < 4 && h - 1 - title - ticks - xlabel - legend < 3; i++)
-		*drop[i] = 0;
+	while (h - 1 - title - ticks - xlabel - legend < 3) {
+		if (xlabel)
+			xlabel = 0;
+		else if (legend)
+			legend--;          /* its extra rows first, then the legend */
+		else if (title)
+			title = 0;
+		else if (ticks)
+			ticks = 0;
+		else
+			break;
+	}
 	L->ph = h - 1 - title - ticks - xlabel - legend;
 	if (L->ph < 3)
 		return 0;
@@ -307,7 +320,8 @@ static int layout_rows(struct layout *L, int h, int title, int legend, int xlabe
 	L->axis_y = L->py0 + L->ph;
 	L->ticks_y = ticks ? L->axis_y + 1 : -1;
 	L->xlabel_y = xlabel ? L->axis_y + 1 + ticks : -1;
-	L->legend_y = legend ? h - 1 : -1;
+	L->legend_y = legend ? h - legend : -1;
+	L->legend_rows = legend;
 	return 1;
 }
 
@@ -614,20 +628,47 @@ static int legend_sample(struct lr_grid *g, int x, int y, int series, int ascii)
 	return x;
 }
 
+/* Series k's legend label, or "series k" in fallback. */
+static const char *legend_label(const struct lr_series *s, size_t k, char fallback[32])
+{
+	if (s[k].label && *s[k].label)
+		return s[k].label;
+	snprintf(fallback, 32, "series %zu", k + 1);
+	return fallback;
+}
+
+/* Lays the legend's entries out from column x0, four cells apart, starting
+ * a new row where the next would pass the right edge. With g NULL it only
+ * counts the rows needed; otherwise draws on rows y.. up to rows of them
+ * (what does not fit is cut at the edge of the last). */
+static int legend_flow(struct lr_grid *g, int w, int x0, int y, int rows,
+                       const struct lr_series *s, size_t ns, int ascii)
+{
+	int x = x0, row = 1;
+	for (size_t k = 0; k < ns; k++) {
+		char fallback[32];
+		const char *label = legend_label(s, k, fallback);
+		int need = (ascii ? 1 : LEGEND_SAMPLE) + 1 + lr_grid_text_len(label);
+		if (x > x0 && x + need > w && (!g || row < rows)) {
+			x = x0;
+			row++;
+		}
+		if (!g) {
+			x += need + 4;
+			continue;
+		}
+		if (x >= w)
+			break;
+		x = legend_sample(g, x, y + row - 1, (int)k, ascii);
+		x = lr_grid_text(g, x + 1, y + row - 1, label, LR_STY_NORMAL) + 4;
+	}
+	return row;
+}
+
 static void draw_legend(struct lr_grid *g, const struct layout *L,
                         const struct lr_series *s, size_t ns, int ascii)
 {
-	int x = L->px0;
-	for (size_t k = 0; k < ns && x < g->w; k++) {
-		char fallback[32];
-		const char *label = s[k].label;
-		if (!label || !*label) {
-			snprintf(fallback, sizeof fallback, "series %zu", k + 1);
-			label = fallback;
-		}
-		x = legend_sample(g, x, L->legend_y, (int)k, ascii);
-		x = lr_grid_text(g, x + 1, L->legend_y, label, LR_STY_NORMAL) + 4;
-	}
+	legend_flow(g, g->w, L->px0, L->legend_y, L->legend_rows, s, ns, ascii);
 }
 
 /* ---------------------------------------------------------------- lines */
@@ -663,12 +704,23 @@ void lr_plot_lines(struct lr_grid *g, const struct lr_series *s, size_t ns,
 	struct layout L;
 	int title = o->title && *o->title;
 	int legend = ns > 1 || (ns == 1 && s[0].label && *s[0].label);
-	int ok = layout_rows(&L, g->h, title, legend, o->xlabel && *o->xlabel);
 	const struct glyphs *gl = o->ascii ? &ascii_glyphs : &uni_glyphs;
 	int dpr = o->ascii ? 1 : 4;
-	struct yscale ys = { .logy = o->logy, .dots = ok ? L.ph * dpr : 1, .dpr = dpr };
+	struct yscale ys;
 	struct ticks tk;
-	ok = ok && layout_cols(&L, g->w, plot_ticks(&ys, &tk, s, ns, o, L.ph));
+	/* The legend's rows depend on where the plot area starts, which
+	 * depends on the y labels, which depend on the rows left: laid out
+	 * with one legend row, then again with the rows it wants. */
+	int ok = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		ok = layout_rows(&L, g->h, title, legend, o->xlabel && *o->xlabel);
+		ys = (struct yscale){ .logy = o->logy, .dots = ok ? L.ph * dpr : 1, .dpr = dpr };
+		ok = ok && layout_cols(&L, g->w, plot_ticks(&ys, &tk, s, ns, o, L.ph));
+		int want = ok && legend ? legend_flow(NULL, g->w, L.px0, 0, 0, s, ns, o->ascii) : legend;
+		if (want == legend)
+			break;
+		legend = want;
+	}
 	if (!ok) {
 		if (title)
 			draw_centered(g, 0, g->w, 0, o->title, LR_STY_TITLE);

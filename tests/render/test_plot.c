@@ -315,7 +315,9 @@ static void inside_grid(void)
 	CHECK(bad == 0);
 }
 
-/* Curve dots stay right of the y axis and above the x axis. */
+/* Curve dots stay right of the y axis and above the x axis; below it only
+ * the legend's rows hold braille, and each of them starts with a sample
+ * where the plot area starts. */
 static void inside_plot_area(void)
 {
 	static const int sizes[][2] = { { 80, 24 }, { 120, 40 }, { 30, 10 }, { 12, 6 }, { 200, 60 } };
@@ -328,9 +330,10 @@ static void inside_plot_area(void)
 			CHECK(find_corner(&g, &ax, &ay));
 			for (int y = 0; y < g.h; y++)
 				for (int x = 0; x < g.w; x++)
-					if (is_braille(lr_grid_at(&g, x, y)->ch) && y < g.h - 1 &&
-					    (x <= ax || y >= ay))
-						outside++;   /* the legend row holds samples */
+					if (is_braille(lr_grid_at(&g, x, y)->ch) &&
+					    ((y < ay && x <= ax) || y == ay ||
+					     (y > ay && !is_braille(lr_grid_at(&g, ax + 1, y)->ch))))
+						outside++;
 			CHECK(outside == 0);
 			lr_grid_finish(&g);
 		}
@@ -816,6 +819,58 @@ static void spectrum_tiny(void)
 	lr_grid_finish(&g);
 }
 
+/* Four long legend entries at 80 columns wrap onto a second row, each row
+ * starting where the plot area does, and every label is shown; in a grid
+ * too short for two legend rows the legend keeps one (cut at the edge) and
+ * the plot its three rows. */
+static void legend_wraps(void)
+{
+	static const char *labels[4] = {
+		"lr=0.01 sequential rows", "lr=0.02 sequential shuffled",
+		"lr=0.005 simultaneous rows", "lr=0.03 simultaneous shuffled"
+	};
+	make_data();
+	struct lr_series s[4];
+	for (int i = 0; i < 4; i++)
+		s[i] = (struct lr_series){ labels[i], loss_y, EPOCHS - 20 * (size_t)i };
+	for (int ascii = 0; ascii < 2; ascii++) {
+		struct lr_plot_opts o = loss_opts;
+		o.ascii = ascii;
+		struct lr_grid g;
+		CHECK(lr_grid_init(&g, 80, 24) == 0);
+		lr_plot_lines(&g, s, 4, &o);
+		for (int i = 0; i < 4; i++)
+			CHECK(text_has(&g, labels[i]));
+		/* the two last rows start with the samples of series 1 and 3 at
+		 * the same column, the plot area's */
+		int x0[2] = { -1, -1 };
+		for (int r = 0; r < 2; r++) {
+			int y = g.h - 2 + r;
+			while (++x0[r] < g.w && lr_grid_at(&g, x0[r], y)->ch == ' ')
+				;
+			CHECK(x0[r] < g.w);
+			if (x0[r] < g.w) {
+				uint32_t c = lr_grid_at(&g, x0[r], y)->ch;
+				CHECK(ascii ? c == (r ? 'o' : '*') : is_braille(c));
+			}
+		}
+		CHECK(x0[0] == x0[1] && x0[0] > 0);
+		CHECK(text_has(&g, "epoch"));           /* the x label stays */
+		lr_grid_finish(&g);
+
+		CHECK(lr_grid_init(&g, 80, 7) == 0);
+		lr_plot_lines(&g, s, 4, &o);
+		if (!ascii) {
+			int ax, ay;
+			CHECK(find_corner(&g, &ax, &ay));
+			CHECK(ay >= 4);                /* title and three rows of plot */
+		}
+		CHECK(text_has(&g, labels[0]));
+		CHECK(!text_has(&g, labels[3]));
+		lr_grid_finish(&g);
+	}
+}
+
 SUBTEST_MAIN(T(golden_loss_80x24), T(golden_loss_120x40),
              T(golden_two_80x24), T(golden_two_120x40),
              T(golden_ascii_80x24), T(golden_ascii_120x40), T(golden_two_ascii_80x24),
@@ -829,4 +884,4 @@ SUBTEST_MAIN(T(golden_loss_80x24), T(golden_loss_120x40),
              T(spikes_kept), T(continuous), T(floor_in_range), T(floor_label_clear),
              T(series_patterns), T(ascii_only), T(styles),
              T(spectrum_styles), T(spectrum_cut), T(spectrum_truncated),
-             T(spectrum_bad_values), T(spectrum_tiny))
+             T(spectrum_bad_values), T(spectrum_tiny), T(legend_wraps))
