@@ -79,6 +79,7 @@ static struct tui {
 	int quit, exit_status, stop;
 	struct timespec last_frame, last_poll;
 	char *hist_path;
+	char hist_problem[4400];       /* why the history is not kept, said at exit */
 	unsigned long live_gen;        /* the output's generation the last live frame drew */
 	long draw_ns, frames;          /* cost of the live frames, for LOWRANK_TUI_STATS */
 	long floors;                   /* SVDs run for the Loss view's floor, likewise, */
@@ -679,8 +680,11 @@ static char *history_path(void)
 			mkdir(dir, 0700);
 			*p = '/';
 		}
-	if (mkdir(dir, 0700) < 0 && errno != EEXIST)
+	if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
+		snprintf(T.hist_problem, sizeof T.hist_problem, "history not kept: %s: %s", dir,
+		         strerror(errno));
 		return NULL;
+	}
 	n = strlen(dir) + sizeof "/history";
 	p = malloc(n);
 	if (p)
@@ -688,18 +692,25 @@ static char *history_path(void)
 	return p;
 }
 
-/* Written to a temporary file and renamed, so a crash never leaves half. */
+/* Written to a temporary file and renamed, so a crash never leaves half;
+ * when it fails the old file stays whole and the reason is kept for the
+ * line said at exit. */
 static void save_history(void)
 {
 	char tmp[4200];
+	int err;
 
 	if (!T.hist_path)
 		return;
 	snprintf(tmp, sizeof tmp, "%s.%ld.tmp", T.hist_path, (long)getpid());
-	if (write_history(tmp) == 0)
-		rename(tmp, T.hist_path);
-	else
-		remove(tmp);
+	err = write_history(tmp);       /* 0 or an errno */
+	if (err == 0 && rename(tmp, T.hist_path) < 0)
+		err = errno;
+	if (err == 0)
+		return;
+	remove(tmp);
+	snprintf(T.hist_problem, sizeof T.hist_problem, "history not saved to %s: %s",
+	         T.hist_path, strerror(err));
 }
 
 /* ---- keys ---- */
@@ -1239,6 +1250,8 @@ int lr_frontend_interactive(const int *width, int ascii, const char *first, cons
 	rl_callback_handler_remove();
 	save_history();
 	lr_screen_end(&T.scr);
+	if (T.hist_problem[0])
+		fprintf(stderr, "lowrank: %s\n", T.hist_problem);
 	if (getenv("LOWRANK_TUI_STATS")) {
 		fprintf(stderr, "lowrank: %ld live frames, %.3f ms each\n", T.frames,
 		        T.frames ? (double)T.draw_ns / (double)T.frames / 1e6 : 0.0);

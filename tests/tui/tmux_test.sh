@@ -270,4 +270,24 @@ wait_for '^(\(stopped: the epochs done are kept\)|error: stopped before the firs
 type_line 'disp(size(C)), clear C'
 wait_for '^ +2000 +2000$'
 echo "ok - Ctrl-C inside a long epoch"
+
+# A history that cannot be kept is said at exit, once, with the reason: the
+# state directory cannot be made (a file stands in its way), or the history
+# file cannot be replaced (it is a directory); no temporary file is left.
+: >"$tmp/afile"
+mkdir -p "$tmp/state3/lowrank/history"
+for case in "$tmp/afile:history not kept: $tmp/afile/lowrank: Not a directory" \
+	"$tmp/state3:history not saved to $tmp/state3/lowrank/history: Is a directory"; do
+	T kill-session -t t
+	T -f /dev/null new-session -d -s t -x 100 -y 30 \
+		"env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 \
+		 XDG_STATE_HOME='${case%%:*}' '$exe' -i; echo \"EXITED \$?\"; sleep 120" || exit 1
+	wait_for '^Try:'
+	type_line 'x = 1'
+	type_line 'quit'
+	wait_for '^EXITED 0$'
+	screen | grep -qxF "lowrank: ${case#*:}" || fail "no 'lowrank: ${case#*:}'"
+done
+ls "$tmp/state3/lowrank" | grep -q tmp && fail "a temporary history file was left"
+echo "ok - a history that cannot be saved is said at exit"
 exit 0
