@@ -80,6 +80,8 @@ static struct tui {
 	struct timespec last_frame, last_poll;
 	char *hist_path;
 	char hist_problem[4400];       /* why the history is not kept, said at exit */
+	double limits[LR_LIMIT_COUNT]; /* from --limit NAME=N (0: the default), for
+	                                  every session, demo_back's too */
 	unsigned long live_gen;        /* the output's generation the last live frame drew */
 	long draw_ns, frames;          /* cost of the live frames, for LOWRANK_TUI_STATS */
 	long floors;                   /* SVDs run for the Loss view's floor, likewise, */
@@ -1065,6 +1067,14 @@ static void run_silently(size_t i)
 	lr_free(text);
 }
 
+/* The limits --limit set, on session s. */
+static void set_limits(struct lr_session *s)
+{
+	for (int i = 0; i < LR_LIMIT_COUNT; i++)
+		if (T.limits[i] > 0)
+			lr_session_set_limit(s, i, T.limits[i]);
+}
+
 /* b: a fresh session runs the script quietly up to the statement before
  * the last one played, which the next key plays again. */
 static void demo_back(void)
@@ -1085,6 +1095,7 @@ static void demo_back(void)
 	}
 	lr_session_destroy(T.s);
 	T.s = fresh;
+	set_limits(T.s);
 	lr_session_set_ascii(T.s, T.scr.ascii);
 	lr_session_set_width(T.s, T.scr.cols > 20 ? T.scr.cols - 1 : 20);
 	T.live = NULL;
@@ -1105,8 +1116,13 @@ static void demo_back(void)
 	T.busy = 0;
 	T.stop = 0;
 	T.demo.next = to;
-	note("(back: statements 1 to %zu ran again quietly; a key plays statement %zu)\n", to,
-	     to + 1);
+	if (to == 0)
+		note("(back to the start: a fresh workspace; a key plays statement 1)\n");
+	else if (to == 1)
+		note("(back: statement 1 ran again quietly; a key plays statement 2)\n");
+	else
+		note("(back: statements 1 to %zu ran again quietly; a key plays statement %zu)\n",
+		     to, to + 1);
 	draw_all();
 }
 
@@ -1195,9 +1211,9 @@ int lr_frontend_interactive(const int *width, int ascii, const char *first, cons
 		return 1;
 	}
 	lr_session_set_ascii(T.s, ascii);
-	for (int i = 0; limits && i < LR_LIMIT_COUNT; i++)   /* --limit NAME=N */
-		if (limits[i] > 0)
-			lr_session_set_limit(T.s, i, limits[i]);
+	for (int i = 0; limits && i < LR_LIMIT_COUNT; i++)
+		T.limits[i] = limits[i];
+	set_limits(T.s);
 	lr_sb_init(&T.sb);
 	lr_buf_init(&T.pending);
 	setup_readline();

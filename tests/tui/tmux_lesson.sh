@@ -124,7 +124,7 @@ absent 'directive'
 echo "ok - --demo types each statement and runs it"
 
 T send-keys -t t b
-wait_for '^\(back: statements 1 to 1 ran again quietly; a key plays statement 2\)$'
+wait_for '^\(back: statement 1 ran again quietly; a key plays statement 2\)$'
 wait_for 'demo: 1 of 3 played'
 T send-keys -t t q
 wait_for '^\(demo left after statement 1 of 3: the workspace is kept'
@@ -136,6 +136,21 @@ wait_for "^error: unknown variable or function 'x'"
 type_line 'quit'
 wait_for '^EXITED 0$'
 echo "ok - b goes back a step, q leaves to the free prompt with the workspace"
+
+# b's fresh session keeps the limits given with --limit
+start --limit depth=50 --demo "$tmp/demo.lr"
+wait_for 'demo: 0 of 3 played'
+T send-keys -t t n
+wait_for 'demo: 1 of 3 played'
+T send-keys -t t b
+wait_for '^\(back to the start: a fresh workspace; a key plays statement 1\)$'
+T send-keys -t t q
+wait_for '^\(demo left'
+type_line 'limit'
+wait_for '^limit depth 50$'
+type_line 'quit'
+wait_for '^EXITED 0$'
+echo "ok - b keeps the --limit values"
 
 # --demo without a terminal is refused
 "$exe" --demo "$tmp/demo.lr" </dev/null >"$tmp/out" 2>"$tmp/err"
