@@ -844,6 +844,22 @@ static void handle_key(int c)
 	}
 	if (explore_key(c))
 		return;
+	if (c == 27) {
+		/* Alt+key comes as Esc and the key at once; an Esc on its own
+		 * (pressed to stop a training that had just ended) would make
+		 * readline take the next key as Meta-key: Esc-s deleted the s
+		 * of "svd". So a lone Esc is dropped. */
+		int next = lr_screen_poll(&T.scr);
+		if (next == ERR)
+			return;
+		if (next >= KEY_MIN || next == 27) {
+			handle_key(next);
+			return;
+		}
+		char seq[2] = { 27, (char)next };
+		feed(seq, 2);
+		return;
+	}
 	ch = (char)c;
 	feed(&ch, 1);
 }
@@ -1138,7 +1154,9 @@ static void demo_key(int c)
 	}
 	if (explore_key(c))
 		return;
-	if (c == 'q' || c == 'Q' || c == 27 || c == 3 || c == 4) {
+	if (c == 27 || c == 3)
+		return;    /* Esc or Ctrl-C a moment after a training ended: not a way out */
+	if (c == 'q' || c == 'Q' || c == 4) {
 		T.demo.on = 0;
 		note("(demo left after statement %zu of %zu: the workspace is kept, the prompt is "
 		     "yours)\n", T.demo.next, T.demo.n);

@@ -123,6 +123,15 @@ wait_for '^x = 42$'
 absent 'directive'
 echo "ok - --demo types each statement and runs it"
 
+# Esc and Ctrl-C between statements (pressed as a training ends) stay in
+# the demo; only q leaves it
+T send-keys -t t Escape
+T send-keys -t t C-c
+sleep 0.3
+absent 'demo left'
+wait_for 'demo: 2 of 3 played'
+echo "ok - Esc and Ctrl-C do not leave the demo"
+
 T send-keys -t t b
 wait_for '^\(back: statement 1 ran again quietly; a key plays statement 2\)$'
 wait_for 'demo: 1 of 3 played'

@@ -195,6 +195,20 @@ T send-keys -t t C-l
 wait_for 'F2 Matrices'
 echo "ok - resize and Ctrl-L"
 
+# A lone Esc at the prompt is dropped (readline took the next key as
+# Meta-key: Esc then "svd" ran "vd"); Alt+b still moves a word back.
+T send-keys -t t Escape
+sleep 0.3
+type_line 'disp(40 + 2)'
+wait_for '^42$'
+T send-keys -t t -l 'abc def'
+T send-keys -t t M-b
+T send-keys -t t -l 'X'
+wait_for '^>> abc Xdef$'
+T send-keys -t t C-u
+T send-keys -t t C-c
+echo "ok - a lone Esc is dropped, Alt keys still work"
+
 type_line 'quit'
 wait_for '^EXITED 0$'
 # two trainings (A and B), one floor each
