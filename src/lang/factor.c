@@ -63,9 +63,9 @@ static int sgd_status(struct lr_session *s, const struct lr_sgd_request *q, enum
 	case LR_ERR_DIVERGED:
 		return lr_fail(s, q->lr_pos,
 		               "the training diverged: the loss became %s at epoch %ld; "
-		               "the learning rate %g is too large, try a smaller lr=",
+		               "the learning rate %g is too large: try lr=%g or smaller",
 		               run->res.loss[run->res.epochs_done - 1] > 0 ? "Inf" : "NaN",
-		               run->res.diverged_epoch, q->o.lr);
+		               run->res.diverged_epoch, q->o.lr, q->o.lr / 5);
 	case LR_ERR_ARG:
 		return lr_fail(s, q->pos, "epochs must be positive and lr positive and finite");
 	default:
