@@ -434,7 +434,7 @@ static int shelf_rows(const struct block *bk, int n)
 static void fact_numbers(struct lr_grid *g, int x, int y, int xmax, int ymax,
                          const struct lr_panel *p, const struct fact *f)
 {
-	char l[4][96], a[32], b[32];
+	char l[5][96], a[32], b[32];
 	int n = 0;
 
 	if (p->focus == LR_FOCUS_SGD) {
@@ -446,8 +446,10 @@ static void fact_numbers(struct lr_grid *g, int x, int y, int xmax, int ymax,
 			num(a, sizeof a, r->hidden[r->epochs_done - 1]);
 			snprintf(l[n++], sizeof l[0], "hidden error %s", a);
 		}
-		snprintf(l[n++], sizeof l[0], "lr %g  seed %llu", p->run->opts.lr,
-		         (unsigned long long)p->run->opts.seed);
+		/* two lines: side by side, a narrow column cut the seed's last
+		 * digits off, and a cut seed repeats a different run */
+		snprintf(l[n++], sizeof l[0], "lr %g", p->run->opts.lr);
+		snprintf(l[n++], sizeof l[0], "seed %llu", (unsigned long long)p->run->opts.seed);
 	} else {
 		const struct lr_svd *s = &p->svd->svd;
 		num(a, sizeof a, lr_svd_run_tail(p->svd, f->k));
