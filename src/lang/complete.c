@@ -15,9 +15,13 @@
 static const char *const command_words[] = {
 	"clear", "exit", "explore", "format", "help", "limit", "loss", "mask", "plot", "quit",
 	"seed", "sgd", "svd", "unmask", "view", "who",
-	"lesson", "lessons", "hint", "next", "skip", "reset", "check", "answer",
+	"lesson", "lessons", "hint", "next", "back", "skip", "reveal", "reset", "check", "answer",
 	"save", "load", "diary"
 };
+
+/* The functions the session runs itself (statements that print), which the
+ * builtin table does not hold. */
+static const char *const printer_words[] = { "disp", "fprintf", "printf", "sprintf", NULL };
 
 /* A command's option words, completed with their '=' so the value follows. */
 static const char *const sgd_options[] = {
@@ -123,6 +127,7 @@ static void offer_names(const struct lr_session *s, const char *prefix,
 	for (size_t i = 0; b && i < nb; i++)
 		if (starts(b[i].name, prefix, n))
 			fn(ctx, b[i].name);
+	offer(printer_words, prefix, fn, ctx);
 	for (size_t i = 0; i < sizeof command_words / sizeof command_words[0]; i++)
 		if (starts(command_words[i], prefix, n) && lr_is_command(command_words[i]))
 			fn(ctx, command_words[i]);
@@ -149,9 +154,18 @@ void lr_session_complete(const struct lr_session *s, const char *line, size_t st
 			return;
 		}
 		if (!strcmp(w.cmd, "lesson")) {
+			static const char *const reset[] = { "reset", NULL };
+			offer(reset, prefix, fn, ctx);
 			offer_lessons(prefix, fn, ctx);
 			return;
 		}
+	}
+	if (w.arg == 2 && !w.after_eq && !strcmp(w.cmd, "lesson") &&
+	    strstr(line, "reset")) {             /* lesson reset N|all */
+		static const char *const all[] = { "all", NULL };
+		offer(all, prefix, fn, ctx);
+		offer_lessons(prefix, fn, ctx);
+		return;
 	}
 	offer_names(s, prefix, fn, ctx);
 	if (w.arg >= 2 && !w.after_eq && !strcmp(w.cmd, "sgd"))

@@ -116,4 +116,20 @@ static void options(void)
 	lr_session_destroy(s);
 }
 
-SUBTEST_MAIN(T(views), T(lessons), T(option_values), T(options))
+/* The printing functions (the session's own, not builtins) and the lesson
+ * commands are offered; `lesson reset` takes `all` or a lesson. */
+static void commands(void)
+{
+	struct lr_session *s = lr_session_create(&quiet);
+	CHECK(offers(s, "pr", "printf"));
+	CHECK(offers(s, "x = sp", "sprintf"));
+	CHECK(offers(s, "di", "diag disp"));
+	CHECK(offers(s, "rev", "reveal"));
+	CHECK(offers(s, "ba", "back"));
+	CHECK(offers(s, "lesson r", "reset rank"));
+	CHECK(offers(s, "lesson reset a", "all"));
+	CHECK(offers(s, "lesson reset ma", "matrices"));
+	lr_session_destroy(s);
+}
+
+SUBTEST_MAIN(T(views), T(lessons), T(option_values), T(options), T(commands))
