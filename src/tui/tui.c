@@ -497,6 +497,8 @@ static void on_line(char *line)
 	}
 	if (lr_lex_incomplete(T.pending.data, T.pending.len)) {
 		rl_set_prompt(CONT_PROMPT);
+		draw_output();             /* the lines typed so far stay in view */
+		redisplay();
 		return;
 	}
 	rl_set_prompt(PROMPT);

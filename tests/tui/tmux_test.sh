@@ -33,9 +33,11 @@ wait_for '^Try:'
 wait_for 'F2 Matrices.*F3 Loss.*F4 Spectrum.*F5 Compare'
 echo "ok - starts with the panel and the prompt"
 
-# A matrix literal left open continues with a continuation prompt.
+# A matrix literal left open continues with a continuation prompt, and the
+# lines typed so far stay in view above it.
 type_line 'A = [4 2 0.5; 2 1 0.3; 1 3 2'
 wait_for '^\.\.'
+wait_for '^>> A = \[4 2 0\.5; 2 1 0\.3; 1 3 2$'
 type_line '0.5 2.5 2]'
 wait_for '^A =$'
 wait_for '^   0.5000   2.5000   2.0000$'
