@@ -722,12 +722,29 @@ static void spectrum_styles(void)
 			const struct lr_cell *c = lr_grid_at(&g, x, y);
 			if (is_block(c->ch) && c->style == LR_STY_KEPT)
 				kept++, wrong += x > cut;
-			else if (c->ch == 0x2591 && c->style == LR_STY_DROPPED)
-				dropped++, wrong += x < cut;
+			else if ((c->ch == 0x2591 || is_block(c->ch)) && c->style == LR_STY_DROPPED)
+				dropped++, wrong += x < cut;   /* shaded, its fraction a block */
 			else if (is_block(c->ch) || c->ch == 0x2591)
 				wrong++;
 		}
 	CHECK(kept > 20 && dropped > 0 && wrong == 0);
+	lr_grid_finish(&g);
+	/* a dropped bar is never drawn taller than a larger kept one: in a
+	 * plot of two rows σ3 = 0.35 is a lower block than σ2 = 0.70 */
+	CHECK(lr_grid_init(&g, 40, 6) == 0);
+	draw_spectrum3(&g, 0);
+	int ax, ay, k2 = 0, d3 = 0;
+	CHECK(find_corner(&g, &ax, &ay));
+	for (int x = ax + 1; x < g.w; x++) {
+		const struct lr_cell *c = lr_grid_at(&g, x, ay - 1);
+		uint32_t h = c->ch == 0x2588 || c->ch == 0x2591 ? 8 :
+		             is_block(c->ch) ? c->ch - 0x2580 : 0;
+		if (c->style == LR_STY_KEPT && h && h < 8)
+			k2 = (int)h;                /* σ2's top, below a row */
+		if (c->style == LR_STY_DROPPED && h)
+			d3 = (int)h;
+	}
+	CHECK(d3 > 0 && (k2 == 0 || d3 <= k2));
 	lr_grid_finish(&g);
 	/* ASCII: '#' kept, ':' dropped */
 	CHECK(lr_grid_init(&g, 80, 24) == 0);
