@@ -521,17 +521,17 @@ static void draw_matrices(struct lr_grid *g, const struct lr_panel *p, int y0, i
 	}
 	snprintf(t, sizeof t, "%s  %zu×%zu", GL(p, "Vᵀ", "V'"), f.k, f.A->cols);
 	block_init(&top[nt++], &f, B_VT, t);
+	/* the matrix's own name: B's residual is not "A − U·Vᵀ" */
+	const char *nm = svd ? p->svd->matrix_name : p->run->matrix_name;
 	if (svd)
-		snprintf(t, sizeof t, "A_%zu = U·S·%s", f.k, GL(p, "Vᵀ", "V'"));
+		snprintf(t, sizeof t, "%.16s_%zu = %s", nm, f.k, GL(p, "U·S·Vᵀ", "U*S*V'"));
 	else
 		snprintf(t, sizeof t, "%s", GL(p, "U·Vᵀ", "U*V'"));
-	if (p->ascii && svd)
-		snprintf(t, sizeof t, "A_%zu = U*S*V'", f.k);
 	block_init(&bot[0], &f, B_REC, t);
 	if (svd)
-		snprintf(t, sizeof t, "%s%zu", GL(p, "A − A_", "A - A_"), f.k);
+		snprintf(t, sizeof t, "%.16s %s %.16s_%zu", nm, GL(p, "−", "-"), nm, f.k);
 	else
-		snprintf(t, sizeof t, "%s", GL(p, "A − U·Vᵀ", "A - U*V'"));
+		snprintf(t, sizeof t, "%.16s %s", nm, GL(p, "− U·Vᵀ", "- U*V'"));
 	block_init(&bot[1], &f, B_RES, t);
 	h1 = shelf_rows(top, nt);
 	h2 = shelf_rows(bot, 2);
