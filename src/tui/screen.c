@@ -113,7 +113,7 @@ static uint32_t ascii_of(uint32_t ch)
 	return '?';
 }
 
-static void cell(struct lr_screen *s, WINDOW *w, int y, int x, uint32_t ch, int sty)
+static void cell(struct lr_screen *s, WINDOW *w, int y, int x, uint32_t ch, int sty, int ins)
 {
 	wchar_t wc[2] = { (wchar_t)ch, 0 };
 	cchar_t cc;
@@ -125,7 +125,10 @@ static void cell(struct lr_screen *s, WINDOW *w, int y, int x, uint32_t ch, int 
 	if (sty < 0 || sty >= 40)
 		sty = 0;
 	setcchar(&cc, wc, s->attr[sty], s->pair[sty], NULL);
-	mvwadd_wch(w, y, x, &cc);
+	if (ins)
+		mvwins_wch(w, y, x, &cc);   /* the cursor stays: nothing scrolls */
+	else
+		mvwadd_wch(w, y, x, &cc);
 }
 
 /* Forgets what the windows hold, so the next puts copy every cell. */
@@ -139,7 +142,9 @@ static void forget_shown(struct lr_screen *s)
 /* Copies into w the cells of g that differ from shown (what w holds), all of
  * them when shown does not match g's size, and makes shown a copy of g. Out
  * of memory, shown stays 0×0 and every put copies everything. The last cell
- * is left out unless last says otherwise. */
+ * is inserted rather than added unless last says otherwise: adding it would
+ * scroll the window (it was left out, and an 80-column line above the
+ * prompt lost its last character). */
 static void put_grid(struct lr_screen *s, WINDOW *w, const struct lr_grid *g,
                      struct lr_grid *shown, int last)
 {
@@ -155,12 +160,9 @@ static void put_grid(struct lr_screen *s, WINDOW *w, const struct lr_grid *g,
 		for (int x = 0; x < g->w; x++) {
 			const struct lr_cell *c = &g->cells[y * g->w + x];
 			struct lr_cell *was = shown->cells ? &shown->cells[y * g->w + x] : NULL;
-			/* the last cell of the window: waddch would scroll it */
-			if (!last && y == g->h - 1 && x == g->w - 1)
-				continue;
 			if (!all && was && was->ch == c->ch && was->style == c->style)
 				continue;
-			cell(s, w, y, x, c->ch, c->style);
+			cell(s, w, y, x, c->ch, c->style, !last && y == g->h - 1 && x == g->w - 1);
 			if (was)
 				*was = *c;
 		}

@@ -211,6 +211,13 @@ T send-keys -t t C-u
 T send-keys -t t C-c
 echo "ok - a lone Esc is dropped, Alt keys still work"
 
+# A line as wide as the terminal, right above the prompt, shows its last
+# character (the window's last cell was left out)
+type_line "s = 'abcdefghij';"
+type_line "printf('%s%s%s%s%s%s%s%s%s%s\\n', s,s,s,s,s,s,s,s,s,s)"
+wait_for '^(abcdefghij){10}$'
+echo "ok - the output's last cell is drawn"
+
 type_line 'quit'
 wait_for '^EXITED 0$'
 # two trainings (A and B), one floor each
