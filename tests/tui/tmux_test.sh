@@ -213,9 +213,11 @@ echo "ok - a lone Esc is dropped, Alt keys still work"
 
 # A line as wide as the terminal, right above the prompt, shows its last
 # character (the window's last cell was left out)
+# (the window is 120 columns since the resize above)
+[ "$(T display-message -p -t t '#{window_width}')" = 120 ] || fail "not 120 columns wide"
 type_line "s = 'abcdefghij';"
-type_line "printf('%s%s%s%s%s%s%s%s%s%s\\n', s,s,s,s,s,s,s,s,s,s)"
-wait_for '^(abcdefghij){10}$'
+type_line "printf('%s%s%s%s%s%s%s%s%s%s%s%s\\n', s,s,s,s,s,s,s,s,s,s,s,s)"
+wait_for '^(abcdefghij){12}$'
 echo "ok - the output's last cell is drawn"
 
 type_line 'quit'
