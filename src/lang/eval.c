@@ -293,7 +293,17 @@ static int eval_range(struct lr_session *s, const struct lr_node *n, struct lr_v
 	if (!m)
 		return nomem(s, n->pos);
 	for (size_t i = 0; i < (size_t)count; i++)
-		m->data[i] = isnan(a) || isnan(b) || isnan(step) ? NAN : a + (double)i * step;
+		m->data[i] = isnan(a) || isnan(b) || isnan(step) ? NAN :
+		             i == 0 ? a :   /* not a + 0 * step: an infinite step gives NaN */
+		             a + (double)i * step;
+	/* The count forgives rounding, so a + (count-1)*step may pass the end
+	 * by an ulp (0:0.1:0.3 would end at 0.30000000000000004); Octave
+	 * clamps the last element to the end, so that x(end) == 0.3. */
+	if (count > 1) {
+		double *last = &m->data[(size_t)count - 1];
+		if ((step > 0 && *last > b) || (step < 0 && *last < b))
+			*last = b;
+	}
 	own(out, lr_value_mat(m));
 	return out->v ? 0 : nomem(s, n->pos);
 }

@@ -24,6 +24,7 @@ void lr_lex_init_at(struct lr_lexer *lx, const char *src, size_t len, int first_
 	lx->depth = 0;
 	lx->prev = LR_TOK_NEWLINE;
 	lx->pending_comma = 0;
+	lx->comment_depth = 0;
 	lx->err[0] = '\0';
 	memset(&lx->errpos, 0, sizeof lx->errpos);
 	lx->max_nest = max_nest < 1 ? 1 : max_nest > LR_LEX_MAX_NEST ? LR_LEX_MAX_NEST : max_nest;
@@ -110,18 +111,68 @@ static void skip_line(struct lr_lexer *lx)
 		lx->i++;
 }
 
+static int is_blank(int c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Whether the current line is, blanks aside, only '%' or '#'
+ * followed by brace: a block comment's opening ('{') or closing ('}') line,
+ * as Octave reads them. Anything else on the line makes it an ordinary
+ * comment, so "x = 1 %{" does not open a block. */
+static int block_mark(const struct lr_lexer *lx, char brace)
+{
+	size_t j = lx->line_start;
+
+	while (j < lx->len && is_blank((unsigned char)lx->src[j]))
+		j++;
+	if (j + 1 >= lx->len || (lx->src[j] != '%' && lx->src[j] != '#') || lx->src[j + 1] != brace)
+		return 0;
+	for (j += 2; j < lx->len && lx->src[j] != '\n'; j++)
+		if (!is_blank((unsigned char)lx->src[j]))
+			return 0;
+	return 1;
+}
+
+/* Skips the lines of the open block comments (comment_depth of them) from
+ * the start of a line, up to the end of the line that closes the last,
+ * leaving its newline to be read as usual. Blocks nest, as in Octave. If
+ * the text runs out first, comment_depth stays set: a reader fed line by
+ * line resumes here, and at the end of the input the block just ends, as
+ * in Octave (no error). */
+static void skip_block(struct lr_lexer *lx)
+{
+	for (;;) {
+		if (block_mark(lx, '{'))
+			lx->comment_depth++;
+		else if (block_mark(lx, '}'))
+			lx->comment_depth--;
+		skip_line(lx);
+		if (lx->comment_depth == 0 || lx->i >= lx->len)
+			return;
+		newline(lx);
+	}
+}
+
 /* Skips blanks, comments and "..." continuations. Returns 1 if anything
  * was skipped. Newlines are skipped only inside parentheses. */
 static int skip_space(struct lr_lexer *lx)
 {
 	size_t start = lx->i;
 
+	/* Resuming at a line start inside a block comment (lr_lex_scan_more). */
+	if (lx->comment_depth > 0 && lx->i < lx->len)
+		skip_block(lx);
 	for (;;) {
 		int c = peek(lx, 0);
-		if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+		if (lx->comment_depth > 0) {
+			break;   /* the text ended inside a block comment */
+		} else if (is_blank(c)) {
 			lx->i++;
 		} else if (c == '\n' && in_parens(lx)) {
 			newline(lx);
+		} else if ((c == '#' || c == '%') && block_mark(lx, '{')) {
+			skip_block(lx);
 		} else if (c == '#' || c == '%') {
 			skip_line(lx);
 		} else if (c == '.' && peek(lx, 1) == '.' && peek(lx, 2) == '.') {
@@ -430,7 +481,7 @@ int lr_lex_incomplete(const char *src, size_t len)
 		if (t.kind == LR_TOK_ERROR)
 			return 0;  /* an error will be reported when the text runs */
 	} while (t.kind != LR_TOK_EOF);
-	if (lx.depth > 0)
+	if (lx.depth > 0 || lx.comment_depth > 0)
 		return 1;
 	/* A line ending in "..." continues. */
 	while (len > 0 && (src[len - 1] == '\n' || src[len - 1] == ' ' || src[len - 1] == '\t'))
@@ -461,6 +512,11 @@ int lr_lex_scan_more(struct lr_lex_scan *sc, const char *src, size_t len)
 		lr_free(t.str);
 		if (t.kind == LR_TOK_ERROR) {
 			sc->failed = 1;
+		} else if (t.kind == LR_TOK_EOF && lx->comment_depth > 0) {
+			/* Inside a block comment the lexer stays at the end, a line
+			 * start, so that each line of the block is read only once. */
+			lx->prev = prev;
+			break;
 		} else if (t.kind == LR_TOK_EOF) {
 			lx->i = i;
 			lx->line_start = line_start;
@@ -474,5 +530,5 @@ int lr_lex_scan_more(struct lr_lex_scan *sc, const char *src, size_t len)
 	/* Text left unlexed at the end is blanks and comments that the lexer
 	 * skipped up to the end of the text: it ended in a continuation "..."
 	 * (or inside parentheses), not a newline of its own. */
-	return lx->depth > 0 || lx->i < len;
+	return lx->depth > 0 || lx->comment_depth > 0 || lx->i < len;
 }

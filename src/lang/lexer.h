@@ -48,6 +48,7 @@ struct lr_lexer {
 	int max_nest;        /* brackets allowed open at once (limit depth) */
 	int prev;            /* kind of the previous token, for transpose and separators */
 	int pending_comma;   /* a separator to hand out before the next token */
+	int comment_depth;   /* block comments open (%{ ... %}) when the text ran out */
 	char err[256];       /* message of the last LR_TOK_ERROR */
 	struct lr_pos errpos;
 };
@@ -63,7 +64,7 @@ struct lr_token lr_lex_next(struct lr_lexer *lx);
 /* A printable name of a token kind, e.g. "']'". */
 const char *lr_tok_name(enum lr_tok k);
 
-/* 1 if src ends inside an open bracket (or a continuation "..."), so an
+/* 1 if src ends inside an open bracket, a block comment or a continuation "...", so an
  * interactive front end should read another line. */
 int lr_lex_incomplete(const char *src, size_t len);
 
