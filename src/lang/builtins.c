@@ -271,7 +271,7 @@ static int get_dims(struct lr_call *c, const char *name, size_t *rows, size_t *c
 	return 0;
 }
 
-enum fill { FILL_ZEROS, FILL_ONES, FILL_EYE, FILL_RAND, FILL_RANDN };
+enum fill { FILL_ZEROS, FILL_ONES, FILL_EYE, FILL_RAND, FILL_RANDN, FILL_NAN, FILL_INF };
 
 /* rand and randn draw row by row (row-major order), unlike Octave's column
  * order: our matrices are stored by rows, and what matters is that one seed
@@ -290,6 +290,8 @@ static int construct(struct lr_call *c, const char *name, enum fill how)
 		case FILL_EYE: m->data[i] = i / cols == i % cols; break;
 		case FILL_RAND: m->data[i] = lr_rng_uniform(c->rng); break;
 		case FILL_RANDN: m->data[i] = lr_rng_normal(c->rng); break;
+		case FILL_NAN: m->data[i] = NAN; break;
+		case FILL_INF: m->data[i] = INFINITY; break;
 		}
 	}
 	return put(c, name, 0, m);
@@ -300,6 +302,9 @@ static int fn_ones(struct lr_call *c) { return construct(c, "ones", FILL_ONES); 
 static int fn_eye(struct lr_call *c) { return construct(c, "eye", FILL_EYE); }
 static int fn_rand(struct lr_call *c) { return construct(c, "rand", FILL_RAND); }
 static int fn_randn(struct lr_call *c) { return construct(c, "randn", FILL_RANDN); }
+/* NaN(n, 1) preallocates, as in Octave; the bare names are constants. */
+static int fn_nan(struct lr_call *c) { return construct(c, "NaN", FILL_NAN); }
+static int fn_inf(struct lr_call *c) { return construct(c, "Inf", FILL_INF); }
 
 /* linspace(a, b), linspace(a, b, n): n points (default 100) built from both
  * ends towards the middle, as Octave 7 does, so the results agree to the
@@ -1177,6 +1182,8 @@ static int fn_mse(struct lr_call *c) { return loss(c, "mse", 1); }
 
 /* Sorted by name (strcmp order) for the binary search; a unit test checks. */
 static const struct lr_builtin table[] = {
+	{ "Inf", 0, 2, 1, fn_inf, "Inf(n), Inf(m, n), Inf([m n])", "matrix of Inf (also inf)" },
+	{ "NaN", 0, 2, 1, fn_nan, "NaN(n), NaN(m, n), NaN([m n])", "matrix of NaN (also nan)" },
 	{ "abs", 1, 1, 1, fn_abs, "abs(A)", "absolute value of each element" },
 	{ "all", 1, 2, 1, fn_all, "all(A), all(A, dim)",
 	  "1 where every element down each column (or along dim) is nonzero" },
@@ -1190,6 +1197,7 @@ static const struct lr_builtin table[] = {
 	{ "eye", 0, 2, 1, fn_eye, "eye(n), eye(m, n), eye([m n])", "identity matrix" },
 	{ "fix", 1, 1, 1, fn_fix, "fix(A)", "round each element towards zero" },
 	{ "floor", 1, 1, 1, fn_floor, "floor(A)", "round each element down" },
+	{ "inf", 0, 2, 1, fn_inf, "inf(m, n)", "as Inf(m, n)" },
 	{ "inv", 1, 1, 1, fn_inv, "inv(A)", "inverse of a square matrix" },
 	{ "isempty", 1, 1, 1, fn_isempty, "isempty(A)", "1 if A has no elements" },
 	{ "isinf", 1, 1, 1, fn_isinf, "isinf(A)", "1 where an element is Inf or -Inf" },
@@ -1206,6 +1214,7 @@ static const struct lr_builtin table[] = {
 	  "smallest element down each column, or of A and B elementwise; NaN ignored" },
 	{ "mse", 2, 2, 1, fn_mse, "mse(A, B)",
 	  "mean of (A - B).^2 over the entries where both are numbers" },
+	{ "nan", 0, 2, 1, fn_nan, "nan(m, n)", "as NaN(m, n)" },
 	{ "norm", 1, 2, 1, fn_norm, "norm(A), norm(A, p), norm(A, 'fro')",
 	  "2-norm (largest singular value); 1, Inf, 'fro'; any p for vectors" },
 	{ "numel", 1, 1, 1, fn_numel, "numel(A)", "number of elements" },
