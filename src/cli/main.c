@@ -167,8 +167,14 @@ static int parse_args(int argc, char **argv, struct args *a)
 	a->width = 80;
 	for (int i = 1; i < argc; i++) {
 		const char *o = argv[i];
-		if (!strcmp(o, "-e") && i + 1 < argc)
+		if (!strcmp(o, "-e") && i + 1 < argc) {
+			if (a->expr) {             /* the first was silently dropped */
+				fprintf(stderr, "lowrank: -e can be given once; put the statements in one "
+				        "-e, separated by ';' or newlines\n");
+				return 2;
+			}
 			a->expr = argv[++i];
+		}
 		else if (!strcmp(o, "--lesson") && i + 1 < argc)
 			a->lesson = argv[++i];
 		else if (!strcmp(o, "--demo") && i + 1 < argc)

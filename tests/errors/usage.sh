@@ -22,6 +22,9 @@ two_files)
 missing_e_value)
 	want="lowrank: -e needs a value after it; see 'lowrank --help'"
 	"$lowrank" -e >out 2>err ;;
+two_e)
+	want="lowrank: -e can be given once; put the statements in one -e, separated by ';' or newlines"
+	"$lowrank" -e 'x = 1' -e 'y = 2' >out 2>err ;;
 file_and_e)
 	want="lowrank: give either a FILE or -e, not both"
 	"$lowrank" -e 'x = 1' a.lr >out 2>err ;;
