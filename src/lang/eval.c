@@ -336,6 +336,29 @@ static int concat(struct lr_session *s, struct lr_value **parts, const struct lr
 		along += a;
 		masked |= p->mask != NULL;
 	}
+	/* All parts empty: the result keeps their shape, as Octave's does
+	 * ([1:0] is 1×0, [Z; Z] of 0×3 parts is 0×3); only [] (0×0) is
+	 * skipped, and the others must agree across. */
+	for (size_t i = 0; first == (size_t)-1 && i < np; i++) {
+		const struct lr_matrix *p = parts[i]->m;
+		size_t a = vertical ? p->rows : p->cols, c = vertical ? p->cols : p->rows;
+		if (p->rows == 0 && p->cols == 0)
+			continue;
+		for (size_t j = 0; j < i; j++) {
+			const struct lr_matrix *q = parts[j]->m;
+			size_t cq = vertical ? q->cols : q->rows;
+			if ((q->rows || q->cols) && cq != c) {
+				if (vertical)
+					return lr_fail(s, nodes[i]->pos, "rows %zu and %zu have %zu and %zu "
+					               "columns", j + 1, i + 1, cq, c);
+				return lr_fail(s, nodes[i]->pos,
+				               "elements %zu and %zu of row %zu have %zu and %zu rows",
+				               j + 1, i + 1, row + 1, cq, c);
+			}
+		}
+		along += a;
+		across = c;
+	}
 	if ((double)along * (double)across > (double)lr_mat_max_elems) {
 		char msg[sizeof s->err->msg];
 		lr_limit_elems_msg(msg, sizeof msg, "the matrix would be %zu×%zu",
