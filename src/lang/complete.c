@@ -45,6 +45,7 @@ static const struct { const char *option; const char *const values[4]; } option_
 struct where {
 	char cmd[16];              /* the statement's command, or "" */
 	size_t arg;                /* 0: the command word itself; 1: its first argument ... */
+	char arg1[16];             /* the first argument when the cursor is past it, or "" */
 	const char *const *values; /* after `option=` with known values, else NULL */
 	int after_eq;              /* right after some `name=` */
 };
@@ -82,8 +83,18 @@ static void locate(const char *line, size_t start, struct where *w)
 		if (!lr_is_command(w->cmd))
 			w->cmd[0] = '\0';
 	}
-	for (size_t j = e; j < start; j++)           /* words after the command */
-		w->arg += line[j] == ' ' && j + 1 < start && line[j + 1] != ' ';
+	for (size_t j = e; j < start; j++) {         /* words after the command */
+		if (line[j] != ' ' || j + 1 >= start || line[j + 1] == ' ')
+			continue;
+		w->arg++;
+		size_t k = j + 1, len = 0;
+		while (k + len < start && line[k + len] != ' ')
+			len++;
+		if (w->arg == 1 && k + len < start && len < sizeof w->arg1) {
+			memcpy(w->arg1, line + k, len);
+			w->arg1[len] = '\0';
+		}
+	}
 	w->arg += w->cmd[0] && start > e && line[start - 1] == ' ';
 	if (start == 0 || line[start - 1] != '=')
 		return;
@@ -161,7 +172,7 @@ void lr_session_complete(const struct lr_session *s, const char *line, size_t st
 		}
 	}
 	if (w.arg == 2 && !w.after_eq && !strcmp(w.cmd, "lesson") &&
-	    strstr(line, "reset")) {             /* lesson reset N|all */
+	    !strcmp(w.arg1, "reset")) {          /* lesson reset N|all */
 		static const char *const all[] = { "all", NULL };
 		offer(all, prefix, fn, ctx);
 		offer_lessons(prefix, fn, ctx);

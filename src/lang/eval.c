@@ -309,18 +309,23 @@ static int eval_range(struct lr_session *s, const struct lr_node *n, struct lr_v
 }
 
 /* Joins the values of one matrix-literal row side by side (or, with
- * vertical, on top of each other). Empty [] elements are skipped. */
+ * vertical, on top of each other). Octave's rule for empty parts: next to
+ * a nonempty part they are skipped; when every part is empty the result
+ * keeps their shape ([1:0] is 1×0, [Z; Z] of 0×3 parts is 0×3), [] (0×0)
+ * alone skipped, and the others must agree across. */
 static int concat(struct lr_session *s, struct lr_value **parts, const struct lr_node **nodes,
                   size_t np, int vertical, size_t row, struct lr_value **out)
 {
 	size_t along = 0, across = 0, first = (size_t)-1;
 	struct lr_matrix *m;
-	int masked = 0;
+	int masked = 0, any = 0;
 
+	for (size_t i = 0; i < np; i++)
+		any |= parts[i]->m->rows * parts[i]->m->cols > 0;
 	for (size_t i = 0; i < np; i++) {
 		const struct lr_matrix *p = parts[i]->m;
 		size_t a = vertical ? p->rows : p->cols, c = vertical ? p->cols : p->rows;
-		if (p->rows * p->cols == 0)   /* Octave skips empty parts */
+		if (any ? p->rows * p->cols == 0 : p->rows == 0 && p->cols == 0)
 			continue;
 		if (first == (size_t)-1) {
 			first = i;
@@ -335,29 +340,6 @@ static int concat(struct lr_session *s, struct lr_value **parts, const struct lr
 		}
 		along += a;
 		masked |= p->mask != NULL;
-	}
-	/* All parts empty: the result keeps their shape, as Octave's does
-	 * ([1:0] is 1×0, [Z; Z] of 0×3 parts is 0×3); only [] (0×0) is
-	 * skipped, and the others must agree across. */
-	for (size_t i = 0; first == (size_t)-1 && i < np; i++) {
-		const struct lr_matrix *p = parts[i]->m;
-		size_t a = vertical ? p->rows : p->cols, c = vertical ? p->cols : p->rows;
-		if (p->rows == 0 && p->cols == 0)
-			continue;
-		for (size_t j = 0; j < i; j++) {
-			const struct lr_matrix *q = parts[j]->m;
-			size_t cq = vertical ? q->cols : q->rows;
-			if ((q->rows || q->cols) && cq != c) {
-				if (vertical)
-					return lr_fail(s, nodes[i]->pos, "rows %zu and %zu have %zu and %zu "
-					               "columns", j + 1, i + 1, cq, c);
-				return lr_fail(s, nodes[i]->pos,
-				               "elements %zu and %zu of row %zu have %zu and %zu rows",
-				               j + 1, i + 1, row + 1, cq, c);
-			}
-		}
-		along += a;
-		across = c;
 	}
 	if ((double)along * (double)across > (double)lr_mat_max_elems) {
 		char msg[sizeof s->err->msg];
