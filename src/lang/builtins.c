@@ -15,6 +15,7 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lowrank/lapack.h"
@@ -205,6 +206,25 @@ static int all_finite(const struct lr_matrix *m)
 	return 1;
 }
 
+/* Output 0 of a call that succeeded (rc 0) is logical, as Octave's isnan,
+ * any, ... give class logical (a mask for indexing). */
+static int logical_out(struct lr_call *c, int rc)
+{
+	if (rc == 0)
+		c->outs[0]->logical = 1;
+	return rc;
+}
+
+/* Output 0 keeps the class logical when the data arguments (the first, or
+ * the first two for min(A, B) and max(A, B)) are logical, as Octave's
+ * reshape, diag, min and max do. */
+static int keep_logical(struct lr_call *c, int rc, int two)
+{
+	if (rc == 0 && c->args[0]->logical && (!two || c->args[1]->logical))
+		c->outs[0]->logical = 1;
+	return rc;
+}
+
 /* Maps an lr_op_* failure to a message for function name. */
 static int op_fail(struct lr_call *c, const char *name, enum lr_status st, const char *msg,
                    int arg)
@@ -269,6 +289,11 @@ static int get_dims(struct lr_call *c, const char *name, size_t *rows, size_t *c
 	*rows = (size_t)r;
 	*cols = (size_t)k;
 	return 0;
+}
+
+int lr_builtin_dims(struct lr_call *c, const char *name, size_t *rows, size_t *cols)
+{
+	return get_dims(c, name, rows, cols);
 }
 
 enum fill { FILL_ZEROS, FILL_ONES, FILL_EYE, FILL_RAND, FILL_RANDN, FILL_NAN, FILL_INF };
@@ -422,7 +447,10 @@ static int fn_rows(struct lr_call *c) { return measure(c, "rows", M_ROWS); }
 static int fn_columns(struct lr_call *c) { return measure(c, "columns", M_COLUMNS); }
 static int fn_numel(struct lr_call *c) { return measure(c, "numel", M_NUMEL); }
 static int fn_length(struct lr_call *c) { return measure(c, "length", M_LENGTH); }
-static int fn_isempty(struct lr_call *c) { return measure(c, "isempty", M_ISEMPTY); }
+static int fn_isempty(struct lr_call *c)
+{
+	return logical_out(c, measure(c, "isempty", M_ISEMPTY));
+}
 
 /* ---- Elementwise functions ------------------------------------------------ */
 
@@ -450,8 +478,8 @@ static int fn_round(struct lr_call *c) { return map1(c, "round", round); } /* ha
 static int fn_floor(struct lr_call *c) { return map1(c, "floor", floor); }
 static int fn_ceil(struct lr_call *c) { return map1(c, "ceil", ceil); }
 static int fn_fix(struct lr_call *c) { return map1(c, "fix", trunc); }
-static int fn_isnan(struct lr_call *c) { return map1(c, "isnan", d_isnan); }
-static int fn_isinf(struct lr_call *c) { return map1(c, "isinf", d_isinf); }
+static int fn_isnan(struct lr_call *c) { return logical_out(c, map1(c, "isnan", d_isnan)); }
+static int fn_isinf(struct lr_call *c) { return logical_out(c, map1(c, "isinf", d_isinf)); }
 
 /* ---- Reductions: sum mean any all ----------------------------------------- */
 
@@ -513,8 +541,8 @@ static int reduce(struct lr_call *c, const char *name, enum reduce how)
 
 static int fn_sum(struct lr_call *c) { return reduce(c, "sum", R_SUM); }
 static int fn_mean(struct lr_call *c) { return reduce(c, "mean", R_MEAN); }
-static int fn_any(struct lr_call *c) { return reduce(c, "any", R_ANY); }
-static int fn_all(struct lr_call *c) { return reduce(c, "all", R_ALL); }
+static int fn_any(struct lr_call *c) { return logical_out(c, reduce(c, "any", R_ANY)); }
+static int fn_all(struct lr_call *c) { return logical_out(c, reduce(c, "all", R_ALL)); }
 
 /* ---- min and max ------------------------------------------------------------ */
 
@@ -595,8 +623,15 @@ static int extreme(struct lr_call *c, const char *name, int want_max)
 	return put(c, name, 0, r);
 }
 
-static int fn_min(struct lr_call *c) { return extreme(c, "min", 0); }
-static int fn_max(struct lr_call *c) { return extreme(c, "max", 1); }
+static int fn_min(struct lr_call *c)
+{
+	return keep_logical(c, extreme(c, "min", 0), c->nargin == 2);
+}
+
+static int fn_max(struct lr_call *c)
+{
+	return keep_logical(c, extreme(c, "max", 1), c->nargin == 2);
+}
 
 /* ---- Matrices: trace diag reshape inv ---------------------------------------- */
 
@@ -644,7 +679,7 @@ static int diag_sized(struct lr_call *c, const struct lr_matrix *v)
 /* diag(v) / diag(v, k): a square matrix with the vector v on diagonal k
  * (k > 0 above the main one); diag(A) / diag(A, k): diagonal k of the
  * matrix A as a column (0×1 when k is outside A). */
-static int fn_diag(struct lr_call *c)
+static int diag_of(struct lr_call *c)
 {
 	const struct lr_matrix *a;
 	struct lr_matrix *r;
@@ -682,6 +717,8 @@ static int fn_diag(struct lr_call *c)
 		r->data[i] = LR_AT(a, r0 + i, c0 + i);
 	return put(c, "diag", 0, r);
 }
+
+static int fn_diag(struct lr_call *c) { return keep_logical(c, diag_of(c), 0); }
 
 /* One size of reshape: a nonnegative whole number, or [] (unknown, -1). */
 static int reshape_size(struct lr_call *c, int arg, double x, double *out)
@@ -735,7 +772,7 @@ static int reshape_dims(struct lr_call *c, size_t total, double *m, double *n)
 
 /* reshape(A, m, n): the same elements in column-major order (as Octave),
  * m×n. */
-static int fn_reshape(struct lr_call *c)
+static int reshape_of(struct lr_call *c)
 {
 	const struct lr_matrix *a;
 	struct lr_matrix *r;
@@ -753,6 +790,8 @@ static int fn_reshape(struct lr_call *c)
 		LR_AT(r, q % r->rows, q / r->rows) = LR_AT(a, q % a->rows, q / a->rows);
 	return put(c, "reshape", 0, r);
 }
+
+static int fn_reshape(struct lr_call *c) { return keep_logical(c, reshape_of(c), 0); }
 
 /* inv(A): Octave warns and returns Inf for a singular matrix; we refuse it,
  * as the / operator does. */
@@ -1180,7 +1219,12 @@ static int fn_mse(struct lr_call *c) { return loss(c, "mse", 1); }
 
 /* ---- The table ---------------------------------------------------------------- */
 
-/* Sorted by name (strcmp order) for the binary search; a unit test checks. */
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(((const struct lr_builtin *)a)->name, ((const struct lr_builtin *)b)->name);
+}
+
+/* The core functions (any order: merged() sorts; a unit test checks names are unique). */
 static const struct lr_builtin table[] = {
 	{ "Inf", 0, 2, 1, fn_inf, "Inf(n), Inf(m, n), Inf([m n])", "matrix of Inf (also inf)" },
 	{ "NaN", 0, 2, 1, fn_nan, "NaN(n), NaN(m, n), NaN([m n])", "matrix of NaN (also nan)" },
@@ -1241,15 +1285,36 @@ static const struct lr_builtin table[] = {
 	{ "zeros", 0, 2, 1, fn_zeros, "zeros(n), zeros(m, n), zeros([m n])", "matrix of zeros" },
 };
 
+/* The tables of every file, merged once into one sorted table (a program
+ * runs the language on one thread). */
+static const struct lr_builtin *merged(size_t *n)
+{
+	static struct lr_builtin all[sizeof table / sizeof table[0] + 64];
+	static size_t count;
+	const struct lr_builtin_table parts[] = {
+		{ table, sizeof table / sizeof table[0] }, lr_fn_logical_table, lr_fn_string_table,
+	};
+
+	if (!count) {
+		for (size_t p = 0; p < sizeof parts / sizeof parts[0]; p++)
+			for (size_t i = 0; i < parts[p].n && count < sizeof all / sizeof all[0]; i++)
+				all[count++] = parts[p].entries[i];
+		qsort(all, count, sizeof all[0], by_name);
+	}
+	*n = count;
+	return all;
+}
+
 const struct lr_builtin *lr_builtin_find(const char *name)
 {
-	size_t lo = 0, hi = sizeof table / sizeof table[0];
+	size_t lo = 0, hi;
+	const struct lr_builtin *all = merged(&hi);
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int cmp = strcmp(name, table[mid].name);
+		int cmp = strcmp(name, all[mid].name);
 		if (!cmp)
-			return &table[mid];
+			return &all[mid];
 		if (cmp < 0)
 			hi = mid;
 		else
@@ -1260,6 +1325,5 @@ const struct lr_builtin *lr_builtin_find(const char *name)
 
 const struct lr_builtin *lr_builtin_all(size_t *n)
 {
-	*n = sizeof table / sizeof table[0];
-	return table;
+	return merged(n);
 }

@@ -35,6 +35,19 @@ struct lr_builtin {
 	const char *summary;   /* one line for help */
 };
 
+/* The functions of one file, sorted by name: builtins.c holds the core ones,
+ * fn_logical.c and fn_string.c theirs; lr_builtin_all merges them into the
+ * one table that calls, help and completion read. */
+struct lr_builtin_table {
+	const struct lr_builtin *entries;
+	size_t n;
+};
+extern const struct lr_builtin_table lr_fn_logical_table, lr_fn_string_table;
+
+/* The sizes of f(), f(n), f(m, n) and f([m n]) as zeros takes them; -1 with
+ * c's error set (naming function name) if they are not sizes. */
+int lr_builtin_dims(struct lr_call *c, const char *name, size_t *rows, size_t *cols);
+
 /* The function called name, or NULL. */
 const struct lr_builtin *lr_builtin_find(const char *name);
 /* All functions, sorted by name; *n receives the count. */

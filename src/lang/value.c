@@ -30,6 +30,15 @@ struct lr_value *lr_value_scalar(double x)
 	return lr_value_mat(m);
 }
 
+struct lr_value *lr_value_bool(struct lr_matrix *m)
+{
+	struct lr_value *v = lr_value_mat(m);
+
+	if (v)
+		v->logical = 1;
+	return v;
+}
+
 struct lr_value *lr_value_str(const char *s, size_t n)
 {
 	struct lr_value *v = lr_calloc(1, sizeof *v);
@@ -56,7 +65,10 @@ struct lr_value *lr_value_copy(const struct lr_value *v)
 			c->dq = v->dq;
 		return c;
 	}
-	return lr_value_mat(lr_mat_copy(v->m));
+	struct lr_value *c = lr_value_mat(lr_mat_copy(v->m));
+	if (c)
+		c->logical = v->logical;
+	return c;
 }
 
 void lr_value_destroy(struct lr_value *v)

@@ -97,7 +97,7 @@ wait_for '^>> sgd A 1 epochs=$'
 T send-keys -t t C-u
 T send-keys -t t -l 's'
 T send-keys -t t Tab Tab
-wait_for 'sgd +.*svd'
+wait_for 'sgd +.*strcmp'   # the list of names starting with s
 T send-keys -t t C-u
 # the words a command takes: view names, option values
 T send-keys -t t -l 'view lo'
