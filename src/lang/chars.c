@@ -6,6 +6,7 @@
 #include "chars.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 #include "lowrank/alloc.h"
 #include "lowrank/buf.h"
@@ -13,7 +14,7 @@
 
 struct lr_matrix *lr_str_codes(const struct lr_value *v)
 {
-	struct lr_matrix *m = lr_mat_create(1, v->slen);
+	struct lr_matrix *m = lr_mat_create(v->slen > 0, v->slen);   /* '' is 0×0 */
 
 	for (size_t i = 0; m && i < v->slen; i++)
 		m->data[i] = (unsigned char)v->s[i];
@@ -34,26 +35,11 @@ int lr_val_numeric(struct lr_session *s, struct lr_pos pos, struct lr_val *v)
 	return 0;
 }
 
-int lr_char_code(double x, int round_it, unsigned char *out, const char **why)
-{
-	if (isnan(x)) {
-		*why = "invalid conversion from NaN to character";
-		return -1;
-	}
-	x = round_it ? round(x) : trunc(x);
-	if (!(x >= 0 && x <= 255)) {
-		*why = "a character code must be from 0 to 255";
-		return -1;
-	}
-	*out = (unsigned char)x;
-	return 0;
-}
-
 int lr_str_from_codes(struct lr_session *s, struct lr_pos pos, const struct lr_matrix *m,
                       struct lr_value **out)
 {
 	char *b;
-	const char *why;
+	char why[96];
 
 	if (m->rows > 1 && m->cols > 0)
 		return lr_fail(s, pos, "the characters would make a %zu×%zu char matrix: only strings "
@@ -63,9 +49,9 @@ int lr_str_from_codes(struct lr_session *s, struct lr_pos pos, const struct lr_m
 		return lr_fail(s, pos, "out of memory");
 	for (size_t i = 0; i < m->rows * m->cols; i++) {
 		unsigned char ch;
-		if (lr_char_code(m->data[i], 0, &ch, &why) < 0) {
+		if (lr_char_code(m->data[i], 0, &ch, why, sizeof why) < 0) {
 			lr_free(b);
-			return lr_fail(s, pos, "%s, found %.15g", why, m->data[i]);
+			return lr_fail(s, pos, "%s", why);
 		}
 		b[i] = (char)ch;
 	}
@@ -79,7 +65,7 @@ int lr_str_from_codes(struct lr_session *s, struct lr_pos pos, const struct lr_m
 static int add_part(struct lr_session *s, const struct lr_node *at, const struct lr_value *v,
                     struct lr_buf *b)
 {
-	const char *why;
+	char why[96];
 
 	if (v->kind == LR_VAL_STR) {
 		lr_buf_add(b, v->s, v->slen);
@@ -90,8 +76,8 @@ static int add_part(struct lr_session *s, const struct lr_node *at, const struct
 		               "strings of one row are supported", v->m->rows, v->m->cols);
 	for (size_t i = 0; i < v->m->rows * v->m->cols; i++) {
 		unsigned char ch;
-		if (lr_char_code(v->m->data[i], 0, &ch, &why) < 0)
-			return lr_fail(s, at->pos, "%s, found %.15g", why, v->m->data[i]);
+		if (lr_char_code(v->m->data[i], 0, &ch, why, sizeof why) < 0)
+			return lr_fail(s, at->pos, "%s", why);
 		lr_buf_putc(b, (char)ch);
 	}
 	return 0;

@@ -6,16 +6,12 @@
 
 #include "session_impl.h"
 
-/* The codes of string v (bytes 0–255) as a new 1×n matrix, or NULL when out
- * of memory. */
+/* The codes of string v (bytes 0–255) as a new 1×n matrix (0×0 for an empty
+ * string, as Octave's ''), or NULL when out of memory. */
 struct lr_matrix *lr_str_codes(const struct lr_value *v);
 /* Makes v numeric: a string becomes the row of its codes (v then owns it);
  * a matrix is left alone. -1 with the error set when out of memory. */
 int lr_val_numeric(struct lr_session *s, struct lr_pos pos, struct lr_val *v);
-/* The character of code x, rounded (char(65.6) is 'B') or truncated (as a
- * concatenation converts). -1 with *why (static text) for NaN or a code
- * outside 0–255, which Octave would wrap or zero. */
-int lr_char_code(double x, int round_it, unsigned char *out, const char **why);
 /* A string of the codes in m (a row, or empty), truncated to characters.
  * -1 with the error set at pos for a matrix of several rows (only strings of
  * one row exist here) or a code that is not a character. */

@@ -1,6 +1,8 @@
 /* Values of the language; see value.h. */
 #include "value.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 #include "lowrank/alloc.h"
 
@@ -83,4 +85,20 @@ void lr_value_destroy(struct lr_value *v)
 int lr_value_is_scalar(const struct lr_value *v)
 {
 	return v->kind == LR_VAL_MAT && v->m->rows == 1 && v->m->cols == 1;
+}
+
+int lr_char_code(double x, int round_it, unsigned char *out, char *why, size_t n)
+{
+	double c = round_it ? round(x) : trunc(x);
+
+	if (isnan(x)) {
+		snprintf(why, n, "invalid conversion from NaN to character");
+		return -1;
+	}
+	if (!(c >= 0 && c <= 255)) {
+		snprintf(why, n, "a character code must be from 0 to 255, found %.15g", x);
+		return -1;
+	}
+	*out = (unsigned char)c;
+	return 0;
 }

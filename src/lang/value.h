@@ -30,6 +30,10 @@ struct lr_value *lr_value_bool(struct lr_matrix *m);
 struct lr_value *lr_value_str(const char *s, size_t n);
 struct lr_value *lr_value_copy(const struct lr_value *v);
 void lr_value_destroy(struct lr_value *v);
+/* The character of code x, rounded (char(65.6) is 'B') or truncated (as a
+ * concatenation converts). -1 with a sentence in why[n] for NaN or a code
+ * outside 0–255, which Octave would wrap or zero. */
+int lr_char_code(double x, int round_it, unsigned char *out, char *why, size_t n);
 /* 1 if v is a 1×1 matrix. */
 int lr_value_is_scalar(const struct lr_value *v);
 
