@@ -184,7 +184,12 @@ static int eval_unop(struct lr_session *s, const struct lr_node *n, struct lr_va
 	if (lr_eval(s, n->kids[0], &a) < 0)
 		return -1;
 	if (a.v->kind == LR_VAL_STR && n->op == LR_OP_TRANSPOSE) {
-		*out = a;   /* a string is a row; keep it as it is */
+		if (a.v->slen > 1) {   /* a column of characters is a char matrix */
+			lr_val_drop(&a);
+			return lr_fail(s, n->pos, "the transpose of a string is a column of characters, "
+			               "a char matrix: only strings of one row are supported");
+		}
+		*out = a;
 		return 0;
 	}
 	if (lr_val_numeric(s, n->kids[0]->pos, &a) < 0)   /* -'a' is -97, as Octave */
