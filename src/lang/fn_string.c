@@ -151,7 +151,7 @@ static int fn_strcmp(struct lr_call *c)
 }
 
 /* strcat(s1, s2, ...): the strings joined, each without its trailing
- * whitespace (Octave's strcat of char arrays; [s1 s2] keeps it). */
+ * spaces (Octave's strcat of char arrays; [s1 s2] keeps them). */
 static int fn_strcat(struct lr_call *c)
 {
 	struct lr_buf b;
@@ -164,7 +164,7 @@ static int fn_strcat(struct lr_call *c)
 	for (int i = 0; i < c->nargin; i++) {
 		const struct lr_value *v = c->args[i];
 		size_t n = v->slen;
-		while (n > 0 && (isspace((unsigned char)v->s[n - 1]) || v->s[n - 1] == '\0'))
+		while (n > 0 && v->s[n - 1] == ' ')   /* spaces only: Octave's cellstr keeps tabs */
 			n--;
 		lr_buf_add(&b, v->s, n);
 	}
@@ -401,7 +401,7 @@ static const struct lr_builtin entries[] = {
 	{ "num2str", 1, 2, 1, fn_num2str, "num2str(x), num2str(x, prec), num2str(x, format)",
 	  "a number or row as text, as Octave formats it: num2str(pi) is '3.1416'" },
 	{ "strcat", 1, 64, 1, fn_strcat, "strcat(s1, s2, ...)",
-	  "the strings joined, each without trailing whitespace" },
+	  "the strings joined, each without its trailing spaces" },
 	{ "strcmp", 2, 2, 1, fn_strcmp, "strcmp(a, b)",
 	  "true if a and b are the same string (false for anything not a string)" },
 	{ "upper", 1, 1, 1, fn_upper, "upper(s)", "s with its letters in upper case" },
