@@ -15,7 +15,6 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "lowrank/lapack.h"
@@ -1220,12 +1219,7 @@ static int fn_mse(struct lr_call *c) { return loss(c, "mse", 1); }
 
 /* ---- The table ---------------------------------------------------------------- */
 
-static int by_name(const void *a, const void *b)
-{
-	return strcmp(((const struct lr_builtin *)a)->name, ((const struct lr_builtin *)b)->name);
-}
-
-/* The core functions (any order: merged() sorts; a unit test checks names are unique). */
+/* Sorted by name (strcmp order) for the binary search; a unit test checks. */
 static const struct lr_builtin table[] = {
 	{ "Inf", 0, 2, 1, fn_inf, "Inf(n), Inf(m, n), Inf([m n])", "matrix of Inf (also inf)" },
 	{ "NaN", 0, 2, 1, fn_nan, "NaN(n), NaN(m, n), NaN([m n])", "matrix of NaN (also nan)" },
@@ -1286,45 +1280,5 @@ static const struct lr_builtin table[] = {
 	{ "zeros", 0, 2, 1, fn_zeros, "zeros(n), zeros(m, n), zeros([m n])", "matrix of zeros" },
 };
 
-/* The tables of every file, merged once into one sorted table (a program
- * runs the language on one thread). */
-static const struct lr_builtin *merged(size_t *n)
-{
-	static struct lr_builtin all[sizeof table / sizeof table[0] + 64];
-	static size_t count;
-	const struct lr_builtin_table parts[] = {
-		{ table, sizeof table / sizeof table[0] }, lr_fn_logical_table, lr_fn_string_table,
-	};
-
-	if (!count) {
-		for (size_t p = 0; p < sizeof parts / sizeof parts[0]; p++)
-			for (size_t i = 0; i < parts[p].n && count < sizeof all / sizeof all[0]; i++)
-				all[count++] = parts[p].entries[i];
-		qsort(all, count, sizeof all[0], by_name);
-	}
-	*n = count;
-	return all;
-}
-
-const struct lr_builtin *lr_builtin_find(const char *name)
-{
-	size_t lo = 0, hi;
-	const struct lr_builtin *all = merged(&hi);
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int cmp = strcmp(name, all[mid].name);
-		if (!cmp)
-			return &all[mid];
-		if (cmp < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return NULL;
-}
-
-const struct lr_builtin *lr_builtin_all(size_t *n)
-{
-	return merged(n);
-}
+/* Registered in builtin_tables.c. */
+const struct lr_builtin_table lr_builtins_base = LR_BUILTIN_TABLE(table);

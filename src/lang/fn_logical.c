@@ -111,6 +111,5 @@ static const struct lr_builtin entries[] = {
 	{ "xor", 2, 2, 1, fn_xor, "xor(A, B)", "logical exclusive or, elementwise" },
 };
 
-const struct lr_builtin_table lr_fn_logical_table = {
-	entries, sizeof entries / sizeof entries[0]
-};
+/* Registered in builtin_tables.c. */
+const struct lr_builtin_table lr_builtins_logical = LR_BUILTIN_TABLE(entries);

@@ -407,6 +407,5 @@ static const struct lr_builtin entries[] = {
 	{ "upper", 1, 1, 1, fn_upper, "upper(s)", "s with its letters in upper case" },
 };
 
-const struct lr_builtin_table lr_fn_string_table = {
-	entries, sizeof entries / sizeof entries[0]
-};
+/* Registered in builtin_tables.c. */
+const struct lr_builtin_table lr_builtins_string = LR_BUILTIN_TABLE(entries);
