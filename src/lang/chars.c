@@ -49,7 +49,7 @@ int lr_str_from_codes(struct lr_session *s, struct lr_pos pos, const struct lr_m
 		return lr_fail(s, pos, "out of memory");
 	for (size_t i = 0; i < m->rows * m->cols; i++) {
 		unsigned char ch;
-		if (lr_char_code(m->data[i], 0, &ch, why, sizeof why) < 0) {
+		if (lr_char_code(m->data[i], 1, &ch, why, sizeof why) < 0) {
 			lr_free(b);
 			return lr_fail(s, pos, "%s", why);
 		}

@@ -12,7 +12,8 @@ struct lr_matrix *lr_str_codes(const struct lr_value *v);
 /* Makes v numeric: a string becomes the row of its codes (v then owns it);
  * a matrix is left alone. -1 with the error set when out of memory. */
 int lr_val_numeric(struct lr_session *s, struct lr_pos pos, struct lr_val *v);
-/* A string of the codes in m (a row, or empty), truncated to characters.
+/* A string of the codes in m (a row, or empty), rounded to characters (as
+ * Octave's s(2) = 66.7 stores 'C'; a concatenation truncates instead).
  * -1 with the error set at pos for a matrix of several rows (only strings of
  * one row exist here) or a code that is not a character. */
 int lr_str_from_codes(struct lr_session *s, struct lr_pos pos, const struct lr_matrix *m,
