@@ -229,11 +229,13 @@ static int print_row(struct lr_call *c, const char *name, const char *fmt,
 		lr_buf_putc(&f, '\n');
 	}
 	lr_buf_init(&text);
+	msg[0] = '\0';
 	if (f.failed || lr_format_printf_escapes(&text, f.data, f.len, 1, &x, 1, msg,
-	                                         sizeof msg) < 0) {
+	                                         sizeof msg) < 0 || text.failed) {
 		lr_buf_finish(&f);
 		lr_buf_finish(&text);
-		return f.failed ? nomem(c, name) : fail(c, 1, "%s: %s", name, msg);
+		/* printf leaves msg empty when it ran out of memory */
+		return msg[0] ? fail(c, 1, "%s: %s", name, msg) : nomem(c, name);
 	}
 	lr_buf_finish(&f);
 	return trimmed(c, name, &text);
