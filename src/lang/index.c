@@ -409,8 +409,10 @@ static int linear_set(struct lr_session *s, const struct lr_node *call, const st
 		               lr_shape(rhs, sh, sizeof sh), x.n, call->str);
 	}
 	if (x.max > numel) {
-		/* Only vectors (or nothing yet) grow under a single index. */
-		if (m && m->rows > 1 && m->cols > 1) {
+		/* Only vectors (or nothing yet) grow under a single index: as
+		 * Octave's resize1, a matrix of several rows that is not a column
+		 * (3×0 too) cannot. */
+		if (m && m->rows > 1 && m->cols != 1) {
 			lr_fail(s, call->kids[0]->pos, "%s(%zu) = X: invalid resizing operation or "
 			        "ambiguous assignment to an out-of-bounds array element (%s is %s; only "
 			        "a vector grows under one index)", call->str, x.max, call->str,

@@ -131,8 +131,10 @@ static void mask_errors(void)
 	fails(s, "B(logical([0 0 0 0 0 0 1])) = 1", "B(7) = X: invalid resizing operation");
 	fails(s, "x = logical([1 NaN])", "invalid conversion from NaN to logical");
 	fails(s, "t = true(1, 2); t(1) = 2", "t is logical, and 2 is not 0 or 1");
+	fails(s, "Z = zeros(3, 0); Z(2) = 1", "Z(2) = X: invalid resizing operation");   /* resize1 */
 	VAR(s, "v", 0, 1, 3, 1, 2, 3);   /* the variables are as they were */
 	VAR(s, "B", 0, 2, 3, 1, 2, 3, 4, 5, 6);
+	VAR_EMPTY(s, "Z", 0, 3, 0);
 	lr_session_destroy(s);
 }
 
