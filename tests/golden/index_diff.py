@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Differential test of indexing against GNU Octave: random small matrices
 indexed, assigned and deleted through logical masks and numeric indices,
+strings indexed through masks, and the class (logical or not) of results,
 run by lowrank and by octave-cli; every case must give the same size and
 values (mat2str), or fail in both.
 
@@ -33,7 +34,7 @@ def case(rnd):
     """One case: (setup, body); body statements print size and values."""
     r, c = rnd.choice([0, 1, 1, 2, 3]), rnd.choice([0, 1, 1, 2, 3])
     n, show = r * c, "disp(size(%s)); disp(mat2str(%s))"
-    kind = rnd.randint(0, 6)
+    kind = rnd.randint(0, 8)
     if kind == 0:
         mr, mc = rnd.choice([(r, c), (1, n), (n, 1), (1, max(n - 1, 0)), (1, n + 1), (1, 1)])
         body = "B = A(%s); " % mask(rnd, mr, mc) + show % ("B", "B")
@@ -52,9 +53,20 @@ def case(rnd):
         body = ("A(" + at + ") = []; ") % i + show % ("A", "A")
     elif kind == 5:
         body = "B = A(A > 0); " + show % ("B", "B") + "; A(A < 0) = []; disp(size(A))"
-    else:
+    elif kind == 6:
         body = ("B = A(:, any(A)); disp(size(B)); C = A(all(A, 2), :); " +
                 show % ("C", "C"))
+    elif kind == 7:   # a string, indexed, assigned and deleted through masks
+        word = "".join(rnd.choice("ab c") for _ in range(rnd.randint(0, 5)))
+        op = rnd.choice(["B = A(A ~= ' ')", "B = A; B(B == 'a') = 'z'", "B = A; B(B == ' ') = []",
+                         "B = A(end:-1:1)", "B = [A '!' A(%s)]" % mask(rnd, 1, len(word))])
+        # numel, not size: an empty string is always 0×0 here (README, Strings)
+        return "A = '%s';" % word, op + "; disp(numel(B)); disp(['<' B '>'])"
+    else:   # the class of the result
+        op = rnd.choice(["B = A > 0; B(1) = 1", "B = A > 0; B(1) = true", "B = A; B(1) = true",
+                         "B = [A > 0, A < 0]", "B = [A > 0, A]", "B = ~A", "B = -(A > 0)",
+                         "B = (A > 0)'", "B = (A > 0) + 0"])
+        body = op + "; disp(islogical(B)); " + show % ("B", "B")
     return "A = %s;" % matrix(rnd, r, c), body
 
 
