@@ -457,11 +457,22 @@ static int result_logical(struct lr_session *s, const struct lr_node *call,
 		return rhs->kind == LR_VAL_MAT && rhs->logical;
 	if (old->kind != LR_VAL_MAT || !old->logical)
 		return 0;
-	for (size_t i = 0; rhs->kind == LR_VAL_MAT && i < r->rows * r->cols; i++)
-		if (r->data[i] != 0.0 && r->data[i] != 1.0)
-			return lr_fail(s, call->pos, "%s is logical, and %.15g is not 0 or 1 (Octave "
-			               "would store 1, with a warning): make it a number first, "
-			               "%s = double(%s)", call->str, r->data[i], call->str, call->str);
+	for (size_t i = 0; rhs->kind == LR_VAL_MAT && i < r->rows * r->cols; i++) {
+		double x = r->data[i];
+		if (isnan(x))   /* Octave refuses it too */
+			return lr_fail(s, call->pos, "%s is logical: %s", call->str,
+			               "invalid conversion from NaN to logical");
+		if (x != 0.0 && x != 1.0) {
+			char num[32];
+			if (isinf(x))
+				snprintf(num, sizeof num, "%sInf", x < 0 ? "-" : "");
+			else
+				snprintf(num, sizeof num, "%.15g", x);
+			return lr_fail(s, call->pos, "%s is logical, and %s is not 0 or 1 (Octave would "
+			               "store 1, with a warning): make it a number first, %s = double(%s)",
+			               call->str, num, call->str, call->str);
+		}
+	}
 	if (rhs->kind == LR_VAL_STR)
 		return lr_fail(s, call->pos, "%s is logical: a string cannot be stored in it",
 		               call->str);
