@@ -275,6 +275,8 @@ int lr_index_get(struct lr_session *s, const struct lr_node *call,
 	if (codes) {   /* a string indexed gives a string */
 		rc = lr_str_from_codes(s, call->pos, r, &out->own);
 		lr_mat_destroy(r);
+		if (rc == 0)   /* a double-quoted string stays one, as in Octave */
+			out->own->dq = v->dq;
 		out->v = out->own;
 		return rc;
 	}
@@ -506,6 +508,8 @@ int lr_index_set(struct lr_session *s, const struct lr_node *call,
 	if (text) {   /* a string assigned into stays a string: s(1) = 'H' */
 		rc = lr_str_from_codes(s, call->pos, g, out);
 		lr_mat_destroy(g);
+		if (rc == 0)
+			(*out)->dq = old->dq;
 		return rc;
 	}
 	*out = logical ? lr_value_bool(g) : lr_value_mat(g);
@@ -693,6 +697,8 @@ int lr_index_delete(struct lr_session *s, const struct lr_node *call,
 	if (old->kind == LR_VAL_STR) {
 		rc = lr_str_from_codes(s, call->pos, r, out);
 		lr_mat_destroy(r);
+		if (rc == 0)
+			(*out)->dq = old->dq;
 		return rc;
 	}
 	*out = old->logical ? lr_value_bool(r) : lr_value_mat(r);
