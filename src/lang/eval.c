@@ -77,7 +77,13 @@ static int operand(struct lr_session *s, const struct lr_node *n, size_t i, stru
 /* Comparisons and & | give logical values, as in Octave. */
 static int gives_logical(enum lr_binop op)
 {
-	return op >= LR_OP_LT && op <= LR_OP_OR;
+	switch (op) {
+	case LR_OP_LT: case LR_OP_LE: case LR_OP_GT: case LR_OP_GE: case LR_OP_EQ: case LR_OP_NE:
+	case LR_OP_AND: case LR_OP_OR:
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 /* The message for operands whose shapes do not fit the operator. */
