@@ -293,7 +293,10 @@ static int fn_num2str(struct lr_call *c)
 		if (!lr_value_is_scalar(a) || !(a->m->data[0] >= 0) || a->m->data[0] > 100 ||
 		    a->m->data[0] != trunc(a->m->data[0]))
 			return fail(c, 1, "num2str: PRECISION must be a scalar integer >= 0");
-		snprintf(fmt, sizeof fmt, "%%%d.%dg", (int)a->m->data[0] + 7, (int)a->m->data[0]);
+		if (x->logical)   /* not a float: "%{p}d", as num2str.m */
+			snprintf(fmt, sizeof fmt, "%%%dd", (int)a->m->data[0]);
+		else
+			snprintf(fmt, sizeof fmt, "%%%d.%dg", (int)a->m->data[0] + 7, (int)a->m->data[0]);
 	} else if (x->logical) {
 		snprintf(fmt, sizeof fmt, "%%3d");
 	} else {
