@@ -1050,6 +1050,23 @@ static void logical_fns(void)
 	OK(CALL("sum", 1, bool_value(V(1, 2, 1, 1))));
 	OUT(0, 1, 1, 0, 2);
 	LOGICAL(0, 0);
+	/* find, shaped as Octave 7.3 shapes it */
+	OK(CALL("find", 1, V(1, 4, 0, 3, 0, NAN)));
+	OUT(0, 1, 2, 0, 2, 4);
+	OK(CALL("find", 1, V(2, 2, 1, 0, 1, 1)));
+	OUT(0, 3, 1, 0, 1, 2, 4);
+	OK(CALL("find", 1, S(0)));
+	OUT_SHAPE(0, 0, 0);
+	OK(CALL("find", 1, E(0, 3)));
+	OUT_SHAPE(0, 0, 1);
+	OK(CALL("find", 1, V(1, 4, 1, 0, 1, 1), S(2), STR("last")));
+	OUT(0, 1, 2, 0, 3, 4);
+	OK(CALL("find", 3, bool_value(V(2, 2, 0, 1, 1, 0))));
+	OUT(0, 2, 1, 0, 2, 1);
+	OUT(1, 2, 1, 0, 1, 2);
+	OUT(2, 2, 1, 0, 1, 1);
+	LOGICAL(2, 1);
+	FAILS(CALL("find", 1, S(1), S(0.5)), 1, "find: N must be a whole number from 1 up");
 }
 
 static void string_fns(void)
