@@ -218,7 +218,7 @@ static int truth(struct lr_session *s, const struct lr_node *n, int *t)
 	struct lr_val a = { 0 };
 	const struct lr_matrix *m;
 
-	if (lr_eval_matrix(s, n, "an operand of && or ||", &a) < 0)
+	if (lr_eval(s, n, &a) < 0 || lr_val_numeric(s, n->pos, &a) < 0)   /* 'a' by its code */
 		return -1;
 	m = a.v->m;
 	if (m->rows * m->cols == 0) {
