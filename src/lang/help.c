@@ -158,17 +158,6 @@ static const char t_printf[] =
 "  columns, and the format repeats until every element is used:\n"
 "    printf(\"%d: %.4f\\n\", [1:3; sqrt(1:3)])\n";
 
-const char lr_help_lessons[] =
-"lessons              list the lessons with your progress\n"
-"lesson N             start lesson N (or NAME), or resume it where you left it\n"
-"next  back           the next step (an exercise is checked first), the previous one\n"
-"check                check your answer to the exercise\n"
-"hint                 the next hint, one at a time\n"
-"reveal               show the reference answer\n"
-"skip                 run the reference answer and go on (unless the lesson forbids it)\n"
-"lesson reset N|all   forget the progress\n"
-"Progress is saved after every step; 'lowrank --lesson N' starts a lesson from the shell.\n";
-
 const char lr_help_save[] =
 "save FILE            the whole workspace: variables with their masks, the kept\n"
 "                     training runs and the last SVD (so loss and plot work after load)\n"

@@ -11,7 +11,6 @@
 #include <string.h>
 #include "lowrank/alloc.h"
 #include "session_impl.h"
-#include "help.h"
 #include "lesson.h"
 
 struct lr_lesson_state {
@@ -783,16 +782,28 @@ static int complete_lesson(size_t arg, const char *arg1, const char *prefix, lr_
 	return 1;
 }
 
+/* `help lessons` and the help of each lesson command. */
+static const char help_lessons[] =
+"lessons              list the lessons with your progress\n"
+"lesson N             start lesson N (or NAME), or resume it where you left it\n"
+"next  back           the next step (an exercise is checked first), the previous one\n"
+"check                check your answer to the exercise\n"
+"hint                 the next hint, one at a time\n"
+"reveal               show the reference answer\n"
+"skip                 run the reference answer and go on (unless the lesson forbids it)\n"
+"lesson reset N|all   forget the progress\n"
+"Progress is saved after every step; 'lowrank --lesson N' starts a lesson from the shell.\n";
+
 const struct lr_command lr_lesson_commands[] = {
-	{ "back", run_lesson_command, NULL, NULL, NULL, 0, NULL, "back", lr_help_lessons },
-	{ "check", run_lesson_command, NULL, NULL, NULL, 0, NULL, "check", lr_help_lessons },
-	{ "hint", run_lesson_command, NULL, NULL, NULL, 0, NULL, "hint", lr_help_lessons },
+	{ "back", run_lesson_command, NULL, NULL, NULL, 0, NULL, "back", help_lessons },
+	{ "check", run_lesson_command, NULL, NULL, NULL, 0, NULL, "check", help_lessons },
+	{ "hint", run_lesson_command, NULL, NULL, NULL, 0, NULL, "hint", help_lessons },
 	{ "lesson", run_lesson_command, NULL, NULL, NULL, 0, complete_lesson,
-	  "lesson N   lesson reset N|all", lr_help_lessons },
-	{ "lessons", run_lesson_command, NULL, NULL, NULL, 0, NULL, "lessons", lr_help_lessons },
-	{ "next", run_lesson_command, NULL, NULL, NULL, 0, NULL, "next", lr_help_lessons },
-	{ "reveal", run_lesson_command, NULL, NULL, NULL, 0, NULL, "reveal", lr_help_lessons },
-	{ "skip", run_lesson_command, NULL, NULL, NULL, 0, NULL, "skip", lr_help_lessons },
+	  "lesson N   lesson reset N|all", help_lessons },
+	{ "lessons", run_lesson_command, NULL, NULL, NULL, 0, NULL, "lessons", help_lessons },
+	{ "next", run_lesson_command, NULL, NULL, NULL, 0, NULL, "next", help_lessons },
+	{ "reveal", run_lesson_command, NULL, NULL, NULL, 0, NULL, "reveal", help_lessons },
+	{ "skip", run_lesson_command, NULL, NULL, NULL, 0, NULL, "skip", help_lessons },
 	{ NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL }
 };
 
