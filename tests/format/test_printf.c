@@ -6,7 +6,7 @@
 #include <stdarg.h>
 
 #include "lowrank/alloc.h"
-#include "printf.h"
+#include "lr_printf.h"
 
 /* Arguments are built from a small description: 'n' a number (double),
  * 's' a string (const char *), 'm' a matrix (rows, cols, const double *

@@ -10,7 +10,7 @@
 #include "lowrank/sgd.h"
 #include "lowrank/svd.h"
 #include "ast.h"
-#include "error.h"
+#include "lr_error.h"
 #include "format.h"
 
 enum lr_event_kind {

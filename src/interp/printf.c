@@ -32,7 +32,7 @@
  * string's width and precision count UTF-8 characters, not bytes, and %c
  * takes a whole UTF-8 character from a string; an unknown escape is not
  * warned about. */
-#include "printf.h"
+#include "lr_printf.h"
 #include "limit.h"
 
 #include <limits.h>

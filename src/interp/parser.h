@@ -5,7 +5,7 @@
 #define LR_PARSER_H
 
 #include "ast.h"
-#include "error.h"
+#include "lr_error.h"
 #include "lexer.h"
 
 struct lr_parser {

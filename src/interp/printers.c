@@ -3,7 +3,7 @@
  * interpreter, not to a command: a script uses them as Octave's. */
 #include <stdio.h>
 #include <string.h>
-#include "printf.h"
+#include "lr_printf.h"
 #include "session_impl.h"
 
 /* printf/fprintf/sprintf/disp. fprintf(1, ...) and fprintf(...) print. */
