@@ -74,7 +74,20 @@ void lr_parser_init_at(struct lr_parser *p, const char *src, size_t len,
 	p->in_index = 0;
 	p->max_depth = p->lx.max_nest;
 	p->is_command = is_command;
+	p->commands = NULL;
 	p->tok = lr_lex_next(&p->lx);
+}
+
+void lr_parser_set_commands(struct lr_parser *p, const struct lr_command *const *tables)
+{
+	p->commands = tables;
+}
+
+static int is_command_word(const struct lr_parser *p, const char *name)
+{
+	if (p->is_command)
+		return p->is_command(name);
+	return lr_command_find(p->commands, name) != NULL;
 }
 
 void lr_parser_init(struct lr_parser *p, const char *src, size_t len,
@@ -674,11 +687,12 @@ static int command_syntax(struct ctx *c)
 	size_t i = t->pos.offset + t->len, n = c->p->lx.len;
 	char name[32];
 
-	if (t->kind != LR_TOK_IDENT || !c->p->is_command || t->len >= sizeof name)
+	if (t->kind != LR_TOK_IDENT || (!c->p->is_command && !c->p->commands) ||
+	    t->len >= sizeof name)
 		return 0;
 	memcpy(name, t->text, t->len);
 	name[t->len] = '\0';
-	if (!c->p->is_command(name))
+	if (!is_command_word(c->p, name))
 		return 0;
 	if (i < n && s[i] == '(')
 		return 0;
@@ -833,7 +847,7 @@ static int looks_like_command(const struct lr_parser *p, const struct lr_stmt *s
 {
 	enum lr_tok k = p->tok.kind;
 
-	return p->is_command && st->kind == LR_S_EXPR && st->expr->kind == LR_N_IDENT &&
+	return (p->is_command || p->commands) && st->kind == LR_S_EXPR && st->expr->kind == LR_N_IDENT &&
 	       p->tok.space_before && (k == LR_TOK_IDENT || k == LR_TOK_NUMBER ||
 	                               k == LR_TOK_STRING || k == LR_TOK_LBRACKET);
 }

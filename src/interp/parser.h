@@ -5,6 +5,7 @@
 #define LR_PARSER_H
 
 #include "ast.h"
+#include "command.h"
 #include "lr_error.h"
 #include "lexer.h"
 
@@ -15,6 +16,8 @@ struct lr_parser {
 	int max_depth;          /* the most it may reach (limit depth) */
 	int in_index;           /* > 0 inside an index, where ':' and 'end' mean something */
 	int (*is_command)(const char *name);  /* command words, or NULL for none */
+	const struct lr_command *const *commands;  /* or those of these tables
+	                                              (borrowed, command.h) */
 };
 
 /* A parser over src (borrowed), with the default depth limit. */
@@ -26,6 +29,10 @@ void lr_parser_init(struct lr_parser *p, const char *src, size_t len,
 void lr_parser_init_at(struct lr_parser *p, const char *src, size_t len,
                        int (*is_command)(const char *name), int first_line, int max_depth);
 void lr_parser_finish(struct lr_parser *p);
+/* Takes the command words from tables (a session's, command.h) instead of
+ * a predicate: for a layer that knows its session but not the front end's
+ * lr_is_command. */
+void lr_parser_set_commands(struct lr_parser *p, const struct lr_command *const *tables);
 
 /* Parses the next statement. Returns 1 with *out set (caller owns it), 0 at
  * the end of the text, -1 on a syntax error with err filled. */

@@ -518,7 +518,7 @@ static struct lr_lesson *load_or_fail(struct lr_session *s, struct lr_pos pos, c
 	struct lr_lesson *l;
 
 	lr_buf_init(&err);
-	l = lr_lesson_load(path, &err);
+	l = lr_lesson_load(path, s->commands, &err);
 	if (!l) {
 		char *nl = err.data ? strchr(err.data, '\n') : NULL, *e;
 		if (nl)
@@ -555,7 +555,7 @@ static int cmd_lessons(struct lr_session *s, const struct lr_stmt *st)
 		struct lr_buf err;
 		struct lr_lesson *l;
 		lr_buf_init(&err);
-		l = lr_lesson_load(list[i], &err);
+		l = lr_lesson_load(list[i], s->commands, &err);
 		lr_buf_finish(&err);
 		if (!l) {
 			lr_buf_printf(&b, "     %-40s (cannot be read: 'lesson' shows why)\n", list[i]);
@@ -871,7 +871,7 @@ static void check_exercise(struct checker *k, const struct lr_lesson_step *st)
 }
 
 int lr_lesson_check_file(const char *path, FILE *out, FILE *err,
-                         struct lr_session *(*open)(const struct lr_output *out))
+                         const struct lr_command *const *commands)
 {
 	static const struct lr_output quiet = { NULL, NULL, NULL, NULL };
 	struct checker k = { NULL, NULL, err, 0 };
@@ -879,18 +879,19 @@ int lr_lesson_check_file(const char *path, FILE *out, FILE *err,
 	size_t nex = 0;
 
 	lr_buf_init(&msg);
-	k.l = lr_lesson_load(path, &msg);
+	k.l = lr_lesson_load(path, commands, &msg);
 	if (!k.l) {
 		fputs(msg.data ? msg.data : "out of memory\n", err);
 		lr_buf_finish(&msg);
 		return 1;
 	}
 	lr_buf_finish(&msg);
-	if (!(k.s = open(&quiet))) {
+	if (!(k.s = lr_session_create_bare(&quiet))) {
 		fprintf(err, "%s: error: out of memory\n", path);
 		lr_lesson_destroy(k.l);
 		return 1;
 	}
+	lr_session_set_commands(k.s, commands);
 	if (check_run(&k, 0, k.l->nprologue) == 0) {
 		for (size_t i = 0; i < k.l->nsteps; i++) {
 			const struct lr_lesson_step *st = &k.l->steps[i];

@@ -60,8 +60,10 @@ struct lr_lesson {
 
 /* Reads and parses a lesson. Returns NULL with "FILE:LINE:COL: error: ..."
  * (and the source line) in err when the file cannot be read, a statement
- * does not parse, or a directive is wrong. */
-struct lr_lesson *lr_lesson_load(const char *path, struct lr_buf *err);
+ * does not parse, or a directive is wrong. Its statements are parsed with
+ * the command words of commands (a session's tables, command.h). */
+struct lr_lesson *lr_lesson_load(const char *path, const struct lr_command *const *commands,
+                                 struct lr_buf *err);
 void lr_lesson_destroy(struct lr_lesson *l);
 
 /* The folder of lessons: $LOWRANK_LESSONS, else the installed folder
@@ -98,10 +100,10 @@ int lr_progress_put(const struct lr_progress *p, char *why, size_t nwhy);
  * each failure (a statement error, a check that does not hold, or an
  * exercise whose checks already hold before its answer runs). Writes a
  * one-line summary to out (may be NULL). Returns 0 if all is well, else 1. */
-/* open makes the fresh session (with every command registered): the
- * lessons know the commands only through it. */
+/* The fresh session is given the command tables commands (command.h): the
+ * lessons know the commands only through them. */
 int lr_lesson_check_file(const char *path, FILE *out, FILE *err,
-                         struct lr_session *(*open)(const struct lr_output *out));
+                         const struct lr_command *const *commands);
 
 /* The lesson commands: lessons, lesson, next, back, check, hint, reveal,
  * skip (lesson.c). */

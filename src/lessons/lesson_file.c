@@ -340,7 +340,8 @@ static int scan_line(struct scan *c, const char *s, size_t n)
 	return 0;
 }
 
-static int parse_all(struct lr_lesson *l, struct lr_buf *err, int **lines)
+static int parse_all(struct lr_lesson *l, const struct lr_command *const *commands,
+                     struct lr_buf *err, int **lines)
 {
 	struct lr_parser p;
 	struct lr_stmt *st;
@@ -348,7 +349,8 @@ static int parse_all(struct lr_lesson *l, struct lr_buf *err, int **lines)
 	size_t cap = 0;
 	int rc;
 
-	lr_parser_init(&p, l->src, l->len, lr_is_command);
+	lr_parser_init(&p, l->src, l->len, NULL);
+	lr_parser_set_commands(&p, commands);
 	while ((rc = lr_parse_next(&p, &st, &e)) > 0) {
 		if (l->nstmts == cap) {
 			size_t nc = cap ? cap * 2 : 32;
@@ -416,7 +418,8 @@ static void set_name(struct lr_lesson *l)
 	l->number = atoi(b);
 }
 
-struct lr_lesson *lr_lesson_load(const char *path, struct lr_buf *err)
+struct lr_lesson *lr_lesson_load(const char *path, const struct lr_command *const *commands,
+                                 struct lr_buf *err)
 {
 	struct lr_lesson *l = lr_calloc(1, sizeof *l);
 	struct scan c;
@@ -433,7 +436,7 @@ struct lr_lesson *lr_lesson_load(const char *path, struct lr_buf *err)
 	lr_buf_init(&c.text);
 	lr_buf_init(&c.answer);
 	set_name(l);
-	if (!l->name || !(l->src = read_file(path, &l->len, err)) || parse_all(l, err, &lines) < 0)
+	if (!l->name || !(l->src = read_file(path, &l->len, err)) || parse_all(l, commands, err, &lines) < 0)
 		goto done;
 	for (size_t i = 0; i <= l->len; ) {
 		size_t e = i;
