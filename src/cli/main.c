@@ -14,6 +14,7 @@
 #include "frontend.h"
 #include "lesson.h"
 #include "limit.h"
+#include "workspace.h"
 
 static volatile sig_atomic_t got_sigint;
 /* Set by Ctrl-C or by a failed write of the output: the batch run stops at

@@ -27,24 +27,6 @@ struct lr_session *lr_session_create_bare(const struct lr_output *out)
 	return s;
 }
 
-static void run_destroy(struct lr_run *r)
-{
-	if (!r)
-		return;
-	lr_mat_destroy(r->A);
-	lr_sgd_result_finish(&r->res);
-	lr_free(r);
-}
-
-static void svd_run_destroy(struct lr_svd_run *r)
-{
-	if (!r)
-		return;
-	lr_mat_destroy(r->A);
-	lr_svd_finish(&r->svd);
-	lr_free(r);
-}
-
 void lr_session_destroy(struct lr_session *s)
 {
 	if (!s)
@@ -55,8 +37,8 @@ void lr_session_destroy(struct lr_session *s)
 	}
 	lr_free(s->vars);
 	for (size_t i = 0; i < s->nruns; i++)
-		run_destroy(s->runs[i]);
-	svd_run_destroy(s->svd);
+		lr_run_destroy(s->runs[i]);
+	lr_svd_run_destroy(s->svd);
 	if (s->lesson_destroy)
 		s->lesson_destroy(s->lesson);
 	lr_free(s);
@@ -388,43 +370,6 @@ int lr_session_exec(struct lr_session *s, const struct lr_stmt *st,
 	}
 	return rc < 0 ? -1 : 0;
 }
-
-/* ---- kept results, completion ---- */
-
-const struct lr_run *lr_session_last_run(const struct lr_session *s)
-{
-	return s->nruns ? s->runs[s->nruns - 1] : NULL;
-}
-
-size_t lr_session_runs(const struct lr_session *s, const struct lr_run *const **runs)
-{
-	*runs = (const struct lr_run *const *)s->runs;
-	return s->nruns;
-}
-
-const struct lr_svd_run *lr_session_last_svd(const struct lr_session *s)
-{
-	return s->svd;
-}
-
-void lr_session_keep_run(struct lr_session *s, struct lr_run *r)
-{
-	if (s->nruns == LR_MAX_RUNS) {
-		run_destroy(s->runs[0]);
-		memmove(s->runs, s->runs + 1, (LR_MAX_RUNS - 1) * sizeof s->runs[0]);
-		s->nruns--;
-	}
-	s->runs[s->nruns++] = r;
-}
-
-void lr_session_keep_svd(struct lr_session *s, struct lr_svd_run *r)
-{
-	svd_run_destroy(s->svd);
-	s->svd = r;
-}
-
-void lr_run_destroy(struct lr_run *r) { run_destroy(r); }
-void lr_svd_run_destroy(struct lr_svd_run *r) { svd_run_destroy(r); }
 
 /* ---- errors ---- */
 

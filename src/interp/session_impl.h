@@ -4,7 +4,10 @@
 #define LR_SESSION_IMPL_H
 
 #include "lowrank/rng.h"
+#include "lowrank/buf.h"
 #include "command.h"
+#include "format.h"
+#include "results.h"
 #include "session.h"
 #include "value.h"
 
@@ -106,12 +109,6 @@ void lr_emit(struct lr_session *s, const struct lr_event *ev);
  * LR_MAX_RUNS). */
 void lr_session_keep_run(struct lr_session *s, struct lr_run *r);
 void lr_session_keep_svd(struct lr_session *s, struct lr_svd_run *r);
-void lr_run_destroy(struct lr_run *r);
-void lr_svd_run_destroy(struct lr_svd_run *r);
-/* Fills r->rest and r->energy from r->A and r->svd (a run being built, in
- * factor.c, or read back from a workspace). LR_ERR_NOMEM, or LR_ERR_SHAPE /
- * LR_ERR_RANK if svd does not fit A. */
-enum lr_status lr_svd_run_measure(struct lr_svd_run *r);
 
 /* 1 if w is a variable name: a letter or _, then letters, digits, _. */
 int lr_is_name(const char *w);

@@ -6,7 +6,8 @@
 #include "check.h"
 #include "lowrank/buf.h"
 #include "parser.h"
-#include "session.h"
+#include "complete.h"
+#include "session_open.h"
 
 static void discard(void *ctx, const char *s, size_t n)
 {
