@@ -16,7 +16,7 @@ void lr_error_set(struct lr_error *e, struct lr_pos pos, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
 /* Appends "FILE:LINE:COL: error: MSG", the source line and a caret line
- * (session.c). */
+ * (lr_error.c). */
 struct lr_buf;
 void lr_error_format(struct lr_buf *out, const char *file, const char *src, size_t len,
                      const struct lr_error *err);
