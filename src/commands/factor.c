@@ -373,16 +373,6 @@ void lr_svd_report(struct lr_session *s, const struct lr_svd_run *r, int quiet)
 	lr_buf_finish(&b);
 }
 
-static int same_matrix(const struct lr_matrix *a, const struct lr_matrix *b)
-{
-	if (a->rows != b->rows || a->cols != b->cols)
-		return 0;
-	if (a->rows * a->cols != 0 &&
-	    memcmp(a->data, b->data, a->rows * a->cols * sizeof *a->data) != 0)
-		return 0;
-	return 1;
-}
-
 /* Fills the comparison of the newest SGD run with the SVD of the same
  * matrix and rank, computing the missing one. */
 int lr_compare(struct lr_session *s, struct lr_pos pos, struct lr_comparison *c)
@@ -406,7 +396,7 @@ int lr_compare(struct lr_session *s, struct lr_pos pos, struct lr_comparison *c)
 		lr_session_keep_run(s, nr);
 		run = nr;
 	}
-	if (!sv || sv->k != run->opts.rank || !same_matrix(sv->A, run->A)) {
+	if (!sv || sv->k != run->opts.rank || !lr_mat_same(sv->A, run->A)) {
 		struct lr_svd_run *ns;
 		const struct lr_matrix *A = run->A;
 		int nan = 0;

@@ -22,8 +22,7 @@ double lr_runs_floor(const struct lr_run *const *runs, size_t n)
 		return NAN;   /* an SVD per drawing would cost more than it shows */
 	for (size_t i = 0; i < n; i++)
 		if (lr_mat_has_hidden(runs[i]->A) || runs[i]->opts.rank != r->opts.rank ||
-		    runs[i]->A->rows != r->A->rows || runs[i]->A->cols != r->A->cols ||
-		    memcmp(runs[i]->A->data, r->A->data, r->A->rows * r->A->cols * sizeof(double)))
+		    !lr_mat_same(runs[i]->A, r->A))
 			return NAN;
 	s = lr_mallocarray(p + 1, sizeof *s);
 	if (!s || lr_svd_values(r->A, s) != LR_OK) {

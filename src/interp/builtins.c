@@ -197,14 +197,6 @@ static int is_vector(const struct lr_matrix *m)
 	return m->rows == 1 || m->cols == 1;
 }
 
-static int all_finite(const struct lr_matrix *m)
-{
-	for (size_t i = 0; i < numel(m); i++)
-		if (!isfinite(m->data[i]))
-			return 0;
-	return 1;
-}
-
 /* Maps an lr_op_* failure to a message for function name. */
 static int op_fail(struct lr_call *c, const char *name, enum lr_status st, const char *msg,
                    int arg)
@@ -832,7 +824,7 @@ static int matrix_2norm(struct lr_call *c, const struct lr_matrix *a, double *ou
 	double *s;
 	enum lr_status st;
 
-	if (!all_finite(a)) {
+	if (!lr_mat_all_finite(a)) {
 		*out = NAN;
 		return 0;
 	}
@@ -933,7 +925,7 @@ static int singular_values(struct lr_call *c, const char *name, const struct lr_
 	size_t p = a->rows < a->cols ? a->rows : a->cols;
 	enum lr_status st;
 
-	if (!all_finite(a))
+	if (!lr_mat_all_finite(a))
 		return fail(c, 0, "%s: cannot take SVD of matrix containing Inf or NaN values", name);
 	*s = lr_mallocarray(p ? p : 1, sizeof **s);
 	if (!*s)
@@ -1142,7 +1134,7 @@ static int fn_svd(struct lr_call *c)
 		econ = 1;
 	}
 	if (nargout(c) > 1) {
-		if (!all_finite(a))
+		if (!lr_mat_all_finite(a))
 			return fail(c, 0, "svd: cannot take SVD of matrix containing Inf or NaN values");
 		return econ ? svd_econ(c, a) : svd_full(c, a);
 	}

@@ -65,26 +65,6 @@ static int is_scalar(const struct lr_matrix *m)
 	return m->rows == 1 && m->cols == 1;
 }
 
-static int any_nan(const struct lr_matrix *m)
-{
-	size_t n = m->rows * m->cols;
-
-	for (size_t i = 0; i < n; i++)
-		if (isnan(m->data[i]))
-			return 1;
-	return 0;
-}
-
-static int all_finite(const struct lr_matrix *m)
-{
-	size_t n = m->rows * m->cols;
-
-	for (size_t i = 0; i < n; i++)
-		if (!isfinite(m->data[i]))
-			return 0;
-	return 1;
-}
-
 /* ---- Elementwise operators ---------------------------------------------- */
 
 static double f_add(double x, double y) { return x + y; }
@@ -317,7 +297,7 @@ static enum lr_status solve_lstsq(const struct lr_matrix *a, const struct lr_mat
 	x = new_result(m, p, &st, msg, msglen);
 	if (!x)
 		return st;
-	if (!all_finite(a) || !all_finite(b)) {
+	if (!lr_mat_all_finite(a) || !lr_mat_all_finite(b)) {
 		for (size_t i = 0; i < m * p; i++)
 			x->data[i] = NAN;
 		*out = x;
@@ -568,7 +548,7 @@ enum lr_status lr_op_binary(enum lr_binop op, const struct lr_matrix *a,
 		return power(a, b, out, msg, msglen);
 	case LR_OP_AND:
 	case LR_OP_OR:
-		if (any_nan(a) || any_nan(b)) {
+		if (lr_mat_has_nan(a) || lr_mat_has_nan(b)) {
 			set_msg(msg, msglen, "%s", LR_OP_MSG_NAN_LOGICAL);
 			return LR_ERR_ARG;
 		}
@@ -590,7 +570,7 @@ enum lr_status lr_op_unary(enum lr_unop op, const struct lr_matrix *a,
 	size_t n = a->rows * a->cols;
 	struct lr_matrix *r;
 
-	if (op == LR_OP_NOT && any_nan(a))
+	if (op == LR_OP_NOT && lr_mat_has_nan(a))
 		return LR_ERR_ARG;
 	if (op == LR_OP_TRANSPOSE)
 		r = new_result(a->cols, a->rows, &st, NULL, 0);
