@@ -697,7 +697,8 @@ static int run_load(struct lr_session *s, const struct lr_stmt *st)
 
 const struct lr_command lr_workspace_commands[] = {
 	{ "load", run_load, NULL, NULL, NULL, 0, NULL, "load FILE   load A FILE.csv|FILE.mtx",
-	  lr_help_save },
-	{ "save", run_save, NULL, NULL, NULL, 0, NULL, "save FILE [NAME...]", lr_help_save },
-	{ NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL }
+	  "read a workspace file, or a matrix from CSV or MatrixMarket", lr_help_save },
+	{ "save", run_save, NULL, NULL, NULL, 0, NULL, "save FILE [NAME...]",
+	  "write the workspace, or some variables, to a file", lr_help_save },
+	{ NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL }
 };

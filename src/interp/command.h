@@ -39,9 +39,11 @@ struct lr_command {
 	 * the cursor is past it. NULL for none. */
 	int (*complete)(size_t arg, const char *arg1, const char *prefix, lr_word_fn fn,
 	                void *ctx);
-	/* One line for README, the man page and the command list:
-	 * "sgd A k [options]". */
+	/* Its forms in one line, for the man page (generated from the tables)
+	 * and the command list: "sgd A k [options]". */
 	const char *synopsis;
+	/* What it does, in one line: "factorise A ~ U*V' ... by SGD". */
+	const char *summary;
 	/* The text `help NAME` prints (several commands may share one). */
 	const char *help;
 };

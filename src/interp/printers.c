@@ -62,17 +62,24 @@ static int fn_print(struct lr_session *s, const struct lr_node *n, const struct 
 	return 0;
 }
 
+const struct lr_printer lr_printers[] = {
+	{ "disp", "disp(X)", "show a value without its name" },
+	{ "fprintf", "fprintf(FORMAT, ...), fprintf(1, FORMAT, ...)", "as printf" },
+	{ "printf", "printf(FORMAT, ...)", "formatted output, with Octave's rules" },
+	{ "sprintf", "s = sprintf(FORMAT, ...)", "the text printf would print, as a string" },
+	{ NULL, NULL, NULL }
+};
+
 int lr_session_function(struct lr_session *s, const struct lr_node *n, int nargout,
                         struct lr_value **outs, int *rc)
 {
-	static const char *const names[] = { "disp", "printf", "fprintf", "sprintf" };
 	struct lr_val args[64];
 	size_t i;
 
-	for (i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (!strcmp(n->str, names[i]))
+	for (i = 0; lr_printers[i].name; i++)
+		if (!strcmp(n->str, lr_printers[i].name))
 			break;
-	if (i == sizeof names / sizeof names[0])
+	if (!lr_printers[i].name)
 		return 0;
 	if (n->nkids > 64) {
 		*rc = lr_fail(s, n->pos, "%s: expected at most 64 arguments, found %zu", n->str,

@@ -97,6 +97,12 @@ int lr_index_set(struct lr_session *s, const struct lr_node *call,
  * *rc). The function forms of commands are in the command table. */
 int lr_session_function(struct lr_session *s, const struct lr_node *call, int nargout,
                         struct lr_value **outs, int *rc);
+/* Those functions: name, forms and one line, ended by a NULL name (for
+ * completion, help listings and the man page). */
+struct lr_printer {
+	const char *name, *usage, *summary;
+};
+extern const struct lr_printer lr_printers[];
 
 /* Writes text to the output. */
 void lr_write(struct lr_session *s, const char *text, size_t n);

@@ -795,16 +795,24 @@ static const char help_lessons[] =
 "Progress is saved after every step; 'lowrank --lesson N' starts a lesson from the shell.\n";
 
 const struct lr_command lr_lesson_commands[] = {
-	{ "back", run_lesson_command, NULL, NULL, NULL, 0, NULL, "back", help_lessons },
-	{ "check", run_lesson_command, NULL, NULL, NULL, 0, NULL, "check", help_lessons },
-	{ "hint", run_lesson_command, NULL, NULL, NULL, 0, NULL, "hint", help_lessons },
+	{ "back", run_lesson_command, NULL, NULL, NULL, 0, NULL, "back",
+	  "the previous step of the lesson", help_lessons },
+	{ "check", run_lesson_command, NULL, NULL, NULL, 0, NULL, "check",
+	  "check your answer to the exercise", help_lessons },
+	{ "hint", run_lesson_command, NULL, NULL, NULL, 0, NULL, "hint",
+	  "the next hint, one at a time", help_lessons },
 	{ "lesson", run_lesson_command, NULL, NULL, NULL, 0, complete_lesson,
-	  "lesson N   lesson reset N|all", help_lessons },
-	{ "lessons", run_lesson_command, NULL, NULL, NULL, 0, NULL, "lessons", help_lessons },
-	{ "next", run_lesson_command, NULL, NULL, NULL, 0, NULL, "next", help_lessons },
-	{ "reveal", run_lesson_command, NULL, NULL, NULL, 0, NULL, "reveal", help_lessons },
-	{ "skip", run_lesson_command, NULL, NULL, NULL, 0, NULL, "skip", help_lessons },
-	{ NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL }
+	  "lesson N   lesson reset N|all",
+	  "start or resume a lesson; 'lesson reset' forgets progress", help_lessons },
+	{ "lessons", run_lesson_command, NULL, NULL, NULL, 0, NULL, "lessons",
+	  "list the lessons with your progress", help_lessons },
+	{ "next", run_lesson_command, NULL, NULL, NULL, 0, NULL, "next",
+	  "the next step (an exercise is checked first)", help_lessons },
+	{ "reveal", run_lesson_command, NULL, NULL, NULL, 0, NULL, "reveal",
+	  "show the reference answer", help_lessons },
+	{ "skip", run_lesson_command, NULL, NULL, NULL, 0, NULL, "skip",
+	  "run the reference answer and go on", help_lessons },
+	{ NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL }
 };
 
 /* ---- check mode ---- */

@@ -8,10 +8,6 @@
 #include "builtins.h"
 #include "session_impl.h"
 
-/* The functions the session runs itself (statements that print), which the
- * builtin table does not hold. */
-static const char *const printer_words[] = { "disp", "fprintf", "printf", "sprintf", NULL };
-
 /* The values of the options that take one of a few words. */
 static const struct { const char *option; const char *const values[4]; } option_values[] = {
 	{ "update", { "sequential", "simultaneous", NULL } },
@@ -100,7 +96,9 @@ static void offer_names(const struct lr_session *s, const char *prefix,
 	for (size_t i = 0; i < nb && i < LR_MAX_BUILTINS; i++)
 		if (starts(b[i]->name, prefix, n))
 			fn(ctx, b[i]->name);
-	offer(printer_words, prefix, fn, ctx);
+	for (size_t i = 0; lr_printers[i].name; i++)   /* printf, disp, ...: not builtins */
+		if (starts(lr_printers[i].name, prefix, n))
+			fn(ctx, lr_printers[i].name);
 	for (size_t t = 0; s && s->commands && s->commands[t]; t++)
 		for (const struct lr_command *c = s->commands[t]; c->name; c++)
 			if (starts(c->name, prefix, n))
