@@ -1,8 +1,9 @@
 /* Help texts. A command's text is reached through its entry in the command
  * tables; the topics here are the rest. Keep them in step with README.md
- * (the language reference says the same at more length) and the man page:
- * tests/lang/help_sync.sh checks that every command and function is in all
- * three. */
+ * (the language reference says the same at more length); the man page's
+ * lists are generated from the tables. Suite help_sync
+ * (tests/lang/test_help_sync.c) checks that every command and function is
+ * in all three. */
 #include "help.h"
 
 #include <string.h>

@@ -39,9 +39,10 @@ struct lr_builtin {
  * (builtins.c, fn_NAME.c) keeps a static array of entries sorted by name and
  * exports it as
  *     const struct lr_builtin_table lr_builtins_NAME = LR_BUILTIN_TABLE(table);
- * then builtin_tables.c lists it (one line) and src/lang/meson.build's
- * builtin_src names the file. Each entry also needs a line in README.md and
- * the man page (tests/lang/help_sync.sh checks). */
+ * then builtin_tables.c lists it (one line) and src/interp/meson.build's
+ * builtin_src names the file. Each entry also needs a mention in README.md;
+ * its man page line is generated (suite help_sync checks both:
+ * tests/lang/test_help_sync.c). */
 struct lr_builtin_table {
 	const struct lr_builtin *fns;
 	size_t n;

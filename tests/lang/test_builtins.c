@@ -1,4 +1,4 @@
-/* Unit tests of the functions (src/lang/builtins.c). Expected values were
+/* Unit tests of the functions (src/interp/builtins.c). Expected values were
  * computed by GNU Octave 7.3 (octave-cli, printed with %.17g) unless a
  * comment says we deviate on purpose. */
 #include "check.h"
