@@ -16,9 +16,9 @@ static const struct lr_builtin *find_in(const struct lr_builtin_table *t, const 
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int cmp = strcmp(name, t->fns[mid].name);
+		int cmp = strcmp(name, t->entries[mid].name);
 		if (!cmp)
-			return &t->fns[mid];
+			return &t->entries[mid];
 		if (cmp < 0)
 			hi = mid;
 		else
@@ -47,8 +47,8 @@ size_t lr_builtin_sorted(const struct lr_builtin **list, size_t max)
 		size_t bt = 0;
 		for (size_t i = 0; lr_builtin_tables[i] && i < 16; i++) {
 			const struct lr_builtin_table *t = lr_builtin_tables[i];
-			if (at[i] < t->n && (!best || strcmp(t->fns[at[i]].name, best->name) < 0)) {
-				best = &t->fns[at[i]];
+			if (at[i] < t->n && (!best || strcmp(t->entries[at[i]].name, best->name) < 0)) {
+				best = &t->entries[at[i]];
 				bt = i;
 			}
 		}

@@ -44,7 +44,7 @@ struct lr_builtin {
  * its man page line is generated (suite help_sync checks both:
  * tests/lang/test_help_sync.c). */
 struct lr_builtin_table {
-	const struct lr_builtin *fns;
+	const struct lr_builtin *entries;
 	size_t n;
 };
 #define LR_BUILTIN_TABLE(array) { (array), sizeof (array) / sizeof (array)[0] }
