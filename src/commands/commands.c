@@ -14,9 +14,6 @@
 #include "limit.h"
 #include "plot.h"
 
-/* `explore A [k]` (explore.c). */
-int lr_cmd_explore(struct lr_session *s, const struct lr_stmt *st);
-
 int lr_is_name(const char *w)
 {
 	if (!(*w == '_' || (*w >= 'a' && *w <= 'z') || (*w >= 'A' && *w <= 'Z')) ||

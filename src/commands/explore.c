@@ -52,8 +52,6 @@ static void explore_text(struct lr_buf *b, const struct lr_svd_run *r, enum lr_n
 	              r->k, known < pmax ? " (up to the computed ones)" : "");
 }
 
-int lr_cmd_explore(struct lr_session *s, const struct lr_stmt *st);
-
 int lr_cmd_explore(struct lr_session *s, const struct lr_stmt *st)
 {
 	struct lr_val A = { 0 };

@@ -61,8 +61,9 @@ int sgd_option_value(struct lr_session *s, struct lr_sgd_request *q, const char 
                      const struct lr_value *v, const struct lr_node *at, struct lr_value **keep);
 int lr_fn_mask(struct lr_session *s, const struct lr_node *n, const struct lr_val *args,
                struct lr_value **outs);
-/* The `plot` command (plotcmd.c). */
+/* The `plot` command (plotcmd.c) and `explore A [k]` (explore.c). */
 int lr_cmd_plot(struct lr_session *s, const struct lr_stmt *st);
+int lr_cmd_explore(struct lr_session *s, const struct lr_stmt *st);
 /* The function forms of sgd, svd, mask, unmask, loss, quit and exit
  * (functions.c): the `call` of their entries in lr_base_commands. */
 int lr_command_call(struct lr_session *s, const struct lr_node *n, int nargout,
