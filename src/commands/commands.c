@@ -127,13 +127,17 @@ static int rank_word(struct lr_session *s, const struct lr_word *w, const struct
 /* ---- sgd ---- */
 
 static const char option_names[] = "epochs, lr, seed, update, order, U or V";
+static const char *const update_values[] = { "sequential", "simultaneous", NULL };
+static const char *const order_values[] = { "rows", "shuffled", NULL };
+static const struct lr_option sgd_options[] = {
+	{ "epochs", NULL }, { "lr", NULL }, { "seed", NULL }, { "update", update_values },
+	{ "order", order_values }, { "U", NULL }, { "V", NULL }, { NULL, NULL }
+};
 
 static int known_option(const char *key)
 {
-	static const char *const keys[] = { "epochs", "lr", "seed", "update", "order", "U", "V" };
-
-	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-		if (!strcmp(keys[i], key))
+	for (size_t i = 0; sgd_options[i].name; i++)
+		if (!strcmp(sgd_options[i].name, key))
 			return 1;
 	return 0;
 }
@@ -626,10 +630,8 @@ static int cmd_limit(struct lr_session *s, const struct lr_stmt *st)
 /* ---- the table ---- */
 
 static const char *const format_args[] = { "short", "long", NULL };
-static const char *const sgd_options[] = {
-	"epochs=", "lr=", "seed=", "update=", "order=", "U=", "V=", NULL
-};
-static const char *const svd_options[] = { "method=", NULL };
+static const char *const method_values[] = { "auto", "full", "subspace", NULL };
+static const struct lr_option svd_options[] = { { "method", method_values }, { NULL, NULL } };
 
 /* name, run, call (function form), args, options from word N, complete,
  * synopsis, summary, help. Sorted by name. */

@@ -17,6 +17,13 @@ struct lr_value;
 /* Called for each completion word; the same shape as lr_session_complete's. */
 typedef void (*lr_word_fn)(void *ctx, const char *word);
 
+/* An option word `name=value` of a command, and the few values it takes
+ * (NULL-terminated), or NULL when any expression will do. */
+struct lr_option {
+	const char *name;
+	const char *const *values;
+};
+
 struct lr_command {
 	const char *name;
 	/* Runs `name words...`: 0, or -1 with the session's error set (lr_fail). */
@@ -29,9 +36,10 @@ struct lr_command {
 	/* Tab completion of the first word after the command (NULL-terminated;
 	 * only these are offered there), or NULL. */
 	const char *const *args;
-	/* Options offered, with their '=', from the word after first_option on
-	 * (next to the names), or NULL. */
-	const char *const *options;
+	/* Its name=value options, ended by a NULL name, or NULL: Tab offers
+	 * "name=" from word first_option on (next to the names), and after
+	 * "name=" the option's values when it has a list. */
+	const struct lr_option *options;
 	size_t first_option;
 	/* Completion that needs more than a list (lesson names): offers words
 	 * for argument arg (1 = the first) and returns 1 when only they may

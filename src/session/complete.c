@@ -4,23 +4,17 @@
  * after `view`, lesson names after `lesson`), an option's values after
  * `update=`, `order=`, `method=`, else names. Declared in session.h. */
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 #include "builtins.h"
 #include "session_impl.h"
-
-/* The values of the options that take one of a few words. */
-static const struct { const char *option; const char *const values[4]; } option_values[] = {
-	{ "update", { "sequential", "simultaneous", NULL } },
-	{ "order", { "rows", "shuffled", NULL } },
-	{ "method", { "auto", "full", "subspace", NULL } },
-};
 
 /* What the words before the cursor say about the one at it. */
 struct where {
 	char cmd[16];              /* the statement's command, or "" */
 	size_t arg;                /* 0: the command word itself; 1: its first argument ... */
 	char arg1[16];             /* the first argument when the cursor is past it, or "" */
-	const char *const *values; /* after `option=` with known values, else NULL */
+	char option[16];           /* the name of that `name=` when the cursor follows it */
 	int after_eq;              /* right after some `name=` */
 };
 
@@ -43,7 +37,7 @@ static void offer(const char *const *list, const char *prefix,
 static void locate(const struct lr_session *s, const char *line, size_t start,
                    struct where *w)
 {
-	size_t b = start, i, e;
+	size_t b, i, e;
 
 	memset(w, 0, sizeof *w);
 	for (i = start; i > 0 && line[i - 1] != ';' && line[i - 1] != ','; i--)
@@ -74,12 +68,36 @@ static void locate(const struct lr_session *s, const char *line, size_t start,
 	if (start == 0 || line[start - 1] != '=')
 		return;
 	w->after_eq = 1;
-	while (b > 1 && (isalnum((unsigned char)line[b - 2]) || line[b - 2] == '_'))
+	b = start - 1;
+	while (b > 0 && (isalnum((unsigned char)line[b - 1]) || line[b - 1] == '_'))
 		b--;
-	for (size_t k = 0; k < sizeof option_values / sizeof option_values[0]; k++)
-		if (start - 1 - (b - 1) == strlen(option_values[k].option) &&
-		    starts(line + b - 1, option_values[k].option, start - b))
-			w->values = option_values[k].values;
+	if (start - 1 - b < sizeof w->option) {
+		memcpy(w->option, line + b, start - 1 - b);
+		w->option[start - 1 - b] = '\0';
+	}
+}
+
+/* The option of c called name, or NULL. */
+static const struct lr_option *option_of(const struct lr_command *c, const char *name)
+{
+	for (size_t i = 0; c && c->options && c->options[i].name; i++)
+		if (!strcmp(c->options[i].name, name))
+			return &c->options[i];
+	return NULL;
+}
+
+/* The options of c as "name=", for the word at the cursor. */
+static void offer_options(const struct lr_command *c, const char *prefix,
+                          void (*fn)(void *ctx, const char *word), void *ctx)
+{
+	size_t n = strlen(prefix);
+
+	for (size_t i = 0; c->options[i].name; i++) {
+		char word[32];
+		snprintf(word, sizeof word, "%s=", c->options[i].name);
+		if (starts(word, prefix, n))
+			fn(ctx, word);
+	}
 }
 
 /* Variables, functions and commands. */
@@ -112,10 +130,13 @@ void lr_session_complete(const struct lr_session *s, const char *line, size_t st
 	struct where w;
 	const struct lr_command *c;
 
+	const struct lr_option *o;
+
 	locate(s, line, start, &w);
 	c = w.cmd[0] ? lr_session_command(s, w.cmd) : NULL;
-	if (w.values) {
-		offer(w.values, prefix, fn, ctx);
+	o = w.after_eq ? option_of(c, w.option) : NULL;
+	if (o && o->values) {
+		offer(o->values, prefix, fn, ctx);
 		return;
 	}
 	if (c && !w.after_eq) {
@@ -128,5 +149,5 @@ void lr_session_complete(const struct lr_session *s, const char *line, size_t st
 	}
 	offer_names(s, prefix, fn, ctx);
 	if (c && c->options && !w.after_eq && w.arg >= c->first_option)
-		offer(c->options, prefix, fn, ctx);
+		offer_options(c, prefix, fn, ctx);
 }

@@ -98,6 +98,10 @@ static void option_values(void)
 	CHECK(offers(s, "sgd A 2 epochs=10 order=", "rows shuffled"));
 	CHECK(offers(s, "svd A 2 method=s", "subspace"));
 	CHECK(offers(s, "explore A method=f", "full"));
+	/* the values are the command's own (its entry's options): explore has
+	 * no update= */
+	CHECK(offers(s, "explore A update=seq", ""));
+	CHECK(offers(s, "sgd A 1 update=seq", "sequential"));
 	lr_session_destroy(s);
 }
 
