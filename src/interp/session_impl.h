@@ -1,5 +1,6 @@
-/* The inside of a session, shared by the files of the language (session.c,
- * eval.c, index.c, commands.c, factor.c). Not for the front ends. */
+/* The inside of a session, shared by the interpreter and the layers built
+ * on it (commands, lessons, the session a front end opens). Not for the
+ * front ends. */
 #ifndef LR_SESSION_IMPL_H
 #define LR_SESSION_IMPL_H
 
@@ -19,7 +20,6 @@ struct lr_var {
 };
 
 struct lr_lesson_state;
-struct lr_command;
 
 struct lr_session {
 	const struct lr_output *out;    /* borrowed */
