@@ -7,6 +7,7 @@
 #include "check.h"
 #include "parser.h"
 #include "session_impl.h"
+#include "session_open.h"
 
 static void discard(void *ctx, const char *s, size_t n)
 {
