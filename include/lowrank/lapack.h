@@ -63,7 +63,28 @@ int lr_lapack_threads(void);
 	X(dorgqr_work, (int layout, lapack_int m, lapack_int n, lapack_int k, double *a, \
 		lapack_int lda, const double *tau, double *work, lapack_int lwork), \
 		(layout, m, n, k, a, lda, tau, work, lwork), \
-		4.0 * m * n * k)
+		4.0 * m * n * k) \
+	X(zgesv_work, (int layout, lapack_int n, lapack_int nrhs, lapack_complex_double *a, \
+		lapack_int lda, lapack_int *ipiv, lapack_complex_double *b, lapack_int ldb), \
+		(layout, n, nrhs, a, lda, ipiv, b, ldb), \
+		cube(n, n) * 8 / 3 + 8.0 * n * n * nrhs) \
+	X(dgeevx_work, (int layout, char balanc, char jobvl, char jobvr, char sense, \
+		lapack_int n, double *a, lapack_int lda, double *wr, double *wi, double *vl, \
+		lapack_int ldvl, double *vr, lapack_int ldvr, lapack_int *ilo, lapack_int *ihi, \
+		double *scale, double *abnrm, double *rconde, double *rcondv, double *work, \
+		lapack_int lwork, lapack_int *iwork), \
+		(layout, balanc, jobvl, jobvr, sense, n, a, lda, wr, wi, vl, ldvl, vr, ldvr, ilo, \
+		ihi, scale, abnrm, rconde, rcondv, work, lwork, iwork), \
+		cube(n, n) * 25) \
+	X(zgeevx_work, (int layout, char balanc, char jobvl, char jobvr, char sense, \
+		lapack_int n, lapack_complex_double *a, lapack_int lda, lapack_complex_double *w, \
+		lapack_complex_double *vl, lapack_int ldvl, lapack_complex_double *vr, \
+		lapack_int ldvr, lapack_int *ilo, lapack_int *ihi, double *scale, double *abnrm, \
+		double *rconde, double *rcondv, lapack_complex_double *work, lapack_int lwork, \
+		double *rwork), \
+		(layout, balanc, jobvl, jobvr, sense, n, a, lda, w, vl, ldvl, vr, ldvr, ilo, ihi, \
+		scale, abnrm, rconde, rcondv, work, lwork, rwork), \
+		cube(n, n) * 100)
 
 #define LR_LAZY_PROTO(name, params, args, flops) lapack_int lr_lazy_##name params;
 LR_LAZY_DECLS(LR_LAZY_PROTO)
@@ -78,5 +99,13 @@ LR_LAZY_DECLS(LR_LAZY_PROTO)
 #define LAPACKE_dgetrs_work lr_lazy_dgetrs_work
 #define LAPACKE_dgeqrf_work lr_lazy_dgeqrf_work
 #define LAPACKE_dorgqr_work lr_lazy_dorgqr_work
+#define LAPACKE_zgesv_work lr_lazy_zgesv_work
+#define LAPACKE_dgeevx_work lr_lazy_dgeevx_work
+#define LAPACKE_zgeevx_work lr_lazy_zgeevx_work
+
+/* C = A·B for complex row-major A (m×k), B (k×n), C (m×n), interleaved
+ * (re, im) pairs: BLAS zgemm, loaded as the LAPACK routines are. Returns 0,
+ * or LR_LAPACK_MISSING. */
+int lr_blas_zgemm(int m, int n, int k, const double *a, const double *b, double *c);
 
 #endif

@@ -117,3 +117,20 @@ static int load(const char *name, void **slot)
 		return f args; \
 	}
 LR_LAZY_DECLS(LR_LAZY_DEF)
+
+/* cblas.h's row-major and no-transpose, spelled here so that the core needs
+ * no BLAS header at build time. */
+enum { CBLAS_ROW_MAJOR = 101, CBLAS_NO_TRANS = 111 };
+
+int lr_blas_zgemm(int m, int n, int k, const double *a, const double *b, double *c)
+{
+	static void (*f)(int, int, int, int, int, int, const void *, const void *, int,
+	                 const void *, int, const void *, void *, int);
+	static const double one[2] = { 1, 0 }, zero[2] = { 0, 0 };
+
+	if (!f && load("cblas_zgemm", (void **)&f) < 0)
+		return LR_LAPACK_MISSING;
+	use_threads_for(8.0 * m * n * k);
+	f(CBLAS_ROW_MAJOR, CBLAS_NO_TRANS, CBLAS_NO_TRANS, m, n, k, one, a, k, b, n, zero, c, n);
+	return 0;
+}

@@ -18,7 +18,8 @@ enum lr_node_kind {
 	LR_N_ANDAND, LR_N_OROR,
 	LR_N_RANGE,     /* kids: start, [step,] stop (nkids 2 or 3) */
 	LR_N_MATRIX,    /* kids: elements row by row; row_len[r] elements in row r */
-	LR_N_CALL       /* name(kids...): a function call or an index */
+	LR_N_CALL,      /* name(kids...): a function call or an index */
+	LR_N_IMAG       /* an imaginary literal, 4i: num is its imaginary part */
 };
 
 struct lr_node {

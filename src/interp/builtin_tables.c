@@ -3,12 +3,14 @@
 #include <string.h>
 #include "builtins.h"
 
-extern const struct lr_builtin_table lr_builtins_base, lr_builtins_logical, lr_builtins_string;
+extern const struct lr_builtin_table lr_builtins_base, lr_builtins_logical, lr_builtins_string,
+	lr_builtins_complex;
 
 const struct lr_builtin_table *const lr_builtin_tables[] = {
 	&lr_builtins_base,
 	&lr_builtins_logical,
 	&lr_builtins_string,
+	&lr_builtins_complex,
 	NULL
 };
 

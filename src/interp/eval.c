@@ -6,6 +6,8 @@
 #include "lowrank/alloc.h"
 #include "builtins.h"
 #include "chars.h"
+#include "cvalue.h"
+#include "fn_complex.h"
 #include "limit.h"
 #include "ops.h"
 #include "parser.h"
@@ -62,6 +64,10 @@ int lr_eval_matrix(struct lr_session *s, const struct lr_node *n, const char *wh
 		lr_val_drop(out);
 		return lr_fail(s, n->pos, "%s must be a matrix, found a string", what);
 	}
+	if (out->v->im) {
+		lr_val_drop(out);
+		return lr_fail(s, n->pos, "%s must be real, found a complex value", what);
+	}
 	return 0;
 }
 
@@ -109,6 +115,35 @@ static int shape_error(struct lr_session *s, const struct lr_node *n, const char
 	}
 }
 
+/* a op b when either is complex (cvalue.h); consumes a and b. */
+static int complex_binop(struct lr_session *s, const struct lr_node *n, struct lr_val *a,
+                         struct lr_val *b, struct lr_val *out)
+{
+	struct lr_value *r = NULL;
+	char msg[200], an[48], bn[48], sa[32], sb[32];
+	enum lr_status st;
+
+	msg[0] = '\0';
+	st = lr_cx_binary((enum lr_binop)n->op, a->v, b->v, &r, msg, sizeof msg);
+	if (st == LR_ERR_SHAPE) {
+		operand_name(s, n->kids[0], "left", an, sizeof an);
+		operand_name(s, n->kids[1], "right", bn, sizeof bn);
+		lr_shape(a->v->m, sa, sizeof sa);
+		lr_shape(b->v->m, sb, sizeof sb);
+		shape_error(s, n, an, sa, bn, sb);
+	} else if (st == LR_ERR_NOMEM) {
+		nomem(s, n->oppos);
+	} else if (st != LR_OK) {
+		lr_fail(s, n->oppos, "%s", msg[0] ? msg : lr_status_str(st));
+	}
+	lr_val_drop(a);
+	lr_val_drop(b);
+	if (st != LR_OK)
+		return -1;
+	own(out, r);
+	return 0;
+}
+
 /* Applies n's operator to a (its left value, which this consumes) and n's
  * right operand. */
 static int apply_binop(struct lr_session *s, const struct lr_node *n, struct lr_val *a_in,
@@ -126,6 +161,9 @@ static int apply_binop(struct lr_session *s, const struct lr_node *n, struct lr_
 		return -1;
 	}
 	msg[0] = '\0';
+	if (a.v->im || b.v->im || ((n->op == LR_OP_EPOW || n->op == LR_OP_POW)
+	                           && lr_cx_real_pow_is_complex(a.v->m, b.v->m)))
+		return complex_binop(s, n, &a, &b, out);
 	st = lr_op_binary((enum lr_binop)n->op, a.v->m, b.v->m, &r, msg, sizeof msg);
 	if (st == LR_ERR_SHAPE) {
 		operand_name(s, n->kids[0], "left", an, sizeof an);
@@ -201,7 +239,17 @@ static int eval_unop(struct lr_session *s, const struct lr_node *n, struct lr_va
 	if (lr_val_numeric(s, n->kids[0]->pos, &a) < 0)   /* -'a' is -97, as Octave */
 		return -1;
 	/* ! makes a logical; a transpose keeps the class; - makes a double */
-	logical = n->op == LR_OP_NOT || (n->op == LR_OP_TRANSPOSE && a.v->logical);
+	if (a.v->im) {
+		struct lr_value *z = NULL;
+		st = lr_cx_unary((enum lr_unop)n->op, a.v, &z);
+		lr_val_drop(&a);
+		if (st != LR_OK)
+			return nomem(s, n->pos);
+		own(out, z);
+		return 0;
+	}
+	logical = n->op == LR_OP_NOT || ((n->op == LR_OP_TRANSPOSE || n->op == LR_OP_DOTTRANSPOSE)
+	                                 && a.v->logical);
 	st = lr_op_unary((enum lr_unop)n->op, a.v->m, &r);
 	lr_val_drop(&a);
 	if (st == LR_ERR_ARG)
@@ -231,7 +279,7 @@ static int truth(struct lr_session *s, const struct lr_node *n, int *t)
 			lr_val_drop(&a);
 			return lr_fail(s, n->pos, "NaN has no truth value for && or ||");
 		}
-		if (m->data[i] == 0)
+		if (m->data[i] == 0 && !(a.v->im && a.v->im->data[i] != 0))
 			*t = 0;
 	}
 	lr_val_drop(&a);
@@ -386,6 +434,53 @@ static int concat(struct lr_session *s, struct lr_value **parts, const struct lr
 	return *out ? 0 : nomem(s, nodes[0]->pos);
 }
 
+/* concat, and when a part is complex, the imaginary parts joined the same
+ * way (a real part contributing zeros). */
+static int concat_cx(struct lr_session *s, struct lr_value **parts, const struct lr_node **nodes,
+                     size_t np, int vertical, size_t row, struct lr_value **out)
+{
+	struct lr_value *ims = NULL, **imp = NULL, *joined = NULL;
+	int any = 0, rc = -1;
+
+	for (size_t i = 0; i < np; i++)
+		any |= parts[i]->im != NULL;
+	if (concat(s, parts, nodes, np, vertical, row, out) < 0)
+		return -1;
+	if (!any)
+		return 0;
+	ims = lr_calloc(np, sizeof *ims);
+	imp = lr_calloc(np, sizeof *imp);
+	for (size_t i = 0; ims && imp && i < np; i++) {
+		ims[i].kind = LR_VAL_MAT;
+		ims[i].m = parts[i]->im ? parts[i]->im
+		           : lr_mat_create(parts[i]->m->rows, parts[i]->m->cols);
+		imp[i] = &ims[i];
+		if (!ims[i].m) {
+			lr_free(imp);
+			imp = NULL;
+		}
+	}
+	if (!ims || !imp)
+		nomem(s, nodes[0]->pos);
+	else if (concat(s, imp, nodes, np, vertical, row, &joined) == 0) {
+		lr_mat_clear_mask(joined->m);
+		(*out)->im = joined->m;
+		joined->m = NULL;
+		lr_value_destroy(joined);
+		rc = 0;
+	}
+	for (size_t i = 0; ims && i < np; i++)
+		if (ims[i].m != parts[i]->im)
+			lr_mat_destroy(ims[i].m);
+	lr_free(ims);
+	lr_free(imp);
+	if (rc < 0) {
+		lr_value_destroy(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
 static int eval_matrix(struct lr_session *s, const struct lr_node *n, struct lr_val *out)
 {
 	struct lr_value **vals = lr_calloc(n->nkids + 1, sizeof *vals);
@@ -423,7 +518,7 @@ static int eval_matrix(struct lr_session *s, const struct lr_node *n, struct lr_
 		goto done;
 	}
 	for (size_t r = 0; r < n->nrows; r++) {
-		if (concat(s, vals + k, (const struct lr_node **)n->kids + k, n->row_len[r], 0, r,
+		if (concat_cx(s, vals + k, (const struct lr_node **)n->kids + k, n->row_len[r], 0, r,
 		           &rows[r]) < 0)
 			goto done;
 		k += n->row_len[r];
@@ -442,7 +537,7 @@ static int eval_matrix(struct lr_session *s, const struct lr_node *n, struct lr_
 		}
 		for (size_t r = 0, j = 0; r < n->nrows; j += n->row_len[r], r++)
 			firsts[r] = n->kids[j];
-		rc = concat(s, rows, firsts, n->nrows, 1, 0, &whole);
+		rc = concat_cx(s, rows, firsts, n->nrows, 1, 0, &whole);
 		lr_free(firsts);
 		if (rc == 0) {
 			whole->logical = logical && n->nkids > 0;
@@ -482,6 +577,17 @@ static double named_constant(const char *name, int *found)
 	return 0;
 }
 
+/* The number x·i (narrowed: 0i is a real 0, as in Octave). */
+static int imaginary(struct lr_session *s, const struct lr_node *n, double x, struct lr_val *out)
+{
+	struct lr_matrix *re = lr_mat_create(1, 1), *im = lr_mat_create(1, 1);
+
+	if (im)
+		im->data[0] = x;
+	own(out, lr_cx_value(re, im, 1));
+	return out->v ? 0 : nomem(s, n->pos);
+}
+
 static int eval_ident(struct lr_session *s, const struct lr_node *n, struct lr_val *out)
 {
 	const struct lr_value *v = lr_var_get(s, n->str);
@@ -493,6 +599,8 @@ static int eval_ident(struct lr_session *s, const struct lr_node *n, struct lr_v
 		out->own = NULL;
 		return 0;
 	}
+	if (strlen(n->str) == 1 && strchr("ijIJ", n->str[0]))   /* the imaginary unit */
+		return imaginary(s, n, 1, out);
 	c = named_constant(n->str, &found);
 	if (found) {
 		own(out, lr_value_scalar(c));
@@ -524,6 +632,8 @@ int lr_eval(struct lr_session *s, const struct lr_node *n, struct lr_val *out)
 	case LR_N_NUM:
 		own(out, lr_value_scalar(n->num));
 		return out->v ? 0 : nomem(s, n->pos);
+	case LR_N_IMAG:
+		return imaginary(s, n, n->num, out);
 	case LR_N_STR:
 		own(out, lr_value_str(n->str, n->strlen));
 		if (out->own)
@@ -598,6 +708,12 @@ static int call_builtin(struct lr_session *s, const struct lr_node *n,
 		if (lr_eval(s, n->kids[i], &args[i]) < 0)
 			goto done;
 		argv[i] = args[i].v;
+	}
+	const char *name = b->name;
+	int bad = 0;
+	if (!(b = lr_cx_dispatch(b, argv, (int)n->nkids, &bad))) {
+		lr_fail(s, n->kids[bad]->pos, LR_CX_REFUSE_FMT, name, "argument");
+		goto done;
 	}
 	memset(&c, 0, sizeof c);
 	c.rng = &s->rng;

@@ -243,8 +243,13 @@ static struct lr_token lex_number(struct lr_lexer *lx, struct lr_pos p)
 		while (w < lx->len && (isalnum((unsigned char)lx->src[w]) || lx->src[w] == '_'))
 			w++;
 		lx->i = j;
-		if (w == j + 1 && (lx->src[j] == 'i' || lx->src[j] == 'j'))
-			return error_at(lx, here(lx), "complex numbers are not supported");
+		if (w == j + 1 && strchr("ijIJ", lx->src[j])) {   /* 4i, 2.5j: imaginary */
+			lx->i = w;
+			struct lr_token t = make(lx, LR_TOK_NUMBER, p, w - (j - n));
+			t.num = strtod(tmp, NULL);
+			t.imag = 1;
+			return t;
+		}
 		if (strchr("eEdD", lx->src[j]) && (w == j + 1 || !isalpha((unsigned char)lx->src[j + 1])))
 			snprintf(msg, sizeof msg, "expected the digits of the exponent after '%.*s%c'",
 			         (int)(n > 20 ? 20 : n), lx->src + (j - n), lx->src[j]);

@@ -33,6 +33,7 @@ struct lr_token {
 	char *str;           /* LR_TOK_STRING: owned by the lexer until taken (escapes decoded) */
 	size_t strlen;
 	int space_before;    /* whitespace preceded the token */
+	int imag;            /* LR_TOK_NUMBER written with i, j, I or J: imaginary */
 };
 
 /* Room for the deepest nesting `limit depth` allows (LR_LIMIT_DEPTH_MAX). */

@@ -572,7 +572,7 @@ enum lr_status lr_op_unary(enum lr_unop op, const struct lr_matrix *a,
 
 	if (op == LR_OP_NOT && lr_mat_has_nan(a))
 		return LR_ERR_ARG;
-	if (op == LR_OP_TRANSPOSE)
+	if (op == LR_OP_TRANSPOSE || op == LR_OP_DOTTRANSPOSE)
 		r = new_result(a->cols, a->rows, &st, NULL, 0);
 	else
 		r = new_result(a->rows, a->cols, &st, NULL, 0);
@@ -588,6 +588,7 @@ enum lr_status lr_op_unary(enum lr_unop op, const struct lr_matrix *a,
 			r->data[i] = a->data[i] == 0.0;
 		break;
 	case LR_OP_TRANSPOSE:   /* the mask is not carried, as for every result */
+	case LR_OP_DOTTRANSPOSE:
 		for (size_t i = 0; i < a->rows; i++)
 			for (size_t j = 0; j < a->cols; j++)
 				LR_AT(r, j, i) = LR_AT(a, i, j);

@@ -17,7 +17,8 @@ enum lr_binop {
 	LR_OP_POW, LR_OP_EPOW, LR_OP_LT, LR_OP_LE, LR_OP_GT, LR_OP_GE,
 	LR_OP_EQ, LR_OP_NE, LR_OP_AND, LR_OP_OR
 };
-enum lr_unop { LR_OP_NEG, LR_OP_NOT, LR_OP_TRANSPOSE };
+/* ' and .' differ only on complex values (cvalue.h): ' conjugates. */
+enum lr_unop { LR_OP_NEG, LR_OP_NOT, LR_OP_TRANSPOSE, LR_OP_DOTTRANSPOSE };
 
 /* The operator's spelling ("+", ".*", ...). */
 const char *lr_binop_name(enum lr_binop op);

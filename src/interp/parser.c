@@ -392,7 +392,7 @@ static struct lr_node *primary(struct ctx *c)
 
 	switch (t->kind) {
 	case LR_TOK_NUMBER:
-		n = new_node(c, LR_N_NUM, t->pos);
+		n = new_node(c, t->imag ? LR_N_IMAG : LR_N_NUM, t->pos);
 		if (n) {
 			n->num = t->num;
 			n->end = t->pos.offset + t->len;
@@ -489,7 +489,7 @@ static struct lr_node *postfix(struct ctx *c)
 			lr_node_destroy(t);
 			return NULL;
 		}
-		t->op = LR_OP_TRANSPOSE;
+		t->op = c->p->tok.kind == LR_TOK_DOTTRANSPOSE ? LR_OP_DOTTRANSPOSE : LR_OP_TRANSPOSE;
 		t->end = c->p->tok.pos.offset + c->p->tok.len;
 		advance(c);
 		n = t;

@@ -22,6 +22,8 @@ static int fn_print(struct lr_session *s, const struct lr_node *n, const struct 
 		lr_buf_init(&b);
 		if (args[0].v->kind == LR_VAL_STR)
 			lr_buf_printf(&b, "%s\n", args[0].v->s);
+		else if (args[0].v->im)
+			lr_fmt_complex(&b, NULL, args[0].v->m, args[0].v->im, &s->fmt);
 		else if (args[0].v->logical)
 			lr_fmt_logical(&b, NULL, args[0].v->m, &s->fmt);
 		else
@@ -42,8 +44,12 @@ static int fn_print(struct lr_session *s, const struct lr_node *n, const struct 
 		               "%s: expected a format string as argument %zu", name, first + 1);
 	if (n->nkids - first - 1 > 64)
 		return lr_fail(s, n->pos, "%s: at most 64 values can be formatted at once", name);
-	for (size_t i = first + 1; i < n->nkids; i++)
+	for (size_t i = first + 1; i < n->nkids; i++) {
+		if (args[i].v->im)   /* Octave prints the parts in turn: say so rather than guess */
+			return lr_fail(s, n->kids[i]->pos, "%s: complex values are not supported; give "
+			               "real(z) and imag(z)", name);
 		argv[i - first - 1] = args[i].v;
+	}
 	lr_buf_init(&b);
 	if (lr_format_printf_escapes(&b, args[first].v->s, args[first].v->slen,
 	                             !args[first].v->dq, argv, (int)(n->nkids - first - 1), msg,

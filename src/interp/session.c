@@ -200,6 +200,8 @@ void lr_show(struct lr_session *s, const char *name, const struct lr_value *v)
 	lr_buf_init(&b);
 	if (v->kind == LR_VAL_STR)
 		lr_fmt_string(&b, name, v->s);
+	else if (v->im)
+		lr_fmt_complex(&b, name, v->m, v->im, &s->fmt);
 	else if (v->logical)
 		lr_fmt_logical(&b, name, v->m, &s->fmt);
 	else

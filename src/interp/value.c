@@ -68,8 +68,13 @@ struct lr_value *lr_value_copy(const struct lr_value *v)
 		return c;
 	}
 	struct lr_value *c = lr_value_mat(lr_mat_copy(v->m));
-	if (c)
+	if (c) {
 		c->logical = v->logical;
+		if (v->im && !(c->im = lr_mat_copy(v->im))) {
+			lr_value_destroy(c);
+			return NULL;
+		}
+	}
 	return c;
 }
 
@@ -78,6 +83,7 @@ void lr_value_destroy(struct lr_value *v)
 	if (!v)
 		return;
 	lr_mat_destroy(v->m);
+	lr_mat_destroy(v->im);
 	lr_free(v->s);
 	lr_free(v);
 }

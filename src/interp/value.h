@@ -17,6 +17,9 @@ struct lr_value {
 	char *s;              /* owned, NUL-terminated, when kind == LR_VAL_STR, else NULL */
 	size_t slen;
 	int logical;          /* LR_VAL_MAT: of class logical (every entry 0 or 1) */
+	struct lr_matrix *im; /* LR_VAL_MAT: owned imaginary parts, the shape of m, when the
+	                         value is complex; NULL for a real value. Code that reads only
+	                         m must refuse a value with im set (cvalue.h) */
 	int dq;               /* a string from a double-quoted literal, whose escapes the lexer
 	                         has replaced: printf then takes its backslashes as they are,
 	                         as Octave does (a single-quoted format's escapes are printf's) */

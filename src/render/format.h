@@ -26,6 +26,12 @@ void lr_fmt_matrix(struct lr_buf *out, const char *name, const struct lr_matrix 
  * it without room for a sign, `  1  0  1`. */
 void lr_fmt_logical(struct lr_buf *out, const char *name, const struct lr_matrix *m,
                     const struct lr_fmt_opts *o);
+/* As lr_fmt_matrix, for a complex matrix of real parts re and imaginary
+ * parts im (the same shape), in Octave's layout: `z =  3 + 4i`, columns of
+ * `re + imi` with one width for every real part and one for every
+ * imaginary part (format_complex.c). */
+void lr_fmt_complex(struct lr_buf *out, const char *name, const struct lr_matrix *re,
+                    const struct lr_matrix *im, const struct lr_fmt_opts *o);
 /* Appends one number as a scalar would show (no name, no newline). */
 void lr_fmt_number(struct lr_buf *out, double x, enum lr_numfmt f);
 /* Appends `name = text` for a string value. */
