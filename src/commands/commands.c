@@ -35,6 +35,10 @@ static int word_matrix(struct lr_session *s, const struct lr_word *w, const char
 		lr_val_drop(out);
 		return lr_fail(s, w->pos, "%s must be a matrix, found a string", what);
 	}
+	if (out->v->im) {   /* the commands' numerics are real */
+		lr_val_drop(out);
+		return lr_fail(s, w->pos, "%s must be real, found a complex matrix", what);
+	}
 	return 0;
 }
 
@@ -376,6 +380,8 @@ static int target_var(struct lr_session *s, const struct lr_word *w, const struc
 		return lr_fail(s, w->pos, "unknown variable '%s'", w->text);
 	if ((*v)->kind != LR_VAL_MAT)
 		return lr_fail(s, w->pos, "%s is a string, not a matrix", w->text);
+	if ((*v)->im)
+		return lr_fail(s, w->pos, "%s is complex: a mask needs a real matrix", w->text);
 	return 0;
 }
 

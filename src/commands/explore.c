@@ -82,6 +82,11 @@ int lr_cmd_explore(struct lr_session *s, const struct lr_stmt *st)
 		return lr_fail(s, st->words[0].pos, "the matrix to explore must be a matrix, found "
 		               "a string");
 	}
+	if (A.v->im) {
+		lr_val_drop(&A);
+		return lr_fail(s, st->words[0].pos, "the matrix to explore must be real, found a "
+		               "complex matrix");
+	}
 	m = A.v->m;
 	p = m->rows < m->cols ? m->rows : m->cols;
 	if (p == 0) {

@@ -31,6 +31,9 @@ static int need_matrix(struct lr_session *s, const struct lr_node *n, size_t i,
 	if (args[i].v->kind != LR_VAL_MAT)
 		return lr_fail(s, n->kids[i]->pos, "%s: %s must be a matrix, found a string", n->str,
 		               what);
+	if (args[i].v->im)
+		return lr_fail(s, n->kids[i]->pos, "%s: %s must be real, found a complex matrix",
+		               n->str, what);
 	return 0;
 }
 

@@ -490,6 +490,18 @@ static void count_text(char *buf, size_t size, size_t nvars, size_t nruns, int s
 	         nruns ? (svd ? ", " : " and ") : "", nruns ? runs : "", svd ? " and an SVD" : "");
 }
 
+/* The workspace format holds real matrices and strings: a complex variable
+ * is refused by name rather than saved without its imaginary part. */
+static int no_complex(struct lr_session *s, const struct lr_stmt *st, const struct save_set *w)
+{
+	for (size_t i = 0; i < w->nvars; i++)
+		if (w->vars[i]->v->kind == LR_VAL_MAT && w->vars[i]->v->im)
+			return lr_fail(s, st->words[0].pos, "save: %s is complex, which the workspace "
+			               "format does not hold; save real(%s) and imag(%s) instead",
+			               w->vars[i]->name, w->vars[i]->name, w->vars[i]->name);
+	return 0;
+}
+
 static int cmd_save(struct lr_session *s, const struct lr_stmt *st)
 {
 	struct save_set w = { 0 };
@@ -501,7 +513,8 @@ static int cmd_save(struct lr_session *s, const struct lr_stmt *st)
 	path = word_path(s, &st->words[0], "save");
 	if (!path)
 		return -1;
-	if (save_choose(s, st, &w) == 0 && write_atomic(s, st->words[0].pos, path, &w) == 0) {
+	if (save_choose(s, st, &w) == 0 && no_complex(s, st, &w) == 0 &&
+	    write_atomic(s, st->words[0].pos, path, &w) == 0) {
 		if (!st->quiet) {
 			char what[96], line[160];
 			size_t nruns = w.results ? s->nruns : 0;

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "lowrank/alloc.h"
+#include "cvalue.h"
 #include "limit.h"
 #include "chars.h"
 #include "session_impl.h"
@@ -249,6 +250,25 @@ static int grid_get(struct lr_session *s, const struct lr_node *n, const struct 
 	return 0;
 }
 
+/* The parts of a complex value indexed alike (the index evaluated for
+ * each), narrowed as Octave narrows. */
+static int complex_get(struct lr_session *s, const struct lr_node *call,
+                       const struct lr_value *v, struct lr_val *out)
+{
+	struct lr_matrix *re = NULL, *im = NULL;
+	int two = call->nkids == 2;
+
+	if ((two ? grid_get(s, call, v->m, &re) : linear_get(s, call, v->m, &re)) < 0)
+		return -1;
+	if ((two ? grid_get(s, call, v->im, &im) : linear_get(s, call, v->im, &im)) < 0) {
+		lr_mat_destroy(re);
+		return -1;
+	}
+	out->own = lr_cx_value(re, im, 1);
+	out->v = out->own;
+	return out->v ? 0 : lr_fail(s, call->pos, "out of memory");
+}
+
 int lr_index_get(struct lr_session *s, const struct lr_node *call,
                  const struct lr_value *v, struct lr_val *out)
 {
@@ -268,6 +288,8 @@ int lr_index_get(struct lr_session *s, const struct lr_node *call,
 	if (v->kind == LR_VAL_STR && !(codes = lr_str_codes(v)))
 		return lr_fail(s, call->pos, "out of memory");
 	m = codes ? codes : v->m;
+	if (v->im)
+		return complex_get(s, call, v, out);
 	rc = call->nkids == 1 ? linear_get(s, call, m, &r) : grid_get(s, call, m, &r);
 	lr_mat_destroy(codes);
 	if (rc < 0)
@@ -481,6 +503,39 @@ static int result_logical(struct lr_session *s, const struct lr_node *call,
 	return 1;
 }
 
+/* old(...) = rhs where either is complex: each part assigned alike (a real
+ * part's imaginary part is zeros), narrowed as Octave narrows. */
+static int complex_set(struct lr_session *s, const struct lr_node *call,
+                       const struct lr_value *old, const struct lr_value *rhs,
+                       struct lr_value **out)
+{
+	struct lr_matrix *re = NULL, *im = NULL, *oz = NULL, *rz = NULL;
+	const struct lr_matrix *oi = old ? old->im : NULL, *ri = rhs->im;
+	int two = call->nkids == 2, rc = -1;
+
+	if ((old && old->kind != LR_VAL_MAT) || rhs->kind != LR_VAL_MAT)
+		return lr_fail(s, call->pos, "a complex value and a string cannot be assigned into "
+		               "each other");
+	if (old && !oi && !(oi = oz = lr_mat_create(old->m->rows, old->m->cols)))
+		return lr_fail(s, call->pos, "out of memory");
+	if (!ri && !(ri = rz = lr_mat_create(rhs->m->rows, rhs->m->cols))) {
+		lr_mat_destroy(oz);
+		return lr_fail(s, call->pos, "out of memory");
+	}
+	if ((two ? grid_set(s, call, old ? old->m : NULL, rhs->m, &re)
+	         : linear_set(s, call, old ? old->m : NULL, rhs->m, &re)) == 0 &&
+	    (two ? grid_set(s, call, oi, ri, &im) : linear_set(s, call, oi, ri, &im)) == 0) {
+		lr_mat_clear_mask(re);
+		*out = lr_cx_value(re, im, 1);
+		re = im = NULL;
+		rc = *out ? 0 : lr_fail(s, call->pos, "out of memory");
+	}
+	lr_mat_destroy(re);
+	lr_mat_destroy(oz);
+	lr_mat_destroy(rz);
+	return rc;
+}
+
 int lr_index_set(struct lr_session *s, const struct lr_node *call,
                  const struct lr_value *old, const struct lr_value *rhs,
                  struct lr_value **out)
@@ -492,6 +547,8 @@ int lr_index_set(struct lr_session *s, const struct lr_node *call,
 	if (call->nkids == 0 || call->nkids > 2)
 		return lr_fail(s, call->pos, "expected 1 or 2 indices on the left of '=', found %zu",
 		               call->nkids);
+	if ((old && old->kind == LR_VAL_MAT && old->im) || (rhs->kind == LR_VAL_MAT && rhs->im))
+		return complex_set(s, call, old, rhs, out);
 	if ((logical = result_logical(s, call, old, rhs)) < 0)
 		return -1;
 	/* strings take part as the rows of their codes */
@@ -679,6 +736,9 @@ int lr_index_delete(struct lr_session *s, const struct lr_node *call,
 		               "deleted from it", call->str, call->str);
 	if (old->kind == LR_VAL_STR && !(codes = lr_str_codes(old)))
 		return lr_fail(s, call->pos, "out of memory");
+	if (old->kind == LR_VAL_MAT && old->im)
+		return lr_fail(s, call->pos, "deleting elements of a complex matrix is not supported "
+		               "yet; index the elements to keep instead");
 	m = codes ? codes : old->m;
 	keep = lr_malloc(m->rows * m->cols + 1);
 	if (!keep) {

@@ -136,7 +136,7 @@ static void commands(void)
 	CHECK(offers(s, "lesson reset ma", "matrices"));
 	/* only after `lesson reset`: elsewhere on the line "reset" is a name */
 	CHECK(run(s, "alpha = 1; reset_count = 2") == 0);
-	CHECK(offers(s, "x = reset_count; lesson 2 a", "alpha abs all any"));
+	CHECK(offers(s, "x = reset_count; lesson 2 a", "alpha abs all angle any arg"));
 	lr_session_destroy(s);
 }
 
