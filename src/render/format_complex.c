@@ -154,7 +154,8 @@ static void block_header(struct lr_buf *out, size_t first, size_t last)
 static void put_blocks(struct lr_buf *out, const struct lr_matrix *re,
                        const struct lr_matrix *im, struct cstyle s, int width)
 {
-	size_t colw = 2 + (size_t)s.rw + 3 + (size_t)s.iw + 1, per = re->cols;
+	/* Octave budgets a column as both widths plus 7, one more than it prints */
+	size_t colw = (size_t)s.rw + (size_t)s.iw + 7, per = re->cols;
 
 	if (width > 0 && re->cols * colw > (size_t)width)
 		per = (size_t)width / colw ? (size_t)width / colw : 1;
