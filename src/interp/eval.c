@@ -711,7 +711,8 @@ static int call_builtin(struct lr_session *s, const struct lr_node *n,
 	}
 	const char *name = b->name;
 	int bad = 0;
-	if (!(b = lr_cx_dispatch(b, argv, (int)n->nkids, &bad))) {
+	enum lr_cx_how how;
+	if (!(b = lr_cx_dispatch(b, argv, (int)n->nkids, &how, &bad))) {
 		lr_fail(s, n->kids[bad]->pos, LR_CX_REFUSE_FMT, name, "argument");
 		goto done;
 	}
@@ -721,7 +722,7 @@ static int call_builtin(struct lr_session *s, const struct lr_node *n,
 	c.args = argv;
 	c.nargout = nargout;
 	c.bad_arg = -1;
-	if (b->fn(&c) < 0) {
+	if (lr_cx_call(b, how, &c) < 0) {
 		struct lr_pos at = c.bad_arg >= 0 && (size_t)c.bad_arg < n->nkids
 			? n->kids[c.bad_arg]->pos : n->pos;
 		lr_fail(s, at, "%s", c.msg[0] ? c.msg : "failed");

@@ -423,6 +423,37 @@ static int cx_eig(struct lr_call *c)
 	return put(c, "eig", wr, wi, 1);
 }
 
+/* inv(Z) of a complex square matrix: I / Z through the core's zgesv. */
+static int cx_inv(struct lr_call *c)
+{
+	const struct lr_value *a = num_arg(c, "inv", 0);
+	struct lr_matrix *eye;
+	struct lr_value *iv, *r = NULL;
+	enum lr_status st;
+
+	if (!a)
+		return -1;
+	if (a->m->rows != a->m->cols)
+		return fail(c, 0, "inv: expected a square matrix, found %zu×%zu", a->m->rows,
+		            a->m->cols);
+	eye = lr_mat_create(a->m->rows, a->m->rows);
+	for (size_t k = 0; eye && k < eye->rows; k++)
+		LR_AT(eye, k, k) = 1;
+	if (!(iv = lr_value_mat(eye)))
+		return fail(c, -1, "inv: out of memory");
+	st = lr_cx_binary(LR_OP_DIV, iv, a, &r, c->msg, sizeof c->msg);
+	lr_value_destroy(iv);
+	if (st != LR_OK) {
+		if (st == LR_ERR_NOMEM)
+			return fail(c, -1, "inv: out of memory");
+		char why[sizeof c->msg];
+		memcpy(why, c->msg, sizeof why);
+		return fail(c, 0, "inv: %s", why);
+	}
+	c->outs[0] = r;
+	return 0;
+}
+
 /* Sorted by name. */
 static const struct lr_builtin complex_table[] = {
 	{ "angle", 1, 1, 1, fn_angle, "angle(Z)", "the argument (phase) of each element, in "
@@ -448,20 +479,36 @@ static const struct lr_builtin complex_forms[] = {
 	{ "abs", 1, 1, 1, cx_abs, NULL, NULL },
 	{ "eig", 1, 1, 2, cx_eig, NULL, NULL },
 	{ "exp", 1, 1, 1, cx_exp, NULL, NULL },
+	{ "inv", 1, 1, 1, cx_inv, NULL, NULL },
 	{ "log", 1, 1, 1, cx_log, NULL, NULL },
 	{ "sqrt", 1, 1, 1, cx_sqrt, NULL, NULL },
 };
 
-/* Functions of other tables that look only at shapes or types, and so take
- * complex values as they are. Sorted. */
-static const char *const shape_only[] = {
-	"class", "columns", "iscolumn", "isempty", "islogical", "ismatrix", "isnumeric",
-	"isrow", "isscalar", "issquare", "isvector", "length", "ndims", "numel", "rows", "size",
+/* How functions of other tables take a complex first argument (sorted by
+ * name): as it is (they look only at shapes), part by part (linear or
+ * partwise: f(re) + f(im)·i), either part (isnan: of the real or the
+ * imaginary part), or as where it is nonzero (any, all, find). */
+struct other_form {
+	const char *name;
+	enum lr_cx_how how;
+};
+
+static const struct other_form other_forms[] = {
+	{ "all", LR_CX_NONZERO }, { "any", LR_CX_NONZERO }, { "ceil", LR_CX_PARTS },
+	{ "columns", LR_CX_AS_IS }, { "diag", LR_CX_PARTS }, { "find", LR_CX_NONZERO },
+	{ "fix", LR_CX_PARTS }, { "floor", LR_CX_PARTS }, { "iscolumn", LR_CX_AS_IS },
+	{ "isempty", LR_CX_AS_IS }, { "isinf", LR_CX_EITHER }, { "islogical", LR_CX_AS_IS },
+	{ "ismatrix", LR_CX_AS_IS }, { "isnan", LR_CX_EITHER }, { "isnumeric", LR_CX_AS_IS },
+	{ "isrow", LR_CX_AS_IS }, { "isscalar", LR_CX_AS_IS }, { "issquare", LR_CX_AS_IS },
+	{ "isvector", LR_CX_AS_IS }, { "length", LR_CX_AS_IS }, { "mean", LR_CX_PARTS },
+	{ "ndims", LR_CX_AS_IS }, { "numel", LR_CX_AS_IS }, { "reshape", LR_CX_PARTS },
+	{ "round", LR_CX_PARTS }, { "rows", LR_CX_AS_IS }, { "size", LR_CX_AS_IS },
+	{ "sum", LR_CX_PARTS }, { "trace", LR_CX_PARTS },
 };
 
 static int by_name(const void *key, const void *elem)
 {
-	return strcmp(key, *(const char *const *)elem);
+	return strcmp(key, ((const struct other_form *)elem)->name);
 }
 
 static int any_negative(const struct lr_value *v)
@@ -485,29 +532,153 @@ static int not_symmetric(const struct lr_value *v)
 	return 0;
 }
 
+/* The complex form of b, when b has one. */
+static const struct lr_builtin *form_of(const struct lr_builtin *b)
+{
+	for (size_t k = 0; k < sizeof complex_forms / sizeof complex_forms[0]; k++)
+		if (!strcmp(complex_forms[k].name, b->name))
+			return &complex_forms[k];
+	return NULL;
+}
+
 const struct lr_builtin *lr_cx_dispatch(const struct lr_builtin *b,
                                         const struct lr_value *const *args, int nargin,
-                                        int *bad)
+                                        enum lr_cx_how *how, int *bad)
 {
 	int first = -1;
-	const struct lr_builtin *form = NULL;
-	size_t nforms = sizeof complex_forms / sizeof complex_forms[0];
+	const struct lr_builtin *form;
 
+	*how = LR_CX_AS_IS;
 	for (int i = 0; i < nargin && first < 0; i++)
 		if (args[i]->kind == LR_VAL_MAT && args[i]->im)
 			first = i;
+	if (first < 0) {   /* the real path: only sqrt, log and eig may need complex results */
+		if (nargin == 1 && strchr("sle", b->name[0]) && (form = form_of(b)) &&
+		    (b->name[0] == 'e' ? not_symmetric(args[0]) : any_negative(args[0])))
+			return form;
+		return b;
+	}
 	if (b >= complex_table && b < complex_table + sizeof complex_table / sizeof *complex_table)
 		return b;
-	for (size_t k = 0; k < nforms; k++)
-		if (!strcmp(complex_forms[k].name, b->name))
-			form = &complex_forms[k];
-	if (form && nargin == 1 && (first == 0
-	    || ((!strcmp(b->name, "sqrt") || !strcmp(b->name, "log")) && any_negative(args[0]))
-	    || (!strcmp(b->name, "eig") && not_symmetric(args[0]))))
+	if ((form = form_of(b)))
 		return form;
-	if (first < 0 || bsearch(b->name, shape_only, sizeof shape_only / sizeof *shape_only,
-	                         sizeof *shape_only, by_name))
-		return b;
+	const struct other_form *hit = bsearch(b->name, other_forms,
+	                                       sizeof other_forms / sizeof other_forms[0],
+	                                       sizeof other_forms[0], by_name);
+	if (hit && first == 0) {
+		int others_real = 1;
+		for (int i = 1; i < nargin; i++)
+			others_real &= !(args[i]->kind == LR_VAL_MAT && args[i]->im);
+		*how = hit->how;
+		if (others_real || hit->how == LR_CX_AS_IS)
+			return b;
+	}
 	*bad = first;
 	return NULL;
+}
+
+/* Calls b with argument 0 replaced by part; its first output in *out. */
+static int call_with(const struct lr_builtin *b, struct lr_call *c, const struct lr_value *part,
+                     struct lr_value **out)
+{
+	const struct lr_value *argv[8];
+	struct lr_call p = *c;
+
+	if (c->nargin > 8)
+		return fail(c, -1, "%s: too many arguments", b->name);
+	for (int i = 0; i < c->nargin; i++)
+		argv[i] = i ? c->args[i] : part;
+	p.args = argv;
+	memset(p.outs, 0, sizeof p.outs);
+	p.msg[0] = '\0';
+	p.bad_arg = -1;
+	int rc = b->fn(&p);
+	for (int i = rc < 0 ? 0 : 1; i < LR_MAX_OUTS; i++)
+		lr_value_destroy(p.outs[i]);
+	if (rc < 0) {
+		memcpy(c->msg, p.msg, sizeof c->msg);
+		c->bad_arg = p.bad_arg;
+		return -1;
+	}
+	*out = p.outs[0];
+	if (!*out || (*out)->kind != LR_VAL_MAT) {
+		lr_value_destroy(*out);
+		return fail(c, -1, "%s: internal error: no numeric result", b->name);
+	}
+	return 0;
+}
+
+static int call_parts(const struct lr_builtin *b, struct lr_call *c, enum lr_cx_how how)
+{
+	const struct lr_value *z = c->args[0];
+	struct lr_value re = { .kind = LR_VAL_MAT, .m = z->m };
+	struct lr_value im = { .kind = LR_VAL_MAT, .m = z->im };
+	struct lr_value *r0 = NULL, *r1 = NULL;
+
+	if (call_with(b, c, &re, &r0) < 0)
+		return -1;
+	if (call_with(b, c, &im, &r1) < 0) {
+		lr_value_destroy(r0);
+		return -1;
+	}
+	if (r0->m->rows != r1->m->rows || r0->m->cols != r1->m->cols) {
+		lr_value_destroy(r0);
+		lr_value_destroy(r1);
+		return fail(c, -1, "%s: internal error: the parts' results differ in shape", b->name);
+	}
+	if (how == LR_CX_EITHER) {
+		for (size_t k = 0; k < r0->m->rows * r0->m->cols; k++)
+			r0->m->data[k] = r0->m->data[k] != 0 || r1->m->data[k] != 0;
+		lr_value_destroy(r1);
+		c->outs[0] = r0;
+		return 0;
+	}
+	struct lr_matrix *a = r0->m, *bm = r1->m;
+	r0->m = r1->m = NULL;
+	lr_value_destroy(r0);
+	lr_value_destroy(r1);
+	return put(c, b->name, a, bm, 1);
+}
+
+/* any, all, find of a complex value: of where it is nonzero, a logical. */
+static int call_nonzero(const struct lr_builtin *b, struct lr_call *c)
+{
+	const struct lr_value *z = c->args[0];
+	struct lr_matrix *nz = lr_mat_create(z->m->rows, z->m->cols);
+	const struct lr_value *argv[8];
+	struct lr_value *v;
+
+	if (c->nargout > 2)
+		return fail(c, 0, "%s: the values output of a complex argument is not supported; use "
+		            "two outputs and index", b->name);
+	if (c->nargin > 8)
+		return fail(c, -1, "%s: too many arguments", b->name);
+	if (!nz)
+		return fail(c, -1, "%s: out of memory", b->name);
+	for (size_t k = 0; k < z->m->rows * z->m->cols; k++)
+		nz->data[k] = z->m->data[k] != 0 || z->im->data[k] != 0;
+	if (!(v = lr_value_bool(nz)))
+		return fail(c, -1, "%s: out of memory", b->name);
+	for (int i = 0; i < c->nargin; i++)
+		argv[i] = i ? c->args[i] : v;
+	const struct lr_value *const *saved = c->args;
+	c->args = argv;
+	int rc = b->fn(c);
+	c->args = saved;
+	lr_value_destroy(v);
+	return rc;
+}
+
+int lr_cx_call(const struct lr_builtin *b, enum lr_cx_how how, struct lr_call *c)
+{
+	switch (how) {
+	case LR_CX_PARTS:
+	case LR_CX_EITHER:
+		return call_parts(b, c, how);
+	case LR_CX_NONZERO:
+		return call_nonzero(b, c);
+	case LR_CX_AS_IS:
+		break;
+	}
+	return b->fn(c);
 }
