@@ -736,9 +736,6 @@ int lr_index_delete(struct lr_session *s, const struct lr_node *call,
 		               "deleted from it", call->str, call->str);
 	if (old->kind == LR_VAL_STR && !(codes = lr_str_codes(old)))
 		return lr_fail(s, call->pos, "out of memory");
-	if (old->kind == LR_VAL_MAT && old->im)
-		return lr_fail(s, call->pos, "deleting elements of a complex matrix is not supported "
-		               "yet; index the elements to keep instead");
 	m = codes ? codes : old->m;
 	keep = lr_malloc(m->rows * m->cols + 1);
 	if (!keep) {
@@ -748,12 +745,23 @@ int lr_index_delete(struct lr_session *s, const struct lr_node *call,
 	rc = call->nkids == 1 ? linear_delete(s, call, m, keep, &rows, &cols)
 	                      : grid_delete(s, call, m, keep, &rows, &cols);
 	r = rc < 0 ? NULL : kept(m, keep, rows, cols);
+	/* a complex value loses the same elements of its imaginary part */
+	struct lr_matrix *ri = rc < 0 || old->kind != LR_VAL_MAT || !old->im ? NULL
+	                       : kept(old->im, keep, rows, cols);
 	lr_free(keep);
 	lr_mat_destroy(codes);
 	if (rc < 0)
 		return -1;
-	if (!r)
+	if (!r || (old->kind == LR_VAL_MAT && old->im && !ri)) {
+		lr_mat_destroy(r);
+		lr_mat_destroy(ri);
 		return lr_fail(s, call->pos, "out of memory");
+	}
+	if (ri) {
+		lr_mat_clear_mask(r);
+		*out = lr_cx_value(r, ri, 1);
+		return *out ? 0 : lr_fail(s, call->pos, "out of memory");
+	}
 	if (old->kind == LR_VAL_STR) {
 		rc = lr_str_from_codes(s, call->pos, r, out);
 		lr_mat_destroy(r);
