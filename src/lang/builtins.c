@@ -17,9 +17,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "lowrank/lapack.h"
+
 
 #include "lowrank/alloc.h"
+#include "lowrank/linalg.h"
 #include "lowrank/loss.h"
 #include "lowrank/svd.h"
 #include "limit.h"
@@ -1032,87 +1033,22 @@ static int svd_econ(struct lr_call *c, const struct lr_matrix *a)
 	return rc;
 }
 
-/* The full SVD through LAPACK's dgesdd (falling back to dgesvd when it does
- * not converge), on the column-major reading of A's data, which is Aᵀ:
- * Aᵀ = W Σ Zᵀ gives A = Z Σᵀ Wᵀ, so U = Z and V = W. */
-static int gesdd_full(double *at, lapack_int m, lapack_int n, double *s, double *w,
-                      double *zt, int use_gesvd)
-{
-	lapack_int p = m < n ? m : n, info;
-	lapack_int *iwork = lr_mallocarray((size_t)(8 * (p ? p : 1)), sizeof *iwork);
-	double wq = 0.0, *work = NULL;
-
-	if (!iwork)
-		return LR_ERR_NOMEM;
-	/* Aᵀ is n×m: LAPACK's M = n, N = m. */
-	if (use_gesvd)
-		info = LAPACKE_dgesvd_work(LAPACK_COL_MAJOR, 'A', 'A', n, m, at, n, s, w, n, zt, m,
-		                           &wq, -1);
-	else
-		info = LAPACKE_dgesdd_work(LAPACK_COL_MAJOR, 'A', n, m, at, n, s, w, n, zt, m,
-		                           &wq, -1, iwork);
-	if (info == 0 && (work = lr_mallocarray((size_t)wq + 1, sizeof *work)) == NULL)
-		info = INT_MIN;
-	if (info == 0 && use_gesvd)
-		info = LAPACKE_dgesvd_work(LAPACK_COL_MAJOR, 'A', 'A', n, m, at, n, s, w, n, zt, m,
-		                           work, (lapack_int)wq + 1);
-	else if (info == 0)
-		info = LAPACKE_dgesdd_work(LAPACK_COL_MAJOR, 'A', n, m, at, n, s, w, n, zt, m,
-		                           work, (lapack_int)wq + 1, iwork);
-	lr_free(work);
-	lr_free(iwork);
-	return info == INT_MIN ? LR_ERR_NOMEM : info ? LR_ERR_LAPACK : LR_OK;
-}
-
 /* [U, S, V] = svd(A): U m×m, S m×n, V n×n, as Octave. */
 static int svd_full(struct lr_call *c, const struct lr_matrix *a)
 {
 	size_t m = a->rows, n = a->cols, p = m < n ? m : n;
-	struct lr_matrix *at = NULL, *w = NULL, *U = NULL, *V = NULL;
-	double *s = NULL;
-	int st = LR_ERR_NOMEM, rc = -1;
+	struct lr_matrix *U, *V;
+	double *s;
+	enum lr_status st = lr_linalg_svd_full(a, 0, &U, &s, &V);
+	int rc;
 
-	if (m > INT_MAX / 8 || n > INT_MAX / 8)
+	if (st == LR_ERR_NOMEM)
+		return nomem(c, "svd");
+	if (st == LR_ERR_TOO_BIG)
 		return fail(c, 0, "svd: the matrix is too large for LAPACK");
-	if (!(U = mk(c, "svd", m, m)) || !(V = mk(c, "svd", n, n)) || !(w = mk(c, "svd", n, n)))
-		goto done;
-	if (!(s = lr_mallocarray(p ? p : 1, sizeof *s)))
-		goto nomem;
-	if (!p) {   /* the factors of an empty matrix are identities */
-		for (size_t i = 0; i < m; i++)
-			LR_AT(U, i, i) = 1.0;
-		for (size_t i = 0; i < n; i++)
-			LR_AT(V, i, i) = 1.0;
-		st = LR_OK;
-	}
-	for (int use_gesvd = 0; st != LR_OK && use_gesvd < 2; use_gesvd++) {
-		lr_mat_destroy(at);
-		if (!(at = lr_mat_copy(a)))
-			goto nomem;
-		/* U's data receives Zᵀ column-major, which is Z row-major. */
-		st = gesdd_full(at->data, (lapack_int)m, (lapack_int)n, s, w->data, U->data,
-		                use_gesvd);
-		if (st == LR_ERR_NOMEM)
-			goto nomem;
-	}
-	if (st != LR_OK) {
-		fail(c, 0, "svd: LAPACK did not converge");
-		goto done;
-	}
-	/* w holds W column-major; V = W row-major is its transpose. */
-	for (size_t i = 0; p && i < n; i++)
-		for (size_t j = 0; j < n; j++)
-			LR_AT(V, i, j) = w->data[j * n + i];
+	if (st != LR_OK)
+		return fail(c, 0, "svd: LAPACK did not converge");
 	rc = put_usv(c, U, sigma_matrix(c, m, n, s, p), V);
-	U = V = NULL;
-	goto done;
-nomem:
-	nomem(c, "svd");
-done:
-	lr_mat_destroy(at);
-	lr_mat_destroy(w);
-	lr_mat_destroy(U);
-	lr_mat_destroy(V);
 	lr_free(s);
 	return rc;
 }

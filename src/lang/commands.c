@@ -624,12 +624,12 @@ static int cmd_limit(struct lr_session *s, const struct lr_stmt *st)
 		lr_buf_finish(&b);
 		return 0;
 	}
-	if (want_words(s, st, 2, 2, "limit elements|updates|line|depth N") < 0)
+	if (want_words(s, st, 2, 2, "limit elements|updates|products|line|depth N") < 0)
 		return -1;
 	k = lr_limit_find(st->words[0].text);
 	if (k == LR_LIMIT_COUNT)
 		return lr_fail(s, st->words[0].pos,
-		               "limit: expected elements, updates, line or depth, found '%s'",
+		               "limit: expected elements, updates, products, line or depth, found '%s'",
 		               st->words[0].text);
 	if (word_number(s, &st->words[1], "the limit", &x) < 0)
 		return -1;

@@ -142,6 +142,8 @@ static const char t_limit[] =
 "    elements  elements of one matrix, or       default 1e8     at most 1e15\n"
 "              characters of one string\n"
 "    updates   epochs × entries × k of one sgd  default 1e10    at most 1e18\n"
+"    products  multiply-adds m·k·n of one       default 1e12    at most 1e18\n"
+"              matrix product (A * B, A ^ k)\n"
 "    line      bytes of one statement (a line   default 8 MiB   at most 1 GiB\n"
 "              and its continuation lines)\n"
 "    depth     nesting of one expression:       default 200     at most 500\n"

@@ -10,6 +10,7 @@
 #define LR_OPS_H
 
 #include <stddef.h>
+#include "lowrank/linalg.h"
 #include "lowrank/matrix.h"
 
 enum lr_binop {
@@ -39,6 +40,18 @@ enum lr_status lr_op_binary(enum lr_binop op, const struct lr_matrix *a,
  * a NaN (report LR_OP_MSG_NAN_LOGICAL), LR_ERR_TOO_BIG, LR_ERR_NOMEM. */
 enum lr_status lr_op_unary(enum lr_unop op, const struct lr_matrix *a,
                            struct lr_matrix **out);
+
+/* What bounds the matrix products of * and ^: at most max_madds
+ * multiply-adds (m·k·n) each, refused with LR_ERR_TOO_BIG and the `limit
+ * products` message; and a poll asked between the pieces of a long one,
+ * which stops it with LR_ERR_STOPPED. */
+struct lr_op_guard {
+	double max_madds;
+	struct lr_poll poll;
+};
+/* Makes g (borrowed; NULL for none) the guard of the products that follow
+ * and returns the one it replaces, for the caller to put back. */
+const struct lr_op_guard *lr_op_guard_swap(const struct lr_op_guard *g);
 
 /* Extensions used by the functions (builtins.c). */
 

@@ -1,4 +1,5 @@
-/* LAPACK, loaded when first needed. Linking OpenBLAS costs 7–10 ms at every
+/* LAPACK and BLAS, loaded when first needed; private to src/core (nothing
+ * above the core may reach LAPACK: it asks linalg.h, svd.h, matrix.h). Linking OpenBLAS costs 7–10 ms at every
  * start of the program (its own initialisation), more than the rest of a
  * short script; so the core calls LAPACKE through these wrappers, which
  * dlopen liblapacke on the first call. Include this instead of <lapacke.h>:
@@ -78,5 +79,18 @@ LR_LAZY_DECLS(LR_LAZY_PROTO)
 #define LAPACKE_dgetrs_work lr_lazy_dgetrs_work
 #define LAPACKE_dgeqrf_work lr_lazy_dgeqrf_work
 #define LAPACKE_dorgqr_work lr_lazy_dorgqr_work
+
+/* BLAS through its C interface, row-major as our matrices are: C = alpha
+ * op(A) op(B) + beta C (dgemm) and y = alpha op(A) x + beta y (dgemv), op
+ * being the transpose when trans is 'T'. Loaded as LAPACK is, from the same
+ * library (OpenBLAS behind liblapacke), with the same thread policy (2·m·n·k
+ * flops for dgemm). Return 0, or LR_LAPACK_MISSING when the library or the
+ * symbol cannot be loaded (nothing is written then). Dimensions must fit an
+ * int (the BLAS's own integer). */
+int lr_blas_dgemm(char transa, char transb, int m, int n, int k, double alpha,
+                  const double *a, int lda, const double *b, int ldb, double beta,
+                  double *c, int ldc);
+int lr_blas_dgemv(char trans, int m, int n, double alpha, const double *a, int lda,
+                  const double *x, int incx, double beta, double *y, int incy);
 
 #endif
