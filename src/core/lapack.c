@@ -129,17 +129,25 @@ static int op(char trans)
 	return trans == 'T' ? TRANS : NO_TRANS;
 }
 
-int lr_blas_dgemm(char transa, char transb, int m, int n, int k, double alpha,
-                  const double *a, int lda, const double *b, int ldb, double beta,
-                  double *c, int ldc)
+int lr_blas_dgemm_part(double flops, char transa, char transb, int m, int n, int k,
+                       double alpha, const double *a, int lda, const double *b, int ldb,
+                       double beta, double *c, int ldc)
 {
 	static void (*f)(int, int, int, int, int, int, double, const double *, int,
 	                 const double *, int, double, double *, int);
 	if (!f && load("cblas_dgemm", (void **)&f) < 0)
 		return LR_LAPACK_MISSING;
-	use_threads_for(2.0 * m * n * k);
+	use_threads_for(flops);
 	f(ROW_MAJOR, op(transa), op(transb), m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
 	return 0;
+}
+
+int lr_blas_dgemm(char transa, char transb, int m, int n, int k, double alpha,
+                  const double *a, int lda, const double *b, int ldb, double beta,
+                  double *c, int ldc)
+{
+	return lr_blas_dgemm_part(2.0 * m * n * k, transa, transb, m, n, k, alpha, a, lda, b, ldb,
+	                          beta, c, ldc);
 }
 
 int lr_blas_dgemv(char trans, int m, int n, double alpha, const double *a, int lda,

@@ -90,6 +90,12 @@ LR_LAZY_DECLS(LR_LAZY_PROTO)
 int lr_blas_dgemm(char transa, char transb, int m, int n, int k, double alpha,
                   const double *a, int lda, const double *b, int ldb, double beta,
                   double *c, int ldc);
+/* The same for one piece of a product of flops in all: the threads are
+ * chosen for the whole, because OpenBLAS blocks the sums differently on one
+ * thread and on several, and the pieces must add up to what one call gives. */
+int lr_blas_dgemm_part(double flops, char transa, char transb, int m, int n, int k,
+                       double alpha, const double *a, int lda, const double *b, int ldb,
+                       double beta, double *c, int ldc);
 int lr_blas_dgemv(char trans, int m, int n, double alpha, const double *a, int lda,
                   const double *x, int incx, double beta, double *y, int incy);
 

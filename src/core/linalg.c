@@ -53,20 +53,25 @@ static struct lr_matrix *create(size_t rows, size_t cols, enum lr_status *st)
 /* ---- The product ------------------------------------------------------------ */
 
 /* One tile of C: rows [i, i + h) and columns [j, j + w) of A B. A vector
- * result goes to dgemv, which the BLAS does faster than a one-wide dgemm. */
+ * result (the whole C one column or one row, whatever the tile) goes to
+ * dgemv, which the BLAS does faster than a one-wide dgemm; a tile of a
+ * matrix result always to dgemm, with the threads of the whole product, so
+ * that every entry is summed as one call would (see the unit test). */
 static enum lr_status mul_tile(const struct lr_matrix *A, const struct lr_matrix *B,
                                struct lr_matrix *C, size_t i, size_t j, size_t h, size_t w)
 {
 	int k = (int)A->cols, n = (int)B->cols, rc;
 	const double *a = A->data + i * A->cols, *b = B->data + j;
 	double *c = C->data + i * C->cols + j;
+	double flops = 2.0 * (double)C->rows * (double)C->cols * k;
 
-	if (w == 1)            /* C(:, j) = A b(:, j): b is a strided column */
+	if (C->cols == 1)      /* C(:, j) = A b(:, j): b is a strided column */
 		rc = lr_blas_dgemv('N', (int)h, k, 1.0, a, k, b, n, 0.0, c, n);
-	else if (h == 1)       /* C(i, :) = a(i, :) B, i.e. Bᵀ a(i, :)ᵀ */
+	else if (C->rows == 1) /* C(i, :) = a(i, :) B, i.e. Bᵀ a(i, :)ᵀ */
 		rc = lr_blas_dgemv('T', k, (int)w, 1.0, b, n, a, 1, 0.0, c, 1);
 	else
-		rc = lr_blas_dgemm('N', 'N', (int)h, (int)w, k, 1.0, a, k, b, n, 0.0, c, n);
+		rc = lr_blas_dgemm_part(flops, 'N', 'N', (int)h, (int)w, k, 1.0, a, k, b, n, 0.0,
+		                        c, n);
 	return rc ? LR_ERR_LAPACK : LR_OK;
 }
 
