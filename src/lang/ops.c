@@ -146,7 +146,7 @@ static enum lr_status product(const struct lr_matrix *a, const struct lr_matrix 
 
 	if (guard && madds > guard->max_madds) {
 		lr_limit_msg(msg, msglen, LR_LIMIT_PRODUCTS, guard->max_madds,
-		             "%zu×%zu times %zu×%zu is %.3g multiply-adds", a->rows, a->cols,
+		             "%zu×%zu times %zu×%zu is %.15g multiply-adds", a->rows, a->cols,
 		             b->rows, b->cols, madds);
 		return LR_ERR_TOO_BIG;
 	}
