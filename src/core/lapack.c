@@ -161,3 +161,13 @@ int lr_blas_dgemv(char trans, int m, int n, double alpha, const double *a, int l
 	f(ROW_MAJOR, op(trans), m, n, alpha, a, lda, x, incx, beta, y, incy);
 	return 0;
 }
+
+double lr_blas_ddot(int n, const double *x, int incx, const double *y, int incy, int *missing)
+{
+	static double (*f)(int, const double *, int, const double *, int);
+	*missing = !f && load("cblas_ddot", (void **)&f) < 0;
+	if (*missing)
+		return 0.0;
+	use_threads_for(2.0 * n);
+	return f(n, x, incx, y, incy);
+}

@@ -16,6 +16,7 @@
 
 #include "lapack.h"
 #include "lowrank/alloc.h"
+#include "linalg_impl.h"
 #include "svd_lapack.h"
 
 typedef lapack_int lint;
@@ -36,8 +37,7 @@ static int fits_int(size_t n)
 	return n <= (size_t)INT_MAX;
 }
 
-/* A zero rows×cols matrix with the status of its failure in *st. */
-static struct lr_matrix *create(size_t rows, size_t cols, enum lr_status *st)
+struct lr_matrix *lr_la_create(size_t rows, size_t cols, enum lr_status *st)
 {
 	struct lr_matrix *m = NULL;
 
@@ -107,7 +107,7 @@ enum lr_status lr_linalg_mul_tiled(const struct lr_matrix *A, const struct lr_ma
 		return LR_ERR_SHAPE;
 	if (!fits_int(A->rows) || !fits_int(A->cols) || !fits_int(B->cols))
 		return LR_ERR_TOO_BIG;
-	if (!(C = create(A->rows, B->cols, &st)))
+	if (!(C = lr_la_create(A->rows, B->cols, &st)))
 		return st;
 	/* An empty operand leaves C zero: (m×0)(0×n) is zeros(m, n). */
 	for (size_t j = 0; st == LR_OK && A->cols && j < C->cols; j += cols)
@@ -156,10 +156,19 @@ static double norm1(const double *a, size_t n)
 	return best;
 }
 
+/* 1 when a reciprocal condition number means singular to machine
+ * precision, as Octave tests it (it adds nothing to 1, or is NaN). */
+int lr_la_negligible(double rcond)
+{
+	volatile double one = rcond + 1.0;   /* not kept in a wider register */
+
+	return one == 1.0 || isnan(rcond);
+}
+
 /* LU-factors the n×n column-major lu in place (dgetrf) and estimates its
  * reciprocal condition number (dgecon) into *rcond. LR_ERR_SINGULAR for an
- * exact zero pivot or rcond below eps. A NaN or Inf norm has no meaningful
- * condition number: rcond is NaN and the values flow through. */
+ * exact zero pivot (*rcond 0). A NaN or Inf norm has no meaningful
+ * condition number: *rcond is NaN then. */
 static enum lr_status lu_factor(double *lu, lint n, lint *ipiv, double *rcond)
 {
 	double anorm = norm1(lu, (size_t)n);
@@ -173,10 +182,6 @@ static enum lr_status lu_factor(double *lu, lint n, lint *ipiv, double *rcond)
 		goto done;
 	}
 	info = LAPACKE_dgetrf_work(LAPACK_COL_MAJOR, n, n, lu, n, ipiv);
-	if (info < 0) {
-		st = LR_ERR_LAPACK;
-		goto done;
-	}
 	if (info == 0 && isfinite(anorm))
 		info = LAPACKE_dgecon_work(LAPACK_COL_MAJOR, '1', n, lu, n, anorm, rcond,
 		                           work, iwork);
@@ -184,7 +189,7 @@ static enum lr_status lu_factor(double *lu, lint n, lint *ipiv, double *rcond)
 		*rcond = NAN;
 	if (info < 0)
 		st = LR_ERR_LAPACK;
-	else if (info > 0 || *rcond < DBL_EPSILON)
+	else if (info > 0)
 		st = LR_ERR_SINGULAR;
 done:
 	lr_free(work);
@@ -192,9 +197,7 @@ done:
 	return st;
 }
 
-/* The transpose of a row-major rows×cols matrix, written column-major: the
- * same matrix as LAPACK sees it. */
-static double *column_major(const struct lr_matrix *a)
+double *lr_la_column_major(const struct lr_matrix *a)
 {
 	double *t = lr_mallocarray(a->rows * a->cols > 0 ? a->rows * a->cols : 1, sizeof *t);
 
@@ -204,8 +207,7 @@ static double *column_major(const struct lr_matrix *a)
 	return t;
 }
 
-/* Back from column-major into the row-major x. */
-static void from_column_major(struct lr_matrix *x, const double *t, size_t ld)
+void lr_la_from_column_major(struct lr_matrix *x, const double *t, size_t ld)
 {
 	for (size_t i = 0; i < x->rows; i++)
 		for (size_t j = 0; j < x->cols; j++)
@@ -228,7 +230,7 @@ static enum lr_status make_system(enum lr_side side, const struct lr_matrix *A,
 	sys->nrhs = side == LR_LEFT ? B->cols : B->rows;
 	sys->n = side == LR_LEFT ? A->cols : A->rows;
 	sys->ldr = ldr;
-	sys->M = side == LR_LEFT ? column_major(A) : lr_mallocarray(A->rows * A->cols, sizeof(double));
+	sys->M = side == LR_LEFT ? lr_la_column_major(A) : lr_mallocarray(A->rows * A->cols, sizeof(double));
 	sys->R = lr_calloc(ldr * sys->nrhs > 0 ? ldr * sys->nrhs : 1, sizeof(double));
 	if (!sys->M || !sys->R)
 		return LR_ERR_NOMEM;
@@ -252,12 +254,12 @@ static enum lr_status take_solution(enum lr_side side, const struct system *sys,
                                     size_t cols, struct lr_matrix **X)
 {
 	enum lr_status st;
-	struct lr_matrix *x = create(rows, cols, &st);
+	struct lr_matrix *x = lr_la_create(rows, cols, &st);
 
 	if (!x)
 		return st;
 	if (side == LR_LEFT)
-		from_column_major(x, sys->R, sys->ldr);
+		lr_la_from_column_major(x, sys->R, sys->ldr);
 	else
 		for (size_t i = 0; i < rows; i++)
 			memcpy(x->data + i * cols, sys->R + i * sys->ldr, cols * sizeof(double));
@@ -279,38 +281,221 @@ static enum lr_status solution_shape(enum lr_side side, const struct lr_matrix *
 	return LR_OK;
 }
 
+/* How Octave's MatrixType sees a square matrix (matrix_real_probe):
+ * triangular only with a nonzero diagonal; "Hermitian" (a Cholesky is
+ * tried) when symmetric with a positive diagonal and every aᵢⱼ² < aᵢᵢaⱼⱼ. */
+enum structure { FULL, UPPER, LOWER, POSITIVE };
+
+static enum structure structure_of(const double *M, size_t n)
+{
+	int upper = 1, lower = 1, herm = 1;
+
+	for (size_t j = 0; j < n; j++) {
+		double d = M[j * n + j];
+		upper = upper && d != 0.0;
+		herm = herm && d > 0.0;
+	}
+	lower = upper;
+	for (size_t j = 0; j < n && (upper || lower || herm); j++)
+		for (size_t i = 0; i < j; i++) {
+			double aij = M[j * n + i], aji = M[i * n + j];
+			lower = lower && aij == 0.0;
+			upper = upper && aji == 0.0;
+			herm = herm && aij == aji && aij * aij < M[i * n + i] * M[j * n + j];
+		}
+	return upper ? UPPER : lower ? LOWER : herm ? POSITIVE : FULL;
+}
+
+/* The triangular system by substitution, its condition by dtrcon. */
+static enum lr_status solve_triangular(struct system *sys, char uplo, double *rcond)
+{
+	lint n = (lint)sys->n;
+	double *work = lr_mallocarray(sys->n, 3 * sizeof(double));
+	lint *iwork = lr_mallocarray(sys->n, sizeof(lint)), info;
+	enum lr_status st = work && iwork ? LR_OK : LR_ERR_NOMEM;
+
+	if (st == LR_OK) {
+		info = LAPACKE_dtrcon_work(LAPACK_COL_MAJOR, '1', uplo, 'N', n, sys->M, n, rcond,
+		                           work, iwork);
+		if (info == 0)
+			info = LAPACKE_dtrtrs_work(LAPACK_COL_MAJOR, uplo, 'N', 'N', n, (lint)sys->nrhs,
+			                           sys->M, n, sys->R, (lint)sys->ldr);
+		st = info == 0 ? LR_OK : LR_ERR_LAPACK;
+	}
+	lr_free(work);
+	lr_free(iwork);
+	return st;
+}
+
+/* Cholesky when the matrix is positive definite: LR_ERR_SINGULAR (nothing
+ * solved, M spoiled) when dpotrf finds it is not, for LU to take over. */
+static enum lr_status solve_cholesky(struct system *sys, const double *M0, double *rcond)
+{
+	lint n = (lint)sys->n;
+	double anorm = norm1(M0, sys->n);
+	double *work = lr_mallocarray(sys->n, 3 * sizeof(double));
+	lint *iwork = lr_mallocarray(sys->n, sizeof(lint)), info;
+	enum lr_status st = work && iwork ? LR_OK : LR_ERR_NOMEM;
+
+	if (st == LR_OK) {
+		info = LAPACKE_dpotrf_work(LAPACK_COL_MAJOR, 'U', n, sys->M, n);
+		if (info > 0)
+			st = LR_ERR_SINGULAR;
+		if (info == 0)
+			info = LAPACKE_dpocon_work(LAPACK_COL_MAJOR, 'U', n, sys->M, n, anorm, rcond,
+			                           work, iwork);
+		if (info == 0)
+			info = LAPACKE_dpotrs_work(LAPACK_COL_MAJOR, 'U', n, (lint)sys->nrhs, sys->M, n,
+			                           sys->R, (lint)sys->ldr);
+		if (st == LR_OK && info != 0)
+			st = LR_ERR_LAPACK;
+	}
+	lr_free(work);
+	lr_free(iwork);
+	return st;
+}
+
+static enum lr_status solve_lu(struct system *sys, double *rcond)
+{
+	lint *ipiv = lr_mallocarray(sys->n, sizeof *ipiv);
+	enum lr_status st = ipiv ? lu_factor(sys->M, (lint)sys->n, ipiv, rcond) : LR_ERR_NOMEM;
+
+	if (st == LR_OK &&
+	    LAPACKE_dgetrs_work(LAPACK_COL_MAJOR, 'N', (lint)sys->n, (lint)sys->nrhs, sys->M,
+	                        (lint)sys->n, ipiv, sys->R, (lint)sys->ldr) != 0)
+		st = LR_ERR_LAPACK;
+	lr_free(ipiv);
+	return st;
+}
+
+/* Solves the square system in place by its structure; LR_ERR_SINGULAR for
+ * an exact zero pivot, which Octave answers with least squares. */
+static enum lr_status solve_square(struct system *sys, double *rcond)
+{
+	enum structure k = structure_of(sys->M, sys->n);
+	double *M0 = NULL, *R0 = NULL;
+	size_t bytes = sys->n * sys->n * sizeof(double), rbytes = sys->ldr * sys->nrhs * sizeof(double);
+	enum lr_status st;
+
+	if (k == UPPER || k == LOWER)
+		return solve_triangular(sys, k == UPPER ? 'U' : 'L', rcond);
+	if (k == POSITIVE) {   /* keep the system: a failed Cholesky leaves it spoiled */
+		M0 = lr_malloc(bytes);
+		R0 = lr_malloc(rbytes ? rbytes : 1);
+		if (!M0 || !R0) {
+			st = LR_ERR_NOMEM;
+			goto done;
+		}
+		memcpy(M0, sys->M, bytes);
+		memcpy(R0, sys->R, rbytes);
+		st = solve_cholesky(sys, M0, rcond);
+		if (st != LR_ERR_SINGULAR)
+			goto done;
+		memcpy(sys->M, M0, bytes);
+		memcpy(sys->R, R0, rbytes);
+	}
+	st = solve_lu(sys, rcond);
+done:
+	lr_free(M0);
+	lr_free(R0);
+	return st;
+}
+
+/* Octave's rcond (Matrix::rcond): by the structure, as the solve. */
+static enum lr_status rcond_of(double *M, size_t n, double *rc)
+{
+	enum structure k = structure_of(M, n);
+	double anorm = norm1(M, n), *work = lr_mallocarray(n, 4 * sizeof(double));
+	lint *iwork = lr_mallocarray(n, sizeof(lint)), *ipiv = lr_mallocarray(n, sizeof(lint));
+	lint info = 0;
+	enum lr_status st = work && iwork && ipiv ? LR_OK : LR_ERR_NOMEM;
+
+	*rc = 0.0;
+	if (st == LR_OK && (k == UPPER || k == LOWER))
+		info = LAPACKE_dtrcon_work(LAPACK_COL_MAJOR, '1', k == UPPER ? 'U' : 'L', 'N',
+		                           (lint)n, M, (lint)n, rc, work, iwork);
+	else if (st == LR_OK && isinf(anorm))
+		*rc = 0.0;
+	else if (st == LR_OK && isnan(anorm))
+		*rc = NAN;
+	else if (st == LR_OK) {
+		if (k == POSITIVE) {
+			double *c = lr_mallocarray(n * n, sizeof *c);
+			if (!c)
+				st = LR_ERR_NOMEM;
+			else
+				memcpy(c, M, n * n * sizeof *c);
+			if (c && LAPACKE_dpotrf_work(LAPACK_COL_MAJOR, 'U', (lint)n, c, (lint)n) == 0) {
+				info = LAPACKE_dpocon_work(LAPACK_COL_MAJOR, 'U', (lint)n, c, (lint)n, anorm, rc,
+				                           work, iwork);
+				k = UPPER;   /* done */
+			}
+			lr_free(c);
+		}
+		if (st == LR_OK && k != UPPER) {
+			info = LAPACKE_dgetrf_work(LAPACK_COL_MAJOR, (lint)n, (lint)n, M, (lint)n, ipiv);
+			if (info == 0)
+				info = LAPACKE_dgecon_work(LAPACK_COL_MAJOR, '1', (lint)n, M, (lint)n, anorm,
+				                           rc, work, iwork);
+			else if (info > 0)
+				info = 0, *rc = 0.0;
+		}
+	}
+	if (st == LR_OK && info != 0)
+		st = LR_ERR_LAPACK;
+	lr_free(work);
+	lr_free(iwork);
+	lr_free(ipiv);
+	return st;
+}
+
+enum lr_status lr_linalg_rcond(const struct lr_matrix *A, double *rcond)
+{
+	double *M;
+	enum lr_status st;
+
+	if (A->rows != A->cols)
+		return LR_ERR_SHAPE;
+	if (!fits_int(A->rows))
+		return LR_ERR_TOO_BIG;
+	*rcond = INFINITY;   /* Octave: rcond([]) is Inf */
+	if (!A->rows)
+		return LR_OK;
+	if (!(M = lr_la_column_major(A)))
+		return LR_ERR_NOMEM;
+	st = rcond_of(M, A->rows, rcond);
+	lr_free(M);
+	return st;
+}
+
 enum lr_status lr_linalg_solve(enum lr_side side, const struct lr_matrix *A,
-                               const struct lr_matrix *B, struct lr_matrix **X, double *rcond)
+                               const struct lr_matrix *B, struct lr_matrix **X, int *singular)
 {
 	struct system sys = { NULL, NULL, 0, 0, 0 };
 	size_t rows, cols;
-	double rc = NAN;
-	lint *ipiv = NULL;
+	double rc = 1.0;
 	enum lr_status st = A->rows == A->cols ? solution_shape(side, A, B, &rows, &cols)
 	                                       : LR_ERR_SHAPE;
 
+	if (singular)
+		*singular = 0;
 	if (st == LR_OK && (!A->rows || !rows || !cols)) {   /* empty sums: zeros */
-		struct lr_matrix *x = create(rows, cols, &st);
+		struct lr_matrix *x = lr_la_create(rows, cols, &st);
 		if (x)
 			*X = x;
 		return st;
 	}
 	if (st == LR_OK)
 		st = make_system(side, A, B, A->rows, &sys);
-	if (st == LR_OK && !(ipiv = lr_mallocarray(sys.n, sizeof *ipiv)))
-		st = LR_ERR_NOMEM;
 	if (st == LR_OK)
-		st = lu_factor(sys.M, (lint)sys.n, ipiv, &rc);
-	if (st == LR_OK &&
-	    LAPACKE_dgetrs_work(LAPACK_COL_MAJOR, 'N', (lint)sys.n, (lint)sys.nrhs, sys.M,
-	                        (lint)sys.n, ipiv, sys.R, (lint)sys.ldr) != 0)
-		st = LR_ERR_LAPACK;
+		st = solve_square(&sys, &rc);
 	if (st == LR_OK)
 		st = take_solution(side, &sys, rows, cols, X);
-	if (rcond)
-		*rcond = rc;
-	lr_free(ipiv);
 	free_system(&sys);
+	if (singular && (st == LR_ERR_SINGULAR || (st == LR_OK && lr_la_negligible(rc))))
+		*singular = 1;
+	if (st == LR_ERR_SINGULAR)
+		return lr_linalg_lstsq(side, A, B, X, NULL);
 	return st;
 }
 
@@ -362,7 +547,7 @@ enum lr_status lr_linalg_lstsq(enum lr_side side, const struct lr_matrix *A,
 		return st;
 	if (!A->rows || !A->cols || !rows || !cols || !lr_linalg_all_finite(A) ||
 	    !lr_linalg_all_finite(B)) {
-		struct lr_matrix *x = create(rows, cols, &st);
+		struct lr_matrix *x = lr_la_create(rows, cols, &st);
 		/* Empty sums are 0; anything with a NaN or Inf is NaN. */
 		for (size_t i = 0; x && A->rows && A->cols && i < rows * cols; i++)
 			x->data[i] = NAN;
@@ -394,13 +579,23 @@ static enum lr_status getri(double *lu, lint n, const lint *ipiv)
 	return info == 0 ? LR_OK : LR_ERR_LAPACK;
 }
 
-enum lr_status lr_linalg_inv(const struct lr_matrix *A, struct lr_matrix **X, double *rcond)
+/* Fills x with Inf: Octave's inverse of an exactly singular matrix. */
+static void fill_inf(struct lr_matrix *x)
+{
+	for (size_t i = 0; i < x->rows * x->cols; i++)
+		x->data[i] = INFINITY;
+}
+
+enum lr_status lr_linalg_inv(const struct lr_matrix *A, struct lr_matrix **X, int *singular,
+                             double *rcond)
 {
 	struct lr_matrix *x;
 	lint *ipiv;
-	double rc = NAN;
+	double rc = 0.0;
 	enum lr_status st;
 
+	if (singular)
+		*singular = 0;
 	if (A->rows != A->cols)
 		return LR_ERR_SHAPE;
 	if (!fits_int(A->rows))
@@ -416,11 +611,20 @@ enum lr_status lr_linalg_inv(const struct lr_matrix *A, struct lr_matrix **X, do
 	}
 	ipiv = lr_mallocarray(A->rows, sizeof *ipiv);
 	st = ipiv ? lu_factor(x->data, (lint)A->rows, ipiv, &rc) : LR_ERR_NOMEM;
+	if (st == LR_OK && isnan(rc))
+		st = LR_ERR_SINGULAR;   /* NaN or Inf in A: Octave's dgetrf finds a zero pivot */
 	if (st == LR_OK)
 		st = getri(x->data, (lint)A->rows, ipiv);
 	lr_free(ipiv);
+	if (st == LR_ERR_SINGULAR) {
+		rc = 0.0;
+		fill_inf(x);
+		st = LR_OK;
+	}
 	if (rcond)
 		*rcond = rc;
+	if (singular)
+		*singular = st == LR_OK && lr_la_negligible(rc);
 	if (st != LR_OK) {
 		lr_mat_destroy(x);
 		return st;
@@ -437,24 +641,25 @@ static void set_identity(struct lr_matrix *m)
 		LR_AT(m, i, i) = 1.0;
 }
 
-/* LAPACK works on the column-major reading of A's data, which is Aᵀ:
- * Aᵀ = W Σ Zᵀ gives A = Z Σᵀ Wᵀ, so U = Z (whose transpose LAPACK writes
- * column-major: Z row-major, U's data as it stands) and V = W (written
- * column-major, transposed into V). */
-enum lr_status lr_linalg_svd_full(const struct lr_matrix *A, int gesvd_first,
-                                  struct lr_matrix **U, double **s, struct lr_matrix **V)
+/* LAPACK works on a column-major copy of A, as Octave's svd does (the same
+ * input gives the same signs): U comes back column-major and is
+ * transposed; Vᵀ column-major, with leading dimension V's columns, is V's
+ * row-major data as it stands. */
+enum lr_status lr_linalg_svd(const struct lr_matrix *A, int econ, int gesvd_first,
+                             struct lr_matrix **U, double **s, struct lr_matrix **V)
 {
 	size_t m = A->rows, n = A->cols, p = m < n ? m : n;
-	struct lr_matrix *u, *v, *w = NULL;
-	double *sv, *a = NULL;
+	size_t uc = econ ? p : m, vc = econ ? p : n;
+	struct lr_matrix *u, *v;
+	double *sv, *a = NULL, *ucol = NULL, *src = NULL;
 	enum lr_status st = LR_OK;
 
 	if (!lr_linalg_all_finite(A))
 		return LR_ERR_NONFINITE;
 	if (m > INT_MAX / 8 || n > INT_MAX / 8)
 		return LR_ERR_TOO_BIG;
-	u = create(m, m, &st);
-	v = u ? create(n, n, &st) : NULL;
+	u = lr_la_create(m, uc, &st);
+	v = u ? lr_la_create(n, vc, &st) : NULL;
 	sv = lr_mallocarray(p ? p : 1, sizeof *sv);
 	if (u && v && !sv)
 		st = LR_ERR_NOMEM;
@@ -462,17 +667,19 @@ enum lr_status lr_linalg_svd_full(const struct lr_matrix *A, int gesvd_first,
 		set_identity(u);
 		set_identity(v);
 	} else if (st == LR_OK) {
-		w = create(n, n, &st);
 		a = lr_mallocarray(m * n, sizeof *a);
-		if (st == LR_OK && !a)
+		ucol = lr_mallocarray(m * uc, sizeof *ucol);
+		src = lr_la_column_major(A);
+		if (!a || !ucol || !src)
 			st = LR_ERR_NOMEM;
 		if (st == LR_OK)
-			st = lr_svd_lapack('A', gesvd_first, n, m, A->data, a, sv, w->data, u->data);
+			st = lr_svd_lapack(econ ? 'S' : 'A', gesvd_first, m, n, src, a, sv, ucol, v->data);
 		if (st == LR_OK)
-			from_column_major(v, w->data, n);
+			lr_la_from_column_major(u, ucol, m);
 	}
 	lr_free(a);
-	lr_mat_destroy(w);
+	lr_free(ucol);
+	lr_free(src);
 	if (st != LR_OK) {
 		lr_mat_destroy(u);
 		lr_mat_destroy(v);

@@ -23,157 +23,14 @@
 #include "lowrank/linalg.h"
 #include "lowrank/loss.h"
 #include "lowrank/svd.h"
+#define LR_FN_SHORT_NAMES
+#include "fn_args.h"
+#include "fn_linalg.h"
 #include "limit.h"
 #include "ops.h"
 
 /* ---- Helpers: errors, arguments, results ---------------------------------- */
 
-static int fail(struct lr_call *c, int arg, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-/* Writes the message, names the argument at fault (-1: the whole call) and
- * returns -1, so that a function can `return fail(...)`. */
-static int fail(struct lr_call *c, int arg, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(c->msg, sizeof c->msg, fmt, ap);
-	va_end(ap);
-	c->bad_arg = arg;
-	return -1;
-}
-
-/* fail() for a result over the element limit: WHAT, then the limit and how
- * to raise it, in the words every size refusal uses (limit.h). */
-static int fail_big(struct lr_call *c, int arg, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int fail_big(struct lr_call *c, int arg, const char *fmt, ...)
-{
-	char what[sizeof c->msg];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(what, sizeof what, fmt, ap);
-	va_end(ap);
-	lr_limit_elems_msg(c->msg, sizeof c->msg, "%s", what);
-	c->bad_arg = arg;
-	return -1;
-}
-
-static int nomem(struct lr_call *c, const char *name)
-{
-	return fail(c, -1, "%s: out of memory", name);
-}
-
-/* A number for a message, spelled as Octave prints it: NaN, Inf, -Inf, or
- * %g. Returns one of four rotating buffers, so a message can hold several. */
-static const char *num(double x)
-{
-	static char bufs[4][32];
-	static unsigned next;
-	char *b = bufs[next++ % 4];
-
-	if (isnan(x))
-		return "NaN";
-	if (isinf(x))
-		return x > 0 ? "Inf" : "-Inf";
-	snprintf(b, sizeof bufs[0], "%g", x);
-	return b;
-}
-
-/* "a string", "a 2×3 matrix", "[]" — what an argument was, for messages. */
-static const char *describe(const struct lr_value *v, char *buf, size_t n)
-{
-	if (v->kind == LR_VAL_STR)
-		return "a string";
-	if (!v->m->rows && !v->m->cols)
-		return "[]";
-	snprintf(buf, n, "a %zu×%zu matrix", v->m->rows, v->m->cols);
-	return buf;
-}
-
-/* Argument i as a matrix, or NULL with the error set (a string is refused). */
-static const struct lr_matrix *arg_mat(struct lr_call *c, const char *name, int i)
-{
-	const struct lr_value *v = c->args[i];
-
-	if (v->kind != LR_VAL_MAT) {
-		fail(c, i, "%s: argument %d must be a matrix, found a string", name, i + 1);
-		return NULL;
-	}
-	return v->m;
-}
-
-/* Argument i as one number. */
-static int arg_num(struct lr_call *c, const char *name, int i, double *x)
-{
-	const struct lr_value *v = c->args[i];
-	char buf[64];
-
-	if (!lr_value_is_scalar(v))
-		return fail(c, i, "%s: argument %d must be a number, found %s", name, i + 1,
-		            describe(v, buf, sizeof buf));
-	*x = v->m->data[0];
-	return 0;
-}
-
-/* Argument i as a whole number (NaN and Inf refused). */
-static int arg_whole(struct lr_call *c, const char *name, int i, double *x)
-{
-	if (arg_num(c, name, i, x) < 0)
-		return -1;
-	if (!isfinite(*x) || *x != floor(*x))
-		return fail(c, i, "%s: argument %d must be a whole number, found %s", name,
-		            i + 1, num(*x));
-	return 0;
-}
-
-/* A dimension argument (1 = down the columns, 2 = along the rows, 3 and up
- * leave the matrix as it is), as Octave's DIM. */
-static int arg_dim(struct lr_call *c, const char *name, int i, int *dim)
-{
-	double d;
-
-	if (arg_num(c, name, i, &d) < 0)
-		return -1;
-	if (!(d >= 1.0) || d != floor(d))
-		return fail(c, i, "%s: dimension must be a positive whole number, found %s",
-		            name, num(d));
-	*dim = d > 3.0 ? 3 : (int)d;
-	return 0;
-}
-
-/* A rows×cols zero matrix for function name, or NULL with the error set. */
-static struct lr_matrix *mk(struct lr_call *c, const char *name, size_t rows, size_t cols)
-{
-	struct lr_matrix *m;
-
-	if (cols && rows > lr_mat_max_elems / cols) {
-		fail_big(c, -1, "%s: the result would be %zu×%zu", name, rows, cols);
-		return NULL;
-	}
-	m = lr_mat_create(rows, cols);
-	if (!m)
-		nomem(c, name);
-	return m;
-}
-
-/* Hands m to output i (taking ownership; NULL m means the error is set). */
-static int put(struct lr_call *c, const char *name, int i, struct lr_matrix *m)
-{
-	if (!m)
-		return -1;
-	c->outs[i] = lr_value_mat(m);
-	return c->outs[i] ? 0 : nomem(c, name);
-}
-
-static int put_num(struct lr_call *c, const char *name, int i, double x)
-{
-	c->outs[i] = lr_value_scalar(x);
-	return c->outs[i] ? 0 : nomem(c, name);
-}
 
 /* 1 if an r×k request passes the element limit (NaN, from Inf·0, does too);
  * sizes above 2^53 are refused even when the other one is 0, so that they
@@ -771,6 +628,8 @@ static int fn_inv(struct lr_call *c)
 	st = lr_op_inv(a, &r, msg, sizeof msg);
 	if (st != LR_OK)
 		return op_fail(c, "inv", st, msg, 0);
+	if (msg[0])
+		lr_fn_warn(c, msg);
 	return put(c, "inv", 0, r);
 }
 
@@ -1009,37 +868,15 @@ static int put_usv(struct lr_call *c, struct lr_matrix *U, struct lr_matrix *S,
 	return 0;
 }
 
-/* [U, S, V] = svd(A, 'econ'): the thin factors from the core. */
-static int svd_econ(struct lr_call *c, const struct lr_matrix *a)
-{
-	struct lr_svd d;
-	struct lr_matrix *U, *V;
-	enum lr_status st;
-	size_t p = a->rows < a->cols ? a->rows : a->cols;
-	int rc;
-
-	if (!p)
-		return put_usv(c, mk(c, "svd", a->rows, 0), mk(c, "svd", 0, 0),
-		               mk(c, "svd", a->cols, 0));
-	st = lr_svd_compute(a, &d);
-	if (st != LR_OK)
-		return st == LR_ERR_NOMEM ? nomem(c, "svd")
-		       : fail(c, 0, "svd: %s", lr_status_str(st));
-	U = d.U;
-	V = d.V;
-	d.U = d.V = NULL;
-	rc = put_usv(c, U, sigma_matrix(c, p, p, d.s, p), V);
-	lr_svd_finish(&d);
-	return rc;
-}
-
-/* [U, S, V] = svd(A): U m×m, S m×n, V n×n, as Octave. */
-static int svd_full(struct lr_call *c, const struct lr_matrix *a)
+/* [U, S, V] with Octave's shapes: econ gives U m×p, S p×p, V n×p, else
+ * U m×m, S m×n, V n×n. Octave's driver (dgesvd, and so its signs) up to
+ * LR_LINALG_GESVD_MAX, dgesdd (several times faster) above. */
+static int svd_factors(struct lr_call *c, const struct lr_matrix *a, int econ)
 {
 	size_t m = a->rows, n = a->cols, p = m < n ? m : n;
 	struct lr_matrix *U, *V;
 	double *s;
-	enum lr_status st = lr_linalg_svd_full(a, 0, &U, &s, &V);
+	enum lr_status st = lr_linalg_svd(a, econ, p <= LR_LINALG_GESVD_MAX, &U, &s, &V);
 	int rc;
 
 	if (st == LR_ERR_NOMEM)
@@ -1048,14 +885,14 @@ static int svd_full(struct lr_call *c, const struct lr_matrix *a)
 		return fail(c, 0, "svd: the matrix is too large for LAPACK");
 	if (st != LR_OK)
 		return fail(c, 0, "svd: LAPACK did not converge");
-	rc = put_usv(c, U, sigma_matrix(c, m, n, s, p), V);
+	rc = put_usv(c, U, sigma_matrix(c, econ ? p : m, econ ? p : n, s, p), V);
 	lr_free(s);
 	return rc;
 }
 
 /* svd(A) → the singular values as a column; [U, S, V] = svd(A) full;
- * svd(A, 'econ') or svd(A, 0) thin. Signs of singular vectors may differ
- * from Octave's (it uses dgesvd, we dgesdd); U S Vᵀ = A either way. */
+ * svd(A, 'econ') thin; svd(A, 0) (any number, as Octave 7) thin only for a
+ * tall A (m > n), full otherwise. */
 static int fn_svd(struct lr_call *c)
 {
 	const struct lr_matrix *a;
@@ -1071,16 +908,15 @@ static int fn_svd(struct lr_call *c)
 		char buf[64];
 		if (v->kind == LR_VAL_STR && strcmp(v->s, "econ") != 0)
 			return fail(c, 1, "svd: expected 'econ' or 0 as argument 2, found '%s'", v->s);
-		if (v->kind == LR_VAL_MAT && !(lr_value_is_scalar(v) && v->m->data[0] == 0.0))
+		if (v->kind == LR_VAL_MAT && !lr_value_is_scalar(v))
 			return fail(c, 1, "svd: expected 'econ' or 0 as argument 2, found %s",
-			            lr_value_is_scalar(v) ? num(v->m->data[0])
-			                                  : describe(v, buf, sizeof buf));
-		econ = 1;
+			            describe(v, buf, sizeof buf));
+		econ = v->kind == LR_VAL_STR || a->rows > a->cols;
 	}
 	if (nargout(c) > 1) {
 		if (!all_finite(a))
 			return fail(c, 0, "svd: cannot take SVD of matrix containing Inf or NaN values");
-		return econ ? svd_econ(c, a) : svd_full(c, a);
+		return svd_factors(c, a, econ);
 	}
 	if (singular_values(c, "svd", a, &s) < 0)
 		return -1;
@@ -1126,9 +962,19 @@ static const struct lr_builtin table[] = {
 	{ "any", 1, 2, 1, fn_any, "any(A), any(A, dim)",
 	  "1 where some element down each column (or along dim) is nonzero" },
 	{ "ceil", 1, 1, 1, fn_ceil, "ceil(A)", "round each element up" },
+	{ "chol", 1, 1, 2, lr_fn_chol, "R = chol(A), [R, p] = chol(A)",
+	  "Cholesky factor: upper R with R'*R = A (A symmetric positive definite)" },
 	{ "columns", 1, 1, 1, fn_columns, "columns(A)", "number of columns" },
+	{ "cond", 1, 2, 1, lr_fn_cond, "cond(A)",
+	  "condition number in the 2-norm, largest over smallest singular value" },
+	{ "cross", 2, 2, 1, lr_fn_cross, "cross(x, y)", "cross product of 3-vectors" },
+	{ "det", 1, 1, 1, lr_fn_det, "det(A)", "determinant of a square matrix (from its LU)" },
 	{ "diag", 1, 3, 1, fn_diag, "diag(v), diag(v, k), diag(v, m, n), diag(A), diag(A, k)",
 	  "diagonal matrix from a vector, or a diagonal of a matrix as a column" },
+	{ "dot", 2, 2, 1, lr_fn_dot, "dot(x, y)",
+	  "dot product of two vectors; of each pair of columns for matrices" },
+	{ "eig", 1, 1, 2, lr_fn_eig, "e = eig(A), [V, D] = eig(A)",
+	  "eigenvalues (ascending for symmetric A) and eigenvectors, A*V = V*D" },
 	{ "exp", 1, 1, 1, fn_exp, "exp(A)", "e to the power of each element" },
 	{ "eye", 0, 2, 1, fn_eye, "eye(n), eye(m, n), eye([m n])", "identity matrix" },
 	{ "fix", 1, 1, 1, fn_fix, "fix(A)", "round each element towards zero" },
@@ -1138,33 +984,50 @@ static const struct lr_builtin table[] = {
 	{ "isempty", 1, 1, 1, fn_isempty, "isempty(A)", "1 if A has no elements" },
 	{ "isinf", 1, 1, 1, fn_isinf, "isinf(A)", "1 where an element is Inf or -Inf" },
 	{ "isnan", 1, 1, 1, fn_isnan, "isnan(A)", "1 where an element is NaN" },
+	{ "kron", 2, 2, 1, lr_fn_kron, "kron(A, B)", "Kronecker product" },
 	{ "length", 1, 1, 1, fn_length, "length(A)", "the larger dimension (0 if empty)" },
+	{ "linsolve", 2, 2, 1, lr_fn_linsolve, "linsolve(A, b)", "solution of A*x = b, as A \\ b" },
 	{ "linspace", 2, 3, 1, fn_linspace, "linspace(a, b), linspace(a, b, n)",
 	  "row of n (default 100) evenly spaced points from a to b" },
 	{ "log", 1, 1, 1, fn_log, "log(A)", "natural logarithm of each element (NaN below 0)" },
+	{ "lu", 1, 1, 3, lr_fn_lu, "[L, U] = lu(A), [L, U, P] = lu(A), Y = lu(A)",
+	  "LU factorisation with partial pivoting, P*A = L*U" },
 	{ "max", 1, 3, 2, fn_max, "max(A), [m, i] = max(A), max(A, [], dim), max(A, B)",
 	  "largest element down each column, or of A and B elementwise; NaN ignored" },
 	{ "mean", 1, 2, 1, fn_mean, "mean(A), mean(A, dim)",
 	  "mean down each column (or along dim)" },
 	{ "min", 1, 3, 2, fn_min, "min(A), [m, i] = min(A), min(A, [], dim), min(A, B)",
 	  "smallest element down each column, or of A and B elementwise; NaN ignored" },
+	{ "mldivide", 2, 2, 1, lr_fn_mldivide, "mldivide(A, b)", "A \\ b, the solution of A*x = b" },
 	{ "mse", 2, 2, 1, fn_mse, "mse(A, B)",
 	  "mean of (A - B).^2 over the entries where both are numbers" },
 	{ "nan", 0, 2, 1, fn_nan, "nan(m, n)", "as NaN(m, n)" },
 	{ "norm", 1, 2, 1, fn_norm, "norm(A), norm(A, p), norm(A, 'fro')",
 	  "2-norm (largest singular value); 1, Inf, 'fro'; any p for vectors" },
+	{ "null", 1, 2, 1, lr_fn_null, "null(A), null(A, tol)",
+	  "orthonormal basis of the null space (from the SVD)" },
 	{ "numel", 1, 1, 1, fn_numel, "numel(A)", "number of elements" },
 	{ "ones", 0, 2, 1, fn_ones, "ones(n), ones(m, n), ones([m n])", "matrix of ones" },
+	{ "orth", 1, 2, 1, lr_fn_orth, "orth(A), orth(A, tol)",
+	  "orthonormal basis of the column space (from the SVD)" },
+	{ "pinv", 1, 2, 1, lr_fn_pinv, "pinv(A), pinv(A, tol)",
+	  "Moore-Penrose pseudoinverse (from the SVD)" },
+	{ "qr", 1, 2, 3, lr_fn_qr, "[Q, R] = qr(A), qr(A, 0), [Q, R, P] = qr(A), X = qr(A)",
+	  "QR factorisation A = Q*R (A*P = Q*R with column pivoting)" },
 	{ "rand", 0, 2, 1, fn_rand, "rand(n), rand(m, n), rand([m n])",
 	  "uniform random numbers in [0, 1), drawn row by row from the session's seed" },
 	{ "randn", 0, 2, 1, fn_randn, "randn(n), randn(m, n), randn([m n])",
 	  "standard normal random numbers, drawn row by row from the session's seed" },
 	{ "rank", 1, 2, 1, fn_rank, "rank(A), rank(A, tol)",
 	  "number of singular values above max(m, n)·σ₁·eps (or tol)" },
+	{ "rcond", 1, 1, 1, lr_fn_rcond, "rcond(A)",
+	  "reciprocal condition number estimate in the 1-norm (LAPACK)" },
 	{ "reshape", 2, 3, 1, fn_reshape, "reshape(A, m, n), reshape(A, [m n]), reshape(A, [], n)",
 	  "the same elements, taken column by column, as an m×n matrix" },
 	{ "round", 1, 1, 1, fn_round, "round(A)", "round each element to the nearest whole number" },
 	{ "rows", 1, 1, 1, fn_rows, "rows(A)", "number of rows" },
+	{ "rref", 1, 2, 2, lr_fn_rref, "rref(A), rref(A, tol), [R, k] = rref(A)",
+	  "reduced row echelon form; k the pivot columns" },
 	{ "size", 1, 2, 4, fn_size, "size(A), [m, n] = size(A), size(A, dim)",
 	  "the dimensions of A" },
 	{ "sqrt", 1, 1, 1, fn_sqrt, "sqrt(A)", "square root of each element (NaN below 0)" },
@@ -1174,6 +1037,10 @@ static const struct lr_builtin table[] = {
 	{ "svd", 1, 2, 3, fn_svd, "s = svd(A), [U, S, V] = svd(A), [U, S, V] = svd(A, 'econ')",
 	  "singular value decomposition A = U·S·V'" },
 	{ "trace", 1, 1, 1, fn_trace, "trace(A)", "sum of the diagonal of a square matrix" },
+	{ "tril", 1, 2, 1, lr_fn_tril, "tril(A), tril(A, k)",
+	  "lower triangular part (on and below diagonal k)" },
+	{ "triu", 1, 2, 1, lr_fn_triu, "triu(A), triu(A, k)",
+	  "upper triangular part (on and above diagonal k)" },
 	{ "zeros", 0, 2, 1, fn_zeros, "zeros(n), zeros(m, n), zeros([m n])", "matrix of zeros" },
 };
 

@@ -45,7 +45,8 @@ static const char operators[] =
 "  < <= > >= == ~= !=                  comparisons, elementwise\n"
 "  :                                   range\n"
 "  + -                                 elementwise, with broadcasting\n"
-"  * / .* ./                           matrix product, right division, elementwise\n"
+"  * / \\ .* ./ .\\                      matrix product, right and left division\n"
+"                                      (A \\ b solves A*x = b), elementwise\n"
 "  - + ! (unary)\n"
 "  ^ .^                                power of a square matrix / elementwise\n"
 "  ' .'                                transpose\n"
@@ -72,14 +73,22 @@ static const char t_svd[] =
 "  that U*S*V' is the best rank-k approximation of A. Prints them and every\n"
 "  singular value, the kept ones marked, the bound sum(s(k+1:end).^2), the energy\n"
 "  kept and the storage k(m+n+1) against m*n. Function forms: s = svd(A) (all\n"
-"  singular values), [U, S, V] = svd(A) (full), [U, S, V] = svd(A, k) (rank k),\n"
-"  svd(A, 0) or svd(A, 'econ') (thin), svd(A, k, 'method', 'full').\n"
+"  singular values), [U, S, V] = svd(A) (full), svd(A, 'econ') (thin), svd(A, 0)\n"
+"  (thin for a tall A, full otherwise, as Octave); the rank-k form is svds:\n"
+"  [U, S, V] = svds(A, k), svds(A, k, 'method', 'full').\n"
 "  method=auto (the default) computes only the k leading singular values, by\n"
 "  randomized subspace iteration, when that is much faster: min(m, n) >= 1000\n"
 "  and k <= min(m, n)/50. The others are then not listed, and the bound is\n"
 "  measured as ||A - A_k||^2. method=full computes every singular value;\n"
 "  method=subspace asks for the iteration on any size (a small matrix or a flat\n"
 "  spectrum still gets the full SVD, with a note).\n";
+
+static const char t_svds[] =
+"s = svds(A, k), [U, S, V] = svds(A, k), svds(A, k, 'method', M), svds(A)\n"
+"  The k largest singular values (6 when k is not given) and their vectors, as\n"
+"  Octave's svds: the truncated SVD of 'svd A k' as a function (U m-by-k, S\n"
+"  k-by-k, V n-by-k), kept for loss and plot as the command's is. method= as for\n"
+"  svd. (svd(A, k) was this function before; it is now Octave's svd(A, 0).)\n";
 
 static const char t_explore[] =
 "explore A [k] [method=auto|full|subspace]\n"
@@ -184,7 +193,7 @@ struct topic {
 };
 
 static const struct topic topics[] = {
-	{ "syntax", syntax }, { "operators", operators }, { "sgd", t_sgd }, { "svd", t_svd },
+	{ "syntax", syntax }, { "operators", operators }, { "sgd", t_sgd }, { "svd", t_svd }, { "svds", t_svds },
 	{ "explore", t_explore },
 	{ "loss", t_loss }, { "mask", t_mask }, { "unmask", t_mask }, { "plot", t_plot },
 	{ "commands", t_commands }, { "format", t_commands }, { "who", t_commands },
@@ -204,7 +213,7 @@ static void list_functions(struct lr_buf *out)
 	lr_buf_puts(out, "Functions ('help NAME' for one):\n");
 	for (size_t i = 0; i < n; i++)
 		lr_buf_printf(out, "  %-10s %s\n", b[i].name, b[i].summary);
-	lr_buf_puts(out, "  sgd, svd, mask, unmask, loss, printf, fprintf, sprintf, disp:\n"
+	lr_buf_puts(out, "  sgd, svds, mask, unmask, loss, printf, fprintf, sprintf, disp:\n"
 	                 "             see 'help sgd', 'help printf', ...\n");
 }
 

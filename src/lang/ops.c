@@ -75,6 +75,7 @@ static double f_add(double x, double y) { return x + y; }
 static double f_sub(double x, double y) { return x - y; }
 static double f_mul(double x, double y) { return x * y; }
 static double f_div(double x, double y) { return x / y; }
+static double f_ldiv(double x, double y) { return y / x; }
 /* With no complex numbers, a negative base and a fractional exponent give
  * NaN (C's pow) where Octave gives a complex result: (-8).^(1/3) is NaN. */
 static double f_pow(double x, double y) { return pow(x, y); }
@@ -177,13 +178,15 @@ static enum lr_status mat_product(const struct lr_matrix *a, const struct lr_mat
 
 /* ---- Linear solves --------------------------------------------------------- */
 
-/* Words a failure of the core's solvers. */
-static enum lr_status solver_failed(enum lr_status st, char *msg, size_t msglen)
+/* Words a failure of the core's solvers, or on success Octave's warning
+ * for a matrix singular to machine precision. */
+static enum lr_status solver_done(enum lr_status st, int singular, char *msg, size_t msglen)
 {
 	switch (st) {
-	case LR_ERR_SINGULAR:
-		set_msg(msg, msglen, "matrix is singular to machine precision");
-		return LR_ERR_ARG;
+	case LR_OK:
+		if (singular)
+			set_msg(msg, msglen, "%s", LR_OP_MSG_SINGULAR);
+		return st;
 	case LR_ERR_TOO_BIG:
 		set_msg(msg, msglen, "the system is too large for LAPACK");
 		return st;
@@ -195,41 +198,58 @@ static enum lr_status solver_failed(enum lr_status st, char *msg, size_t msglen)
 	}
 }
 
-/* A/B (Octave's mrdivide): elementwise for a scalar B, else the solution of
- * X B = A, exact for square B (LU), least squares otherwise (dgelsd, as
- * Octave's mrdivide). */
-static enum lr_status right_divide(const struct lr_matrix *a, const struct lr_matrix *b,
-                                   struct lr_matrix **out, char *msg, size_t msglen)
+/* A/B (Octave's mrdivide) and B\A (mldivide), side saying where the
+ * unknown stands: elementwise for a scalar divisor, else the solution of
+ * X B = A or B X = A, for square B as Octave solves it (triangular,
+ * Cholesky or LU, with its warning when singular), least squares otherwise
+ * (dgelsd, as Octave). */
+static enum lr_status divide(enum lr_side side, const struct lr_matrix *a,
+                             const struct lr_matrix *b, struct lr_matrix **out, char *msg,
+                             size_t msglen)
 {
 	enum lr_status st;
+	int singular = 0;
+	size_t rows = side == LR_RIGHT ? a->rows : b->cols;
+	size_t cols = side == LR_RIGHT ? b->rows : a->cols;
 
-	if (is_scalar(b))
+	if (is_scalar(b))   /* a over the number b, on either side */
 		return lr_op_broadcast(a, b, f_div, out, msg, msglen);
-	if (a->cols != b->cols) {
+	if (side == LR_RIGHT ? a->cols != b->cols : a->rows != b->rows) {
 		set_msg(msg, msglen, "nonconformant arguments (%zu×%zu and %zu×%zu)",
-		        a->rows, a->cols, b->rows, b->cols);
+		        side == LR_RIGHT ? a->rows : b->rows, side == LR_RIGHT ? a->cols : b->cols,
+		        side == LR_RIGHT ? b->rows : a->rows, side == LR_RIGHT ? b->cols : a->cols);
 		return LR_ERR_SHAPE;
 	}
-	if (elems(a->rows, b->rows) > lr_mat_max_elems) {
-		lr_limit_elems_msg(msg, msglen, "the result would be %zu×%zu", a->rows, b->rows);
+	if (elems(rows, cols) > lr_mat_max_elems) {
+		lr_limit_elems_msg(msg, msglen, "the result would be %zu×%zu", rows, cols);
 		return LR_ERR_TOO_BIG;
 	}
 	if (b->rows == b->cols)
-		st = lr_linalg_solve(LR_RIGHT, b, a, out, NULL);
+		st = lr_linalg_solve(side, b, a, out, &singular);
 	else
-		st = lr_linalg_lstsq(LR_RIGHT, b, a, out, NULL);
-	return solver_failed(st, msg, msglen);
+		st = lr_linalg_lstsq(side, b, a, out, NULL);
+	return solver_done(st, singular, msg, msglen);
 }
 
 enum lr_status lr_op_inv(const struct lr_matrix *a, struct lr_matrix **out,
                          char *msg, size_t msglen)
 {
+	int singular = 0;
+	enum lr_status st;
+
 	if (a->rows != a->cols) {
 		set_msg(msg, msglen, "the inverse needs a square matrix, found %zu×%zu",
 		        a->rows, a->cols);
 		return LR_ERR_SHAPE;
 	}
-	return solver_failed(lr_linalg_inv(a, out, NULL), msg, msglen);
+	if (is_scalar(a)) {   /* 1/x: Octave gives inv(0) = Inf without a warning */
+		if (!(*out = new_result(1, 1, &st, msg, msglen)))
+			return st;
+		(*out)->data[0] = 1.0 / a->data[0];
+		return LR_OK;
+	}
+	st = lr_linalg_inv(a, out, &singular, NULL);
+	return solver_done(st, singular, msg, msglen);
 }
 
 /* ---- Powers ---------------------------------------------------------------- */
@@ -341,6 +361,7 @@ const char *lr_binop_name(enum lr_binop op)
 		[LR_OP_EMUL] = ".*", [LR_OP_EDIV] = "./", [LR_OP_POW] = "^", [LR_OP_EPOW] = ".^",
 		[LR_OP_LT] = "<", [LR_OP_LE] = "<=", [LR_OP_GT] = ">", [LR_OP_GE] = ">=",
 		[LR_OP_EQ] = "==", [LR_OP_NE] = "~=", [LR_OP_AND] = "&", [LR_OP_OR] = "|",
+		[LR_OP_LDIV] = "\\", [LR_OP_ELDIV] = ".\\",
 	};
 
 	if ((unsigned)op < sizeof names / sizeof names[0] && names[op])
@@ -356,14 +377,16 @@ enum lr_status lr_op_binary(enum lr_binop op, const struct lr_matrix *a,
 		[LR_OP_ADD] = f_add, [LR_OP_SUB] = f_sub, [LR_OP_EMUL] = f_mul,
 		[LR_OP_EDIV] = f_div, [LR_OP_EPOW] = f_pow, [LR_OP_LT] = f_lt,
 		[LR_OP_LE] = f_le, [LR_OP_GT] = f_gt, [LR_OP_GE] = f_ge, [LR_OP_EQ] = f_eq,
-		[LR_OP_NE] = f_ne, [LR_OP_AND] = f_and, [LR_OP_OR] = f_or,
+		[LR_OP_NE] = f_ne, [LR_OP_AND] = f_and, [LR_OP_OR] = f_or, [LR_OP_ELDIV] = f_ldiv,
 	};
 
 	switch (op) {
 	case LR_OP_MUL:
 		return mat_product(a, b, out, msg, msglen);
 	case LR_OP_DIV:
-		return right_divide(a, b, out, msg, msglen);
+		return divide(LR_RIGHT, a, b, out, msg, msglen);
+	case LR_OP_LDIV:   /* a \ b: b's place is the divisor's */
+		return divide(LR_LEFT, b, a, out, msg, msglen);
 	case LR_OP_POW:
 		return power(a, b, out, msg, msglen);
 	case LR_OP_AND:

@@ -210,6 +210,20 @@ void lr_write(struct lr_session *s, const char *text, size_t n)
 		s->out->write(s->out->ctx, text, n);
 }
 
+void lr_warn(struct lr_session *s, const char *text)
+{
+	char line[300];
+	int n = snprintf(line, sizeof line, "warning: %s\n", text);
+
+	if (n < 0 || !s->out)
+		return;
+	n = (size_t)n < sizeof line ? n : (int)sizeof line - 1;
+	if (s->out->warn)
+		s->out->warn(s->out->ctx, line, (size_t)n);
+	else
+		lr_write(s, line, (size_t)n);
+}
+
 void lr_write_buf(struct lr_session *s, struct lr_buf *b)
 {
 	if (b->failed)

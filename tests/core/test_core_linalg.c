@@ -236,10 +236,10 @@ static void solve(void)
 {
 	struct lr_matrix *A = random_matrix(6, 6, 5), *B = random_matrix(6, 3, 6);
 	struct lr_matrix *Bt = random_matrix(3, 6, 7), *X = NULL, *Y = NULL;
-	double rc = 0.0;
+	int sing = 1;
 
-	CHECK(lr_linalg_solve(LR_LEFT, A, B, &X, &rc) == LR_OK && X && X->rows == 6 && X->cols == 3);
-	CHECK(rc > 1e-6 && rc <= 1.0);
+	CHECK(lr_linalg_solve(LR_LEFT, A, B, &X, &sing) == LR_OK && X && X->rows == 6 && X->cols == 3);
+	CHECK(sing == 0);
 	CHECK(X && residual(LR_LEFT, A, X, B) < 1e-12);
 	CHECK(lr_linalg_solve(LR_RIGHT, A, Bt, &Y, NULL) == LR_OK && Y && Y->rows == 3);
 	CHECK(Y && residual(LR_RIGHT, A, Y, Bt) < 1e-12);
@@ -253,18 +253,58 @@ static void solve(void)
 	lr_mat_destroy(Y);
 }
 
+/* Octave's structures: a triangular matrix (nonzero diagonal) by
+ * substitution, a symmetric positive definite one by Cholesky, and one that
+ * looks positive (symmetric, positive diagonal) but is not by LU. */
+static void solve_structures(void)
+{
+	static const double up[] = { 2, 1, 0, 4 }, lo[] = { 2, 0, 1, 4 };
+	static const double spd[] = { 4, 2, 2, 3 }, indef[] = { 1, 0.9, 0.9, 1 + 1e-300 };
+	static const double rhs[] = { 1, 2 };
+	const double *cases[] = { up, lo, spd, indef };
+	struct lr_matrix *b = lr_mat_from(2, 1, rhs);
+	for (int t = 0; t < 4; t++) {
+		struct lr_matrix *A = lr_mat_from(2, 2, cases[t]), *X = NULL;
+		int sing = 1;
+		CHECK(lr_linalg_solve(LR_LEFT, A, b, &X, &sing) == LR_OK && X && sing == 0);
+		CHECK(X && residual(LR_LEFT, A, X, b) < 1e-15);
+		lr_mat_destroy(A);
+		lr_mat_destroy(X);
+	}
+	lr_mat_destroy(b);
+}
+
+/* Singular to machine precision: flagged; an exact zero pivot gives the
+ * minimum-norm least-squares solution (Octave's fallback), the inverse a
+ * matrix of Inf; a tiny but nonzero pivot the factors' own answer. */
 static void singular(void)
 {
 	static const double s[] = { 1, 2, 2, 4 }, near[] = { 1, 1, 1, 1 + 1e-17 };
+	static const double tiny[] = { 1, 1, 1, 1 + 1e-15 }, rhs[] = { 1, 2 };
 	struct lr_matrix *A = lr_mat_from(2, 2, s), *N = lr_mat_from(2, 2, near);
-	struct lr_matrix *b = lr_mat_from(2, 1, s), *X = NULL;
+	struct lr_matrix *T = lr_mat_from(2, 2, tiny), *b = lr_mat_from(2, 1, rhs), *X = NULL;
+	int sing = 0;
 	double rc = 1.0;
 
-	CHECK(lr_linalg_solve(LR_LEFT, A, b, &X, &rc) == LR_ERR_SINGULAR && !X && rc == 0.0);
-	CHECK(lr_linalg_inv(A, &X, NULL) == LR_ERR_SINGULAR && !X);
-	CHECK(lr_linalg_inv(N, &X, &rc) == LR_ERR_SINGULAR && !X && rc < DBL_EPSILON);
+	CHECK(lr_linalg_solve(LR_LEFT, A, b, &X, &sing) == LR_OK && X && sing == 1);
+	CHECK_NEAR(X ? X->data[0] : 0, 0.2, 1e-15);   /* pinv(A) * b */
+	CHECK_NEAR(X ? X->data[1] : 0, 0.4, 1e-15);
+	lr_mat_destroy(X);
+	X = NULL;
+	CHECK(lr_linalg_inv(A, &X, &sing, &rc) == LR_OK && sing == 1 && rc == 0.0);
+	CHECK(X && isinf(X->data[0]) && isinf(X->data[3]));
+	lr_mat_destroy(X);
+	X = NULL;
+	CHECK(lr_linalg_inv(N, &X, &sing, NULL) == LR_OK && sing == 1 && X && isinf(X->data[1]));
+	lr_mat_destroy(X);
+	X = NULL;
+	/* rcond about 2.5e-16 adds to 1: not singular to Octave, a huge solution. */
+	CHECK(lr_linalg_solve(LR_LEFT, T, b, &X, &sing) == LR_OK && sing == 0);
+	CHECK(X && fabs(X->data[0]) > 1e14);
+	lr_mat_destroy(X);
 	lr_mat_destroy(A);
 	lr_mat_destroy(N);
+	lr_mat_destroy(T);
 	lr_mat_destroy(b);
 }
 
@@ -304,7 +344,7 @@ static void inv(void)
 	static const double a[] = { 4, 7, 2, 6 };
 	struct lr_matrix *A = lr_mat_from(2, 2, a), *X = NULL;
 
-	CHECK(lr_linalg_inv(A, &X, NULL) == LR_OK && X);
+	CHECK(lr_linalg_inv(A, &X, NULL, NULL) == LR_OK && X);
 	CHECK_NEAR(X ? LR_AT(X, 0, 0) : 0, 0.6, 1e-15);
 	CHECK_NEAR(X ? LR_AT(X, 0, 1) : 0, -0.7, 1e-15);
 	CHECK_NEAR(X ? LR_AT(X, 1, 0) : 0, -0.2, 1e-15);
@@ -312,7 +352,7 @@ static void inv(void)
 	lr_mat_destroy(X);
 	X = NULL;
 	struct lr_matrix *R = lr_mat_create(2, 3);
-	CHECK(lr_linalg_inv(R, &X, NULL) == LR_ERR_SHAPE && !X);
+	CHECK(lr_linalg_inv(R, &X, NULL, NULL) == LR_ERR_SHAPE && !X);
 	lr_mat_destroy(R);
 	lr_mat_destroy(A);
 }
@@ -327,7 +367,7 @@ static void svd_full(void)
 			size_t m = shapes[t][0], n = shapes[t][1], p = m < n ? m : n;
 			struct lr_matrix *A = random_matrix(m, n, 30 + t), *U = NULL, *V = NULL;
 			double *s = NULL;
-			CHECK(lr_linalg_svd_full(A, drv, &U, &s, &V) == LR_OK);
+			CHECK(lr_linalg_svd(A, 0, drv, &U, &s, &V) == LR_OK);
 			if (!U || !V || !s)
 				continue;
 			CHECK(U->rows == m && U->cols == m && V->rows == n && V->cols == n);
@@ -352,7 +392,7 @@ static void svd_full(void)
 		}
 	struct lr_matrix *E = lr_mat_create(2, 0), *U = NULL, *V = NULL;
 	double *s = NULL;
-	CHECK(lr_linalg_svd_full(E, 0, &U, &s, &V) == LR_OK && U && V);
+	CHECK(lr_linalg_svd(E, 0, 0, &U, &s, &V) == LR_OK && U && V);
 	CHECK(U && U->rows == 2 && LR_AT(U, 1, 1) == 1.0 && V && V->rows == 0);
 	lr_mat_destroy(U);
 	lr_mat_destroy(V);
@@ -360,7 +400,7 @@ static void svd_full(void)
 	E->rows = 0;
 	struct lr_matrix *I = lr_mat_create(1, 1);
 	I->data[0] = NAN;
-	CHECK(lr_linalg_svd_full(I, 0, &U, &s, &V) == LR_ERR_NONFINITE);
+	CHECK(lr_linalg_svd(I, 0, 0, &U, &s, &V) == LR_ERR_NONFINITE);
 	lr_mat_destroy(I);
 	lr_mat_destroy(E);
 }
@@ -381,9 +421,9 @@ static void alloc_fail(void)
 		enum lr_status b = lr_linalg_lstsq(LR_LEFT, A, B, &X, NULL);
 		lr_mat_destroy(X);
 		X = NULL;
-		enum lr_status c = lr_linalg_inv(A, &X, NULL);
+		enum lr_status c = lr_linalg_inv(A, &X, NULL, NULL);
 		lr_mat_destroy(X);
-		enum lr_status d = lr_linalg_svd_full(A, 0, &U, &s, &V);
+		enum lr_status d = lr_linalg_svd(A, 0, 0, &U, &s, &V);
 		lr_alloc_fail_after(-1);
 		CHECK(a == LR_OK || a == LR_ERR_NOMEM);
 		CHECK(b == LR_OK || b == LR_ERR_NOMEM);
@@ -403,4 +443,4 @@ static void alloc_fail(void)
 
 SUBTEST_MAIN(T(mul), T(mul_empty), T(mul_nonfinite), T(tile_plan), T(tiles_close),
              T(tiles_exact_prescott), T(tiles_exact_haswell),
-             T(mul_stop), T(solve), T(singular), T(lstsq), T(inv), T(svd_full), T(alloc_fail))
+             T(mul_stop), T(solve), T(solve_structures), T(singular), T(lstsq), T(inv), T(svd_full), T(alloc_fail))
