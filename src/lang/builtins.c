@@ -25,7 +25,6 @@
 #include "lowrank/svd.h"
 #define LR_FN_SHORT_NAMES
 #include "fn_args.h"
-#include "fn_linalg.h"
 #include "limit.h"
 #include "ops.h"
 
@@ -962,19 +961,9 @@ static const struct lr_builtin table[] = {
 	{ "any", 1, 2, 1, fn_any, "any(A), any(A, dim)",
 	  "1 where some element down each column (or along dim) is nonzero" },
 	{ "ceil", 1, 1, 1, fn_ceil, "ceil(A)", "round each element up" },
-	{ "chol", 1, 1, 2, lr_fn_chol, "R = chol(A), [R, p] = chol(A)",
-	  "Cholesky factor: upper R with R'*R = A (A symmetric positive definite)" },
 	{ "columns", 1, 1, 1, fn_columns, "columns(A)", "number of columns" },
-	{ "cond", 1, 2, 1, lr_fn_cond, "cond(A)",
-	  "condition number in the 2-norm, largest over smallest singular value" },
-	{ "cross", 2, 2, 1, lr_fn_cross, "cross(x, y)", "cross product of 3-vectors" },
-	{ "det", 1, 1, 1, lr_fn_det, "det(A)", "determinant of a square matrix (from its LU)" },
 	{ "diag", 1, 3, 1, fn_diag, "diag(v), diag(v, k), diag(v, m, n), diag(A), diag(A, k)",
 	  "diagonal matrix from a vector, or a diagonal of a matrix as a column" },
-	{ "dot", 2, 2, 1, lr_fn_dot, "dot(x, y)",
-	  "dot product of two vectors; of each pair of columns for matrices" },
-	{ "eig", 1, 1, 2, lr_fn_eig, "e = eig(A), [V, D] = eig(A)",
-	  "eigenvalues (ascending for symmetric A) and eigenvectors, A*V = V*D" },
 	{ "exp", 1, 1, 1, fn_exp, "exp(A)", "e to the power of each element" },
 	{ "eye", 0, 2, 1, fn_eye, "eye(n), eye(m, n), eye([m n])", "identity matrix" },
 	{ "fix", 1, 1, 1, fn_fix, "fix(A)", "round each element towards zero" },
@@ -984,50 +973,33 @@ static const struct lr_builtin table[] = {
 	{ "isempty", 1, 1, 1, fn_isempty, "isempty(A)", "1 if A has no elements" },
 	{ "isinf", 1, 1, 1, fn_isinf, "isinf(A)", "1 where an element is Inf or -Inf" },
 	{ "isnan", 1, 1, 1, fn_isnan, "isnan(A)", "1 where an element is NaN" },
-	{ "kron", 2, 2, 1, lr_fn_kron, "kron(A, B)", "Kronecker product" },
 	{ "length", 1, 1, 1, fn_length, "length(A)", "the larger dimension (0 if empty)" },
-	{ "linsolve", 2, 2, 1, lr_fn_linsolve, "linsolve(A, b)", "solution of A*x = b, as A \\ b" },
 	{ "linspace", 2, 3, 1, fn_linspace, "linspace(a, b), linspace(a, b, n)",
 	  "row of n (default 100) evenly spaced points from a to b" },
 	{ "log", 1, 1, 1, fn_log, "log(A)", "natural logarithm of each element (NaN below 0)" },
-	{ "lu", 1, 1, 3, lr_fn_lu, "[L, U] = lu(A), [L, U, P] = lu(A), Y = lu(A)",
-	  "LU factorisation with partial pivoting, P*A = L*U" },
 	{ "max", 1, 3, 2, fn_max, "max(A), [m, i] = max(A), max(A, [], dim), max(A, B)",
 	  "largest element down each column, or of A and B elementwise; NaN ignored" },
 	{ "mean", 1, 2, 1, fn_mean, "mean(A), mean(A, dim)",
 	  "mean down each column (or along dim)" },
 	{ "min", 1, 3, 2, fn_min, "min(A), [m, i] = min(A), min(A, [], dim), min(A, B)",
 	  "smallest element down each column, or of A and B elementwise; NaN ignored" },
-	{ "mldivide", 2, 2, 1, lr_fn_mldivide, "mldivide(A, b)", "A \\ b, the solution of A*x = b" },
 	{ "mse", 2, 2, 1, fn_mse, "mse(A, B)",
 	  "mean of (A - B).^2 over the entries where both are numbers" },
 	{ "nan", 0, 2, 1, fn_nan, "nan(m, n)", "as NaN(m, n)" },
 	{ "norm", 1, 2, 1, fn_norm, "norm(A), norm(A, p), norm(A, 'fro')",
 	  "2-norm (largest singular value); 1, Inf, 'fro'; any p for vectors" },
-	{ "null", 1, 2, 1, lr_fn_null, "null(A), null(A, tol)",
-	  "orthonormal basis of the null space (from the SVD)" },
 	{ "numel", 1, 1, 1, fn_numel, "numel(A)", "number of elements" },
 	{ "ones", 0, 2, 1, fn_ones, "ones(n), ones(m, n), ones([m n])", "matrix of ones" },
-	{ "orth", 1, 2, 1, lr_fn_orth, "orth(A), orth(A, tol)",
-	  "orthonormal basis of the column space (from the SVD)" },
-	{ "pinv", 1, 2, 1, lr_fn_pinv, "pinv(A), pinv(A, tol)",
-	  "Moore-Penrose pseudoinverse (from the SVD)" },
-	{ "qr", 1, 2, 3, lr_fn_qr, "[Q, R] = qr(A), qr(A, 0), [Q, R, P] = qr(A), X = qr(A)",
-	  "QR factorisation A = Q*R (A*P = Q*R with column pivoting)" },
 	{ "rand", 0, 2, 1, fn_rand, "rand(n), rand(m, n), rand([m n])",
 	  "uniform random numbers in [0, 1), drawn row by row from the session's seed" },
 	{ "randn", 0, 2, 1, fn_randn, "randn(n), randn(m, n), randn([m n])",
 	  "standard normal random numbers, drawn row by row from the session's seed" },
 	{ "rank", 1, 2, 1, fn_rank, "rank(A), rank(A, tol)",
 	  "number of singular values above max(m, n)·σ₁·eps (or tol)" },
-	{ "rcond", 1, 1, 1, lr_fn_rcond, "rcond(A)",
-	  "reciprocal condition number estimate in the 1-norm (LAPACK)" },
 	{ "reshape", 2, 3, 1, fn_reshape, "reshape(A, m, n), reshape(A, [m n]), reshape(A, [], n)",
 	  "the same elements, taken column by column, as an m×n matrix" },
 	{ "round", 1, 1, 1, fn_round, "round(A)", "round each element to the nearest whole number" },
 	{ "rows", 1, 1, 1, fn_rows, "rows(A)", "number of rows" },
-	{ "rref", 1, 2, 2, lr_fn_rref, "rref(A), rref(A, tol), [R, k] = rref(A)",
-	  "reduced row echelon form; k the pivot columns" },
 	{ "size", 1, 2, 4, fn_size, "size(A), [m, n] = size(A), size(A, dim)",
 	  "the dimensions of A" },
 	{ "sqrt", 1, 1, 1, fn_sqrt, "sqrt(A)", "square root of each element (NaN below 0)" },
@@ -1037,32 +1009,8 @@ static const struct lr_builtin table[] = {
 	{ "svd", 1, 2, 3, fn_svd, "s = svd(A), [U, S, V] = svd(A), [U, S, V] = svd(A, 'econ')",
 	  "singular value decomposition A = U·S·V'" },
 	{ "trace", 1, 1, 1, fn_trace, "trace(A)", "sum of the diagonal of a square matrix" },
-	{ "tril", 1, 2, 1, lr_fn_tril, "tril(A), tril(A, k)",
-	  "lower triangular part (on and below diagonal k)" },
-	{ "triu", 1, 2, 1, lr_fn_triu, "triu(A), triu(A, k)",
-	  "upper triangular part (on and above diagonal k)" },
 	{ "zeros", 0, 2, 1, fn_zeros, "zeros(n), zeros(m, n), zeros([m n])", "matrix of zeros" },
 };
 
-const struct lr_builtin *lr_builtin_find(const char *name)
-{
-	size_t lo = 0, hi = sizeof table / sizeof table[0];
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int cmp = strcmp(name, table[mid].name);
-		if (!cmp)
-			return &table[mid];
-		if (cmp < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return NULL;
-}
-
-const struct lr_builtin *lr_builtin_all(size_t *n)
-{
-	*n = sizeof table / sizeof table[0];
-	return table;
-}
+/* Registered in builtin_tables.c. */
+const struct lr_builtin_table lr_builtins_base = LR_BUILTIN_TABLE(table);

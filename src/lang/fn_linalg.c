@@ -585,3 +585,42 @@ int lr_fn_cross(struct lr_call *c)
 	}
 	return put(c, "cross", 0, z);
 }
+
+/* ---- The table ---------------------------------------------------------------------------- */
+
+/* Sorted by name (strcmp order) for the binary search; a unit test checks. */
+static const struct lr_builtin table[] = {
+	{ "chol", 1, 1, 2, lr_fn_chol, "R = chol(A), [R, p] = chol(A)",
+	  "Cholesky factor: upper R with R'*R = A (A symmetric positive definite)" },
+	{ "cond", 1, 2, 1, lr_fn_cond, "cond(A)",
+	  "condition number in the 2-norm, largest over smallest singular value" },
+	{ "cross", 2, 2, 1, lr_fn_cross, "cross(x, y)", "cross product of 3-vectors" },
+	{ "det", 1, 1, 1, lr_fn_det, "det(A)", "determinant of a square matrix (from its LU)" },
+	{ "dot", 2, 2, 1, lr_fn_dot, "dot(x, y)",
+	  "dot product of two vectors; of each pair of columns for matrices" },
+	{ "eig", 1, 1, 2, lr_fn_eig, "e = eig(A), [V, D] = eig(A)",
+	  "eigenvalues (ascending for symmetric A) and eigenvectors, A*V = V*D" },
+	{ "kron", 2, 2, 1, lr_fn_kron, "kron(A, B)", "Kronecker product" },
+	{ "linsolve", 2, 2, 1, lr_fn_linsolve, "linsolve(A, b)", "solution of A*x = b, as A \\ b" },
+	{ "lu", 1, 1, 3, lr_fn_lu, "[L, U] = lu(A), [L, U, P] = lu(A), Y = lu(A)",
+	  "LU factorisation with partial pivoting, P*A = L*U" },
+	{ "mldivide", 2, 2, 1, lr_fn_mldivide, "mldivide(A, b)", "A \\ b, the solution of A*x = b" },
+	{ "null", 1, 2, 1, lr_fn_null, "null(A), null(A, tol)",
+	  "orthonormal basis of the null space (from the SVD)" },
+	{ "orth", 1, 2, 1, lr_fn_orth, "orth(A), orth(A, tol)",
+	  "orthonormal basis of the column space (from the SVD)" },
+	{ "pinv", 1, 2, 1, lr_fn_pinv, "pinv(A), pinv(A, tol)",
+	  "Moore-Penrose pseudoinverse (from the SVD)" },
+	{ "qr", 1, 2, 3, lr_fn_qr, "[Q, R] = qr(A), qr(A, 0), [Q, R, P] = qr(A), X = qr(A)",
+	  "QR factorisation A = Q*R (A*P = Q*R with column pivoting)" },
+	{ "rcond", 1, 1, 1, lr_fn_rcond, "rcond(A)",
+	  "reciprocal condition number estimate in the 1-norm (LAPACK)" },
+	{ "rref", 1, 2, 2, lr_fn_rref, "rref(A), rref(A, tol), [R, k] = rref(A)",
+	  "reduced row echelon form; k the pivot columns" },
+	{ "tril", 1, 2, 1, lr_fn_tril, "tril(A), tril(A, k)",
+	  "lower triangular part (on and below diagonal k)" },
+	{ "triu", 1, 2, 1, lr_fn_triu, "triu(A), triu(A, k)",
+	  "upper triangular part (on and above diagonal k)" },
+};
+
+const struct lr_builtin_table lr_builtins_linalg = LR_BUILTIN_TABLE(table);

@@ -111,7 +111,7 @@ static void options(void)
 	/* not a command's argument: names only */
 	CHECK(offers(s, "x = ep", "epsilon"));
 	CHECK(offers(s, "meth", "methane"));
-	CHECK(offers(s, "sv", "svd"));
+	CHECK(offers(s, "sv", "svd svds"));
 	CHECK(offers(s, "x = sgd_", ""));
 	lr_session_destroy(s);
 }
