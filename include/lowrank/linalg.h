@@ -116,7 +116,8 @@ enum lr_status lr_linalg_chol(const struct lr_matrix *A, struct lr_matrix **R, s
  * pivoting when perm is not NULL; dorgqr forms Q). econ: Q m×p and R p×n
  * (p = min(m, n)), else Q m×m and R m×n. perm (n entries, caller frees)
  * names the columns of A in the order of A P. Q may be NULL (only R); X
- * (may be NULL) gets LAPACK's packed m×n factor, Octave's X = qr(A). */
+ * (may be NULL) gets LAPACK's packed m×n factor with each reflector's vector
+ * scaled by its τ, Octave's X = qr(A) (R = triu(X)). */
 enum lr_status lr_linalg_qr(const struct lr_matrix *A, int econ, struct lr_matrix **Q,
                             struct lr_matrix **R, size_t **perm, struct lr_matrix **X);
 

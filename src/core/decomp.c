@@ -249,8 +249,14 @@ enum lr_status lr_linalg_qr(const struct lr_matrix *A, int econ, struct lr_matri
 		st = LR_ERR_NOMEM;
 	if (st == LR_OK && p)
 		st = householder(a, (lint)m, (lint)n, tau, jpvt);
-	if (st == LR_OK && X && (x = lr_la_create(m, n, &st)) != NULL)
+	if (st == LR_OK && X && (x = lr_la_create(m, n, &st)) != NULL) {
 		lr_la_from_column_major(x, a, m);
+		/* Octave's raw form: each reflector's vector below the diagonal
+		 * times its τ. */
+		for (size_t j = 0; j < p; j++)
+			for (size_t i = j + 1; i < m; i++)
+				LR_AT(x, i, j) *= tau[j];
+	}
 	if (st == LR_OK && R)
 		r = form_r(a, m, n, econ ? p : m, &st);
 	if (st == LR_OK && Q)

@@ -143,8 +143,8 @@ int lr_fn_cond(struct lr_call *c)
 static int eig_outputs(struct lr_call *c, const double *w, size_t n, struct lr_matrix *V)
 {
 	if (nargout(c) < 2) {
-		lr_mat_destroy(V);
-		return put(c, "eig", 0, column(c, "eig", w, n));
+		lr_mat_destroy(V);   /* eig([]) is 0×0, as Octave */
+		return put(c, "eig", 0, n ? column(c, "eig", w, n) : mk(c, "eig", 0, 0));
 	}
 	struct lr_matrix *D = mk(c, "eig", n, n);
 	for (size_t i = 0; D && i < n; i++)
