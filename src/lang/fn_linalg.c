@@ -483,8 +483,8 @@ int lr_fn_kron(struct lr_call *c)
 		return -1;
 	if ((a->rows && b->rows > lr_mat_max_elems / a->rows) ||
 	    (a->cols && b->cols > lr_mat_max_elems / a->cols))
-		return fail_big(c, -1, "kron: the result would be larger than %zu×%zu times %zu×%zu",
-		                a->rows, a->cols, b->rows, b->cols);
+		return fail_big(c, -1, "kron: the result would be %.0f×%.0f",
+		                (double)a->rows * (double)b->rows, (double)a->cols * (double)b->cols);
 	if (!(k = mk(c, "kron", a->rows * b->rows, a->cols * b->cols)))
 		return -1;
 	for (size_t i = 0; i < a->rows; i++)
