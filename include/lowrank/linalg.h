@@ -81,7 +81,7 @@ enum lr_status lr_linalg_svd(const struct lr_matrix *A, int econ, int gesvd_firs
                              struct lr_matrix **U, double **s, struct lr_matrix **V);
 /* Up to this min(m, n) the language asks for dgesvd (Octave's signs); see
  * README's performance notes for its cost. */
-#define LR_LINALG_GESVD_MAX 300
+#define LR_LINALG_GESVD_MAX 100
 
 /* 1 if every entry of a is finite. */
 int lr_linalg_all_finite(const struct lr_matrix *a);

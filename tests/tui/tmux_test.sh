@@ -139,12 +139,13 @@ echo "ok - Ctrl-C stops the training, the session keeps its variables"
 # A long matrix product (2.2e11 multiply-adds, seconds) stops at once on
 # Ctrl-C: nothing is assigned and the session keeps its variables.
 type_line 'P = ones(6000); p_ready = 1'
-wait_for '^p_ready = 1$' 20
+wait_for '^p_ready = 1$' 200
 type_line 'Q = P * P;'
 sleep 1
 T send-keys -t t C-c
-wait_for 'the product was stopped; nothing was assigned' 5
-wait_for '^>> *$' 5
+# (tenths of a second: a tile of the product takes 0.05 s on a quiet machine)
+wait_for 'the product was stopped; nothing was assigned' 30
+wait_for '^>> *$' 50
 type_line 'clear P'
 type_line 'who'
 wait_for '^  B +200×200'
