@@ -27,6 +27,13 @@ struct lr_poll {
 enum lr_status lr_linalg_mul(const struct lr_matrix *A, const struct lr_matrix *B,
                              const struct lr_poll *poll, struct lr_matrix **out);
 
+/* (A Aᵀ and Aᵀ A, B being exactly Aᵀ, come out exactly symmetric, as
+ * Octave's dsyrk makes them: dgemm's sums for (i, j) and (j, i) may differ
+ * in the last bit, and eig(X' * X) must see a symmetric matrix.) */
+
+/* Copies the upper triangle of square C onto the lower. */
+void lr_linalg_mirror_upper(struct lr_matrix *C);
+
 /* About 0.05 s of one core's dgemm: a tile's flops (2·rows·cols·k). */
 #define LR_LINALG_TILE_FLOPS 2e9
 

@@ -127,13 +127,36 @@ enum lr_status lr_linalg_mul_tiled(const struct lr_matrix *A, const struct lr_ma
 	return LR_OK;
 }
 
+/* 1 if B is exactly Aᵀ (A' * A, A * A'). */
+static int is_transpose(const struct lr_matrix *A, const struct lr_matrix *B)
+{
+	if (A->rows != B->cols || A->cols != B->rows)
+		return 0;
+	for (size_t i = 0; i < A->rows; i++)
+		for (size_t j = 0; j < A->cols; j++)
+			if (LR_AT(A, i, j) != LR_AT(B, j, i))
+				return 0;
+	return 1;
+}
+
+void lr_linalg_mirror_upper(struct lr_matrix *C)
+{
+	for (size_t i = 0; i < C->rows; i++)
+		for (size_t j = 0; j < i; j++)
+			LR_AT(C, i, j) = LR_AT(C, j, i);
+}
+
 enum lr_status lr_linalg_mul(const struct lr_matrix *A, const struct lr_matrix *B,
                              const struct lr_poll *poll, struct lr_matrix **out)
 {
 	size_t rows, cols;
+	enum lr_status st;
 
 	lr_linalg_mul_tile(A->rows, B->cols, A->cols, &rows, &cols);
-	return lr_linalg_mul_tiled(A, B, rows ? rows : 1, cols ? cols : 1, poll, out);
+	st = lr_linalg_mul_tiled(A, B, rows ? rows : 1, cols ? cols : 1, poll, out);
+	if (st == LR_OK && is_transpose(A, B))
+		lr_linalg_mirror_upper(*out);
+	return st;
 }
 
 /* ---- LU and solves ----------------------------------------------------------- */

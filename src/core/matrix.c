@@ -124,6 +124,9 @@ enum lr_status lr_mat_mul_bt(const struct lr_matrix *A, const struct lr_matrix *
 		lr_mat_destroy(C);
 		return LR_ERR_LAPACK;
 	}
+	if (A == B || (A->rows == B->rows && C->data &&
+	               !memcmp(A->data, B->data, A->rows * A->cols * sizeof(double))))
+		lr_linalg_mirror_upper(C);   /* A Aᵀ exactly symmetric, as lr_linalg_mul */
 	*out = C;
 	return LR_OK;
 }

@@ -441,6 +441,212 @@ static void alloc_fail(void)
 	lr_mat_destroy(B);
 }
 
+/* ---- decomp.c ------------------------------------------------------------------ */
+
+static void det(void)
+{
+	static const double a[] = { 4, -2, 1, 3, 6, -4, 2, 1, 8 }, s[] = { 1, 2, 2, 4 };
+	struct lr_matrix *A = lr_mat_from(3, 3, a), *S = lr_mat_from(2, 2, s), *E = lr_mat_create(0, 0);
+	double d = 0.0;
+
+	CHECK(lr_linalg_det(A, &d) == LR_OK);
+	CHECK_NEAR(d, 4 * (48 + 4) + 2 * (24 + 8) + (3 - 12), 1e-12);   /* 247 */
+	CHECK(lr_linalg_det(S, &d) == LR_OK && d == 0.0);
+	CHECK(lr_linalg_det(E, &d) == LR_OK && d == 1.0);
+	E->rows = 2;   /* 2×0: not square */
+	CHECK(lr_linalg_det(E, &d) == LR_ERR_SHAPE);
+	lr_mat_destroy(A);
+	lr_mat_destroy(S);
+	lr_mat_destroy(E);
+}
+
+/* P A = L U, L unit lower, U upper; Octave's example [4 3; 6 3]. */
+static void lu(void)
+{
+	static const double a[] = { 4, 3, 6, 3 };
+	struct lr_matrix *A = lr_mat_from(2, 2, a), *L = NULL, *U = NULL, *Y = NULL;
+	struct lr_matrix *W = random_matrix(3, 5, 50), *L2 = NULL, *U2 = NULL;
+	size_t *perm = NULL;
+
+	CHECK(lr_linalg_lu(A, &L, &U, &perm, &Y) == LR_OK && L && U && perm && Y);
+	CHECK(perm && perm[0] == 1 && perm[1] == 0);
+	CHECK(L && LR_AT(L, 0, 0) == 1.0 && LR_AT(L, 0, 1) == 0.0 && fabs(LR_AT(L, 1, 0) - 2.0 / 3) < 1e-15);
+	CHECK(U && LR_AT(U, 0, 0) == 6.0 && LR_AT(U, 0, 1) == 3.0 && LR_AT(U, 1, 0) == 0.0 &&
+	      LR_AT(U, 1, 1) == 1.0);
+	CHECK(Y && LR_AT(Y, 0, 0) == 6.0 && fabs(LR_AT(Y, 1, 0) - 2.0 / 3) < 1e-15);
+	lr_free(perm);
+	perm = NULL;
+	/* a wide matrix: L 3×3, U 3×5, and P W = L U */
+	CHECK(lr_linalg_lu(W, &L2, &U2, &perm, NULL) == LR_OK && L2 && U2 && perm);
+	if (L2 && U2 && perm) {
+		struct lr_matrix *LU = NULL;
+		CHECK(L2->cols == 3 && U2->rows == 3 && U2->cols == 5);
+		CHECK(lr_linalg_mul(L2, U2, NULL, &LU) == LR_OK);
+		for (size_t i = 0; LU && i < 3; i++)
+			for (size_t j = 0; j < 5; j++)
+				CHECK_NEAR(LR_AT(LU, i, j), LR_AT(W, perm[i], j), 1e-14);
+		lr_mat_destroy(LU);
+	}
+	lr_free(perm);
+	lr_mat_destroy(A);
+	lr_mat_destroy(L);
+	lr_mat_destroy(U);
+	lr_mat_destroy(Y);
+	lr_mat_destroy(W);
+	lr_mat_destroy(L2);
+	lr_mat_destroy(U2);
+}
+
+static void chol(void)
+{
+	static const double a[] = { 4, 2, 2, 3 }, b[] = { 4, 2, 0, 2, 5, 3, 0, 3, 1 };
+	struct lr_matrix *A = lr_mat_from(2, 2, a), *B = lr_mat_from(3, 3, b), *R = NULL;
+	size_t minor = 9;
+
+	CHECK(lr_linalg_chol(A, &R, &minor) == LR_OK && minor == 0 && R);
+	CHECK(R && LR_AT(R, 0, 0) == 2.0 && LR_AT(R, 0, 1) == 1.0 && LR_AT(R, 1, 0) == 0.0);
+	CHECK_NEAR(R ? LR_AT(R, 1, 1) : 0, sqrt(2.0), 1e-15);
+	lr_mat_destroy(R);
+	R = NULL;
+	/* not positive definite at the third leading minor: R is the first two's factor */
+	CHECK(lr_linalg_chol(B, &R, &minor) == LR_OK && minor == 3 && R && R->rows == 2);
+	lr_mat_destroy(R);
+	lr_mat_destroy(A);
+	lr_mat_destroy(B);
+}
+
+/* Q orthogonal, R upper, Q R = A P; full and economy; Octave's signs for
+ * [1 2; 3 4; 5 6] (R(1,1) = -5.9161). */
+static void qr(void)
+{
+	static const double b[] = { 1, 2, 3, 4, 5, 6 };
+	struct lr_matrix *B = lr_mat_from(3, 2, b);
+	for (int econ = 0; econ < 2; econ++)
+		for (int piv = 0; piv < 2; piv++) {
+			struct lr_matrix *Q = NULL, *R = NULL, *QR = NULL;
+			size_t *perm = NULL;
+			CHECK(lr_linalg_qr(B, econ, &Q, &R, piv ? &perm : NULL, NULL) == LR_OK && Q && R);
+			if (!Q || !R)
+				continue;
+			CHECK(Q->cols == (econ ? 2u : 3u) && R->rows == Q->cols && R->cols == 2);
+			CHECK(LR_AT(R, 1, 0) == 0.0);
+			if (!piv)
+				CHECK_NEAR(LR_AT(R, 0, 0), -sqrt(35.0), 1e-14);
+			CHECK(lr_linalg_mul(Q, R, NULL, &QR) == LR_OK);
+			for (size_t i = 0; QR && i < 3; i++)
+				for (size_t j = 0; j < 2; j++)
+					CHECK_NEAR(LR_AT(QR, i, j), LR_AT(B, i, piv ? perm[j] : j), 1e-14);
+			CHECK(!piv || (perm[0] == 1 && perm[1] == 0));   /* the larger column first */
+			lr_free(perm);
+			lr_mat_destroy(Q);
+			lr_mat_destroy(R);
+			lr_mat_destroy(QR);
+		}
+	lr_mat_destroy(B);
+}
+
+/* Symmetric: ascending values, orthonormal vectors, both drivers (below
+ * and above LR_LINALG_SYEV_MAX); general: real eigenvalues in LAPACK's
+ * order, and complex ones reported. */
+static void eig(void)
+{
+	static const size_t sizes[] = { 3, LR_LINALG_SYEV_MAX + 5 };
+	for (int t = 0; t < 2; t++) {
+		size_t n = sizes[t];
+		struct lr_matrix *G = random_matrix(n, n, 60 + t), *S = NULL, *V = NULL;
+		double *w = NULL;
+		CHECK(lr_mat_mul_bt(G, G, &S) == LR_OK && lr_linalg_is_symmetric(S));
+		CHECK(lr_linalg_eig_sym(S, &w, &V) == LR_OK && w && V);
+		for (size_t i = 1; w && i < n; i++)
+			CHECK(w[i - 1] <= w[i]);
+		/* S v = λ v for the largest */
+		for (size_t i = 0; w && V && i < n; i++) {
+			double sv = 0.0;
+			for (size_t j = 0; j < n; j++)
+				sv += LR_AT(S, i, j) * LR_AT(V, j, n - 1);
+			CHECK_NEAR(sv, w[n - 1] * LR_AT(V, i, n - 1), 1e-9 * w[n - 1]);
+		}
+		lr_free(w);
+		lr_mat_destroy(G);
+		lr_mat_destroy(S);
+		lr_mat_destroy(V);
+	}
+	static const double g[] = { 4, -2, 1, 1 }, rot[] = { 0, 1, -1, 0 };
+	struct lr_matrix *G = lr_mat_from(2, 2, g), *R = lr_mat_from(2, 2, rot), *V = NULL;
+	double *wr = NULL, *wi = NULL;
+	int cplx = 1;
+	CHECK(lr_linalg_eig(G, &wr, &wi, &V, &cplx) == LR_OK && !cplx && V);
+	CHECK(wr && fabs(wr[0] - 3) < 1e-14 && fabs(wr[1] - 2) < 1e-14 && wi[0] == 0.0);
+	lr_free(wr);
+	lr_free(wi);
+	lr_mat_destroy(V);
+	V = NULL;
+	CHECK(lr_linalg_eig(R, &wr, &wi, &V, &cplx) == LR_OK && cplx && !V);
+	CHECK(wi && fabs(fabs(wi[0]) - 1) < 1e-15);
+	lr_free(wr);
+	lr_free(wi);
+	R->data[1] = NAN;
+	CHECK(lr_linalg_eig(R, &wr, &wi, NULL, &cplx) == LR_ERR_NONFINITE);
+	lr_mat_destroy(G);
+	lr_mat_destroy(R);
+}
+
+/* rcond by structure: identity 1, singular 0, NaN NaN, Inf 0, empty Inf. */
+static void rcond(void)
+{
+	static const double i2[] = { 1, 0, 0, 1 }, s[] = { 1, 2, 2, 4 };
+	static const double n[] = { 1, NAN, 2, 3 }, f[] = { 1, INFINITY, 2, 3 }, u[] = { 2, 1, 0, 4 };
+	const double *cases[] = { i2, s, n, f, u };
+	double want[] = { 1.0, 0.0, NAN, 0.0, -1.0 };
+	for (int t = 0; t < 5; t++) {
+		struct lr_matrix *A = lr_mat_from(2, 2, cases[t]);
+		double r = -2.0;
+		CHECK(lr_linalg_rcond(A, &r) == LR_OK);
+		if (isnan(want[t]))
+			CHECK(isnan(r));
+		else if (want[t] >= 0)
+			CHECK(r == want[t]);
+		else
+			CHECK(r > 0.1 && r < 1.0);   /* triangular, well conditioned */
+		lr_mat_destroy(A);
+	}
+	struct lr_matrix *E = lr_mat_create(0, 0);
+	double r = 0.0;
+	CHECK(lr_linalg_rcond(E, &r) == LR_OK && isinf(r));
+	lr_mat_destroy(E);
+}
+
+/* Octave's rref examples. */
+static void rref(void)
+{
+	static const double a[] = { 1, 2, 3, 4, 5, 6 }, b[] = { 1, 2, 1, 2, 4, 0, 3, 6, 1 };
+	struct lr_matrix *A = lr_mat_from(2, 3, a), *B = lr_mat_from(3, 3, b), *R = NULL;
+	size_t *piv = NULL, np = 0;
+
+	CHECK(lr_linalg_rref(A, -1.0, &R, &piv, &np) == LR_OK && R && np == 2);
+	CHECK(R && fabs(LR_AT(R, 0, 2) + 1) < 1e-14 && fabs(LR_AT(R, 1, 2) - 2) < 1e-14);
+	CHECK(R && LR_AT(R, 0, 0) == 1.0 && LR_AT(R, 1, 0) == 0.0);
+	lr_free(piv);
+	lr_mat_destroy(R);
+	CHECK(lr_linalg_rref(B, -1.0, &R, &piv, &np) == LR_OK && np == 2 && piv[0] == 0 && piv[1] == 2);
+	CHECK(R && LR_AT(R, 2, 0) == 0.0 && LR_AT(R, 2, 1) == 0.0 && LR_AT(R, 2, 2) == 0.0);
+	lr_free(piv);
+	lr_mat_destroy(R);
+	lr_mat_destroy(A);
+	lr_mat_destroy(B);
+}
+
+static void dot(void)
+{
+	static const double x[] = { 1, 2, 3, 4, 5, 6 };
+	double d = 0.0;
+
+	CHECK(lr_linalg_dot(3, x, 1, x + 3, 1, &d) == LR_OK && d == 32.0);
+	CHECK(lr_linalg_dot(3, x, 2, x + 1, 2, &d) == LR_OK && d == 2 + 12 + 30);
+	CHECK(lr_linalg_dot(0, x, 1, x, 1, &d) == LR_OK && d == 0.0);
+}
+
 SUBTEST_MAIN(T(mul), T(mul_empty), T(mul_nonfinite), T(tile_plan), T(tiles_close),
              T(tiles_exact_prescott), T(tiles_exact_haswell),
-             T(mul_stop), T(solve), T(solve_structures), T(singular), T(lstsq), T(inv), T(svd_full), T(alloc_fail))
+             T(mul_stop), T(solve), T(solve_structures), T(singular), T(lstsq), T(inv), T(svd_full), T(alloc_fail),
+             T(det), T(lu), T(chol), T(qr), T(eig), T(rcond), T(rref), T(dot))
