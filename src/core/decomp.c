@@ -332,7 +332,7 @@ enum lr_status lr_linalg_eig_sym(const struct lr_matrix *A, double **w, struct l
 
 	if (A->rows != A->cols)
 		return LR_ERR_SHAPE;
-	if (!lr_linalg_all_finite(A))
+	if (!lr_mat_all_finite(A))
 		return LR_ERR_NONFINITE;
 	if (!fits(A))
 		return LR_ERR_TOO_BIG;
@@ -394,7 +394,7 @@ enum lr_status lr_linalg_eig(const struct lr_matrix *A, double **wr, double **wi
 	*is_complex = 0;
 	if (A->rows != A->cols)
 		return LR_ERR_SHAPE;
-	if (!lr_linalg_all_finite(A))
+	if (!lr_mat_all_finite(A))
 		return LR_ERR_NONFINITE;
 	if (!fits(A))
 		return LR_ERR_TOO_BIG;

@@ -21,16 +21,6 @@
 
 typedef lapack_int lint;
 
-int lr_linalg_all_finite(const struct lr_matrix *a)
-{
-	size_t n = a->rows * a->cols;
-
-	for (size_t i = 0; i < n; i++)
-		if (!isfinite(a->data[i]))
-			return 0;
-	return 1;
-}
-
 /* Sizes LAPACK and the BLAS can index: their integers are ints here. */
 static int fits_int(size_t n)
 {
@@ -568,8 +558,8 @@ enum lr_status lr_linalg_lstsq(enum lr_side side, const struct lr_matrix *A,
 		*rank = 0;
 	if (st != LR_OK)
 		return st;
-	if (!A->rows || !A->cols || !rows || !cols || !lr_linalg_all_finite(A) ||
-	    !lr_linalg_all_finite(B)) {
+	if (!A->rows || !A->cols || !rows || !cols || !lr_mat_all_finite(A) ||
+	    !lr_mat_all_finite(B)) {
 		struct lr_matrix *x = lr_la_create(rows, cols, &st);
 		/* Empty sums are 0; anything with a NaN or Inf is NaN. */
 		for (size_t i = 0; x && A->rows && A->cols && i < rows * cols; i++)
@@ -677,7 +667,7 @@ enum lr_status lr_linalg_svd(const struct lr_matrix *A, int econ, int gesvd_firs
 	double *sv, *a = NULL, *ucol = NULL, *src = NULL;
 	enum lr_status st = LR_OK;
 
-	if (!lr_linalg_all_finite(A))
+	if (!lr_mat_all_finite(A))
 		return LR_ERR_NONFINITE;
 	if (m > INT_MAX / 8 || n > INT_MAX / 8)
 		return LR_ERR_TOO_BIG;
