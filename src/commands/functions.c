@@ -149,7 +149,7 @@ static int fn_svd_k(struct lr_session *s, const struct lr_node *n, const struct 
 	}
 	node_name(n->kids[0], name, sizeof name);
 	if (lr_svd_request_run(s, args[0].v->m, name, (size_t)k, (size_t)k, method, n->kids[0]->pos,
-	                       n->kids[1]->pos, &r) < 0)
+	                       n->kids[n->nkids > 1 ? 1 : 0]->pos, &r) < 0)
 		return -1;
 	lr_session_keep_svd(s, r);
 	if (lr_svd_factors(r, &U, &S, &V) < 0)

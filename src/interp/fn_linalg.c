@@ -234,6 +234,12 @@ int lr_fn_lu(struct lr_call *c)
 
 	if (!(a = arg_mat(c, "lu", 0)))
 		return -1;
+	if (!a->rows || !a->cols) {   /* Octave: every output of lu([]) is 0×0 */
+		for (int i = 0; i < k; i++)
+			if (put(c, "lu", i, mk(c, "lu", 0, 0)) < 0)
+				return -1;
+		return 0;
+	}
 	st = k == 1 ? lr_linalg_lu(a, NULL, NULL, NULL, &Y) : lr_linalg_lu(a, &L, &U, &perm, NULL);
 	if (st != LR_OK)
 		return core_fail(c, "lu", st);
@@ -417,8 +423,8 @@ int lr_fn_pinv(struct lr_call *c)
 
 	if (!(a = arg_mat(c, "pinv", 0)))
 		return -1;
-	if (!a->rows || !a->cols)
-		return put(c, "pinv", 0, mk(c, "pinv", a->cols, a->rows));
+	if (!a->rows || !a->cols)   /* Octave: pinv of an empty matrix is [] (0×0) */
+		return put(c, "pinv", 0, mk(c, "pinv", 0, 0));
 	if (svd_rank(c, "pinv", a, 1, &U, &s, &V, &r) < 0)
 		return -1;
 	/* (V_r / σ) U_rᵀ: scale V's first r columns, one product with U_rᵀ. */
