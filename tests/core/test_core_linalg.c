@@ -117,19 +117,24 @@ static double split_difference(const size_t *s)
 	struct lr_matrix *one = NULL, *split = NULL;
 	double worst = INFINITY;
 
+	struct lr_matrix *absA = lr_mat_copy(A), *absB = lr_mat_copy(B), *scale = NULL;
+
 	if (lr_linalg_mul_tiled(A, B, s[0], s[2], NULL, &one) == LR_OK &&
 	    lr_linalg_mul_tiled(A, B, s[3], s[4], NULL, &split) == LR_OK) {
-		worst = 0.0;
-		for (size_t i = 0; i < s[0]; i++)
-			for (size_t j = 0; j < s[2]; j++) {
-				double scale = 0.0;
-				for (size_t k = 0; k < s[1]; k++)
-					scale += fabs(LR_AT(A, i, k) * LR_AT(B, k, j));
-				worst = fmax(worst, fabs(LR_AT(one, i, j) - LR_AT(split, i, j)) / scale);
-			}
+		/* Σ|a||b| per entry, itself a product (of the absolute values) */
+		for (size_t i = 0; i < s[0] * s[1]; i++)
+			absA->data[i] = fabs(absA->data[i]);
+		for (size_t i = 0; i < s[1] * s[2]; i++)
+			absB->data[i] = fabs(absB->data[i]);
+		worst = lr_linalg_mul(absA, absB, NULL, &scale) == LR_OK ? 0.0 : INFINITY;
+		for (size_t i = 0; scale && i < s[0] * s[2]; i++)
+			worst = fmax(worst, fabs(one->data[i] - split->data[i]) / scale->data[i]);
 	}
 	lr_mat_destroy(A);
 	lr_mat_destroy(B);
+	lr_mat_destroy(absA);
+	lr_mat_destroy(absB);
+	lr_mat_destroy(scale);
 	lr_mat_destroy(one);
 	lr_mat_destroy(split);
 	return worst;
