@@ -31,7 +31,9 @@ enum lr_status lr_z_solve(size_t n, size_t nrhs,
  * when vr is not NULL, the right eigenvectors as columns of the n×n (vr, vi),
  * each of 2-norm 1 with its largest component real, as LAPACK gives them.
  * A real A (ai NULL) goes to dgeevx, a complex one to zgeevx, both with
- * balancing, as GNU Octave's eig does. */
+ * balancing, and a Hermitian one to zheev (real eigenvalues ascending,
+ * orthonormal vectors), as GNU Octave's eig does; LAPACK is given A
+ * column-major, as Octave gives it, so that the rounding is Octave's. */
 enum lr_status lr_z_eig(size_t n, const double *ar, const double *ai,
                         double *wr, double *wi, double *vr, double *vi);
 

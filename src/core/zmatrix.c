@@ -4,7 +4,7 @@
 
 #include <string.h>
 #include "lowrank/alloc.h"
-#include "lowrank/lapack.h"
+#include "lapack.h"
 
 /* n complex numbers as (re, im) pairs; im NULL is zero. NULL when out of
  * memory. */
@@ -92,7 +92,7 @@ static enum lr_status eig_real(lapack_int n, double *a, double *wr, double *wi,
 
 	if ((vr && !v) || !scale)
 		goto done;
-	info = LAPACKE_dgeevx_work(LAPACK_ROW_MAJOR, 'B', 'N', job, 'N', n, a, n, wr, wi, NULL, 1,
+	info = LAPACKE_dgeevx_work(LAPACK_COL_MAJOR, 'B', 'N', job, 'N', n, a, n, wr, wi, NULL, 1,
 	                           v ? v : &q, n, &ilo, &ihi, scale, &abnrm, NULL, NULL, &q,
 	                           lwork, NULL);
 	if (info != 0) {
@@ -103,21 +103,21 @@ static enum lr_status eig_real(lapack_int n, double *a, double *wr, double *wi,
 	double *work = lr_mallocarray((size_t)lwork, sizeof *work);
 	if (!work)
 		goto done;
-	info = LAPACKE_dgeevx_work(LAPACK_ROW_MAJOR, 'B', 'N', job, 'N', n, a, n, wr, wi, NULL, 1,
+	info = LAPACKE_dgeevx_work(LAPACK_COL_MAJOR, 'B', 'N', job, 'N', n, a, n, wr, wi, NULL, 1,
 	                           v ? v : &q, n, &ilo, &ihi, scale, &abnrm, NULL, NULL, work,
 	                           lwork, NULL);
 	lr_free(work);
 	st = info != 0 ? LR_ERR_LAPACK : LR_OK;
 	for (lapack_int j = 0; st == LR_OK && vr && j < n; j++) {
 		for (lapack_int i = 0; i < n; i++) {
-			size_t at = (size_t)i * n + j;
+			size_t at = (size_t)i * n + j, in = (size_t)j * n + i;   /* out row-major, v not */
 			if (wi[j] == 0) {
-				vr[at] = v[at];
+				vr[at] = v[in];
 				vi[at] = 0;
 			} else if (wi[j] > 0) {   /* the pair's columns j and j + 1 */
-				vr[at] = vr[at + 1] = v[at];
-				vi[at] = v[at + 1];
-				vi[at + 1] = -v[at + 1];
+				vr[at] = vr[at + 1] = v[in];
+				vi[at] = v[in + n];
+				vi[at + 1] = -v[in + n];
 			}
 		}
 		if (wi[j] > 0)
@@ -142,7 +142,7 @@ static enum lr_status eig_complex(lapack_int n, double *a, double *wr, double *w
 
 	if (!w || (vr && !v) || !scale || !rwork)
 		goto done;
-	info = LAPACKE_zgeevx_work(LAPACK_ROW_MAJOR, 'B', 'N', job, 'N', n,
+	info = LAPACKE_zgeevx_work(LAPACK_COL_MAJOR, 'B', 'N', job, 'N', n,
 		(lapack_complex_double *)a, n, (lapack_complex_double *)w, NULL, 1,
 		(lapack_complex_double *)(v ? v : q), n, &ilo, &ihi, scale, &abnrm, NULL, NULL,
 		(lapack_complex_double *)q, -1, rwork);
@@ -154,15 +154,18 @@ static enum lr_status eig_complex(lapack_int n, double *a, double *wr, double *w
 	work = lr_mallocarray(2 * (size_t)lwork, sizeof *work);
 	if (!work)
 		goto done;
-	info = LAPACKE_zgeevx_work(LAPACK_ROW_MAJOR, 'B', 'N', job, 'N', n,
+	info = LAPACKE_zgeevx_work(LAPACK_COL_MAJOR, 'B', 'N', job, 'N', n,
 		(lapack_complex_double *)a, n, (lapack_complex_double *)w, NULL, 1,
 		(lapack_complex_double *)(v ? v : q), n, &ilo, &ihi, scale, &abnrm, NULL, NULL,
 		(lapack_complex_double *)work, lwork, rwork);
 	st = info != 0 ? LR_ERR_LAPACK : LR_OK;
 	if (st == LR_OK) {
 		split((size_t)n, w, wr, wi);
-		if (vr)
-			split((size_t)n * n, v, vr, vi);
+		for (size_t i = 0; vr && i < (size_t)n; i++)   /* v is column-major */
+			for (size_t j = 0; j < (size_t)n; j++) {
+				vr[i * n + j] = v[2 * (j * n + i)];
+				vi[i * n + j] = v[2 * (j * n + i) + 1];
+			}
 	}
 done:
 	lr_free(w);
@@ -173,6 +176,49 @@ done:
 	return st;
 }
 
+/* zheev of a Hermitian matrix (column-major a): real eigenvalues ascending
+ * and orthonormal vectors, as Octave's eig gives them. */
+static enum lr_status eig_hermitian(lapack_int n, double *a, double *wr, double *wi,
+                                   double *vr, double *vi)
+{
+	double *rwork = lr_mallocarray(3 * (size_t)n, sizeof *rwork), q[2], *work = NULL;
+	char job = vr ? 'V' : 'N';
+	enum lr_status st = LR_ERR_NOMEM;
+	lapack_int info;
+
+	if (!rwork)
+		return LR_ERR_NOMEM;
+	info = LAPACKE_zheev_work(LAPACK_COL_MAJOR, job, 'L', n, (lapack_complex_double *)a, n,
+	                          wr, (lapack_complex_double *)q, -1, rwork);
+	if (info == 0 && (work = lr_mallocarray(2 * (size_t)q[0], sizeof *work)))
+		info = LAPACKE_zheev_work(LAPACK_COL_MAJOR, job, 'L', n, (lapack_complex_double *)a,
+		                          n, wr, (lapack_complex_double *)work, (lapack_int)q[0],
+		                          rwork);
+	if (info != 0)
+		st = LR_ERR_LAPACK;
+	else if (work)
+		st = LR_OK;
+	for (lapack_int i = 0; st == LR_OK && i < n; i++) {
+		wi[i] = 0;
+		for (lapack_int j = 0; vr && j < n; j++) {
+			vr[(size_t)i * n + j] = a[2 * ((size_t)j * n + i)];
+			vi[(size_t)i * n + j] = a[2 * ((size_t)j * n + i) + 1];
+		}
+	}
+	lr_free(rwork);
+	lr_free(work);
+	return st;
+}
+
+static int hermitian(size_t n, const double *ar, const double *ai)
+{
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j <= i; j++)
+			if (ar[i * n + j] != ar[j * n + i] || ai[i * n + j] != -ai[j * n + i])
+				return 0;
+	return 1;
+}
+
 enum lr_status lr_z_eig(size_t n, const double *ar, const double *ai,
                         double *wr, double *wi, double *vr, double *vi)
 {
@@ -181,15 +227,26 @@ enum lr_status lr_z_eig(size_t n, const double *ar, const double *ai,
 
 	if (n == 0)
 		return LR_OK;
-	a = ai ? interleave(n * n, ar, ai) : lr_mallocarray(n * n, sizeof *a);
+	/* LAPACK is given A column-major, as GNU Octave gives it (not LAPACKE's
+	 * transpose of a row-major array): the rounding is then Octave's, and
+	 * eig([1 2 0; -2 1 0; 0 0 3]) is exactly 1 + 2i, 1 - 2i, 3 as there. */
+	a = lr_mallocarray(ai ? 2 * n * n : n * n, sizeof *a);
 	if (!a)
 		return LR_ERR_NOMEM;
-	if (ai) {
-		st = eig_complex((lapack_int)n, a, wr, wi, vr, vi);
-	} else {
-		memcpy(a, ar, n * n * sizeof *a);
-		st = eig_real((lapack_int)n, a, wr, wi, vr, vi);
-	}
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < n; j++) {
+			if (ai) {
+				a[2 * (j * n + i)] = ar[i * n + j];
+				a[2 * (j * n + i) + 1] = ai[i * n + j];
+			} else {
+				a[j * n + i] = ar[i * n + j];
+			}
+		}
+	if (ai && hermitian(n, ar, ai))
+		st = eig_hermitian((lapack_int)n, a, wr, wi, vr, vi);
+	else
+		st = ai ? eig_complex((lapack_int)n, a, wr, wi, vr, vi)
+		        : eig_real((lapack_int)n, a, wr, wi, vr, vi);
 	lr_free(a);
 	return st;
 }

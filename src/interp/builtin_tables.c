@@ -4,12 +4,13 @@
 #include "builtins.h"
 
 extern const struct lr_builtin_table lr_builtins_base, lr_builtins_logical, lr_builtins_string,
-	lr_builtins_complex;
+	lr_builtins_linalg, lr_builtins_complex;
 
 const struct lr_builtin_table *const lr_builtin_tables[] = {
 	&lr_builtins_base,
 	&lr_builtins_logical,
 	&lr_builtins_string,
+	&lr_builtins_linalg,
 	&lr_builtins_complex,
 	NULL
 };

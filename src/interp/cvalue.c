@@ -128,6 +128,11 @@ static cx elem(enum lr_binop op, cx x, cx y, int xr, int yr)
 		if (yr)
 			return CMPLX(creal(x) / creal(y), cimag(x) / creal(y));
 		return x / y;
+	case LR_OP_LDIV:
+	case LR_OP_ELDIV:   /* x .\ y is y ./ x */
+		if (xr)
+			return CMPLX(creal(y) / creal(x), cimag(y) / creal(x));
+		return y / x;
 	case LR_OP_POW:
 	case LR_OP_EPOW: return cx_pow(x, y, xr, yr);
 	case LR_OP_EQ: return x == y;
@@ -179,7 +184,8 @@ static enum lr_status elementwise(enum lr_binop op, const struct lr_value *a,
 			LR_AT(im, i, j) = cimag(z);
 		}
 	*out = lr_cx_value(re, im, 1);
-	if (*out && op >= LR_OP_LT)
+	if (*out && (op == LR_OP_LT || op == LR_OP_LE || op == LR_OP_GT || op == LR_OP_GE ||
+	             op == LR_OP_EQ || op == LR_OP_NE || op == LR_OP_AND || op == LR_OP_OR))
 		(*out)->logical = 1;
 	return *out ? LR_OK : LR_ERR_NOMEM;
 }
@@ -257,6 +263,38 @@ static enum lr_status right_divide(const struct lr_value *a, const struct lr_val
 	lr_mat_destroy(xr);
 	lr_mat_destroy(xi);
 	return st;
+}
+
+/* A\B for a square A, through the core's zgesv. */
+static enum lr_status left_divide(const struct lr_value *a, const struct lr_value *b,
+                                  struct lr_value **out, char *msg, size_t msglen)
+{
+	struct lr_matrix *xr = NULL, *xi = NULL;
+	size_t n = a->m->rows;
+	enum lr_status st = LR_ERR_NOMEM;
+
+	if (a->m->rows != b->m->rows) {
+		snprintf(msg, msglen, "nonconformant arguments (%zu×%zu and %zu×%zu)",
+		         a->m->rows, a->m->cols, b->m->rows, b->m->cols);
+		return LR_ERR_SHAPE;
+	}
+	if (a->m->rows != a->m->cols) {
+		snprintf(msg, msglen, "a complex system with a non-square matrix (a least-squares "
+		         "solution) is not supported");
+		return LR_ERR_ARG;
+	}
+	if ((xr = lr_mat_create(n, b->m->cols)) && (xi = lr_mat_create(n, b->m->cols)))
+		st = lr_z_solve(n, b->m->cols, a->m->data, a->im ? a->im->data : NULL, b->m->data,
+		                b->im ? b->im->data : NULL, xr->data, xi->data);
+	if (st == LR_ERR_ARG)
+		snprintf(msg, msglen, "matrix is singular to machine precision");
+	if (st != LR_OK) {
+		lr_mat_destroy(xr);
+		lr_mat_destroy(xi);
+		return st;
+	}
+	*out = lr_cx_value(xr, xi, 1);
+	return *out ? LR_OK : LR_ERR_NOMEM;
 }
 
 /* A square matrix to a whole power, by repeated squaring of products. */
@@ -348,6 +386,10 @@ enum lr_status lr_cx_binary(enum lr_binop op, const struct lr_value *a,
 		if (scalar(b))
 			break;
 		return right_divide(a, b, out, msg, msglen);
+	case LR_OP_LDIV:
+		if (scalar(a))
+			return elementwise(LR_OP_ELDIV, a, b, out, msg, msglen);
+		return left_divide(a, b, out, msg, msglen);
 	case LR_OP_POW:
 		return power(a, b, out, msg, msglen);
 	case LR_OP_AND:

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "lowrank/alloc.h"
+#include "lowrank/linalg.h"
 #include "lowrank/zmatrix.h"
 #include "builtins.h"
 #include "cvalue.h"
@@ -176,8 +177,9 @@ static int cx_order(const void *pa, const void *pb)
 	return ta < tb ? -1 : ta > tb;
 }
 
-/* The eigenvalues (as a column, narrowed) of the n×n (ar, ai): LAPACK's
- * order, or ascending for a real symmetric matrix, as Octave's eig. */
+/* The eigenvalues (as a column) of the n×n (ar, ai): LAPACK's order, or
+ * ascending for a real symmetric matrix (dsyev) or a Hermitian one
+ * (zheev), as Octave's eig. */
 static int eigenvalues(struct lr_call *c, const char *name, size_t n, const double *ar,
                        const double *ai, struct lr_matrix **wr, struct lr_matrix **wi)
 {
@@ -191,19 +193,19 @@ static int eigenvalues(struct lr_call *c, const char *name, size_t n, const doub
 	for (size_t i = 0; sym && i < n; i++)
 		for (size_t j = 0; sym && j < i; j++)
 			sym = ar[i * n + j] == ar[j * n + i];
-	st = lr_z_eig(n, ar, ai, (*wr)->data, (*wi)->data, NULL, NULL);
+	if (sym) {   /* Octave's symmetric solver (dsyev): real, ascending */
+		struct lr_matrix a = { n, n, (double *)ar, NULL };
+		double *w = NULL;
+		st = lr_linalg_eig_sym(&a, &w, NULL);
+		if (st == LR_OK)
+			memcpy((*wr)->data, w, n * sizeof *w);
+		lr_free(w);
+	} else {
+		st = lr_z_eig(n, ar, ai, (*wr)->data, (*wi)->data, NULL, NULL);
+	}
 	if (st != LR_OK)
 		return fail(c, -1, "%s: %s", name, st == LR_ERR_NOMEM ? "out of memory"
 		            : "the eigenvalue computation (LAPACK) did not converge");
-	if (sym) {   /* real eigenvalues, which Octave's symmetric solver gives ascending */
-		for (size_t i = 1; i < n; i++)
-			for (size_t j = i; j > 0 && (*wr)->data[j - 1] > (*wr)->data[j]; j--) {
-				double t = (*wr)->data[j];
-				(*wr)->data[j] = (*wr)->data[j - 1];
-				(*wr)->data[j - 1] = t;
-			}
-		memset((*wi)->data, 0, n * sizeof *(*wi)->data);
-	}
 	return 0;
 }
 
@@ -525,6 +527,9 @@ static int not_symmetric(const struct lr_value *v)
 
 	if (v->kind != LR_VAL_MAT || m->rows != m->cols)
 		return 0;
+	for (size_t k = 0; k < m->rows * m->cols; k++)
+		if (!isfinite(m->data[k]))   /* the real eig's refusal says what is wrong */
+			return 0;
 	for (size_t i = 0; i < m->rows; i++)
 		for (size_t j = 0; j < i; j++)
 			if (LR_AT(m, i, j) != LR_AT(m, j, i))

@@ -82,7 +82,7 @@ static int run_stmts(struct lr_session *s, struct lr_lesson *l, size_t first, si
                      int echo, int quiet, struct lr_pos pos)
 {
 	const struct lr_output *saved_out = s->out;
-	struct lr_output q = { NULL, NULL, NULL, NULL };
+	struct lr_output q = { NULL, NULL, NULL, NULL, NULL };
 	const char *saved_src = s->src;
 	struct lr_error *saved_err = s->err, e;
 	int rc = 0;
@@ -881,7 +881,7 @@ static void check_exercise(struct checker *k, const struct lr_lesson_step *st)
 int lr_lesson_check_file(const char *path, FILE *out, FILE *err,
                          const struct lr_command *const *commands)
 {
-	static const struct lr_output quiet = { NULL, NULL, NULL, NULL };
+	static const struct lr_output quiet = { NULL, NULL, NULL, NULL, NULL };
 	struct checker k = { NULL, NULL, err, 0 };
 	struct lr_buf msg;
 	size_t nex = 0;

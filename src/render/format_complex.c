@@ -113,6 +113,19 @@ static int whole(double x)
 	return !isfinite(x) || x == nearbyint(x);
 }
 
+/* Whole as a matrix entry: Octave 7 tests this in single precision, as for
+ * real matrices (format.c), so that eig([1 2 0; -2 1 0; 0 0 3]), whose
+ * imaginary parts are 2.0000000000000004, shows as `1 + 2i`. */
+static int whole_in_matrix(double x)
+{
+	if (!isfinite(x) || fabs(x) >= 1e7)
+		return whole(x);
+	float f = (float)x;
+	if (f == 0 && x != 0)
+		return 0;
+	return f == nearbyintf(f);
+}
+
 /* Octave's scan of a complex matrix: the digits of the largest and smallest
  * magnitudes, the larger of real and imaginary parts for each. */
 static struct cstyle matrix_cstyle(const struct lr_matrix *re, const struct lr_matrix *im,
@@ -124,7 +137,7 @@ static struct cstyle matrix_cstyle(const struct lr_matrix *re, const struct lr_m
 
 	for (size_t k = 0; k < n; k++) {
 		double a = re->data[k], b = im->data[k];
-		all_int &= whole(a) && whole(b);
+		all_int &= whole_in_matrix(a) && whole_in_matrix(b);
 		inf_nan |= !isfinite(a) || !isfinite(b);
 		if (isfinite(a)) {
 			rmax = fmax(rmax, fabs(a));

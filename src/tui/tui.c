@@ -1224,7 +1224,7 @@ int lr_frontend_interactive(const int *width, int ascii, const char *first, cons
 	cs = nl_langinfo(CODESET);
 	if (!cs || strcmp(cs, "UTF-8"))
 		ascii = 1;
-	T.out = (struct lr_output){ &T, out_write, out_event, out_interrupted };
+	T.out = (struct lr_output){ &T, out_write, out_event, out_interrupted, NULL };
 	T.view = LR_VIEW_MATRICES;
 	T.s = lr_session_create(&T.out);
 	if (!T.s) {

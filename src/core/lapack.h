@@ -1,4 +1,5 @@
-/* LAPACK, loaded when first needed. Linking OpenBLAS costs 7–10 ms at every
+/* LAPACK and BLAS, loaded when first needed; private to src/core (nothing
+ * above the core may reach LAPACK: it asks linalg.h, svd.h, matrix.h). Linking OpenBLAS costs 7–10 ms at every
  * start of the program (its own initialisation), more than the rest of a
  * short script; so the core calls LAPACKE through these wrappers, which
  * dlopen liblapacke on the first call. Include this instead of <lapacke.h>:
@@ -64,10 +65,38 @@ int lr_lapack_threads(void);
 		lapack_int lda, const double *tau, double *work, lapack_int lwork), \
 		(layout, m, n, k, a, lda, tau, work, lwork), \
 		4.0 * m * n * k) \
-	X(zgesv_work, (int layout, lapack_int n, lapack_int nrhs, lapack_complex_double *a, \
-		lapack_int lda, lapack_int *ipiv, lapack_complex_double *b, lapack_int ldb), \
-		(layout, n, nrhs, a, lda, ipiv, b, ldb), \
-		cube(n, n) * 8 / 3 + 8.0 * n * n * nrhs) \
+	X(dgeqp3_work, (int layout, lapack_int m, lapack_int n, double *a, lapack_int lda, \
+		lapack_int *jpvt, double *tau, double *work, lapack_int lwork), \
+		(layout, m, n, a, lda, jpvt, tau, work, lwork), \
+		cube(m, n) * 2) \
+	X(dtrtrs_work, (int layout, char uplo, char trans, char diag, lapack_int n, \
+		lapack_int nrhs, const double *a, lapack_int lda, double *b, lapack_int ldb), \
+		(layout, uplo, trans, diag, n, nrhs, a, lda, b, ldb), \
+		1.0 * n * n * nrhs) \
+	X(dtrcon_work, (int layout, char norm, char uplo, char diag, lapack_int n, \
+		const double *a, lapack_int lda, double *rcond, double *work, lapack_int *iwork), \
+		(layout, norm, uplo, diag, n, a, lda, rcond, work, iwork), \
+		2.0 * n * n) \
+	X(dpotrf_work, (int layout, char uplo, lapack_int n, double *a, lapack_int lda), \
+		(layout, uplo, n, a, lda), \
+		cube(n, n) / 3) \
+	X(dpocon_work, (int layout, char uplo, lapack_int n, const double *a, lapack_int lda, \
+		double anorm, double *rcond, double *work, lapack_int *iwork), \
+		(layout, uplo, n, a, lda, anorm, rcond, work, iwork), \
+		2.0 * n * n) \
+	X(dpotrs_work, (int layout, char uplo, lapack_int n, lapack_int nrhs, const double *a, \
+		lapack_int lda, double *b, lapack_int ldb), \
+		(layout, uplo, n, nrhs, a, lda, b, ldb), \
+		2.0 * n * n * nrhs) \
+	X(dsyev_work, (int layout, char jobz, char uplo, lapack_int n, double *a, \
+		lapack_int lda, double *w, double *work, lapack_int lwork), \
+		(layout, jobz, uplo, n, a, lda, w, work, lwork), \
+		cube(n, n) * (jobz == 'N' ? 4.0 / 3 : 9)) \
+	X(dsyevd_work, (int layout, char jobz, char uplo, lapack_int n, double *a, \
+		lapack_int lda, double *w, double *work, lapack_int lwork, lapack_int *iwork, \
+		lapack_int liwork), \
+		(layout, jobz, uplo, n, a, lda, w, work, lwork, iwork, liwork), \
+		cube(n, n) * (jobz == 'N' ? 4.0 / 3 : 9)) \
 	X(dgeevx_work, (int layout, char balanc, char jobvl, char jobvr, char sense, \
 		lapack_int n, double *a, lapack_int lda, double *wr, double *wi, double *vl, \
 		lapack_int ldvl, double *vr, lapack_int ldvr, lapack_int *ilo, lapack_int *ihi, \
@@ -75,7 +104,11 @@ int lr_lapack_threads(void);
 		lapack_int lwork, lapack_int *iwork), \
 		(layout, balanc, jobvl, jobvr, sense, n, a, lda, wr, wi, vl, ldvl, vr, ldvr, ilo, \
 		ihi, scale, abnrm, rconde, rcondv, work, lwork, iwork), \
-		cube(n, n) * 25) \
+		cube(n, n) * (jobvr == 'N' ? 10 : 25)) \
+	X(zgesv_work, (int layout, lapack_int n, lapack_int nrhs, lapack_complex_double *a, \
+		lapack_int lda, lapack_int *ipiv, lapack_complex_double *b, lapack_int ldb), \
+		(layout, n, nrhs, a, lda, ipiv, b, ldb), \
+		cube(n, n) * 8 / 3 + 8.0 * n * n * nrhs) \
 	X(zgeevx_work, (int layout, char balanc, char jobvl, char jobvr, char sense, \
 		lapack_int n, lapack_complex_double *a, lapack_int lda, lapack_complex_double *w, \
 		lapack_complex_double *vl, lapack_int ldvl, lapack_complex_double *vr, \
@@ -84,7 +117,12 @@ int lr_lapack_threads(void);
 		double *rwork), \
 		(layout, balanc, jobvl, jobvr, sense, n, a, lda, w, vl, ldvl, vr, ldvr, ilo, ihi, \
 		scale, abnrm, rconde, rcondv, work, lwork, rwork), \
-		cube(n, n) * 100)
+		cube(n, n) * 100) \
+	X(zheev_work, (int layout, char jobz, char uplo, lapack_int n, lapack_complex_double *a, \
+		lapack_int lda, double *w, lapack_complex_double *work, lapack_int lwork, \
+		double *rwork), \
+		(layout, jobz, uplo, n, a, lda, w, work, lwork, rwork), \
+		cube(n, n) * 16)
 
 #define LR_LAZY_PROTO(name, params, args, flops) lapack_int lr_lazy_##name params;
 LR_LAZY_DECLS(LR_LAZY_PROTO)
@@ -99,13 +137,40 @@ LR_LAZY_DECLS(LR_LAZY_PROTO)
 #define LAPACKE_dgetrs_work lr_lazy_dgetrs_work
 #define LAPACKE_dgeqrf_work lr_lazy_dgeqrf_work
 #define LAPACKE_dorgqr_work lr_lazy_dorgqr_work
-#define LAPACKE_zgesv_work lr_lazy_zgesv_work
+#define LAPACKE_dgeqp3_work lr_lazy_dgeqp3_work
+#define LAPACKE_dtrtrs_work lr_lazy_dtrtrs_work
+#define LAPACKE_dtrcon_work lr_lazy_dtrcon_work
+#define LAPACKE_dpotrf_work lr_lazy_dpotrf_work
+#define LAPACKE_dpocon_work lr_lazy_dpocon_work
+#define LAPACKE_dpotrs_work lr_lazy_dpotrs_work
+#define LAPACKE_dsyev_work lr_lazy_dsyev_work
+#define LAPACKE_dsyevd_work lr_lazy_dsyevd_work
 #define LAPACKE_dgeevx_work lr_lazy_dgeevx_work
+#define LAPACKE_zgesv_work lr_lazy_zgesv_work
 #define LAPACKE_zgeevx_work lr_lazy_zgeevx_work
+#define LAPACKE_zheev_work lr_lazy_zheev_work
 
+/* BLAS through its C interface, row-major as our matrices are: C = alpha
+ * op(A) op(B) + beta C (dgemm) and y = alpha op(A) x + beta y (dgemv), op
+ * being the transpose when trans is 'T'. Loaded as LAPACK is, from the same
+ * library (OpenBLAS behind liblapacke), with the same thread policy (2·m·n·k
+ * flops for dgemm). Return 0, or LR_LAPACK_MISSING when the library or the
+ * symbol cannot be loaded (nothing is written then). Dimensions must fit an
+ * int (the BLAS's own integer). */
+int lr_blas_dgemm(char transa, char transb, int m, int n, int k, double alpha,
+                  const double *a, int lda, const double *b, int ldb, double beta,
+                  double *c, int ldc);
+/* The same for one piece of a product of flops in all: the threads are
+ * chosen for the whole, because OpenBLAS blocks the sums differently on one
+ * thread and on several, and the pieces must add up to what one call gives. */
+int lr_blas_dgemm_part(double flops, char transa, char transb, int m, int n, int k,
+                       double alpha, const double *a, int lda, const double *b, int ldb,
+                       double beta, double *c, int ldc);
+double lr_blas_ddot(int n, const double *x, int incx, const double *y, int incy, int *missing);
+int lr_blas_dgemv(char trans, int m, int n, double alpha, const double *a, int lda,
+                  const double *x, int incx, double beta, double *y, int incy);
 /* C = A·B for complex row-major A (m×k), B (k×n), C (m×n), interleaved
- * (re, im) pairs: BLAS zgemm, loaded as the LAPACK routines are. Returns 0,
- * or LR_LAPACK_MISSING. */
+ * (re, im) pairs: zgemm, 8·m·n·k flops. 0, or LR_LAPACK_MISSING. */
 int lr_blas_zgemm(int m, int n, int k, const double *a, const double *b, double *c);
 
 #endif
