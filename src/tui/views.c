@@ -5,7 +5,9 @@
 #include <stdio.h>
 #include <string.h>
 #include "lowrank/alloc.h"
+#include "lowrank/rounding.h"
 #include "format.h"
+#include "remainder.h"
 #include "plot.h"
 #include "views.h"
 
@@ -84,6 +86,20 @@ static void num(char *buf, size_t n, double x)
 	lr_fmt_number(&b, x, LR_FMT_SHORT);
 	snprintf(buf, n, "%s", b.data && !b.failed ? b.data : "?");
 	lr_buf_finish(&b);
+}
+
+/* num, by the rounding rule (remainder.h); returns 1 when shown as zero to
+ * rounding. A bare 0 when note is 0 (the caller says the note itself). */
+static int num_r(char *buf, size_t n, double x, int zero, int note)
+{
+	struct lr_buf b;
+	int r;
+
+	lr_buf_init(&b);
+	r = lr_fmt_remainder(&b, x, zero, note, LR_FMT_SHORT);
+	snprintf(buf, n, "%s", b.data && !b.failed ? b.data : "?");
+	lr_buf_finish(&b);
+	return r;
 }
 
 /* Lays items out left to right with gaps, wrapping into the next rows;
@@ -434,13 +450,16 @@ static int shelf_rows(const struct block *bk, int n)
 static void fact_numbers(struct lr_grid *g, int x, int y, int xmax, int ymax,
                          const struct lr_panel *p, const struct fact *f)
 {
-	char l[5][96], a[32], b[32];
+	char l[6][96], a[32], b[32];
 	int n = 0;
 
 	if (p->focus == LR_FOCUS_SGD) {
 		const struct lr_sgd_result *r = &p->run->res;
-		num(a, sizeof a, r->epochs_done ? r->loss[r->epochs_done - 1] : NAN);
+		double loss = r->epochs_done ? r->loss[r->epochs_done - 1] : NAN;
+		int zero = num_r(a, sizeof a, loss, lr_run_loss_zero(p->run, loss), 0);
 		snprintf(l[n++], sizeof l[0], "loss %s", a);
+		if (zero)
+			snprintf(l[n++], sizeof l[0], "%s", LR_ROUNDING_NOTE);
 		snprintf(l[n++], sizeof l[0], "epoch %ld of %ld", r->epochs_done, p->run->opts.epochs);
 		if (r->hidden && r->epochs_done) {
 			num(a, sizeof a, r->hidden[r->epochs_done - 1]);
@@ -452,9 +471,12 @@ static void fact_numbers(struct lr_grid *g, int x, int y, int xmax, int ymax,
 		snprintf(l[n++], sizeof l[0], "seed %llu", (unsigned long long)p->run->opts.seed);
 	} else {
 		const struct lr_svd *s = &p->svd->svd;
-		num(a, sizeof a, lr_svd_run_tail(p->svd, f->k));
+		int zero = num_r(a, sizeof a, lr_svd_run_tail(p->svd, f->k),
+		                 lr_svd_run_tail_zero(p->svd, f->k), 0);
 		snprintf(l[n++], sizeof l[0], "k = %zu of %zu", f->k, lr_svd_run_rank_max(p->svd));
 		snprintf(l[n++], sizeof l[0], "error %s", a);
+		if (zero)   /* on its own line: it does not fit beside the error at 80 columns */
+			snprintf(l[n++], sizeof l[0], "%s", LR_ROUNDING_NOTE);
 		snprintf(b, sizeof b, "%.2f%%", 100 * lr_svd_run_kept(p->svd, f->k));
 		snprintf(l[n++], sizeof l[0], "energy kept %s", b);
 		snprintf(l[n++], sizeof l[0], "storage %zu vs %zu", f->k * (s->m + s->n + 1),
@@ -650,7 +672,7 @@ static void spectrum_numbers(struct lr_grid *g, const struct lr_panel *p, int y,
 	int styles[5] = { LR_STY_BOLD, LR_STY_NORMAL, LR_STY_NORMAL, LR_STY_NORMAL, LR_STY_DIM };
 	int nit = known < pmax ? 5 : 4;
 
-	num(a, sizeof a, lr_svd_run_tail(p->svd, k));
+	num_r(a, sizeof a, lr_svd_run_tail(p->svd, k), lr_svd_run_tail_zero(p->svd, k), 1);
 	snprintf(it[0], sizeof it[0], "k = %zu of %zu", k, pmax);
 	snprintf(it[1], sizeof it[1], "best rank-k error %s = %s",
 	         GL(p, "Σ_{i>k} σᵢ²", "sum_{i>k} s_i^2"), a);
@@ -697,7 +719,12 @@ static void draw_spectrum(struct lr_grid *g, const struct lr_panel *p, int y0)
 	}
 	if (g->h - y0 - nrows < 1 || lr_grid_init(&sub, pw - 1, g->h - y0 - nrows) < 0)
 		return;
-	lr_plot_spectrum(&sub, p->svd->svd.s, p->svd->svd.p, lr_panel_rank(p), p->ascii);
+	/* the bars' labels by the rounding rule: a value zero to rounding is 0 */
+	double *sv = lr_mallocarray(p->svd->svd.p + 1, sizeof *sv);
+	for (size_t i = 0; sv && i < p->svd->svd.p; i++)
+		sv[i] = lr_svd_run_value_zero(p->svd, i) ? 0.0 : p->svd->svd.s[i];
+	lr_plot_spectrum(&sub, sv ? sv : p->svd->svd.s, p->svd->svd.p, lr_panel_rank(p), p->ascii);
+	lr_free(sv);
 	blit(g, &sub, 0, y0);
 	lr_grid_finish(&sub);
 	spectrum_numbers(g, p, g->h - nrows, pw);
@@ -794,7 +821,7 @@ static void draw_compare(struct lr_grid *g, const struct lr_panel *p, int y0)
 	struct table t;
 	char a[32], b[96], c[96], title[128];
 	double *s, tail = 0, loss;
-	size_t k, pmin, ns = 0;
+	size_t k, pmin, nmax, ns = 0;
 	int y;
 
 	if (!r || !r->res.epochs_done) {
@@ -808,6 +835,7 @@ static void draw_compare(struct lr_grid *g, const struct lr_panel *p, int y0)
 	}
 	k = r->opts.rank;
 	pmin = r->A->rows < r->A->cols ? r->A->rows : r->A->cols;
+	nmax = r->A->rows > r->A->cols ? r->A->rows : r->A->cols;
 	loss = r->res.loss[r->res.epochs_done - 1];
 	t.n = 0;
 	s = values_of(p, r->A, k, &ns, &tail);
@@ -816,36 +844,38 @@ static void draw_compare(struct lr_grid *g, const struct lr_panel *p, int y0)
 		         r->matrix_name, r->A->rows, r->A->cols, r->res.n_observed,
 		         r->A->rows * r->A->cols, k);
 		row(&t, "", "sum of squares", "");
-		num(a, sizeof a, loss);
+		num_r(a, sizeof a, loss, lr_run_loss_zero(r, loss), 1);
 		snprintf(c, sizeof c, "%zu entries, %ld epochs", r->res.n_observed, r->res.epochs_done);
 		row(&t, "SGD loss on observed entries", a, c);
 		if (r->res.hidden) {
-			num(a, sizeof a, r->res.hidden[r->res.epochs_done - 1]);
+			double h = r->res.hidden[r->res.epochs_done - 1];
+			num_r(a, sizeof a, h, lr_run_loss_zero(r, h), 1);
 			snprintf(c, sizeof c, "%zu entries", r->res.n_hidden_known);
 			row(&t, "SGD error on hidden entries", a, c);
 		} else {
 			row(&t, "SGD error on hidden entries", "?", "their true values are unknown");
 		}
 		if (s) {
-			num(a, sizeof a, tail);
+			num_r(a, sizeof a, tail, k < pmin && lr_run_loss_zero(r, tail), 1);
 			row(&t, "SVD of the full matrix", a, "all entries, for reference");
 		}
 	} else {
 		snprintf(title, sizeof title, "Eckart–Young–Mirsky comparison for %s (%zu×%zu), rank %zu",
 		         r->matrix_name, r->A->rows, r->A->cols, k);
 		row(&t, "", "sum of squares", "");
-		num(a, sizeof a, loss);
+		num_r(a, sizeof a, loss, lr_run_loss_zero(r, loss), 1);
 		snprintf(c, sizeof c, "after %ld epochs, lr %g", r->res.epochs_done, r->opts.lr);
 		row(&t, "SGD loss", a, c);
 		if (s) {
-			num(a, sizeof a, tail);
+			int tail_zero = k < pmin && lr_run_loss_zero(r, tail);   /* k = pmin: exact */
+			num_r(a, sizeof a, tail, tail_zero, 1);
 			snprintf(c, sizeof c, "the optimum of rank %zu", k);
 			row(&t, "SVD loss", a, c);
 			b[0] = '\0';
 			size_t i;
 			for (i = k; i < ns && i < k + 3; i++) {
 				char v[32];
-				num(v, sizeof v, s[i]);
+				num_r(v, sizeof v, s[i], lr_zero_to_rounding(s[i], s[0], nmax), 0);
 				snprintf(b + strlen(b), sizeof b - strlen(b), "%s%s%zu = %s",
 				         i > k ? ", " : "", GL(p, "σ", "s"), i + 1, v);
 			}
@@ -859,11 +889,13 @@ static void draw_compare(struct lr_grid *g, const struct lr_panel *p, int y0)
 				snprintf(b, sizeof b, "no singular value is left out");
 			snprintf(c, sizeof c, "%s", b);
 			row(&t, GL(p, "bound Σ_{i>k} σᵢ²", "bound sum s_i^2, i>k"), a, c);
-			num(a, sizeof a, loss - tail);
-			if (tail > 0)
+			num_r(a, sizeof a, loss - tail, lr_run_loss_zero(r, loss - tail), 1);
+			if (!tail_zero && tail > 0)
 				snprintf(c, sizeof c, "%.2f%% above the optimum", 100 * (loss - tail) / tail);
-			else
+			else if (!tail_zero)
 				snprintf(c, sizeof c, "the optimum is exact (0)");
+			else
+				snprintf(c, sizeof c, "the optimum is 0: rank %s k", GL(p, "≤", "<="));
 			row(&t, "gap", a, c);
 		}
 	}
