@@ -131,12 +131,19 @@ int lr_sgd_request_run(struct lr_session *s, struct lr_sgd_request *q, struct lr
 	return 0;
 }
 
-int lr_run_loss_zero(const struct lr_run *run, double sumsq)
+static size_t run_dim_max(const struct lr_run *run)
 {
-	const struct lr_matrix *A = run->A;
+	return run->A->rows > run->A->cols ? run->A->rows : run->A->cols;
+}
 
-	return lr_zero_to_rounding(sqrt(fabs(sumsq)), run->scale,
-	                           A->rows > A->cols ? A->rows : A->cols);
+int lr_run_svd_zero(const struct lr_run *run, double sumsq)
+{
+	return lr_zero_to_rounding(sqrt(fabs(sumsq)), run->scale, run_dim_max(run));
+}
+
+int lr_run_sgd_zero(const struct lr_run *run, double sumsq)
+{
+	return lr_zero_to_rounding(sqrt(fabs(sumsq)), run->scale / run->opts.lr, run_dim_max(run));
 }
 
 /* What sgd shows: the factors and the loss. */
@@ -162,14 +169,14 @@ void lr_sgd_report(struct lr_session *s, const struct lr_run *run, int quiet)
 	}
 	double loss = r->loss[r->epochs_done - 1];
 	lr_buf_puts(&b, "loss = ");
-	lr_fmt_remainder(&b, loss, lr_run_loss_zero(run, loss), 1, s->fmt.numfmt);
+	lr_fmt_remainder(&b, loss, lr_run_sgd_zero(run, loss), 1, s->fmt.numfmt);
 	if (r->n_observed < run->A->rows * run->A->cols)
 		lr_buf_printf(&b, " on %zu observed entries", r->n_observed);
 	lr_buf_putc(&b, '\n');
 	if (r->hidden) {
 		double h = r->hidden[r->epochs_done - 1];
 		lr_buf_puts(&b, "hidden error = ");
-		lr_fmt_remainder(&b, h, lr_run_loss_zero(run, h), 1, s->fmt.numfmt);
+		lr_fmt_remainder(&b, h, lr_run_sgd_zero(run, h), 1, s->fmt.numfmt);
 		lr_buf_printf(&b, " on %zu hidden entries\n", r->n_hidden_known);
 	}
 	lr_write_buf(s, &b);
@@ -560,11 +567,12 @@ int lr_compare(struct lr_session *s, struct lr_pos pos, struct lr_comparison *c)
 	return 0;
 }
 
-/* A loss or another sum of squares on c's matrix, by the rounding rule. */
-static void loss_number(struct lr_buf *b, const struct lr_comparison *c, double x,
+/* A loss on c's matrix by the rounding rule: SGD's (sgd set) or the SVD's. */
+static void loss_number(struct lr_buf *b, const struct lr_comparison *c, double x, int sgd,
                         enum lr_numfmt f)
 {
-	lr_fmt_remainder(b, x, lr_run_loss_zero(c->run, x), 1, f);
+	lr_fmt_remainder(b, x, sgd ? lr_run_sgd_zero(c->run, x) : lr_run_svd_zero(c->run, x), 1,
+	                 f);
 }
 
 void lr_compare_text(struct lr_buf *b, const struct lr_comparison *c, enum lr_numfmt f)
@@ -579,18 +587,18 @@ void lr_compare_text(struct lr_buf *b, const struct lr_comparison *c, enum lr_nu
 		              run->matrix_name, lr_shape(run->A, sh, sizeof sh), run->res.n_observed,
 		              run->A->rows * run->A->cols, k);
 		lr_buf_puts(b, "  SGD loss on observed entries  ");
-		loss_number(b, c, c->sgd_loss, f);
+		loss_number(b, c, c->sgd_loss, 1, f);
 		lr_buf_printf(b, "   (%zu entries)\n", run->res.n_observed);
 		if (run->res.hidden) {
 			lr_buf_puts(b, "  SGD error on hidden entries   ");
-			loss_number(b, c, c->hidden, f);
+			loss_number(b, c, c->hidden, 1, f);
 			lr_buf_printf(b, "   (%zu entries)\n", run->res.n_hidden_known);
 		} else {
 			lr_buf_puts(b, "  the hidden entries' true values are unknown (NaN)\n");
 		}
 		if (c->svd) {
 			lr_buf_puts(b, "  SVD of the full matrix        ");
-			loss_number(b, c, c->svd_loss, f);
+			loss_number(b, c, c->svd_loss, 0, f);
 			lr_buf_puts(b, "   (all entries, for reference)\n");
 		}
 		return;
@@ -598,15 +606,15 @@ void lr_compare_text(struct lr_buf *b, const struct lr_comparison *c, enum lr_nu
 	lr_buf_printf(b, "Eckart–Young–Mirsky comparison for %s (%s), rank %zu:\n",
 	              run->matrix_name, lr_shape(run->A, sh, sizeof sh), k);
 	lr_buf_puts(b, "  SGD loss    ");
-	loss_number(b, c, c->sgd_loss, f);
+	loss_number(b, c, c->sgd_loss, 1, f);
 	lr_buf_printf(b, "   (sum of squared errors after %ld epochs, lr %g)\n",
 	              run->res.epochs_done, run->opts.lr);
 	lr_buf_puts(b, "  SVD loss    ");
-	loss_number(b, c, c->svd_loss, f);
+	loss_number(b, c, c->svd_loss, 0, f);
 	lr_buf_puts(b, "   (the optimum of rank ");
 	lr_buf_printf(b, "%zu)\n", k);
 	size_t pmax = lr_svd_run_rank_max(c->svd);
-	int bound_zero = k < pmax && lr_run_loss_zero(run, c->bound);   /* k = pmax: exact */
+	int bound_zero = k < pmax && lr_run_svd_zero(run, c->bound);   /* k = pmax: exact */
 	lr_buf_printf(b, "  bound       ");
 	lr_fmt_remainder(b, c->bound, bound_zero, 1, f);
 	lr_buf_printf(b, "   (sum of s(i)^2 for i > %zu:", k);
@@ -622,7 +630,7 @@ void lr_compare_text(struct lr_buf *b, const struct lr_comparison *c, enum lr_nu
 	if (pmax == k)
 		lr_buf_puts(b, " none");
 	lr_buf_puts(b, ")\n  gap         ");
-	loss_number(b, c, c->sgd_loss - c->bound, f);
+	loss_number(b, c, c->sgd_loss - c->bound, 1, f);
 	if (!bound_zero && c->bound > 0)
 		lr_buf_printf(b, "   (%.2f%% above the optimum)\n",
 		              100 * (c->sgd_loss - c->bound) / c->bound);

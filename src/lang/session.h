@@ -58,9 +58,14 @@ struct lr_run {
 	                                   losses are zero to rounding against */
 };
 
-/* 1 when a sum of squares on run's matrix (a loss, a gap between losses)
- * is zero to rounding (lowrank/rounding.h). */
-int lr_run_loss_zero(const struct lr_run *run, double sumsq);
+/* 1 when a sum of squares on run's matrix is zero to rounding
+ * (lowrank/rounding.h): lr_run_svd_zero for what a backward-stable
+ * computation left (the SVD's loss, Σ_{i>k} σᵢ²), against ‖A‖_F;
+ * lr_run_sgd_zero for what SGD left (its loss, the gap to the SVD's),
+ * against ‖A‖_F / lr, as SGD stops moving once a step lr·e·v is below
+ * half an ulp of U's entries, so its loss floor is 1/lr times higher. */
+int lr_run_svd_zero(const struct lr_run *run, double sumsq);
+int lr_run_sgd_zero(const struct lr_run *run, double sumsq);
 
 /* A kept truncated SVD. A large matrix may have only its leading singular
  * triplets computed (subspace iteration, svd.p < min(m, n)); everything that

@@ -446,23 +446,39 @@ static int shelf_rows(const struct block *bk, int n)
 	return (int)r + 1;
 }
 
+/* Says "(zero to rounding)" for line z of the n lines l, which shows a bare
+ * 0: beside it when it fits in width, else on a line of its own below it
+ * when rows has room for one more, else not at all (the lines below it,
+ * such as the seed, matter more than the note). */
+static void rounding_note(char (*l)[96], int *n, int z, int width, int rows)
+{
+	if (lr_grid_text_len(l[z]) + 1 + (int)strlen(LR_ROUNDING_NOTE) <= width) {
+		snprintf(l[z] + strlen(l[z]), sizeof l[0] - strlen(l[z]), " %s", LR_ROUNDING_NOTE);
+	} else if (*n < rows) {
+		memmove(l + z + 2, l + z + 1, (size_t)(*n - z - 1) * sizeof l[0]);
+		snprintf(l[z + 1], sizeof l[0], "%s", LR_ROUNDING_NOTE);
+		(*n)++;
+	}
+}
+
 /* The numbers beside the reconstruction. */
 static void fact_numbers(struct lr_grid *g, int x, int y, int xmax, int ymax,
                          const struct lr_panel *p, const struct fact *f)
 {
 	char l[6][96], a[32], b[32];
-	int n = 0;
+	int n = 0, z = -1, zh = -1;
 
 	if (p->focus == LR_FOCUS_SGD) {
 		const struct lr_sgd_result *r = &p->run->res;
 		double loss = r->epochs_done ? r->loss[r->epochs_done - 1] : NAN;
-		int zero = num_r(a, sizeof a, loss, lr_run_loss_zero(p->run, loss), 0);
+		if (num_r(a, sizeof a, loss, lr_run_sgd_zero(p->run, loss), 0))
+			z = n;
 		snprintf(l[n++], sizeof l[0], "loss %s", a);
-		if (zero)
-			snprintf(l[n++], sizeof l[0], "%s", LR_ROUNDING_NOTE);
 		snprintf(l[n++], sizeof l[0], "epoch %ld of %ld", r->epochs_done, p->run->opts.epochs);
 		if (r->hidden && r->epochs_done) {
-			num(a, sizeof a, r->hidden[r->epochs_done - 1]);
+			double h = r->hidden[r->epochs_done - 1];
+			if (num_r(a, sizeof a, h, lr_run_sgd_zero(p->run, h), 0))
+				zh = n;
 			snprintf(l[n++], sizeof l[0], "hidden error %s", a);
 		}
 		/* two lines: side by side, a narrow column cut the seed's last
@@ -471,17 +487,21 @@ static void fact_numbers(struct lr_grid *g, int x, int y, int xmax, int ymax,
 		snprintf(l[n++], sizeof l[0], "seed %llu", (unsigned long long)p->run->opts.seed);
 	} else {
 		const struct lr_svd *s = &p->svd->svd;
-		int zero = num_r(a, sizeof a, lr_svd_run_tail(p->svd, f->k),
-		                 lr_svd_run_tail_zero(p->svd, f->k), 0);
 		snprintf(l[n++], sizeof l[0], "k = %zu of %zu", f->k, lr_svd_run_rank_max(p->svd));
+		if (num_r(a, sizeof a, lr_svd_run_tail(p->svd, f->k),
+		          lr_svd_run_tail_zero(p->svd, f->k), 0))
+			z = n;
 		snprintf(l[n++], sizeof l[0], "error %s", a);
-		if (zero)   /* on its own line: it does not fit beside the error at 80 columns */
-			snprintf(l[n++], sizeof l[0], "%s", LR_ROUNDING_NOTE);
 		snprintf(b, sizeof b, "%.2f%%", 100 * lr_svd_run_kept(p->svd, f->k));
 		snprintf(l[n++], sizeof l[0], "energy kept %s", b);
 		snprintf(l[n++], sizeof l[0], "storage %zu vs %zu", f->k * (s->m + s->n + 1),
 		         s->m * s->n);
 	}
+	int rows = ymax - y < 6 ? ymax - y : 6;   /* l holds 6 */
+	if (zh >= 0)      /* the lower one first: a note inserted above would move it */
+		rounding_note(l, &n, zh, xmax - x, rows);
+	if (z >= 0)
+		rounding_note(l, &n, z, xmax - x, rows);
 	for (int i = 0; i < n && y + i < ymax; i++)
 		text_clip(g, x, y + i, xmax, l[i], i == 0 ? LR_STY_BOLD : LR_STY_NORMAL);
 }
@@ -844,30 +864,30 @@ static void draw_compare(struct lr_grid *g, const struct lr_panel *p, int y0)
 		         r->matrix_name, r->A->rows, r->A->cols, r->res.n_observed,
 		         r->A->rows * r->A->cols, k);
 		row(&t, "", "sum of squares", "");
-		num_r(a, sizeof a, loss, lr_run_loss_zero(r, loss), 1);
+		num_r(a, sizeof a, loss, lr_run_sgd_zero(r, loss), 1);
 		snprintf(c, sizeof c, "%zu entries, %ld epochs", r->res.n_observed, r->res.epochs_done);
 		row(&t, "SGD loss on observed entries", a, c);
 		if (r->res.hidden) {
 			double h = r->res.hidden[r->res.epochs_done - 1];
-			num_r(a, sizeof a, h, lr_run_loss_zero(r, h), 1);
+			num_r(a, sizeof a, h, lr_run_sgd_zero(r, h), 1);
 			snprintf(c, sizeof c, "%zu entries", r->res.n_hidden_known);
 			row(&t, "SGD error on hidden entries", a, c);
 		} else {
 			row(&t, "SGD error on hidden entries", "?", "their true values are unknown");
 		}
 		if (s) {
-			num_r(a, sizeof a, tail, k < pmin && lr_run_loss_zero(r, tail), 1);
+			num_r(a, sizeof a, tail, k < pmin && lr_run_svd_zero(r, tail), 1);
 			row(&t, "SVD of the full matrix", a, "all entries, for reference");
 		}
 	} else {
 		snprintf(title, sizeof title, "Eckart–Young–Mirsky comparison for %s (%zu×%zu), rank %zu",
 		         r->matrix_name, r->A->rows, r->A->cols, k);
 		row(&t, "", "sum of squares", "");
-		num_r(a, sizeof a, loss, lr_run_loss_zero(r, loss), 1);
+		num_r(a, sizeof a, loss, lr_run_sgd_zero(r, loss), 1);
 		snprintf(c, sizeof c, "after %ld epochs, lr %g", r->res.epochs_done, r->opts.lr);
 		row(&t, "SGD loss", a, c);
 		if (s) {
-			int tail_zero = k < pmin && lr_run_loss_zero(r, tail);   /* k = pmin: exact */
+			int tail_zero = k < pmin && lr_run_svd_zero(r, tail);   /* k = pmin: exact */
 			num_r(a, sizeof a, tail, tail_zero, 1);
 			snprintf(c, sizeof c, "the optimum of rank %zu", k);
 			row(&t, "SVD loss", a, c);
@@ -889,7 +909,7 @@ static void draw_compare(struct lr_grid *g, const struct lr_panel *p, int y0)
 				snprintf(b, sizeof b, "no singular value is left out");
 			snprintf(c, sizeof c, "%s", b);
 			row(&t, GL(p, "bound Σ_{i>k} σᵢ²", "bound sum s_i^2, i>k"), a, c);
-			num_r(a, sizeof a, loss - tail, lr_run_loss_zero(r, loss - tail), 1);
+			num_r(a, sizeof a, loss - tail, lr_run_sgd_zero(r, loss - tail), 1);
 			if (!tail_zero && tail > 0)
 				snprintf(c, sizeof c, "%.2f%% above the optimum", 100 * (loss - tail) / tail);
 			else if (!tail_zero)
