@@ -30,7 +30,7 @@
 #include "limit.h"
 #include "parser.h"
 #include "script.h"
-#include "session.h"
+#include "session_open.h"
 
 #define MAX_STATEMENTS 256
 

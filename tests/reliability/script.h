@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "parser.h"
-#include "session.h"
+#include "session_open.h"
 
 struct capture {
 	char *data;     /* malloc'd, NUL-terminated */

@@ -1,0 +1,709 @@
+/* Evaluation of expressions. Values of variables are borrowed, not copied,
+ * until something needs to own them. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include "lowrank/alloc.h"
+#include "builtins.h"
+#include "limit.h"
+#include "ops.h"
+#include "parser.h"
+#include "session_impl.h"
+
+static void own(struct lr_val *out, struct lr_value *v)
+{
+	out->v = v;
+	out->own = v;
+}
+
+static int nomem(struct lr_session *s, struct lr_pos pos)
+{
+	return lr_fail(s, pos, "out of memory");
+}
+
+const char *lr_shape(const struct lr_matrix *m, char *buf, size_t n)
+{
+	snprintf(buf, n, "%zu×%zu", m->rows, m->cols);
+	return buf;
+}
+
+/* A number for a message: NaN, Inf and -Inf spelled as the language does. */
+static const char *num_text(double x, char *buf, size_t n)
+{
+	if (isnan(x))
+		snprintf(buf, n, "NaN");
+	else if (isinf(x))
+		snprintf(buf, n, "%sInf", x < 0 ? "-" : "");
+	else
+		snprintf(buf, n, "%.15g", x);
+	return buf;
+}
+
+/* How an operand is named in messages: its own text when short, as in
+ * "A is 3×3 but B is 2×3", else by its role. */
+static void operand_name(const struct lr_session *s, const struct lr_node *n,
+                         const char *role, char *buf, size_t len)
+{
+	size_t from = n->pos.offset, to = n->end;
+
+	if (s->src && to > from && to - from <= 24 && !memchr(s->src + from, '\n', to - from))
+		snprintf(buf, len, "%.*s", (int)(to - from), s->src + from);
+	else
+		snprintf(buf, len, "the %s%soperand", role, *role ? " " : "");
+}
+
+int lr_eval_matrix(struct lr_session *s, const struct lr_node *n, const char *what,
+                   struct lr_val *out)
+{
+	if (lr_eval(s, n, out) < 0)
+		return -1;
+	if (out->v->kind != LR_VAL_MAT) {
+		lr_val_drop(out);
+		return lr_fail(s, n->pos, "%s must be a matrix, found a string", what);
+	}
+	return 0;
+}
+
+/* Evaluates operand i of a binary operator; a string is refused with a
+ * message that names it and the operator (Octave would take its character
+ * codes; this language keeps text and numbers apart). */
+static int operand(struct lr_session *s, const struct lr_node *n, size_t i, struct lr_val *out)
+{
+	char name[48];
+
+	if (lr_eval(s, n->kids[i], out) < 0)
+		return -1;
+	if (out->v->kind == LR_VAL_MAT)
+		return 0;
+	lr_val_drop(out);
+	operand_name(s, n->kids[i], i ? "right" : "left", name, sizeof name);
+	return lr_fail(s, n->kids[i]->pos, "%s is a string, but '%s' needs numbers", name,
+	               lr_binop_name((enum lr_binop)n->op));
+}
+
+/* The message for operands whose shapes do not fit the operator. */
+static int shape_error(struct lr_session *s, const struct lr_node *n, const char *an,
+                       const char *sa, const char *bn, const char *sb)
+{
+	const char *op = lr_binop_name((enum lr_binop)n->op);
+
+	switch ((enum lr_binop)n->op) {
+	case LR_OP_POW:
+		return lr_fail(s, n->oppos, "'^' needs a square matrix, but %s is %s; use .^ for "
+		               "the power of each element", an, sa);
+	case LR_OP_MUL:
+		return lr_fail(s, n->oppos, "%s is %s but %s is %s: '*' needs as many columns on "
+		               "the left as rows on the right (use .* for elementwise)", an, sa, bn, sb);
+	case LR_OP_DIV:
+		return lr_fail(s, n->oppos, "%s is %s but %s is %s: '/' needs as many columns on "
+		               "the left as on the right (use ./ for elementwise)", an, sa, bn, sb);
+	default:
+		return lr_fail(s, n->oppos, "%s is %s but %s is %s: '%s' needs the same shape, or "
+		               "a scalar, row or column that stretches to the other", an, sa, bn, sb,
+		               op);
+	}
+}
+
+/* Applies n's operator to a (its left value, which this consumes) and n's
+ * right operand. */
+static int apply_binop(struct lr_session *s, const struct lr_node *n, struct lr_val *a_in,
+                       struct lr_val *out)
+{
+	struct lr_val a = *a_in, b = { 0 };
+	struct lr_matrix *r = NULL;
+	char msg[200], an[48], bn[48], sa[32], sb[32];
+	enum lr_status st;
+
+	a_in->v = NULL;
+	a_in->own = NULL;
+	if (operand(s, n, 1, &b) < 0) {
+		lr_val_drop(&a);
+		return -1;
+	}
+	msg[0] = '\0';
+	st = lr_op_binary((enum lr_binop)n->op, a.v->m, b.v->m, &r, msg, sizeof msg);
+	if (st == LR_ERR_SHAPE) {
+		operand_name(s, n->kids[0], "left", an, sizeof an);
+		operand_name(s, n->kids[1], "right", bn, sizeof bn);
+		lr_shape(a.v->m, sa, sizeof sa);
+		lr_shape(b.v->m, sb, sizeof sb);
+		shape_error(s, n, an, sa, bn, sb);
+	} else if (st == LR_ERR_NOMEM) {
+		nomem(s, n->oppos);
+	} else if (st != LR_OK) {
+		lr_fail(s, n->oppos, "%s", msg[0] ? msg : lr_status_str(st));
+	}
+	lr_val_drop(&a);
+	lr_val_drop(&b);
+	if (st != LR_OK)
+		return -1;
+	own(out, lr_value_mat(r));
+	return out->v ? 0 : nomem(s, n->oppos);
+}
+
+/* A chain such as 1+2+3+... is a tree that leans left as deep as the chain
+ * is long; it is evaluated along its left edge in a loop, not by recursion,
+ * so a long line cannot exhaust the stack. */
+static int eval_binop(struct lr_session *s, const struct lr_node *n, struct lr_val *out)
+{
+	const struct lr_node *p, **spine;
+	struct lr_val acc = { 0 };
+	size_t depth = 0, i;
+
+	for (p = n; p->kind == LR_N_BINOP; p = p->kids[0])
+		depth++;
+	spine = lr_mallocarray(depth, sizeof *spine);
+	if (!spine)
+		return nomem(s, n->pos);
+	i = depth;
+	for (p = n; p->kind == LR_N_BINOP; p = p->kids[0])
+		spine[--i] = p;
+	if (operand(s, spine[0], 0, &acc) < 0) {
+		lr_free(spine);
+		return -1;
+	}
+	for (i = 0; i < depth; i++) {
+		struct lr_val next = { 0 };
+		if (apply_binop(s, spine[i], &acc, &next) < 0) {
+			lr_free(spine);
+			return -1;
+		}
+		acc = next;
+	}
+	lr_free(spine);
+	*out = acc;
+	return 0;
+}
+
+static int eval_unop(struct lr_session *s, const struct lr_node *n, struct lr_val *out)
+{
+	struct lr_val a = { 0 };
+	struct lr_matrix *r = NULL;
+	enum lr_status st;
+
+	if (lr_eval(s, n->kids[0], &a) < 0)
+		return -1;
+	if (a.v->kind == LR_VAL_STR) {
+		if (n->op == LR_OP_TRANSPOSE) {   /* a string is a row; keep it as it is */
+			*out = a;
+			return 0;
+		}
+		char name[48];
+		lr_val_drop(&a);
+		operand_name(s, n->kids[0], "", name, sizeof name);
+		return lr_fail(s, n->kids[0]->pos, "%s is a string, but '%s' needs numbers", name,
+		               n->op == LR_OP_NEG ? "-" : "!");
+	}
+	st = lr_op_unary((enum lr_unop)n->op, a.v->m, &r);
+	lr_val_drop(&a);
+	if (st == LR_ERR_ARG)
+		return lr_fail(s, n->pos, "%s", LR_OP_MSG_NAN_LOGICAL);
+	if (st != LR_OK)
+		return nomem(s, n->pos);
+	own(out, lr_value_mat(r));
+	return out->v ? 0 : nomem(s, n->pos);
+}
+
+/* The truth of a value for && and ||: nonempty and all nonzero. */
+static int truth(struct lr_session *s, const struct lr_node *n, int *t)
+{
+	struct lr_val a = { 0 };
+	const struct lr_matrix *m;
+
+	if (lr_eval_matrix(s, n, "an operand of && or ||", &a) < 0)
+		return -1;
+	m = a.v->m;
+	if (m->rows * m->cols == 0) {
+		lr_val_drop(&a);
+		return lr_fail(s, n->pos, "an empty matrix has no truth value for && or ||");
+	}
+	*t = 1;
+	for (size_t i = 0; i < m->rows * m->cols; i++) {
+		if (isnan(m->data[i])) {
+			lr_val_drop(&a);
+			return lr_fail(s, n->pos, "NaN has no truth value for && or ||");
+		}
+		if (m->data[i] == 0)
+			*t = 0;
+	}
+	lr_val_drop(&a);
+	return 0;
+}
+
+static int eval_logic(struct lr_session *s, const struct lr_node *n, struct lr_val *out)
+{
+	int t;
+
+	if (truth(s, n->kids[0], &t) < 0)
+		return -1;
+	if ((n->kind == LR_N_ANDAND && t) || (n->kind == LR_N_OROR && !t))
+		if (truth(s, n->kids[1], &t) < 0)
+			return -1;
+	own(out, lr_value_scalar(t));
+	return out->v ? 0 : nomem(s, n->pos);
+}
+
+static int scalar_of(struct lr_session *s, const struct lr_node *n, const char *what, double *x)
+{
+	struct lr_val a = { 0 };
+	char sh[32];
+
+	if (lr_eval_matrix(s, n, what, &a) < 0)
+		return -1;
+	if (a.v->m->rows * a.v->m->cols != 1) {
+		lr_fail(s, n->pos, "%s must be a scalar, found a %s matrix", what,
+		        lr_shape(a.v->m, sh, sizeof sh));
+		lr_val_drop(&a);
+		return -1;
+	}
+	*x = a.v->m->data[0];
+	lr_val_drop(&a);
+	return 0;
+}
+
+/* range := start:stop or start:step:stop, a row vector as Octave makes it. */
+static int eval_range(struct lr_session *s, const struct lr_node *n, struct lr_val *out)
+{
+	double a, step = 1, b, count;
+	struct lr_matrix *m;
+
+	if (scalar_of(s, n->kids[0], "the start of a range", &a) < 0)
+		return -1;
+	if (n->nkids == 3 && scalar_of(s, n->kids[1], "the step of a range", &step) < 0)
+		return -1;
+	if (scalar_of(s, n->kids[n->nkids - 1], "the end of a range", &b) < 0)
+		return -1;
+	if (isnan(a) || isnan(b) || isnan(step))
+		count = 1;   /* Octave gives NaN */
+	else if (step == 0 || (step > 0 && a > b) || (step < 0 && a < b))
+		count = 0;
+	else
+		count = floor((b - a) / step * (1 + 4e-16) + 4e-16) + 1;  /* forgive rounding */
+	if (isinf(count)) {
+		char ta[32], tb[32];
+		return lr_fail(s, n->pos, "the range from %s to %s has infinitely many elements",
+		               num_text(a, ta, sizeof ta), num_text(b, tb, sizeof tb));
+	}
+	if (!(count <= (double)lr_mat_max_elems)) {
+		char msg[sizeof s->err->msg];
+		lr_limit_elems_msg(msg, sizeof msg, "the range has %.15g elements", count);
+		return lr_fail(s, n->pos, "%s", msg);
+	}
+	m = lr_mat_create(1, (size_t)count);
+	if (!m)
+		return nomem(s, n->pos);
+	for (size_t i = 0; i < (size_t)count; i++)
+		m->data[i] = isnan(a) || isnan(b) || isnan(step) ? NAN :
+		             i == 0 ? a :   /* not a + 0 * step: an infinite step gives NaN */
+		             a + (double)i * step;
+	/* The count forgives rounding, so a + (count-1)*step may pass the end
+	 * by an ulp (0:0.1:0.3 would end at 0.30000000000000004); Octave
+	 * clamps the last element to the end, so that x(end) == 0.3. */
+	if (count > 1) {
+		double *last = &m->data[(size_t)count - 1];
+		if ((step > 0 && *last > b) || (step < 0 && *last < b))
+			*last = b;
+	}
+	own(out, lr_value_mat(m));
+	return out->v ? 0 : nomem(s, n->pos);
+}
+
+/* Joins the values of one matrix-literal row side by side (or, with
+ * vertical, on top of each other). Octave's rule for empty parts: next to
+ * a nonempty part they are skipped; when every part is empty the result
+ * keeps their shape ([1:0] is 1×0, [Z; Z] of 0×3 parts is 0×3), [] (0×0)
+ * alone skipped, and the others must agree across. */
+static int concat(struct lr_session *s, struct lr_value **parts, const struct lr_node **nodes,
+                  size_t np, int vertical, size_t row, struct lr_value **out)
+{
+	size_t along = 0, across = 0, first = (size_t)-1;
+	struct lr_matrix *m;
+	int masked = 0, any = 0;
+
+	for (size_t i = 0; i < np; i++)
+		any |= parts[i]->m->rows * parts[i]->m->cols > 0;
+	for (size_t i = 0; i < np; i++) {
+		const struct lr_matrix *p = parts[i]->m;
+		size_t a = vertical ? p->rows : p->cols, c = vertical ? p->cols : p->rows;
+		if (any ? p->rows * p->cols == 0 : p->rows == 0 && p->cols == 0)
+			continue;
+		if (first == (size_t)-1) {
+			first = i;
+			across = c;
+		} else if (c != across) {
+			if (vertical)
+				return lr_fail(s, nodes[i]->pos, "rows %zu and %zu have %zu and %zu columns",
+				               first + 1, i + 1, across, c);
+			return lr_fail(s, nodes[i]->pos,
+			               "elements %zu and %zu of row %zu have %zu and %zu rows",
+			               first + 1, i + 1, row + 1, across, c);
+		}
+		along += a;
+		masked |= p->mask != NULL;
+	}
+	if ((double)along * (double)across > (double)lr_mat_max_elems) {
+		char msg[sizeof s->err->msg];
+		lr_limit_elems_msg(msg, sizeof msg, "the matrix would be %zu×%zu",
+		                   vertical ? along : across, vertical ? across : along);
+		return lr_fail(s, nodes[0]->pos, "%s", msg);
+	}
+	m = vertical ? lr_mat_create(along, across) : lr_mat_create(across, along);
+	if (!m)
+		return nomem(s, nodes[0]->pos);
+	if (masked) {
+		m->mask = lr_malloc(m->rows * m->cols + 1);
+		if (!m->mask) {
+			lr_mat_destroy(m);
+			return nomem(s, nodes[0]->pos);
+		}
+		memset(m->mask, 1, m->rows * m->cols);
+	}
+	size_t off = 0;
+	for (size_t i = 0; i < np; i++) {
+		const struct lr_matrix *p = parts[i]->m;
+		if (p->rows * p->cols == 0)
+			continue;
+		for (size_t r = 0; r < p->rows; r++)
+			for (size_t c = 0; c < p->cols; c++) {
+				size_t rr = vertical ? off + r : r, cc = vertical ? c : off + c;
+				LR_AT(m, rr, cc) = LR_AT(p, r, c);
+				if (p->mask)
+					m->mask[rr * m->cols + cc] = p->mask[r * p->cols + c];
+			}
+		off += vertical ? p->rows : p->cols;
+	}
+	*out = lr_value_mat(m);
+	return *out ? 0 : nomem(s, nodes[0]->pos);
+}
+
+/* A literal of strings only, on one row, joins them into one string: a
+ * double-quoted one when every part is (Octave's rule). */
+static int string_row(struct lr_session *s, const struct lr_node *n, struct lr_value **vals,
+                      struct lr_val *out)
+{
+	struct lr_buf b;
+	int dq = 1;
+	double total = 0;
+
+	/* a string's characters count as elements of the element limit */
+	for (size_t i = 0; i < n->nkids; i++)
+		total += (double)vals[i]->slen;
+	if (total > (double)lr_mat_max_elems) {
+		char msg[sizeof s->err->msg];
+		lr_limit_elems_msg(msg, sizeof msg, "the string would have %.15g characters", total);
+		return lr_fail(s, n->pos, "%s", msg);
+	}
+	lr_buf_init(&b);
+	for (size_t i = 0; i < n->nkids; i++) {
+		lr_buf_add(&b, vals[i]->s, vals[i]->slen);
+		dq = dq && vals[i]->dq;
+	}
+	own(out, b.failed ? NULL : lr_value_str(b.data ? b.data : "", b.len));
+	if (out->own)
+		out->own->dq = dq;
+	lr_buf_finish(&b);
+	return out->v ? 0 : nomem(s, n->pos);
+}
+
+static int eval_matrix(struct lr_session *s, const struct lr_node *n, struct lr_val *out)
+{
+	struct lr_value **vals = lr_calloc(n->nkids + 1, sizeof *vals);
+	struct lr_value **rows = lr_calloc(n->nrows + 1, sizeof *rows);
+	size_t nstr = 0, k = 0;
+	int rc = -1;
+
+	if (!vals || !rows) {
+		nomem(s, n->pos);
+		goto done;
+	}
+	for (size_t i = 0; i < n->nkids; i++) {
+		struct lr_val v = { 0 };
+		if (n->kids[i]->kind == LR_N_TILDE) {
+			lr_fail(s, n->kids[i]->pos, "'~' is only allowed on the left of '='");
+			goto done;
+		}
+		if (lr_eval(s, n->kids[i], &v) < 0)
+			goto done;
+		vals[i] = v.own ? v.own : lr_value_copy(v.v);
+		if (!vals[i]) {
+			nomem(s, n->kids[i]->pos);
+			goto done;
+		}
+		nstr += vals[i]->kind == LR_VAL_STR;
+	}
+	if (nstr) {
+		if (nstr == n->nkids && n->nrows == 1) {
+			rc = string_row(s, n, vals, out);
+		} else if (nstr == n->nkids) {
+			lr_fail(s, n->kids[n->row_len[0]]->pos, "strings can be joined side by side "
+			        "only: a matrix of characters with several rows is not supported");
+		} else {
+			size_t i = 0;
+			while (vals[i]->kind != LR_VAL_STR)
+				i++;
+			lr_fail(s, n->kids[i]->pos, "a matrix literal cannot mix strings and numbers: "
+			        "element %zu is a string", i + 1);
+		}
+		goto done;
+	}
+	for (size_t r = 0; r < n->nrows; r++) {
+		if (concat(s, vals + k, (const struct lr_node **)n->kids + k, n->row_len[r], 0, r,
+		           &rows[r]) < 0)
+			goto done;
+		k += n->row_len[r];
+	}
+	if (n->nrows == 0) {
+		own(out, lr_value_mat(lr_mat_create(0, 0)));
+		rc = out->v ? 0 : nomem(s, n->pos);
+		goto done;
+	}
+	{
+		const struct lr_node **firsts = lr_calloc(n->nrows, sizeof *firsts);
+		struct lr_value *whole = NULL;
+		if (!firsts) {
+			nomem(s, n->pos);
+			goto done;
+		}
+		for (size_t r = 0, j = 0; r < n->nrows; j += n->row_len[r], r++)
+			firsts[r] = n->kids[j];
+		rc = concat(s, rows, firsts, n->nrows, 1, 0, &whole);
+		lr_free(firsts);
+		if (rc == 0)
+			own(out, whole);
+	}
+done:
+	for (size_t i = 0; vals && i < n->nkids; i++)
+		lr_value_destroy(vals[i]);
+	for (size_t r = 0; rows && r < n->nrows; r++)
+		lr_value_destroy(rows[r]);
+	lr_free(vals);
+	lr_free(rows);
+	return rc;
+}
+
+static double named_constant(const char *name, int *found)
+{
+	*found = 1;
+	if (!strcmp(name, "pi"))
+		return 3.141592653589793238462643383279502884;
+	if (!strcmp(name, "e"))
+		return 2.718281828459045235360287471352662498;
+	if (!strcmp(name, "nan") || !strcmp(name, "NaN") || !strcmp(name, "NA"))
+		return NAN;
+	if (!strcmp(name, "inf") || !strcmp(name, "Inf"))
+		return INFINITY;
+	if (!strcmp(name, "eps"))
+		return 2.220446049250313e-16;
+	if (!strcmp(name, "true"))
+		return 1;
+	if (!strcmp(name, "false"))
+		return 0;
+	*found = 0;
+	return 0;
+}
+
+static int eval_ident(struct lr_session *s, const struct lr_node *n, struct lr_val *out)
+{
+	const struct lr_value *v = lr_var_get(s, n->str);
+	int found;
+	double c;
+
+	if (v) {
+		out->v = v;
+		out->own = NULL;
+		return 0;
+	}
+	c = named_constant(n->str, &found);
+	if (found) {
+		own(out, lr_value_scalar(c));
+		return out->v ? 0 : nomem(s, n->pos);
+	}
+	/* A function named alone is called with no arguments (rand, pi, ...). */
+	struct lr_value *outs[LR_MAX_OUTS] = { 0 };
+	struct lr_node call = *n;
+	call.kind = LR_N_CALL;
+	call.nkids = 0;
+	if (lr_builtin_find(n->str) || lr_session_command(s, n->str)) {
+		int rc = lr_eval_multi(s, &call, 1, outs);
+		if (rc == 0)
+			own(out, outs[0]);
+		return rc;
+	}
+	if (!strcmp(n->str, "end"))
+		return lr_fail(s, n->pos, "'end' is only allowed inside an index, as in A(end)");
+	return lr_fail(s, n->pos, "unknown variable or function '%s'", n->str);
+}
+
+int lr_eval(struct lr_session *s, const struct lr_node *n, struct lr_val *out)
+{
+	out->v = NULL;
+	out->own = NULL;
+	switch (n->kind) {
+	case LR_N_NUM:
+		own(out, lr_value_scalar(n->num));
+		return out->v ? 0 : nomem(s, n->pos);
+	case LR_N_STR:
+		own(out, lr_value_str(n->str, n->strlen));
+		if (out->own)
+			out->own->dq = n->op;
+		return out->v ? 0 : nomem(s, n->pos);
+	case LR_N_IDENT:
+		return eval_ident(s, n, out);
+	case LR_N_END:
+		if (s->end_extent < 0)
+			return lr_fail(s, n->pos, "'end' is only allowed inside an index");
+		own(out, lr_value_scalar(s->end_extent));
+		return out->v ? 0 : nomem(s, n->pos);
+	case LR_N_COLON:
+		return lr_fail(s, n->pos, "':' alone is only allowed as an index");
+	case LR_N_TILDE:
+		return lr_fail(s, n->pos, "'~' is only allowed on the left of '='");
+	case LR_N_BINOP:
+		return eval_binop(s, n, out);
+	case LR_N_UNOP:
+		return eval_unop(s, n, out);
+	case LR_N_ANDAND:
+	case LR_N_OROR:
+		return eval_logic(s, n, out);
+	case LR_N_RANGE:
+		return eval_range(s, n, out);
+	case LR_N_MATRIX:
+		return eval_matrix(s, n, out);
+	case LR_N_CALL: {
+		const struct lr_value *v = lr_var_get(s, n->str);
+		struct lr_value *outs[LR_MAX_OUTS] = { 0 };
+		if (v)
+			return lr_index_get(s, n, v, out);
+		if (lr_eval_multi(s, n, 1, outs) < 0)
+			return -1;
+		if (!outs[0])
+			return lr_fail(s, n->pos, "%s() gives no value to use here", n->str);
+		own(out, outs[0]);
+		return 0;
+	}
+	}
+	return lr_fail(s, n->pos, "internal error: unknown node");
+}
+
+static int call_builtin(struct lr_session *s, const struct lr_node *n,
+                        const struct lr_builtin *b, int nargout, struct lr_value **outs)
+{
+	struct lr_val *args = lr_calloc(n->nkids + 1, sizeof *args);
+	const struct lr_value **argv = lr_calloc(n->nkids + 1, sizeof *argv);
+	struct lr_call c;
+	int rc = -1;
+
+	if (!args || !argv) {
+		nomem(s, n->pos);
+		goto done;
+	}
+	if ((int)n->nkids < b->min_in || (int)n->nkids > b->max_in) {
+		char want[48];
+		if (b->min_in == b->max_in)
+			snprintf(want, sizeof want, "%d argument%s", b->min_in, b->min_in == 1 ? "" : "s");
+		else
+			snprintf(want, sizeof want, "%d to %d arguments", b->min_in, b->max_in);
+		lr_fail(s, (int)n->nkids > b->max_in ? n->kids[b->max_in]->pos : n->pos,
+		        "%s: expected %s, found %zu (usage: %s)", b->name, want, n->nkids, b->usage);
+		goto done;
+	}
+	if (nargout > b->max_out) {
+		lr_fail(s, n->pos, "%s gives at most %d output%s, but %d were asked for", b->name,
+		        b->max_out, b->max_out == 1 ? "" : "s", nargout);
+		goto done;
+	}
+	for (size_t i = 0; i < n->nkids; i++) {
+		if (lr_eval(s, n->kids[i], &args[i]) < 0)
+			goto done;
+		argv[i] = args[i].v;
+	}
+	memset(&c, 0, sizeof c);
+	c.rng = &s->rng;
+	c.nargin = (int)n->nkids;
+	c.args = argv;
+	c.nargout = nargout;
+	c.bad_arg = -1;
+	if (b->fn(&c) < 0) {
+		struct lr_pos at = c.bad_arg >= 0 && (size_t)c.bad_arg < n->nkids
+			? n->kids[c.bad_arg]->pos : n->pos;
+		lr_fail(s, at, "%s", c.msg[0] ? c.msg : "failed");
+		for (int i = 0; i < LR_MAX_OUTS; i++)
+			lr_value_destroy(c.outs[i]);
+		goto done;
+	}
+	for (int i = 0; i < LR_MAX_OUTS; i++) {
+		if (i < (nargout > 0 ? nargout : 1))
+			outs[i] = c.outs[i];
+		else
+			lr_value_destroy(c.outs[i]);
+	}
+	rc = 0;
+done:
+	for (size_t i = 0; args && i < n->nkids; i++)
+		lr_val_drop(&args[i]);
+	lr_free(args);
+	lr_free(argv);
+	return rc;
+}
+
+int lr_eval_multi(struct lr_session *s, const struct lr_node *n, int nargout,
+                  struct lr_value **outs)
+{
+	const struct lr_builtin *b;
+	int rc;
+
+	if (n->kind == LR_N_CALL && !lr_var_get(s, n->str)) {
+		const struct lr_command *c = lr_session_command(s, n->str);
+		if (lr_session_function(s, n, nargout, outs, &rc))
+			return rc;
+		if (c && c->call && c->call(s, n, nargout, outs, &rc))
+			return rc;
+		b = lr_builtin_find(n->str);
+		if (b)
+			return call_builtin(s, n, b, nargout, outs);
+		if (c)
+			return lr_fail(s, n->pos, "%s is a command, not a function: give its words "
+			               "without parentheses ('help %s' shows them)", n->str, n->str);
+		return lr_fail(s, n->pos, "unknown variable or function '%s'", n->str);
+	}
+	if (nargout > 1)
+		return lr_fail(s, n->pos, "only a function call can give several outputs");
+	struct lr_val v = { 0 };
+	if (lr_eval(s, n, &v) < 0)
+		return -1;
+	outs[0] = v.own ? v.own : lr_value_copy(v.v);
+	return outs[0] ? 0 : nomem(s, n->pos);
+}
+
+int lr_eval_text(struct lr_session *s, const char *text, struct lr_pos pos,
+                 struct lr_val *out)
+{
+	struct lr_parser p;
+	struct lr_stmt *st = NULL;
+	struct lr_error e;
+	const char *saved = s->src;
+	int rc;
+
+	lr_parser_init_at(&p, text, strlen(text), NULL, 1, s->lim.max_depth);
+	rc = lr_parse_next(&p, &st, &e);
+	lr_parser_finish(&p);
+	if (rc <= 0 || st->kind != LR_S_EXPR) {
+		lr_stmt_destroy(st);
+		if (rc < 0) {
+			struct lr_pos at = { pos.line, pos.col + e.pos.col - 1, pos.offset + e.pos.offset };
+			return lr_fail(s, at, "%s", e.msg);
+		}
+		return lr_fail(s, pos, "expected a value, found '%s'", text);
+	}
+	/* Positions inside the word are relative to the word: shift them. */
+	s->src = text;
+	rc = lr_eval(s, st->expr, out);
+	s->src = saved;
+	if (rc < 0) {
+		s->err->pos.col += pos.col - 1;
+		s->err->pos.line = pos.line;
+		s->err->pos.offset += pos.offset;
+	}
+	lr_stmt_destroy(st);
+	return rc;
+}
