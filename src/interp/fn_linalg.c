@@ -157,8 +157,9 @@ static int eig_outputs(struct lr_call *c, const double *w, size_t n, struct lr_m
 }
 
 /* eig(A): symmetric A by dsyev/dsyevd (ascending), any other by dgeevx in
- * LAPACK's order. Complex eigenvalues are refused until the language has
- * complex numbers. */
+ * LAPACK's order. The evaluator calls the complex form (fn_complex.c,
+ * lr_cx_dispatch) for a finite matrix that is not symmetric, which gives
+ * complex eigenvalues; the refusal below is left for direct callers. */
 int lr_fn_eig(struct lr_call *c)
 {
 	const struct lr_matrix *a;

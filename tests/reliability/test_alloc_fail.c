@@ -14,7 +14,8 @@ static const struct lr_output out = { &out_text, capture_write, NULL, NULL, NULL
 static char dir[256];
 
 /* The session: definitions, arithmetic, indexing (logical masks, deletion,
- * strings), both factorisations, the comparison, masks, saving and loading, the plot. @D stands for the
+ * strings), both factorisations, the comparison, masks, saving and loading, the plot,
+ * complex values. @D stands for the
  * scratch directory. */
 static const char script_fmt[] =
 	"A = [0.3374 0.6005 0.1735; 3.3359 0.0492 1.8374; 2.9407 0.5301 2.2620]\n"
@@ -38,7 +39,10 @@ static const char script_fmt[] =
 	"load X @D/x.csv\n"
 	"load Y @D/y.mtx\n"
 	"who\n"
-	"printf('%d %s\\n', 3, s)\n";
+	"printf('%d %s\\n', 3, s)\n"
+	"z = [1+2i 3; -1i 4]; w = z * z' + 2i; r = roots([1 0 1]); e = eig([0 -1; 1 0]);\n"
+	"z(2, 1) = 5i; z(1) = []; p = poly(r); y = [z 1i] / 2; k = sqrt(-4); u = [2 1i; 1 3] \\ [1; 1]\n"
+	"disp(w), x = sum(y), f = find(y)\n";
 
 struct stats {
 	long runs, failed_create, errors, not_oom;
