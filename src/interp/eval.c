@@ -514,6 +514,11 @@ static int eval_matrix(struct lr_session *s, const struct lr_node *n, struct lr_
 		/* logical only when every part is, as Octave: [true []] is double */
 		logical = logical && vals[i]->kind == LR_VAL_MAT && vals[i]->logical;
 	}
+	for (size_t i = 0; nstr && i < n->nkids; i++)
+		if (vals[i]->kind == LR_VAL_MAT && vals[i]->im) {
+			lr_fail(s, n->kids[i]->pos, "a string and a complex value cannot be joined");
+			goto done;
+		}
 	if (nstr) {
 		if (n->nrows == 1)
 			rc = lr_chars_join(s, n, vals, out);

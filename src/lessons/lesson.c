@@ -140,6 +140,12 @@ static int eval_mat(struct lr_session *s, const char *text, int line, struct lr_
 		lr_buf_printf(why, "%s is a string, not a number", text);
 		return -1;
 	}
+	if (v->v->im) {   /* a check compares real numbers: say so, not compare real parts */
+		lr_val_drop(v);
+		lr_buf_printf(why, "%s is complex; a check compares real numbers (use abs, real or "
+		              "imag)", text);
+		return -1;
+	}
 	return 0;
 }
 

@@ -54,11 +54,12 @@ def t_list():
 
 
 def t_wrong_answer():
-    rc, out, err = run("lesson 1\nnext\nnext\ncheck\nz = 3\ncheck\nz = [9; 9]\ncheck\n"
-                       "z = y(:, 2);\ncheck\nnext\nw = 5;\ncheck\n")
+    rc, out, err = run("lesson 1\nnext\nnext\ncheck\nz = 3\ncheck\nz = [2i; 4]\ncheck\n"
+                       "z = [9; 9]\ncheck\nz = y(:, 2);\ncheck\nnext\nw = 5;\ncheck\n")
     expect(rc == 0, "exit 0", err)
     expect(has_order(out, "Not yet: unknown variable or function 'z'",
                      "Not yet: z is 1×1 but should be 2×1 like y(:, 2)",
+                     "z is complex; a check compares real numbers (use abs, real or imag)",
                      "Not yet: z has an element 9 and is off from y(:, 2) by up to 7",
                      "Correct! Type 'next' to go on.",
                      "Get w below 3.",
