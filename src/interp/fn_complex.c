@@ -197,7 +197,7 @@ static int eigenvalues(struct lr_call *c, const char *name, size_t n, const doub
 		struct lr_matrix a = { n, n, (double *)ar, NULL };
 		double *w = NULL;
 		st = lr_linalg_eig_sym(&a, &w, NULL);
-		if (st == LR_OK)
+		if (st == LR_OK && n)
 			memcpy((*wr)->data, w, n * sizeof *w);
 		lr_free(w);
 	} else {
@@ -270,8 +270,10 @@ static int fn_roots(struct lr_call *c)
 		fail(c, -1, "roots: out of memory");
 		goto done;
 	}
-	memcpy(re->data, wr->data, (l - 1) * sizeof *re->data);
-	memcpy(im->data, wi->data, (l - 1) * sizeof *im->data);
+	if (l > 1) {   /* the trailing zeros' roots stay 0 */
+		memcpy(re->data, wr->data, (l - 1) * sizeof *re->data);
+		memcpy(im->data, wi->data, (l - 1) * sizeof *im->data);
+	}
 	rc = put(c, "roots", re, im, 1);
 	re = im = NULL;
 done:
@@ -649,7 +651,7 @@ static int call_parts(const struct lr_builtin *b, struct lr_call *c, enum lr_cx_
 static int call_nonzero(const struct lr_builtin *b, struct lr_call *c)
 {
 	const struct lr_value *z = c->args[0];
-	struct lr_matrix *nz = lr_mat_create(z->m->rows, z->m->cols);
+	struct lr_matrix *nz;
 	const struct lr_value *argv[8];
 	struct lr_value *v;
 
@@ -658,7 +660,7 @@ static int call_nonzero(const struct lr_builtin *b, struct lr_call *c)
 		            "two outputs and index", b->name);
 	if (c->nargin > 8)
 		return fail(c, -1, "%s: too many arguments", b->name);
-	if (!nz)
+	if (!(nz = lr_mat_create(z->m->rows, z->m->cols)))
 		return fail(c, -1, "%s: out of memory", b->name);
 	for (size_t k = 0; k < z->m->rows * z->m->cols; k++)
 		nz->data[k] = z->m->data[k] != 0 || z->im->data[k] != 0;
