@@ -30,6 +30,7 @@
 #include "lexer.h"
 #include "limit.h"
 #include "parser.h"
+#include "run.h"
 #include "scrollback.h"
 #include "screen.h"
 #include "complete.h"
@@ -418,45 +419,43 @@ static void show_error(const char *src, size_t len, const struct lr_error *err, 
 	lr_buf_finish(&b);
 }
 
+/* After each statement typed at the prompt: what it changed on screen. */
+static void after_statement(void *ctx, const struct lr_stmt *st, int rc)
+{
+	(void)ctx;
+	(void)st;
+	T.live = NULL;
+	if (T.lesson_shown && T.lesson)
+		T.view = LR_VIEW_LESSON;   /* the step's text first; F2-F5 show the rest */
+	T.lesson_shown = 0;
+	if (T.stop) {
+		if (rc >= 0)   /* else the error says nothing was kept */
+			lr_sb_write(&T.sb, "(stopped: the epochs done are kept)\n", 36, LR_SB_NOTE);
+		T.stop = 0;
+	}
+	if (rc == 0)
+		draw_panel();
+}
+
+/* An error stops the rest of what was typed. */
+static int prompt_error(void *ctx, const char *name, const char *src, size_t len,
+                        const struct lr_error *e)
+{
+	(void)ctx;
+	(void)name;
+	show_error(src, len, e, 3);
+	return 0;
+}
+
 static void run(const char *src, size_t len)
 {
-	struct lr_parser p;
-	struct lr_stmt *st;
-	struct lr_error err;
+	const struct lr_run_hooks h = { NULL, NULL, after_statement, prompt_error, NULL };
 
-	lr_parser_init_at(&p, src, len, lr_is_command, 1, lr_session_limits(T.s)->max_depth);
-	for (;;) {
-		int rc = lr_parse_next(&p, &st, &err);
-		if (rc == 0)
-			break;
-		if (rc < 0) {
-			show_error(src, len, &err, 3);
-			break;
-		}
-		T.lesson_shown = 0;
-		rc = lr_session_exec(T.s, st, src, &err);
-		lr_stmt_destroy(st);
-		T.live = NULL;
-		if (T.lesson_shown && T.lesson)
-			T.view = LR_VIEW_LESSON;   /* the step's text first; F2-F5 show the rest */
-		T.lesson_shown = 0;
-		if (T.stop) {
-			if (rc >= 0)   /* else the error says nothing was kept */
-				lr_sb_write(&T.sb, "(stopped: the epochs done are kept)\n", 36, LR_SB_NOTE);
-			T.stop = 0;
-		}
-		if (rc > 0) {
-			T.quit = 1;
-			T.exit_status = lr_session_exit_status(T.s);
-			break;
-		}
-		if (rc < 0) {
-			show_error(src, len, &err, 3);
-			break;
-		}
-		draw_panel();
+	T.lesson_shown = 0;
+	if (lr_session_run_text(T.s, "input", src, len, 1, &h) == LR_RUN_QUIT) {
+		T.quit = 1;
+		T.exit_status = lr_session_exit_status(T.s);
 	}
-	lr_parser_finish(&p);
 }
 
 static void on_line(char *line)
@@ -1065,24 +1064,14 @@ static void demo_play(size_t i)
 /* Runs statement i with its output and events dropped. */
 static void run_silently(size_t i)
 {
-	struct lr_parser p;
-	struct lr_stmt *st;
-	struct lr_error err;
+	static const struct lr_run_hooks h = { NULL, NULL, NULL, NULL, NULL };
 	size_t n = T.demo.end[i] - T.demo.start[i];
 	char *text = lr_strndup(T.demo.src + T.demo.start[i], n);
 
 	if (!text)
 		return;
-	lr_parser_init_at(&p, text, n, lr_is_command, 1, lr_session_limits(T.s)->max_depth);
-	while (!T.quit && lr_parse_next(&p, &st, &err) > 0) {
-		int rc = lr_session_exec(T.s, st, text, &err);
-		lr_stmt_destroy(st);
-		if (rc > 0)
-			T.quit = 1;
-		if (rc != 0)
-			break;
-	}
-	lr_parser_finish(&p);
+	if (lr_session_run_text(T.s, T.demo.name, text, n, 1, &h) == LR_RUN_QUIT)
+		T.quit = 1;
 	lr_free(text);
 }
 
