@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include "lowrank/alloc.h"
 #include "batch.h"
+#include "check.h"
 #include "frontend.h"
 #include "lesson.h"
 #include "limit.h"
@@ -285,7 +286,7 @@ int main(int argc, char **argv)
 		}
 		rc = 0;
 		for (int i = 2; i < argc; i++)
-			rc |= lr_lesson_check_file(argv[i], stdout, stderr, lr_command_tables);
+			rc |= lr_check_lesson_file(argv[i], stdout, stderr, lr_command_tables);
 		return rc;
 	}
 	rc = parse_args(argc, argv, &a);
