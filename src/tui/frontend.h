@@ -1,5 +1,6 @@
-/* The interactive front end (src/tui): GNU Readline at the prompt inside an
- * ncurses screen with a panel above it. Returns the exit status. */
+/* The interactive front end, which the program (src/cli) calls: GNU
+ * Readline at the prompt inside an ncurses screen with a panel above it.
+ * Here in src/tui, so that src/cli uses src/tui and not the other way. */
 #ifndef LR_FRONTEND_H
 #define LR_FRONTEND_H
 
