@@ -2,7 +2,7 @@
  * b goes back a step (a fresh session replays the ones before), q leaves. */
 #include "tui_impl.h"
 
-void note(const char *fmt, ...)
+void tui_note(const char *fmt, ...)
 {
 	char buf[512];
 	va_list ap;
@@ -12,17 +12,17 @@ void note(const char *fmt, ...)
 	n = vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
 	if (n > 0)
-		lr_sb_write(&T.sb, buf, (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1, LR_SB_NOTE);
-	T.back = 0;
+		lr_sb_write(&tui.sb, buf, (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1, LR_SB_NOTE);
+	tui.back = 0;
 }
 
 /* Reads FILE and splits it into statements with the language's parser:
  * statement i is the text from its first token to the next statement's,
  * less the blank and comment lines (lesson directives among them) that
  * trail it. 0, or -1 with a message on stderr. */
-int demo_load(const char *path)
+int tui_demo_load(const char *path)
 {
-	struct demo *d = &T.demo;
+	struct demo *d = &tui.demo;
 	FILE *f = fopen(path, "rb");
 	struct lr_buf b;
 	struct lr_parser p;
@@ -103,13 +103,13 @@ int demo_load(const char *path)
 	return 0;
 }
 
-void demo_free(void)
+void tui_demo_free(void)
 {
-	lr_free(T.demo.src);
-	free(T.demo.name);
-	free(T.demo.start);
-	free(T.demo.end);
-	memset(&T.demo, 0, sizeof T.demo);
+	lr_free(tui.demo.src);
+	free(tui.demo.name);
+	free(tui.demo.start);
+	free(tui.demo.end);
+	memset(&tui.demo, 0, sizeof tui.demo);
 }
 
 static void sleep_ns(long ns)
@@ -124,11 +124,11 @@ static int typing_pause(void)
 {
 	struct timespec t0;
 
-	stamp(&t0);
-	while (since_ns(&t0) < TYPE_NS) {
-		int c = lr_screen_poll(&T.scr);
+	tui_stamp(&t0);
+	while (tui_since_ns(&t0) < TYPE_NS) {
+		int c = lr_screen_poll(&tui.scr);
 		if (c == KEY_RESIZE)
-			relayout();
+			tui_relayout();
 		else if (c != ERR)
 			return 1;
 		else
@@ -141,8 +141,8 @@ static int typing_pause(void)
  * line by line as a person would, then runs it with its output and panel. */
 static void demo_play(size_t i)
 {
-	const char *t = T.demo.src + T.demo.start[i];
-	size_t n = T.demo.end[i] - T.demo.start[i], ll = 0;
+	const char *t = tui.demo.src + tui.demo.start[i];
+	size_t n = tui.demo.end[i] - tui.demo.start[i], ll = 0;
 	char *line = malloc(n + 2), *text = malloc(n + 2);
 	int fast = 0, cont = 0;
 
@@ -154,18 +154,18 @@ static void demo_play(size_t i)
 	memcpy(text, t, n);
 	text[n] = '\n';
 	text[n + 1] = '\0';
-	T.busy = 0;
+	tui.busy = 0;
 	for (size_t k = 0; k <= n; k++) {
 		if (k == n || t[k] == '\n') {
-			lr_sb_write(&T.sb, cont ? CONT_PROMPT : PROMPT, 3, LR_SB_ECHO);
-			lr_sb_write(&T.sb, line, ll, LR_SB_ECHO);
-			lr_sb_write(&T.sb, "\n", 1, LR_SB_ECHO);
-			T.back = 0;
+			lr_sb_write(&tui.sb, cont ? CONT_PROMPT : PROMPT, 3, LR_SB_ECHO);
+			lr_sb_write(&tui.sb, line, ll, LR_SB_ECHO);
+			lr_sb_write(&tui.sb, "\n", 1, LR_SB_ECHO);
+			tui.back = 0;
 			ll = 0;
 			cont = 1;
 			if (k < n) {
-				draw_output();
-				redisplay();
+				tui_draw_output();
+				tui_redisplay();
 			}
 			continue;
 		}
@@ -173,46 +173,46 @@ static void demo_play(size_t i)
 		line[ll] = '\0';
 		if (fast || (k + 1 < n && ((unsigned char)t[k + 1] & 0xc0) == 0x80))
 			continue;               /* the rest of a UTF-8 character first */
-		lr_screen_put_input(&T.scr, cont ? CONT_PROMPT : PROMPT, line, ll);
-		lr_screen_update(&T.scr);
+		lr_screen_put_input(&tui.scr, cont ? CONT_PROMPT : PROMPT, line, ll);
+		lr_screen_update(&tui.scr);
 		fast = typing_pause();
 	}
 	free(line);
-	T.demo.next = i + 1;
-	T.busy = 1;
-	draw_rule();
-	draw_output();
-	redisplay();
-	run(text, n + 1);
-	T.busy = 0;
+	tui.demo.next = i + 1;
+	tui.busy = 1;
+	tui_draw_rule();
+	tui_draw_output();
+	tui_redisplay();
+	tui_run(text, n + 1);
+	tui.busy = 0;
 	free(text);
-	if (T.demo.next >= T.demo.n && !T.quit) {
-		note("(the end of %s: the prompt is yours)\n", T.demo.name);
-		T.demo.on = 0;
+	if (tui.demo.next >= tui.demo.n && !tui.quit) {
+		tui_note("(the end of %s: the prompt is yours)\n", tui.demo.name);
+		tui.demo.on = 0;
 	}
-	draw_all();
+	tui_draw_all();
 }
 
 /* Runs statement i with its output and events dropped. */
 static void run_silently(size_t i)
 {
 	static const struct lr_run_hooks h = { NULL, NULL, NULL, NULL, NULL };
-	size_t n = T.demo.end[i] - T.demo.start[i];
-	char *text = lr_strndup(T.demo.src + T.demo.start[i], n);
+	size_t n = tui.demo.end[i] - tui.demo.start[i];
+	char *text = lr_strndup(tui.demo.src + tui.demo.start[i], n);
 
 	if (!text)
 		return;
-	if (lr_session_run_text(T.s, T.demo.name, text, n, 1, &h) == LR_RUN_QUIT)
-		T.quit = 1;
+	if (lr_session_run_text(tui.s, tui.demo.name, text, n, 1, &h) == LR_RUN_QUIT)
+		tui.quit = 1;
 	lr_free(text);
 }
 
 /* The limits --limit set, on session s. */
-void set_limits(struct lr_session *s)
+void tui_set_limits(struct lr_session *s)
 {
 	for (int i = 0; i < LR_LIMIT_COUNT; i++)
-		if (T.limits[i] > 0)
-			lr_session_set_limit(s, i, T.limits[i]);
+		if (tui.limits[i] > 0)
+			lr_session_set_limit(s, i, tui.limits[i]);
 }
 
 /* b: a fresh session runs the script quietly up to the statement before
@@ -222,70 +222,70 @@ static void demo_back(void)
 	struct lr_session *fresh;
 	size_t to;
 
-	if (T.demo.next == 0) {
-		note("(the first statement: there is nothing to go back to)\n");
-		draw_all();
+	if (tui.demo.next == 0) {
+		tui_note("(the first statement: there is nothing to go back to)\n");
+		tui_draw_all();
 		return;
 	}
-	fresh = lr_session_create(&T.out);
+	fresh = lr_session_create(&tui.out);
 	if (!fresh) {
-		note("(out of memory: cannot go back)\n");
-		draw_all();
+		tui_note("(out of memory: cannot go back)\n");
+		tui_draw_all();
 		return;
 	}
-	lr_session_destroy(T.s);
-	T.s = fresh;
-	set_limits(T.s);
-	lr_session_set_ascii(T.s, T.scr.ascii);
-	lr_session_set_width(T.s, T.scr.cols > 20 ? T.scr.cols - 1 : 20);
-	T.live = NULL;
-	T.k = 0;
-	T.focus = LR_FOCUS_NONE;
-	free(T.lesson);
-	T.lesson = NULL;
-	if (T.view == LR_VIEW_LESSON)
-		T.view = LR_VIEW_MATRICES;
-	to = T.demo.next - 1;
-	T.busy = 1;
-	T.silent = 1;
-	draw_rule();
-	redisplay();
-	for (size_t i = 0; i < to && !T.quit; i++)
+	lr_session_destroy(tui.s);
+	tui.s = fresh;
+	tui_set_limits(tui.s);
+	lr_session_set_ascii(tui.s, tui.scr.ascii);
+	lr_session_set_width(tui.s, tui.scr.cols > 20 ? tui.scr.cols - 1 : 20);
+	tui.live = NULL;
+	tui.k = 0;
+	tui.focus = LR_FOCUS_NONE;
+	free(tui.lesson);
+	tui.lesson = NULL;
+	if (tui.view == LR_VIEW_LESSON)
+		tui.view = LR_VIEW_MATRICES;
+	to = tui.demo.next - 1;
+	tui.busy = 1;
+	tui.silent = 1;
+	tui_draw_rule();
+	tui_redisplay();
+	for (size_t i = 0; i < to && !tui.quit; i++)
 		run_silently(i);
-	T.silent = 0;
-	T.busy = 0;
-	T.stop = 0;
-	T.demo.next = to;
+	tui.silent = 0;
+	tui.busy = 0;
+	tui.stop = 0;
+	tui.demo.next = to;
 	if (to == 0)
-		note("(back to the start: a fresh workspace; a key plays statement 1)\n");
+		tui_note("(back to the start: a fresh workspace; a key plays statement 1)\n");
 	else if (to == 1)
-		note("(back: statement 1 ran again quietly; a key plays statement 2)\n");
+		tui_note("(back: statement 1 ran again quietly; a key plays statement 2)\n");
 	else
-		note("(back: statements 1 to %zu ran again quietly; a key plays statement %zu)\n",
+		tui_note("(back: statements 1 to %zu ran again quietly; a key plays statement %zu)\n",
 		     to, to + 1);
-	draw_all();
+	tui_draw_all();
 }
 
-void demo_key(int c)
+void tui_demo_key(int c)
 {
 	if (c == ERR)
 		return;
 	if (c >= KEY_MIN || c == 12) {
-		handle_panel_key(c);
+		tui_handle_panel_key(c);
 		return;
 	}
-	if (explore_key(c))
+	if (tui_explore_key(c))
 		return;
 	if (c == 27 || c == 3)
 		return;    /* Esc or Ctrl-C a moment after a training ended: not a way out */
 	if (c == 'q' || c == 'Q' || c == 4) {
-		T.demo.on = 0;
-		note("(demo left after statement %zu of %zu: the workspace is kept, the prompt is "
-		     "yours)\n", T.demo.next, T.demo.n);
-		draw_all();
+		tui.demo.on = 0;
+		tui_note("(demo left after statement %zu of %zu: the workspace is kept, the prompt is "
+		     "yours)\n", tui.demo.next, tui.demo.n);
+		tui_draw_all();
 	} else if (c == 'b' || c == 'B') {
 		demo_back();
-	} else if (T.demo.next < T.demo.n) {
-		demo_play(T.demo.next);
+	} else if (tui.demo.next < tui.demo.n) {
+		demo_play(tui.demo.next);
 	}
 }

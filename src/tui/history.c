@@ -1,7 +1,7 @@
 /* The prompt's history: read at start, written at exit, under $XDG_STATE_HOME. */
 #include "tui_impl.h"
 
-char *history_path(void)
+char *tui_history_path(void)
 {
 	const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
 	char dir[4096], *p;
@@ -21,7 +21,7 @@ char *history_path(void)
 			*p = '/';
 		}
 	if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
-		snprintf(T.hist_problem, sizeof T.hist_problem, "history not kept: %s: %s", dir,
+		snprintf(tui.hist_problem, sizeof tui.hist_problem, "history not kept: %s: %s", dir,
 		         strerror(errno));
 		return NULL;
 	}
@@ -35,20 +35,20 @@ char *history_path(void)
 /* Written to a temporary file and renamed, so a crash never leaves half;
  * when it fails the old file stays whole and the reason is kept for the
  * line said at exit. */
-void save_history(void)
+void tui_save_history(void)
 {
 	char tmp[4200];
 	int err;
 
-	if (!T.hist_path)
+	if (!tui.hist_path)
 		return;
-	snprintf(tmp, sizeof tmp, "%s.%ld.tmp", T.hist_path, (long)getpid());
+	snprintf(tmp, sizeof tmp, "%s.%ld.tmp", tui.hist_path, (long)getpid());
 	err = write_history(tmp);       /* 0 or an errno */
-	if (err == 0 && rename(tmp, T.hist_path) < 0)
+	if (err == 0 && rename(tmp, tui.hist_path) < 0)
 		err = errno;
 	if (err == 0)
 		return;
 	remove(tmp);
-	snprintf(T.hist_problem, sizeof T.hist_problem, "history not saved to %s: %s",
-	         T.hist_path, strerror(err));
+	snprintf(tui.hist_problem, sizeof tui.hist_problem, "history not saved to %s: %s",
+	         tui.hist_path, strerror(err));
 }

@@ -8,10 +8,10 @@
  * go on as before (Home to readline). */
 static int scroll_key(int c)
 {
-	const struct lr_scroll *at = &T.scroll;
+	const struct lr_scroll *at = &tui.scroll;
 	long dr = 0, dc = 0, pr = (long)at->page_rows, pc = (long)at->page_cols;
 
-	if (!can_scroll())
+	if (!tui_can_scroll())
 		return 0;
 	switch (c) {
 	case KEY_SR: dr = -1; break;
@@ -23,7 +23,7 @@ static int scroll_key(int c)
 	case LR_KEY_ALT_LEFT: dc = -pc; break;
 	case LR_KEY_ALT_RIGHT: dc = pc; break;
 	case KEY_HOME:
-		if (rl_end != 0 || T.pending.len || T.busy ||
+		if (rl_end != 0 || tui.pending.len || tui.busy ||
 		    RL_ISSTATE(RL_STATE_ISEARCH | RL_STATE_NSEARCH | RL_STATE_MOREINPUT))
 			return 0;          /* the line's own Home */
 		/* fall through */
@@ -34,65 +34,65 @@ static int scroll_key(int c)
 	default:
 		return 0;
 	}
-	lr_scroll_move(at, dr, dc, &T.row0, &T.col0);
-	draw_panel();
-	redisplay();
+	lr_scroll_move(at, dr, dc, &tui.row0, &tui.col0);
+	tui_draw_panel();
+	tui_redisplay();
 	return 1;
 }
 
 /* Keys the panel owns whatever the line holds. */
-void handle_panel_key(int c)
+void tui_handle_panel_key(int c)
 {
 	if (scroll_key(c))
 		return;
-	if ((c >= KEY_F(2) && c <= KEY_F(5)) || (c == KEY_F(6) && T.lesson)) {
-		choose_view((enum lr_view)(c - KEY_F(2)));
-		draw_panel();
-		lr_screen_update(&T.scr);
+	if ((c >= KEY_F(2) && c <= KEY_F(5)) || (c == KEY_F(6) && tui.lesson)) {
+		tui_choose_view((enum lr_view)(c - KEY_F(2)));
+		tui_draw_panel();
+		lr_screen_update(&tui.scr);
 	} else if (c == KEY_RESIZE) {
-		relayout();
+		tui_relayout();
 	} else if (c == KEY_PPAGE || c == KEY_NPAGE) {
-		size_t page = T.scr.out_h > 2 ? (size_t)T.scr.out_h - 1 : 1;
+		size_t page = tui.scr.out_h > 2 ? (size_t)tui.scr.out_h - 1 : 1;
 		if (c == KEY_PPAGE)
-			T.back += page;
+			tui.back += page;
 		else
-			T.back = T.back > page ? T.back - page : 0;
-		draw_rule();
-		draw_output();
-		redisplay();
+			tui.back = tui.back > page ? tui.back - page : 0;
+		tui_draw_rule();
+		tui_draw_output();
+		tui_redisplay();
 	} else if (c == 12) {          /* Ctrl-L */
-		lr_screen_clear(&T.scr);
-		draw_all();
+		lr_screen_clear(&tui.scr);
+		tui_draw_all();
 	}
 }
 
 /* + and - on an empty prompt step the explorer's rank. */
-int explore_key(int c)
+int tui_explore_key(int c)
 {
-	const struct lr_svd_run *sv = lr_session_last_svd(T.s);
+	const struct lr_svd_run *sv = lr_session_last_svd(tui.s);
 	struct lr_panel p;
 	const struct lr_run *buf[16];
 	size_t k;
 
-	if ((c != '+' && c != '-' && c != '=') || rl_end != 0 || T.pending.len || !sv ||
+	if ((c != '+' && c != '-' && c != '=') || rl_end != 0 || tui.pending.len || !sv ||
 	    RL_ISSTATE(RL_STATE_ISEARCH | RL_STATE_NSEARCH | RL_STATE_MOREINPUT) ||
-	    !(T.view == LR_VIEW_SPECTRUM ||
-	      (T.view == LR_VIEW_MATRICES && T.focus == LR_FOCUS_SVD)))
+	    !(tui.view == LR_VIEW_SPECTRUM ||
+	      (tui.view == LR_VIEW_MATRICES && tui.focus == LR_FOCUS_SVD)))
 		return 0;
-	panel_state(&p, buf, 16);
+	tui_panel_state(&p, buf, 16);
 	k = lr_panel_rank(&p);
 	if (c == '-' && k > 1)
 		k--;
 	else if (c != '-' && k < sv->svd.p)
 		k++;
-	T.k = k;
-	T.focus = LR_FOCUS_SVD;
-	draw_panel();
-	redisplay();
+	tui.k = k;
+	tui.focus = LR_FOCUS_SVD;
+	tui_draw_panel();
+	tui_redisplay();
 	return 1;
 }
 
-void handle_key(int c)
+void tui_handle_key(int c)
 {
 	static const struct { int key; const char *seq; } keys[] = {
 		{ KEY_UP, "\033[A" }, { KEY_DOWN, "\033[B" }, { KEY_RIGHT, "\033[C" },
@@ -104,12 +104,12 @@ void handle_key(int c)
 	if (c == ERR)
 		return;
 	if (c == 3) {
-		drop_line();
+		tui_drop_line();
 		return;
 	}
 	if (c == 26) {                 /* Ctrl-Z: raw mode makes it a key, not SIGTSTP */
-		lr_screen_suspend(&T.scr);
-		relayout();                /* the terminal may have been resized meanwhile */
+		lr_screen_suspend(&tui.scr);
+		tui_relayout();                /* the terminal may have been resized meanwhile */
 		return;
 	}
 	if (c >= KEY_MIN) {
@@ -117,34 +117,34 @@ void handle_key(int c)
 			return;
 		for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
 			if (keys[i].key == c) {
-				feed(keys[i].seq, (int)strlen(keys[i].seq));
+				tui_feed(keys[i].seq, (int)strlen(keys[i].seq));
 				return;
 			}
-		handle_panel_key(c);
+		tui_handle_panel_key(c);
 		return;
 	}
 	if (c == 12) {
-		handle_panel_key(c);
+		tui_handle_panel_key(c);
 		return;
 	}
-	if (explore_key(c))
+	if (tui_explore_key(c))
 		return;
 	if (c == 27) {
 		/* Alt+key comes as Esc and the key at once; an Esc on its own
 		 * (pressed to stop a training that had just ended) would make
 		 * readline take the next key as Meta-key: Esc-s deleted the s
 		 * of "svd". So a lone Esc is dropped. */
-		int next = lr_screen_poll(&T.scr);
+		int next = lr_screen_poll(&tui.scr);
 		if (next == ERR)
 			return;
 		if (next >= KEY_MIN || next == 27) {
-			handle_key(next);
+			tui_handle_key(next);
 			return;
 		}
 		char seq[2] = { 27, (char)next };
-		feed(seq, 2);
+		tui_feed(seq, 2);
 		return;
 	}
 	ch = (char)c;
-	feed(&ch, 1);
+	tui_feed(&ch, 1);
 }

@@ -20,7 +20,7 @@ static void show_error(const char *src, size_t len, const struct lr_error *err, 
 		lr_error_format(&b, "input", src, len, err);
 	}
 	if (!b.failed && b.data)
-		lr_sb_write(&T.sb, b.data, b.len, LR_SB_ERROR);
+		lr_sb_write(&tui.sb, b.data, b.len, LR_SB_ERROR);
 	lr_buf_finish(&b);
 }
 
@@ -29,17 +29,17 @@ static void after_statement(void *ctx, const struct lr_stmt *st, int rc)
 {
 	(void)ctx;
 	(void)st;
-	T.live = NULL;
-	if (T.lesson_shown && T.lesson)
-		T.view = LR_VIEW_LESSON;   /* the step's text first; F2-F5 show the rest */
-	T.lesson_shown = 0;
-	if (T.stop) {
+	tui.live = NULL;
+	if (tui.lesson_shown && tui.lesson)
+		tui.view = LR_VIEW_LESSON;   /* the step's text first; F2-F5 show the rest */
+	tui.lesson_shown = 0;
+	if (tui.stop) {
 		if (rc >= 0)   /* else the error says nothing was kept */
-			lr_sb_write(&T.sb, "(stopped: the epochs done are kept)\n", 36, LR_SB_NOTE);
-		T.stop = 0;
+			lr_sb_write(&tui.sb, "(stopped: the epochs done are kept)\n", 36, LR_SB_NOTE);
+		tui.stop = 0;
 	}
 	if (rc == 0)
-		draw_panel();
+		tui_draw_panel();
 }
 
 /* An error stops the rest of what was typed. */
@@ -52,83 +52,83 @@ static int prompt_error(void *ctx, const char *name, const char *src, size_t len
 	return 0;
 }
 
-void run(const char *src, size_t len)
+void tui_run(const char *src, size_t len)
 {
 	const struct lr_run_hooks h = { NULL, NULL, after_statement, prompt_error, NULL };
 
-	T.lesson_shown = 0;
-	if (lr_session_run_text(T.s, "input", src, len, 1, &h) == LR_RUN_QUIT) {
-		T.quit = 1;
-		T.exit_status = lr_session_exit_status(T.s);
+	tui.lesson_shown = 0;
+	if (lr_session_run_text(tui.s, "input", src, len, 1, &h) == LR_RUN_QUIT) {
+		tui.quit = 1;
+		tui.exit_status = lr_session_exit_status(tui.s);
 	}
 }
 
-void on_line(char *line)
+void tui_on_line(char *line)
 {
-	int cont = T.pending.len > 0;
+	int cont = tui.pending.len > 0;
 
 	if (!line) {                   /* Ctrl-D on an empty line */
-		lr_sb_write(&T.sb, cont ? CONT_PROMPT "\n" : PROMPT "\n", 4, LR_SB_ECHO);
-		T.quit = 1;
+		lr_sb_write(&tui.sb, cont ? CONT_PROMPT "\n" : PROMPT "\n", 4, LR_SB_ECHO);
+		tui.quit = 1;
 		return;
 	}
-	if (T.pending.len + strlen(line) + 1 > lr_session_limits(T.s)->max_line) {
+	if (tui.pending.len + strlen(line) + 1 > lr_session_limits(tui.s)->max_line) {
 		/* limit line: neither echoed nor kept in the history */
 		char msg[300];
-		lr_limit_msg(msg, sizeof msg, LR_LIMIT_LINE, lr_session_limits(T.s)->max_line,
+		lr_limit_msg(msg, sizeof msg, LR_LIMIT_LINE, lr_session_limits(tui.s)->max_line,
 		             "error: the statement is too long");
-		lr_sb_write(&T.sb, msg, strlen(msg), LR_SB_ERROR);
-		lr_sb_write(&T.sb, "\n", 1, LR_SB_ERROR);
-		lr_buf_reset(&T.pending);
+		lr_sb_write(&tui.sb, msg, strlen(msg), LR_SB_ERROR);
+		lr_sb_write(&tui.sb, "\n", 1, LR_SB_ERROR);
+		lr_buf_reset(&tui.pending);
 		rl_set_prompt(PROMPT);
 		free(line);
-		draw_all();
+		tui_draw_all();
 		return;
 	}
-	lr_sb_write(&T.sb, cont ? CONT_PROMPT : PROMPT, 3, LR_SB_ECHO);
-	lr_sb_write(&T.sb, line, strlen(line), LR_SB_ECHO);
-	lr_sb_write(&T.sb, "\n", 1, LR_SB_ECHO);
-	T.back = 0;
+	lr_sb_write(&tui.sb, cont ? CONT_PROMPT : PROMPT, 3, LR_SB_ECHO);
+	lr_sb_write(&tui.sb, line, strlen(line), LR_SB_ECHO);
+	lr_sb_write(&tui.sb, "\n", 1, LR_SB_ECHO);
+	tui.back = 0;
 	if (*line && (!history_length || strcmp(history_get(history_base + history_length - 1)->line,
 	                                        line)))
 		add_history(line);
-	lr_buf_puts(&T.pending, line);
-	lr_buf_putc(&T.pending, '\n');
+	lr_buf_puts(&tui.pending, line);
+	lr_buf_putc(&tui.pending, '\n');
 	free(line);
-	if (T.pending.failed) {
-		lr_sb_write(&T.sb, "error: out of memory\n", 21, LR_SB_ERROR);
-		lr_buf_reset(&T.pending);
+	if (tui.pending.failed) {
+		lr_sb_write(&tui.sb, "error: out of memory\n", 21, LR_SB_ERROR);
+		lr_buf_reset(&tui.pending);
 		return;
 	}
-	if (lr_lex_incomplete(T.pending.data, T.pending.len)) {
+	if (lr_lex_incomplete(tui.pending.data, tui.pending.len)) {
 		rl_set_prompt(CONT_PROMPT);
-		draw_output();             /* the lines typed so far stay in view */
-		redisplay();
+		tui_draw_output();             /* the lines typed so far stay in view */
+		tui_redisplay();
 		return;
 	}
 	rl_set_prompt(PROMPT);
-	T.busy = 1;
-	draw_output();
-	redisplay();
-	run(T.pending.data, T.pending.len);
-	T.busy = 0;
-	lr_buf_reset(&T.pending);
-	draw_all();
+	tui.busy = 1;
+	tui_draw_output();
+	tui_redisplay();
+	tui_run(tui.pending.data, tui.pending.len);
+	tui.busy = 0;
+	lr_buf_reset(&tui.pending);
+	tui_draw_all();
 }
 
 /* Ctrl-C at the prompt: the line (and an open statement) is dropped. */
-void drop_line(void)
+void tui_drop_line(void)
 {
-	lr_sb_write(&T.sb, T.pending.len ? CONT_PROMPT : PROMPT, 3, LR_SB_ECHO);
-	lr_sb_write(&T.sb, rl_line_buffer ? rl_line_buffer : "", rl_line_buffer ? strlen(rl_line_buffer) : 0,
+	lr_sb_write(&tui.sb, tui.pending.len ? CONT_PROMPT : PROMPT, 3, LR_SB_ECHO);
+	lr_sb_write(&tui.sb, rl_line_buffer ? rl_line_buffer : "", rl_line_buffer ? strlen(rl_line_buffer) : 0,
 	            LR_SB_ECHO);
-	lr_sb_write(&T.sb, "^C\n", 3, LR_SB_NOTE);
-	lr_buf_reset(&T.pending);
+	lr_sb_write(&tui.sb, "^C\n", 3, LR_SB_NOTE);
+	lr_buf_reset(&tui.pending);
 	rl_callback_sigcleanup();
 	rl_free_line_state();
 	rl_replace_line("", 0);
 	rl_point = rl_end = 0;
 	rl_set_prompt(PROMPT);
-	T.back = 0;
-	draw_all();
+	tui.back = 0;
+	tui_draw_all();
 }

@@ -5,21 +5,21 @@
 static int rl_getc_cb(FILE *f)
 {
 	(void)f;
-	return T.inq_pos < T.inq_n ? T.inq[T.inq_pos++] : EOF;
+	return tui.inq_pos < tui.inq_n ? tui.inq[tui.inq_pos++] : EOF;
 }
 
 static int rl_avail_cb(void)
 {
-	return T.inq_pos < T.inq_n;
+	return tui.inq_pos < tui.inq_n;
 }
 
-void feed(const char *bytes, int n)
+void tui_feed(const char *bytes, int n)
 {
-	T.inq_n = 0;
-	T.inq_pos = 0;
-	for (int i = 0; i < n && i < (int)sizeof T.inq; i++)
-		T.inq[T.inq_n++] = (unsigned char)bytes[i];
-	while (T.inq_pos < T.inq_n && !T.quit)
+	tui.inq_n = 0;
+	tui.inq_pos = 0;
+	for (int i = 0; i < n && i < (int)sizeof tui.inq; i++)
+		tui.inq[tui.inq_n++] = (unsigned char)bytes[i];
+	while (tui.inq_pos < tui.inq_n && !tui.quit)
 		rl_callback_read_char();
 }
 
@@ -76,7 +76,7 @@ static char **complete(const char *text, int start, int end)
 
 	(void)end;
 	rl_attempted_completion_over = 1;
-	lr_session_complete(T.s, rl_line_buffer, (size_t)start, text, add_word, &ws);
+	lr_session_complete(tui.s, rl_line_buffer, (size_t)start, text, add_word, &ws);
 	if (ws.n == 0) {
 		free(ws.w);
 		return NULL;
@@ -113,12 +113,12 @@ static char **complete(const char *text, int start, int end)
 static void display_matches(char **m, int n, int max)
 {
 	struct lr_buf b;
-	int colw = max + 2, per = T.scr.cols / colw, shown = n > 120 ? 120 : n;
+	int colw = max + 2, per = tui.scr.cols / colw, shown = n > 120 ? 120 : n;
 
 	if (per < 1)
 		per = 1;
 	lr_buf_init(&b);
-	lr_buf_printf(&b, "%s%s\n", T.pending.len ? CONT_PROMPT : PROMPT, rl_line_buffer);
+	lr_buf_printf(&b, "%s%s\n", tui.pending.len ? CONT_PROMPT : PROMPT, rl_line_buffer);
 	for (int i = 0; i < shown; i++) {
 		lr_buf_printf(&b, "%-*s", i % per == per - 1 || i == shown - 1 ? 0 : colw, m[i + 1]);
 		if (i % per == per - 1 || i == shown - 1)
@@ -127,15 +127,15 @@ static void display_matches(char **m, int n, int max)
 	if (shown < n)
 		lr_buf_printf(&b, "... and %d more\n", n - shown);
 	if (!b.failed && b.data)
-		lr_sb_write(&T.sb, b.data, b.len, LR_SB_NOTE);
+		lr_sb_write(&tui.sb, b.data, b.len, LR_SB_NOTE);
 	lr_buf_finish(&b);
-	T.back = 0;
-	draw_rule();
-	draw_output();
-	redisplay();
+	tui.back = 0;
+	tui_draw_rule();
+	tui_draw_output();
+	tui_redisplay();
 }
 
-void setup_readline(void)
+void tui_setup_readline(void)
 {
 	rl_readline_name = "lowrank";
 	rl_catch_signals = 0;
@@ -145,7 +145,7 @@ void setup_readline(void)
 	rl_change_environment = 0;
 	rl_getc_function = rl_getc_cb;
 	rl_input_available_hook = rl_avail_cb;
-	rl_redisplay_function = redisplay;
+	rl_redisplay_function = tui_redisplay;
 	rl_startup_hook = startup_hook;
 	rl_attempted_completion_function = complete;
 	rl_completion_display_matches_hook = display_matches;
@@ -153,7 +153,7 @@ void setup_readline(void)
 	rl_outstream = fopen("/dev/null", "w");   /* nothing of readline's reaches the screen */
 	using_history();
 	stifle_history(1000);
-	T.hist_path = history_path();
-	if (T.hist_path)
-		read_history(T.hist_path);
+	tui.hist_path = tui_history_path();
+	if (tui.hist_path)
+		read_history(tui.hist_path);
 }

@@ -7,12 +7,12 @@
  * A terminal under 60×18 gets the output and the prompt alone. */
 #include "tui_impl.h"
 
-struct tui T;
-volatile sig_atomic_t got_sigint;
+struct tui tui;
+volatile sig_atomic_t tui_got_sigint;
 
 /* ---- time ---- */
 
-long since_ns(const struct timespec *t)
+long tui_since_ns(const struct timespec *t)
 {
 	struct timespec now;
 
@@ -20,7 +20,7 @@ long since_ns(const struct timespec *t)
 	return (now.tv_sec - t->tv_sec) * 1000000000L + (now.tv_nsec - t->tv_nsec);
 }
 
-void stamp(struct timespec *t)
+void tui_stamp(struct timespec *t)
 {
 	clock_gettime(CLOCK_MONOTONIC, t);
 }
@@ -30,7 +30,7 @@ void stamp(struct timespec *t)
 static void on_sigint(int sig)
 {
 	(void)sig;
-	got_sigint = 1;
+	tui_got_sigint = 1;
 }
 
 static const char welcome[] =
@@ -44,96 +44,96 @@ int lr_frontend_interactive(const int *width, int ascii, const char *first, cons
 	const char *cs;
 
 	(void)width;
-	memset(&T, 0, sizeof T);
-	if (demo && demo_load(demo) < 0) {
-		demo_free();
+	memset(&tui, 0, sizeof tui);
+	if (demo && tui_demo_load(demo) < 0) {
+		tui_demo_free();
 		return 2;
 	}
-	T.demo.on = demo != NULL;
+	tui.demo.on = demo != NULL;
 	setlocale(LC_ALL, "");
 	setlocale(LC_NUMERIC, "C");     /* the language's numbers use '.' */
 	cs = nl_langinfo(CODESET);
 	if (!cs || strcmp(cs, "UTF-8"))
 		ascii = 1;
-	T.out = (struct lr_output){ &T, out_write, out_event, out_interrupted };
-	T.view = LR_VIEW_MATRICES;
-	T.s = lr_session_create(&T.out);
-	if (!T.s) {
+	tui.out = (struct lr_output){ &tui, tui_out_write, tui_out_event, tui_out_interrupted };
+	tui.view = LR_VIEW_MATRICES;
+	tui.s = lr_session_create(&tui.out);
+	if (!tui.s) {
 		fputs("lowrank: out of memory\n", stderr);
 		return 1;
 	}
-	lr_session_set_ascii(T.s, ascii);
+	lr_session_set_ascii(tui.s, ascii);
 	for (int i = 0; limits && i < LR_LIMIT_COUNT; i++)
-		T.limits[i] = limits[i];
-	set_limits(T.s);
-	lr_sb_init(&T.sb);
-	lr_buf_init(&T.pending);
-	setup_readline();
+		tui.limits[i] = limits[i];
+	tui_set_limits(tui.s);
+	lr_sb_init(&tui.sb);
+	lr_buf_init(&tui.pending);
+	tui_setup_readline();
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_sigint;
 	sigaction(SIGINT, &sa, NULL);   /* no SA_RESTART: wgetch returns */
-	if (lr_screen_start(&T.scr, ascii) < 0) {
+	if (lr_screen_start(&tui.scr, ascii) < 0) {
 		const char *term = getenv("TERM");
 		fprintf(stderr, "lowrank: this terminal (TERM=%s) cannot show the interactive "
 		        "screen.\nRun a script (lowrank FILE), statements (lowrank -e '...'), or "
 		        "lowrank --plain, which runs what you type once you end it with Ctrl-D.\n",
 		        term ? term : "");
-		lr_session_destroy(T.s);
+		lr_session_destroy(tui.s);
 		return 1;
 	}
-	lr_sb_write(&T.sb, welcome, sizeof welcome - 1, LR_SB_NOTE);
-	rl_callback_handler_install(PROMPT, on_line);
-	relayout();
-	if (T.demo.on) {
-		note("demo of %s: %zu statements. Each key types and runs the next one; b goes "
-		     "back a step, q leaves to the free prompt.\n", T.demo.name, T.demo.n);
-		T.demo.on = T.demo.n > 0;
-		draw_all();
+	lr_sb_write(&tui.sb, welcome, sizeof welcome - 1, LR_SB_NOTE);
+	rl_callback_handler_install(PROMPT, tui_on_line);
+	tui_relayout();
+	if (tui.demo.on) {
+		tui_note("demo of %s: %zu statements. Each key types and runs the next one; b goes "
+		     "back a step, q leaves to the free prompt.\n", tui.demo.name, tui.demo.n);
+		tui.demo.on = tui.demo.n > 0;
+		tui_draw_all();
 	}
-	if (first && !T.demo.on) {
+	if (first && !tui.demo.on) {
 		/* --lesson N: the statement runs as if typed at the prompt */
 		size_t n = strlen(first);
-		lr_sb_write(&T.sb, PROMPT, 3, LR_SB_ECHO);
-		lr_sb_write(&T.sb, first, n, LR_SB_ECHO);
-		lr_sb_write(&T.sb, "\n", 1, LR_SB_ECHO);
-		T.busy = 1;
-		draw_output();
-		redisplay();
-		run(first, n);
-		T.busy = 0;
-		draw_all();
+		lr_sb_write(&tui.sb, PROMPT, 3, LR_SB_ECHO);
+		lr_sb_write(&tui.sb, first, n, LR_SB_ECHO);
+		lr_sb_write(&tui.sb, "\n", 1, LR_SB_ECHO);
+		tui.busy = 1;
+		tui_draw_output();
+		tui_redisplay();
+		tui_run(first, n);
+		tui.busy = 0;
+		tui_draw_all();
 	}
-	while (!T.quit) {
-		int c = lr_screen_getch(&T.scr);
-		if (got_sigint) {
-			got_sigint = 0;
-			if (!T.demo.on)
-				drop_line();
+	while (!tui.quit) {
+		int c = lr_screen_getch(&tui.scr);
+		if (tui_got_sigint) {
+			tui_got_sigint = 0;
+			if (!tui.demo.on)
+				tui_drop_line();
 		}
-		if (T.demo.on)
-			demo_key(c);
+		if (tui.demo.on)
+			tui_demo_key(c);
 		else
-			handle_key(c);
+			tui_handle_key(c);
 	}
 	rl_callback_handler_remove();
-	save_history();
-	lr_screen_end(&T.scr);
-	if (T.hist_problem[0])
-		fprintf(stderr, "lowrank: %s\n", T.hist_problem);
+	tui_save_history();
+	lr_screen_end(&tui.scr);
+	if (tui.hist_problem[0])
+		fprintf(stderr, "lowrank: %s\n", tui.hist_problem);
 	if (getenv("LOWRANK_TUI_STATS")) {
-		fprintf(stderr, "lowrank: %ld live frames, %.3f ms each\n", T.frames,
-		        T.frames ? (double)T.draw_ns / (double)T.frames / 1e6 : 0.0);
+		fprintf(stderr, "lowrank: %ld live frames, %.3f ms each\n", tui.frames,
+		        tui.frames ? (double)tui.draw_ns / (double)tui.frames / 1e6 : 0.0);
 		fprintf(stderr, "lowrank: %ld Eckart-Young floors computed, %.3f ms in all\n",
-		        T.floors, (double)T.floor_ns / 1e6);
+		        tui.floors, (double)tui.floor_ns / 1e6);
 	}
-	lr_session_destroy(T.s);
-	lr_sb_finish(&T.sb);
-	lr_buf_finish(&T.pending);
-	free(T.hist_path);
-	free(T.lesson);
-	demo_free();
+	lr_session_destroy(tui.s);
+	lr_sb_finish(&tui.sb);
+	lr_buf_finish(&tui.pending);
+	free(tui.hist_path);
+	free(tui.lesson);
+	tui_demo_free();
 	if (rl_outstream && rl_outstream != stdout)
 		fclose(rl_outstream);
 	rl_outstream = NULL;
-	return T.exit_status;
+	return tui.exit_status;
 }

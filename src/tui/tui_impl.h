@@ -1,4 +1,4 @@
-/* What the files of the interactive front end share: the one state T of
+/* What the files of the interactive front end share: the one state (tui) of
  * the screen and its session, and the functions each file offers the others
  * (tui.c: start, end and time; draw.c: drawing; session_out.c: the
  * session's output; prompt.c: running what is typed; rl_glue.c: readline;
@@ -97,46 +97,46 @@ struct tui {
 };
 
 
-extern struct tui T;
-extern volatile sig_atomic_t got_sigint;
+extern struct tui tui;
+extern volatile sig_atomic_t tui_got_sigint;
 
 /* draw.c */
-double run_floor(const struct lr_run *run);
-void panel_state(struct lr_panel *p, const struct lr_run **buf, size_t cap);
-void draw_panel(void);
-int can_scroll(void);
-void draw_rule(void);
-void draw_output(void);
-void redisplay(void);
-void draw_all(void);
-void relayout(void);
+double tui_run_floor(const struct lr_run *run);
+void tui_panel_state(struct lr_panel *p, const struct lr_run **buf, size_t cap);
+void tui_draw_panel(void);
+int tui_can_scroll(void);
+void tui_draw_rule(void);
+void tui_draw_output(void);
+void tui_redisplay(void);
+void tui_draw_all(void);
+void tui_relayout(void);
 /* session_out.c */
-void out_write(void *ctx, const char *s, size_t n);
-void choose_view(enum lr_view v);
-void out_event(void *ctx, const struct lr_event *ev);
-int out_interrupted(void *ctx);
+void tui_out_write(void *ctx, const char *s, size_t n);
+void tui_choose_view(enum lr_view v);
+void tui_out_event(void *ctx, const struct lr_event *ev);
+int tui_out_interrupted(void *ctx);
 /* prompt.c */
-void run(const char *src, size_t len);
-void on_line(char *line);
-void drop_line(void);
+void tui_run(const char *src, size_t len);
+void tui_on_line(char *line);
+void tui_drop_line(void);
 /* rl_glue.c */
-void feed(const char *bytes, int n);
-void setup_readline(void);
+void tui_feed(const char *bytes, int n);
+void tui_setup_readline(void);
 /* history.c */
-char *history_path(void);
-void save_history(void);
+char *tui_history_path(void);
+void tui_save_history(void);
 /* keys.c */
-void handle_panel_key(int c);
-int explore_key(int c);
-void handle_key(int c);
+void tui_handle_panel_key(int c);
+int tui_explore_key(int c);
+void tui_handle_key(int c);
 /* demo.c */
-void note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-int demo_load(const char *path);
-void demo_free(void);
-void set_limits(struct lr_session *s);
-void demo_key(int c);
+void tui_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int tui_demo_load(const char *path);
+void tui_demo_free(void);
+void tui_set_limits(struct lr_session *s);
+void tui_demo_key(int c);
 /* tui.c */
-long since_ns(const struct timespec *t);
-void stamp(struct timespec *t);
+long tui_since_ns(const struct timespec *t);
+void tui_stamp(struct timespec *t);
 
 #endif
