@@ -306,8 +306,7 @@ int main(int argc, char **argv)
 			fputs("lowrank: --lesson: the name is too long\n", stderr);
 			return 2;
 		}
-		return lr_frontend_interactive(&a.width, a.ascii, a.lesson ? cmd : NULL, a.demo,
-		                               a.limits);
+		return lr_frontend_interactive(a.ascii, a.lesson ? cmd : NULL, a.demo, a.limits);
 	}
 	signal(SIGINT, on_sigint);
 	/* (left ignored when they are, as under nohup) */

@@ -138,14 +138,14 @@ static void display_matches(char **m, int n, int max)
 void tui_setup_readline(void)
 {
 	rl_readline_name = "lowrank";
-	rl_catch_signals = 0;
+	rl_catch_signals = 0;          /* ncurses owns the signals and resizing */
 	rl_catch_sigwinch = 0;
-	rl_prep_term_function = NULL;
+	rl_prep_term_function = NULL;  /* ncurses owns the terminal's modes */
 	rl_deprep_term_function = NULL;
-	rl_change_environment = 0;
-	rl_getc_function = rl_getc_cb;
-	rl_input_available_hook = rl_avail_cb;
-	rl_redisplay_function = tui_redisplay;
+	rl_change_environment = 0;     /* exported LINES/COLUMNS would hide resizes from ncurses */
+	rl_getc_function = rl_getc_cb; /* the keys ncurses read; both hooks together, */
+	rl_input_available_hook = rl_avail_cb;  /* for multi-byte keys and searches */
+	rl_redisplay_function = tui_redisplay;  /* the line is drawn in our input window */
 	rl_startup_hook = startup_hook;
 	rl_attempted_completion_function = complete;
 	rl_completion_display_matches_hook = display_matches;

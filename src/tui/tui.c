@@ -1,6 +1,6 @@
 /* The interactive front end: GNU Readline's callback interface at the prompt
  * inside an ncurses screen, with the panel of views.c above the output.
- * See /work/shared/TUI-NOTES.md for why each readline setting is as it is.
+ * Why each readline setting is as it is: tui_setup_readline (rl_glue.c).
  *
  * The screen, top to bottom: the panel (tab line and the active view), a
  * rule with key hints, the output (scrollback.c) and the one-line input.
@@ -37,32 +37,25 @@ static const char welcome[] =
 	"lowrank " LOWRANK_VERSION ": low-rank factorisation, by gradient descent and by SVD.\n"
 	"Try:  A = rand(8, 6)   sgd A 2   svd A 2   loss   (help lists the rest)\n";
 
-int lr_frontend_interactive(const int *width, int ascii, const char *first, const char *demo,
-                            const double *limits)
+/* The session, the scrollback, readline and the SIGINT handler; the
+ * screen's character set (ASCII unless the locale is UTF-8). 0, or -1 when
+ * out of memory. */
+static int start(int *ascii, const double *limits)
 {
 	struct sigaction sa;
 	const char *cs;
 
-	(void)width;
-	memset(&tui, 0, sizeof tui);
-	if (demo && tui_demo_load(demo) < 0) {
-		tui_demo_free();
-		return 2;
-	}
-	tui.demo.on = demo != NULL;
 	setlocale(LC_ALL, "");
 	setlocale(LC_NUMERIC, "C");     /* the language's numbers use '.' */
 	cs = nl_langinfo(CODESET);
 	if (!cs || strcmp(cs, "UTF-8"))
-		ascii = 1;
+		*ascii = 1;
 	tui.out = (struct lr_output){ &tui, tui_out_write, tui_out_event, tui_out_interrupted };
 	tui.view = LR_VIEW_MATRICES;
 	tui.s = lr_session_create(&tui.out);
-	if (!tui.s) {
-		fputs("lowrank: out of memory\n", stderr);
-		return 1;
-	}
-	lr_session_set_ascii(tui.s, ascii);
+	if (!tui.s)
+		return -1;
+	lr_session_set_ascii(tui.s, *ascii);
 	for (int i = 0; limits && i < LR_LIMIT_COUNT; i++)
 		tui.limits[i] = limits[i];
 	tui_set_limits(tui.s);
@@ -72,15 +65,13 @@ int lr_frontend_interactive(const int *width, int ascii, const char *first, cons
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_sigint;
 	sigaction(SIGINT, &sa, NULL);   /* no SA_RESTART: wgetch returns */
-	if (lr_screen_start(&tui.scr, ascii) < 0) {
-		const char *term = getenv("TERM");
-		fprintf(stderr, "lowrank: this terminal (TERM=%s) cannot show the interactive "
-		        "screen.\nRun a script (lowrank FILE), statements (lowrank -e '...'), or "
-		        "lowrank --plain, which runs what you type once you end it with Ctrl-D.\n",
-		        term ? term : "");
-		lr_session_destroy(tui.s);
-		return 1;
-	}
+	return 0;
+}
+
+/* The first screen: the welcome, then the demo's note or first's statement
+ * (--lesson N), which runs as if typed at the prompt. */
+static void first_screen(const char *first)
+{
 	lr_sb_write(&tui.sb, welcome, sizeof welcome - 1, LR_SB_NOTE);
 	rl_callback_handler_install(PROMPT, tui_on_line);
 	tui_relayout();
@@ -91,7 +82,6 @@ int lr_frontend_interactive(const int *width, int ascii, const char *first, cons
 		tui_draw_all();
 	}
 	if (first && !tui.demo.on) {
-		/* --lesson N: the statement runs as if typed at the prompt */
 		size_t n = strlen(first);
 		lr_sb_write(&tui.sb, PROMPT, 3, LR_SB_ECHO);
 		lr_sb_write(&tui.sb, first, n, LR_SB_ECHO);
@@ -103,6 +93,11 @@ int lr_frontend_interactive(const int *width, int ascii, const char *first, cons
 		tui.busy = 0;
 		tui_draw_all();
 	}
+}
+
+/* Keys until a statement quits or the user leaves. */
+static void key_loop(void)
+{
 	while (!tui.quit) {
 		int c = lr_screen_getch(&tui.scr);
 		if (tui_got_sigint) {
@@ -115,6 +110,12 @@ int lr_frontend_interactive(const int *width, int ascii, const char *first, cons
 		else
 			tui_handle_key(c);
 	}
+}
+
+/* Leaves the screen: the history written, what went wrong with it said,
+ * and the cost of the live frames when LOWRANK_TUI_STATS is set. */
+static void end_screen(void)
+{
 	rl_callback_handler_remove();
 	tui_save_history();
 	lr_screen_end(&tui.scr);
@@ -126,6 +127,11 @@ int lr_frontend_interactive(const int *width, int ascii, const char *first, cons
 		fprintf(stderr, "lowrank: %ld Eckart-Young floors computed, %.3f ms in all\n",
 		        tui.floors, (double)tui.floor_ns / 1e6);
 	}
+}
+
+/* Frees what start and the demo took; safe on any part not taken. */
+static void finish(void)
+{
 	lr_session_destroy(tui.s);
 	lr_sb_finish(&tui.sb);
 	lr_buf_finish(&tui.pending);
@@ -135,5 +141,36 @@ int lr_frontend_interactive(const int *width, int ascii, const char *first, cons
 	if (rl_outstream && rl_outstream != stdout)
 		fclose(rl_outstream);
 	rl_outstream = NULL;
-	return tui.exit_status;
+}
+
+int lr_frontend_interactive(int ascii, const char *first, const char *demo,
+                            const double *limits)
+{
+	int status = 1;
+
+	memset(&tui, 0, sizeof tui);
+	if (demo && tui_demo_load(demo) < 0) {
+		status = 2;
+		goto out;
+	}
+	tui.demo.on = demo != NULL;
+	if (start(&ascii, limits) < 0) {
+		fputs("lowrank: out of memory\n", stderr);
+		goto out;
+	}
+	if (lr_screen_start(&tui.scr, ascii) < 0) {
+		const char *term = getenv("TERM");
+		fprintf(stderr, "lowrank: this terminal (TERM=%s) cannot show the interactive "
+		        "screen.\nRun a script (lowrank FILE), statements (lowrank -e '...'), or "
+		        "lowrank --plain, which runs what you type once you end it with Ctrl-D.\n",
+		        term ? term : "");
+		goto out;
+	}
+	first_screen(first);
+	key_loop();
+	end_screen();
+	status = tui.exit_status;
+out:
+	finish();
+	return status;
 }
