@@ -1,0 +1,189 @@
+/* The Compare view: SGD's factorisation against the SVD's, side by side. */
+#include "views_impl.h"
+
+struct table {
+	const char *cell[12][3];
+	char buf[12][3][96];
+	int n;
+};
+
+static void row(struct table *t, const char *a, const char *b, const char *c)
+{
+	if (t->n >= 12)
+		return;
+	snprintf(t->buf[t->n][0], sizeof t->buf[0][0], "%s", a);
+	snprintf(t->buf[t->n][1], sizeof t->buf[0][0], "%s", b);
+	snprintf(t->buf[t->n][2], sizeof t->buf[0][0], "%s", c);
+	for (int i = 0; i < 3; i++)
+		t->cell[t->n][i] = t->buf[t->n][i];
+	t->n++;
+}
+
+/* Draws the table with a header row; returns the row after it. */
+static int draw_table(struct lr_grid *g, int x, int y, const struct table *t,
+                      const struct lr_panel *p)
+{
+	int w[3] = { 0, 0, 0 }, xs[4];
+	const char *v = GL(p, "│", "|"), *h = GL(p, "─", "-"), *c = GL(p, "┼", "+");
+
+	for (int r = 0; r < t->n; r++)
+		for (int i = 0; i < 3; i++) {
+			int l = lr_grid_text_len(t->cell[r][i]);
+			w[i] = l > w[i] ? l : w[i];
+		}
+	xs[0] = x;
+	for (int i = 0; i < 3; i++)
+		xs[i + 1] = xs[i] + w[i] + 3;
+	for (int r = 0; r < t->n && y < g->h; r++, y++) {
+		for (int i = 0; i < 3; i++) {
+			int len = lr_grid_text_len(t->cell[r][i]);
+			int cx = i == 1 ? xs[i] + w[i] - len : xs[i];   /* numbers right-aligned */
+			text_clip(g, cx, y, g->w - 1, t->cell[r][i],
+			          r == 0 ? LR_STY_TITLE : i == 0 ? LR_STY_BOLD : LR_STY_NORMAL);
+			if (i < 2)
+				lr_grid_text(g, xs[i + 1] - 2, y, v, LR_STY_AXIS);
+		}
+		if (r == 0 && ++y < g->h) {
+			for (int xx = x; xx < xs[3] - 3 && xx < g->w - 1; xx++)
+				lr_grid_text(g, xx, y, h, LR_STY_AXIS);
+			lr_grid_text(g, xs[1] - 2, y, c, LR_STY_AXIS);
+			lr_grid_text(g, xs[2] - 2, y, c, LR_STY_AXIS);
+		}
+	}
+	return y;
+}
+
+/* The singular values of A and how many of them (*n): the kept SVD's when
+ * it is of A and holds the first k + 1 (or all), else computed here. With
+ * only the leading ones known, *tail is their measured rest for rank k. */
+static double *values_of(const struct lr_panel *p, const struct lr_matrix *A, size_t k,
+                         size_t *n, double *tail)
+{
+	size_t pmin = A->rows < A->cols ? A->rows : A->cols;
+	double *s;
+
+	*n = pmin;
+	if (p->svd && lr_mat_same(p->svd->A, A) && k <= lr_svd_run_known(p->svd)) {
+		*n = lr_svd_run_known(p->svd);
+		*tail = lr_svd_run_tail(p->svd, k);
+		s = lr_mallocarray(*n + 1, sizeof *s);
+		if (s)
+			memcpy(s, p->svd->svd.s, *n * sizeof *s);
+		return s;
+	}
+	if (lr_mat_has_nan(A))
+		return NULL;
+	s = lr_mallocarray(pmin + 1, sizeof *s);
+	if (s && lr_svd_values(A, s) != LR_OK) {
+		lr_free(s);
+		s = NULL;
+	}
+	*tail = 0;
+	for (size_t i = k; s && i < pmin; i++)
+		*tail += s[i] * s[i];
+	return s;
+}
+
+void draw_compare(struct lr_grid *g, const struct lr_panel *p, int y0)
+{
+	const struct lr_run *r = p->run;
+	struct table t;
+	char a[32], b[96], c[96], title[128];
+	double *s, tail = 0, loss;
+	size_t k, pmin, ns = 0;
+	int y;
+
+	if (!r || !r->res.epochs_done) {
+		static const char *const l[] = {
+			"Nothing to compare yet.",
+			"Type  sgd A 2  and then  loss : the SGD result is set against the SVD",
+			"optimum of the same rank, the Eckart–Young–Mirsky bound  Σ_{i>k} σᵢ²."
+		};
+		hint(g, y0 + 1, l, 3);
+		return;
+	}
+	k = r->opts.rank;
+	pmin = r->A->rows < r->A->cols ? r->A->rows : r->A->cols;
+	loss = r->res.loss[r->res.epochs_done - 1];
+	t.n = 0;
+	s = values_of(p, r->A, k, &ns, &tail);
+	if (lr_mat_has_hidden(r->A)) {
+		snprintf(title, sizeof title, "masked %s (%zu×%zu, %zu of %zu entries observed), rank %zu",
+		         r->matrix_name, r->A->rows, r->A->cols, r->res.n_observed,
+		         r->A->rows * r->A->cols, k);
+		row(&t, "", "sum of squares", "");
+		num(a, sizeof a, loss);
+		snprintf(c, sizeof c, "%zu entries, %ld epochs", r->res.n_observed, r->res.epochs_done);
+		row(&t, "SGD loss on observed entries", a, c);
+		if (r->res.hidden) {
+			num(a, sizeof a, r->res.hidden[r->res.epochs_done - 1]);
+			snprintf(c, sizeof c, "%zu entries", r->res.n_hidden_known);
+			row(&t, "SGD error on hidden entries", a, c);
+		} else {
+			row(&t, "SGD error on hidden entries", "?", "their true values are unknown");
+		}
+		if (s) {
+			num(a, sizeof a, tail);
+			row(&t, "SVD of the full matrix", a, "all entries, for reference");
+		}
+	} else {
+		snprintf(title, sizeof title, "Eckart–Young–Mirsky comparison for %s (%zu×%zu), rank %zu",
+		         r->matrix_name, r->A->rows, r->A->cols, k);
+		row(&t, "", "sum of squares", "");
+		num(a, sizeof a, loss);
+		snprintf(c, sizeof c, "after %ld epochs, lr %g", r->res.epochs_done, r->opts.lr);
+		row(&t, "SGD loss", a, c);
+		if (s) {
+			num(a, sizeof a, tail);
+			snprintf(c, sizeof c, "the optimum of rank %zu", k);
+			row(&t, "SVD loss", a, c);
+			b[0] = '\0';
+			size_t i;
+			for (i = k; i < ns && i < k + 3; i++) {
+				char v[32];
+				num(v, sizeof v, s[i]);
+				snprintf(b + strlen(b), sizeof b - strlen(b), "%s%s%zu = %s",
+				         i > k ? ", " : "", GL(p, "σ", "s"), i + 1, v);
+			}
+			if (i == ns && ns < pmin)
+				snprintf(b + strlen(b), sizeof b - strlen(b), "%s%s%zu%s%s%zu measured",
+				         i > k ? ", " : "", GL(p, "σ", "s"), ns + 1, GL(p, "–", "-"),
+				         GL(p, "σ", "s"), pmin);
+			else if (pmin > k + 3)
+				snprintf(b + strlen(b), sizeof b - strlen(b), ", …");
+			if (pmin == k)
+				snprintf(b, sizeof b, "no singular value is left out");
+			snprintf(c, sizeof c, "%s", b);
+			row(&t, GL(p, "bound Σ_{i>k} σᵢ²", "bound sum s_i^2, i>k"), a, c);
+			num(a, sizeof a, loss - tail);
+			if (tail > 0)
+				snprintf(c, sizeof c, "%.2f%% above the optimum", 100 * (loss - tail) / tail);
+			else
+				snprintf(c, sizeof c, "the optimum is exact (0)");
+			row(&t, "gap", a, c);
+		}
+	}
+	lr_free(s);
+	text_clip(g, 2, y0 + 1, g->w - 1, title, LR_STY_TITLE);
+	y = draw_table(g, 2, y0 + 3, &t, p);
+	if (lr_mat_has_hidden(r->A) && y + 1 < g->h)
+		text_clip(g, 2, ++y, g->w - 1,
+		          "The Eckart–Young bound does not apply to a masked matrix: watch the hidden "
+		          "error rise while the observed loss falls (overfitting).", LR_STY_DIM);
+	/* the kept runs of this matrix, newest last */
+	if (p->nruns > 1 && y + 4 < g->h) {
+		struct table u;
+		u.n = 0;
+		row(&u, "run", "final loss", "epochs");
+		for (size_t i = 0; i < p->nruns; i++) {
+			const struct lr_run *q = p->runs[i];
+			if (strcmp(q->matrix_name, r->matrix_name) || !q->res.epochs_done)
+				continue;
+			num(a, sizeof a, q->res.loss[q->res.epochs_done - 1]);
+			snprintf(c, sizeof c, "%ld%s", q->res.epochs_done, q->res.stopped ? " (stopped)" : "");
+			row(&u, q->label[0] ? q->label : q->matrix_name, a, c);
+		}
+		if (u.n > 2)
+			draw_table(g, 2, y + 2, &u, p);
+	}
+}
