@@ -262,7 +262,7 @@ static void demo_back(void)
 		tui_note("(back: statement 1 ran again quietly; a key plays statement 2)\n");
 	else
 		tui_note("(back: statements 1 to %zu ran again quietly; a key plays statement %zu)\n",
-		     to, to + 1);
+		         to, to + 1);
 	tui_draw_all();
 }
 
@@ -281,7 +281,7 @@ void tui_demo_key(int c)
 	if (c == 'q' || c == 'Q' || c == 4) {
 		tui.demo.on = 0;
 		tui_note("(demo left after statement %zu of %zu: the workspace is kept, the prompt is "
-		     "yours)\n", tui.demo.next, tui.demo.n);
+		         "yours)\n", tui.demo.next, tui.demo.n);
 		tui_draw_all();
 	} else if (c == 'b' || c == 'B') {
 		demo_back();

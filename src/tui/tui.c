@@ -77,7 +77,7 @@ static void first_screen(const char *first)
 	tui_relayout();
 	if (tui.demo.on) {
 		tui_note("demo of %s: %zu statements. Each key types and runs the next one; b goes "
-		     "back a step, q leaves to the free prompt.\n", tui.demo.name, tui.demo.n);
+		         "back a step, q leaves to the free prompt.\n", tui.demo.name, tui.demo.n);
 		tui.demo.on = tui.demo.n > 0;
 		tui_draw_all();
 	}

@@ -38,8 +38,8 @@ static int draw_table(struct lr_grid *g, int x, int y, const struct table *t,
 		for (int i = 0; i < 3; i++) {
 			int len = lr_grid_text_len(t->cell[r][i]);
 			int cx = i == 1 ? xs[i] + w[i] - len : xs[i];   /* numbers right-aligned */
-			text_clip(g, cx, y, g->w - 1, t->cell[r][i],
-			          r == 0 ? LR_STY_TITLE : i == 0 ? LR_STY_BOLD : LR_STY_NORMAL);
+			vw_text_clip(g, cx, y, g->w - 1, t->cell[r][i],
+			             r == 0 ? LR_STY_TITLE : i == 0 ? LR_STY_BOLD : LR_STY_NORMAL);
 			if (i < 2)
 				lr_grid_text(g, xs[i + 1] - 2, y, v, LR_STY_AXIS);
 		}
@@ -84,7 +84,7 @@ static double *values_of(const struct lr_panel *p, const struct lr_matrix *A, si
 	return s;
 }
 
-void draw_compare(struct lr_grid *g, const struct lr_panel *p, int y0)
+void vw_draw_compare(struct lr_grid *g, const struct lr_panel *p, int y0)
 {
 	const struct lr_run *r = p->run;
 	struct table t;
@@ -99,7 +99,7 @@ void draw_compare(struct lr_grid *g, const struct lr_panel *p, int y0)
 			"Type  sgd A 2  and then  loss : the SGD result is set against the SVD",
 			"optimum of the same rank, the Eckart–Young–Mirsky bound  Σ_{i>k} σᵢ²."
 		};
-		hint(g, y0 + 1, l, 3);
+		vw_hint(g, y0 + 1, l, 3);
 		return;
 	}
 	k = r->opts.rank;
@@ -112,36 +112,36 @@ void draw_compare(struct lr_grid *g, const struct lr_panel *p, int y0)
 		         r->matrix_name, r->A->rows, r->A->cols, r->res.n_observed,
 		         r->A->rows * r->A->cols, k);
 		row(&t, "", "sum of squares", "");
-		num(a, sizeof a, loss);
+		vw_num(a, sizeof a, loss);
 		snprintf(c, sizeof c, "%zu entries, %ld epochs", r->res.n_observed, r->res.epochs_done);
 		row(&t, "SGD loss on observed entries", a, c);
 		if (r->res.hidden) {
-			num(a, sizeof a, r->res.hidden[r->res.epochs_done - 1]);
+			vw_num(a, sizeof a, r->res.hidden[r->res.epochs_done - 1]);
 			snprintf(c, sizeof c, "%zu entries", r->res.n_hidden_known);
 			row(&t, "SGD error on hidden entries", a, c);
 		} else {
 			row(&t, "SGD error on hidden entries", "?", "their true values are unknown");
 		}
 		if (s) {
-			num(a, sizeof a, tail);
+			vw_num(a, sizeof a, tail);
 			row(&t, "SVD of the full matrix", a, "all entries, for reference");
 		}
 	} else {
 		snprintf(title, sizeof title, "Eckart–Young–Mirsky comparison for %s (%zu×%zu), rank %zu",
 		         r->matrix_name, r->A->rows, r->A->cols, k);
 		row(&t, "", "sum of squares", "");
-		num(a, sizeof a, loss);
+		vw_num(a, sizeof a, loss);
 		snprintf(c, sizeof c, "after %ld epochs, lr %g", r->res.epochs_done, r->opts.lr);
 		row(&t, "SGD loss", a, c);
 		if (s) {
-			num(a, sizeof a, tail);
+			vw_num(a, sizeof a, tail);
 			snprintf(c, sizeof c, "the optimum of rank %zu", k);
 			row(&t, "SVD loss", a, c);
 			b[0] = '\0';
 			size_t i;
 			for (i = k; i < ns && i < k + 3; i++) {
 				char v[32];
-				num(v, sizeof v, s[i]);
+				vw_num(v, sizeof v, s[i]);
 				snprintf(b + strlen(b), sizeof b - strlen(b), "%s%s%zu = %s",
 				         i > k ? ", " : "", GL(p, "σ", "s"), i + 1, v);
 			}
@@ -155,7 +155,7 @@ void draw_compare(struct lr_grid *g, const struct lr_panel *p, int y0)
 				snprintf(b, sizeof b, "no singular value is left out");
 			snprintf(c, sizeof c, "%s", b);
 			row(&t, GL(p, "bound Σ_{i>k} σᵢ²", "bound sum s_i^2, i>k"), a, c);
-			num(a, sizeof a, loss - tail);
+			vw_num(a, sizeof a, loss - tail);
 			if (tail > 0)
 				snprintf(c, sizeof c, "%.2f%% above the optimum", 100 * (loss - tail) / tail);
 			else
@@ -164,12 +164,12 @@ void draw_compare(struct lr_grid *g, const struct lr_panel *p, int y0)
 		}
 	}
 	lr_free(s);
-	text_clip(g, 2, y0 + 1, g->w - 1, title, LR_STY_TITLE);
+	vw_text_clip(g, 2, y0 + 1, g->w - 1, title, LR_STY_TITLE);
 	y = draw_table(g, 2, y0 + 3, &t, p);
 	if (lr_mat_has_hidden(r->A) && y + 1 < g->h)
-		text_clip(g, 2, ++y, g->w - 1,
-		          "The Eckart–Young bound does not apply to a masked matrix: watch the hidden "
-		          "error rise while the observed loss falls (overfitting).", LR_STY_DIM);
+		vw_text_clip(g, 2, ++y, g->w - 1,
+		             "The Eckart–Young bound does not apply to a masked matrix: watch the hidden "
+		             "error rise while the observed loss falls (overfitting).", LR_STY_DIM);
 	/* the kept runs of this matrix, newest last */
 	if (p->nruns > 1 && y + 4 < g->h) {
 		struct table u;
@@ -179,7 +179,7 @@ void draw_compare(struct lr_grid *g, const struct lr_panel *p, int y0)
 			const struct lr_run *q = p->runs[i];
 			if (strcmp(q->matrix_name, r->matrix_name) || !q->res.epochs_done)
 				continue;
-			num(a, sizeof a, q->res.loss[q->res.epochs_done - 1]);
+			vw_num(a, sizeof a, q->res.loss[q->res.epochs_done - 1]);
 			snprintf(c, sizeof c, "%ld%s", q->res.epochs_done, q->res.stopped ? " (stopped)" : "");
 			row(&u, q->label[0] ? q->label : q->matrix_name, a, c);
 		}

@@ -53,7 +53,7 @@ static int wrap_line(struct lr_grid *g, int x, int *y, int xmax, int ymax, const
 			if (lr_grid_text_len(t) > xmax - x) {
 				if (*y >= ymax)
 					return 0;
-				text_clip(g, x, (*y)++, xmax, buf, style);
+				vw_text_clip(g, x, (*y)++, xmax, buf, style);
 				n = 0;
 			}
 		}
@@ -71,12 +71,12 @@ static int wrap_line(struct lr_grid *g, int x, int *y, int xmax, int ymax, const
 	if (n > 0) {
 		if (*y >= ymax)
 			return 0;
-		text_clip(g, x, (*y)++, xmax, buf, style);
+		vw_text_clip(g, x, (*y)++, xmax, buf, style);
 	}
 	return 1;
 }
 
-void draw_lesson(struct lr_grid *g, const struct lr_panel *p, int y0)
+void vw_draw_lesson(struct lr_grid *g, const struct lr_panel *p, int y0)
 {
 	static const char *const step_keys[] = {
 		"next: the next step", "back: the one before", "F2-F5: the other views"
@@ -99,7 +99,7 @@ void draw_lesson(struct lr_grid *g, const struct lr_panel *p, int y0)
 			"steps show here, and next, back, hint, check, reveal and skip move",
 			"through them while the prompt stays yours."
 		};
-		hint(g, y0 + 1, l, 4);
+		vw_hint(g, y0 + 1, l, 4);
 		return;
 	}
 	lesson_parts(p->lesson, title, sizeof title, place, sizeof place, &body);
@@ -107,15 +107,15 @@ void draw_lesson(struct lr_grid *g, const struct lr_panel *p, int y0)
 	/* the title on a full-width bar, the place at its right */
 	for (int x = 0; x < g->w; x++)
 		lr_grid_text(g, x, y, " ", LR_STY_TITLE);
-	text_clip(g, 1, y, g->w - 1, title, LR_STY_TITLE);
+	vw_text_clip(g, 1, y, g->w - 1, title, LR_STY_TITLE);
 	if (place[0] && lr_grid_text_len(title) + lr_grid_text_len(place) + 5 <= g->w)
 		lr_grid_text(g, g->w - 1 - lr_grid_text_len(place), y, place, LR_STY_TITLE);
 	y += 2;
 	/* the keys on the bottom row, the text between */
 	if (g->h - 1 <= y)
 		return;
-	flow(g, 2, g->h - 1, g->w - 1, g->h, exercise ? ex_keys : step_keys, bold,
-	     exercise ? 5 : 3);
+	vw_flow(g, 2, g->h - 1, g->w - 1, g->h, exercise ? ex_keys : step_keys, bold,
+	        exercise ? 5 : 3);
 	limit = g->h - 2;
 	/* the step's heading (its first line) in bold, alone */
 	if (*body && *body != '\n') {
@@ -143,7 +143,7 @@ void draw_lesson(struct lr_grid *g, const struct lr_panel *p, int y0)
 			continue;           /* the paragraph goes on */
 		if (alone && para.len && para.data[0] == ' ' && y < limit &&
 		    lr_grid_text_len(para.data) <= g->w - 4) {
-			text_clip(g, 2, y++, g->w - 2, para.data, LR_STY_NORMAL);
+			vw_text_clip(g, 2, y++, g->w - 2, para.data, LR_STY_NORMAL);
 			fits = 1;
 		} else {
 			fits = wrap_line(g, 2, &y, g->w - 2, limit, para.data ? para.data : "",
@@ -154,7 +154,7 @@ void draw_lesson(struct lr_grid *g, const struct lr_panel *p, int y0)
 			int ny = limit - 1 > y0 + 2 ? limit - 1 : y0 + 2;
 			for (int x = 0; x < g->w; x++)
 				lr_grid_text(g, x, ny, " ", LR_STY_NORMAL);
-			text_clip(g, 2, ny, g->w - 1, p->ascii ?
+			vw_text_clip(g, 2, ny, g->w - 1, p->ascii ?
 			          "... (the whole text is in the output below)" :
 			          "… (the whole text is in the output below)", LR_STY_DIM);
 			break;

@@ -1,7 +1,7 @@
 /* The Loss view: the training's loss against its epochs. */
 #include "views_impl.h"
 
-void draw_loss(struct lr_grid *g, const struct lr_panel *p, int y0)
+void vw_draw_loss(struct lr_grid *g, const struct lr_panel *p, int y0)
 {
 	struct lr_grid sub;
 	size_t from;
@@ -14,7 +14,7 @@ void draw_loss(struct lr_grid *g, const struct lr_panel *p, int y0)
 			"here while it trains (Esc or Ctrl-C stops it early), with the SVD optimum",
 			"as a floor. Several runs of the same matrix are overlaid."
 		};
-		hint(g, y0 + 1, l, 4);
+		vw_hint(g, y0 + 1, l, 4);
 		return;
 	}
 	/* the newest runs of the same matrix, so that the curves share a floor */
@@ -34,6 +34,6 @@ void draw_loss(struct lr_grid *g, const struct lr_panel *p, int y0)
 		lr_loss_plot_floor(&sub, p->runs + from, p->nruns - from, p->ascii, floor);
 	} else
 		lr_loss_plot(&sub, p->runs + from, p->nruns - from, p->ascii);
-	blit(g, &sub, 0, y0);
+	vw_blit(g, &sub, 0, y0);
 	lr_grid_finish(&sub);
 }

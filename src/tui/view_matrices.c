@@ -263,11 +263,11 @@ static void fact_numbers(struct lr_grid *g, int x, int y, int xmax, int ymax,
 
 	if (p->focus == LR_FOCUS_SGD) {
 		const struct lr_sgd_result *r = &p->run->res;
-		num(a, sizeof a, r->epochs_done ? r->loss[r->epochs_done - 1] : NAN);
+		vw_num(a, sizeof a, r->epochs_done ? r->loss[r->epochs_done - 1] : NAN);
 		snprintf(l[n++], sizeof l[0], "loss %s", a);
 		snprintf(l[n++], sizeof l[0], "epoch %ld of %ld", r->epochs_done, p->run->opts.epochs);
 		if (r->hidden && r->epochs_done) {
-			num(a, sizeof a, r->hidden[r->epochs_done - 1]);
+			vw_num(a, sizeof a, r->hidden[r->epochs_done - 1]);
 			snprintf(l[n++], sizeof l[0], "hidden error %s", a);
 		}
 		/* two lines: side by side, a narrow column cut the seed's last
@@ -276,7 +276,7 @@ static void fact_numbers(struct lr_grid *g, int x, int y, int xmax, int ymax,
 		snprintf(l[n++], sizeof l[0], "seed %llu", (unsigned long long)p->run->opts.seed);
 	} else {
 		const struct lr_svd *s = &p->svd->svd;
-		num(a, sizeof a, lr_svd_run_tail(p->svd, f->k));
+		vw_num(a, sizeof a, lr_svd_run_tail(p->svd, f->k));
 		snprintf(l[n++], sizeof l[0], "k = %zu of %zu", f->k, lr_svd_run_rank_max(p->svd));
 		snprintf(l[n++], sizeof l[0], "error %s", a);
 		snprintf(b, sizeof b, "%.2f%%", 100 * lr_svd_run_kept(p->svd, f->k));
@@ -285,7 +285,7 @@ static void fact_numbers(struct lr_grid *g, int x, int y, int xmax, int ymax,
 		         s->m * s->n);
 	}
 	for (int i = 0; i < n && y + i < ymax; i++)
-		text_clip(g, x, y + i, xmax, l[i], i == 0 ? LR_STY_BOLD : LR_STY_NORMAL);
+		vw_text_clip(g, x, y + i, xmax, l[i], i == 0 ? LR_STY_BOLD : LR_STY_NORMAL);
 }
 
 /* The legend of the heat map on row y; returns the column after it. */
@@ -304,7 +304,7 @@ static int heat_legend(struct lr_grid *g, int y, const struct lr_panel *p, int m
 	return x;
 }
 
-void draw_matrices(struct lr_grid *g, const struct lr_panel *p, int y0, int bottom_only)
+void vw_draw_matrices(struct lr_grid *g, const struct lr_panel *p, int y0, int bottom_only)
 {
 	struct fact f;
 	struct block top[4], bot[2];
@@ -325,7 +325,7 @@ void draw_matrices(struct lr_grid *g, const struct lr_panel *p, int y0, int bott
 			"  svd A 2          (the best rank-2 approximation)",
 			"The matrices, the reconstruction and its residual show here."
 		};
-		hint(g, y0 + 1, l, 6);
+		vw_hint(g, y0 + 1, l, 6);
 		return;
 	}
 	if (svd) {
@@ -417,8 +417,8 @@ void draw_matrices(struct lr_grid *g, const struct lr_panel *p, int y0, int bott
 		else if (nb && g->w - 1 - w >= 1)             /* between the shelves */
 			lr_grid_text(g, g->w - 1 - w, y0 + h1, where, LR_STY_DIM);
 		else
-			text_clip(g, lx + 2, ly, g->w, where, LR_STY_DIM);
+			vw_text_clip(g, lx + 2, ly, g->w, where, LR_STY_DIM);
 	} else if (clipped) {
-		text_clip(g, lx + 2, ly, g->w, p->ascii ? "> clipped" : "… clipped", LR_STY_DIM);
+		vw_text_clip(g, lx + 2, ly, g->w, p->ascii ? "> clipped" : "… clipped", LR_STY_DIM);
 	}
 }

@@ -11,7 +11,7 @@ static void spectrum_numbers(struct lr_grid *g, const struct lr_panel *p, int y,
 	int styles[5] = { LR_STY_BOLD, LR_STY_NORMAL, LR_STY_NORMAL, LR_STY_NORMAL, LR_STY_DIM };
 	int nit = known < pmax ? 5 : 4;
 
-	num(a, sizeof a, lr_svd_run_tail(p->svd, k));
+	vw_num(a, sizeof a, lr_svd_run_tail(p->svd, k));
 	snprintf(it[0], sizeof it[0], "k = %zu of %zu", k, pmax);
 	snprintf(it[1], sizeof it[1], "best rank-k error %s = %s",
 	         GL(p, "Σ_{i>k} σᵢ²", "sum_{i>k} s_i^2"), a);
@@ -24,10 +24,10 @@ static void spectrum_numbers(struct lr_grid *g, const struct lr_panel *p, int y,
 	         GL(p, "σ", "s"), pmax, known);
 	for (int i = 0; i < nit; i++)
 		items[i] = it[i];
-	flow(g, 2, y, xmax, g->h, items, styles, nit);
+	vw_flow(g, 2, y, xmax, g->h, items, styles, nit);
 }
 
-void draw_spectrum(struct lr_grid *g, const struct lr_panel *p, int y0)
+void vw_draw_spectrum(struct lr_grid *g, const struct lr_panel *p, int y0)
 {
 	struct lr_grid sub;
 	int nrows = g->w >= 100 ? 2 : 3, pw = g->w;
@@ -39,7 +39,7 @@ void draw_spectrum(struct lr_grid *g, const struct lr_panel *p, int y0)
 			"and the Eckart–Young–Mirsky bound. Then + and - (on an empty prompt) step",
 			"the rank k: the cut-off, the numbers and the Matrices view follow."
 		};
-		hint(g, y0 + 1, l, 4);
+		vw_hint(g, y0 + 1, l, 4);
 		return;
 	}
 	/* the note on the values not computed, on rows half as wide beside the matrices */
@@ -51,15 +51,15 @@ void draw_spectrum(struct lr_grid *g, const struct lr_panel *p, int y0)
 		pw = g->w * 11 / 20;
 		q.focus = LR_FOCUS_SVD;
 		if (lr_grid_init(&right, g->w - pw, g->h) == 0) {
-			draw_matrices(&right, &q, y0 + 1, 1);
-			blit_from(g, &right, pw, 0, y0);
+			vw_draw_matrices(&right, &q, y0 + 1, 1);
+			vw_blit_from(g, &right, pw, 0, y0);
 			lr_grid_finish(&right);
 		}
 	}
 	if (g->h - y0 - nrows < 1 || lr_grid_init(&sub, pw - 1, g->h - y0 - nrows) < 0)
 		return;
 	lr_plot_spectrum(&sub, p->svd->svd.s, p->svd->svd.p, lr_panel_rank(p), p->ascii);
-	blit(g, &sub, 0, y0);
+	vw_blit(g, &sub, 0, y0);
 	lr_grid_finish(&sub);
 	spectrum_numbers(g, p, g->h - nrows, pw);
 }

@@ -3,7 +3,7 @@
 #include "views_impl.h"
 
 /* Copies src's rows from `from` on to (x0, y0 + from). */
-void blit_from(struct lr_grid *dst, const struct lr_grid *src, int x0, int y0, int from)
+void vw_blit_from(struct lr_grid *dst, const struct lr_grid *src, int x0, int y0, int from)
 {
 	for (int y = from; y < src->h; y++)
 		for (int x = 0; x < src->w; x++) {
@@ -12,13 +12,13 @@ void blit_from(struct lr_grid *dst, const struct lr_grid *src, int x0, int y0, i
 		}
 }
 
-void blit(struct lr_grid *dst, const struct lr_grid *src, int x0, int y0)
+void vw_blit(struct lr_grid *dst, const struct lr_grid *src, int x0, int y0)
 {
-	blit_from(dst, src, x0, y0, 0);
+	vw_blit_from(dst, src, x0, y0, 0);
 }
 
 /* Text clipped to the columns [x, xmax). */
-int text_clip(struct lr_grid *g, int x, int y, int xmax, const char *s, int style)
+int vw_text_clip(struct lr_grid *g, int x, int y, int xmax, const char *s, int style)
 {
 	struct lr_grid row;
 	int n = lr_grid_text_len(s);
@@ -28,12 +28,12 @@ int text_clip(struct lr_grid *g, int x, int y, int xmax, const char *s, int styl
 	if (lr_grid_init(&row, xmax - x, 1) < 0)
 		return x;
 	lr_grid_text(&row, 0, 0, s, style);
-	blit(g, &row, x, y);
+	vw_blit(g, &row, x, y);
 	lr_grid_finish(&row);
 	return xmax;
 }
 
-void num(char *buf, size_t n, double x)
+void vw_num(char *buf, size_t n, double x)
 {
 	struct lr_buf b;
 
@@ -45,8 +45,8 @@ void num(char *buf, size_t n, double x)
 
 /* Lays items out left to right with gaps, wrapping into the next rows;
  * returns the row after the last one used. */
-int flow(struct lr_grid *g, int x0, int y, int xmax, int ymax,
-                const char *const *items, const int *styles, int n)
+int vw_flow(struct lr_grid *g, int x0, int y, int xmax, int ymax,
+            const char *const *items, const int *styles, int n)
 {
 	int x = x0;
 
@@ -57,13 +57,13 @@ int flow(struct lr_grid *g, int x0, int y, int xmax, int ymax,
 			if (++y >= ymax)
 				break;
 		}
-		x = text_clip(g, x, y, xmax, items[i], styles[i]) + 3;
+		x = vw_text_clip(g, x, y, xmax, items[i], styles[i]) + 3;
 	}
 	return y + 1;
 }
 
-void hint(struct lr_grid *g, int y, const char *const *lines, int n)
+void vw_hint(struct lr_grid *g, int y, const char *const *lines, int n)
 {
 	for (int i = 0; i < n; i++)
-		text_clip(g, 2, y + i, g->w, lines[i], i == 0 ? LR_STY_BOLD : LR_STY_NORMAL);
+		vw_text_clip(g, 2, y + i, g->w, lines[i], i == 0 ? LR_STY_BOLD : LR_STY_NORMAL);
 }

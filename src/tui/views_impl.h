@@ -17,22 +17,22 @@
 #define GL(p, u, a) ((p)->ascii ? (a) : (u))
 
 /* view_util.c */
-void blit_from(struct lr_grid *dst, const struct lr_grid *src, int x0, int y0, int from);
-void blit(struct lr_grid *dst, const struct lr_grid *src, int x0, int y0);
-int text_clip(struct lr_grid *g, int x, int y, int xmax, const char *s, int style);
-void num(char *buf, size_t n, double x);
-int flow(struct lr_grid *g, int x0, int y, int xmax, int ymax,
-                const char *const *items, const int *styles, int n);
-void hint(struct lr_grid *g, int y, const char *const *lines, int n);
+void vw_blit_from(struct lr_grid *dst, const struct lr_grid *src, int x0, int y0, int from);
+void vw_blit(struct lr_grid *dst, const struct lr_grid *src, int x0, int y0);
+int vw_text_clip(struct lr_grid *g, int x, int y, int xmax, const char *s, int style);
+void vw_num(char *buf, size_t n, double x);
+int vw_flow(struct lr_grid *g, int x0, int y, int xmax, int ymax,
+            const char *const *items, const int *styles, int n);
+void vw_hint(struct lr_grid *g, int y, const char *const *lines, int n);
 /* view_matrices.c */
-void draw_matrices(struct lr_grid *g, const struct lr_panel *p, int y0, int bottom_only);
+void vw_draw_matrices(struct lr_grid *g, const struct lr_panel *p, int y0, int bottom_only);
 /* view_loss.c */
-void draw_loss(struct lr_grid *g, const struct lr_panel *p, int y0);
+void vw_draw_loss(struct lr_grid *g, const struct lr_panel *p, int y0);
 /* view_spectrum.c */
-void draw_spectrum(struct lr_grid *g, const struct lr_panel *p, int y0);
+void vw_draw_spectrum(struct lr_grid *g, const struct lr_panel *p, int y0);
 /* view_compare.c */
-void draw_compare(struct lr_grid *g, const struct lr_panel *p, int y0);
+void vw_draw_compare(struct lr_grid *g, const struct lr_panel *p, int y0);
 /* view_lesson.c */
-void draw_lesson(struct lr_grid *g, const struct lr_panel *p, int y0);
+void vw_draw_lesson(struct lr_grid *g, const struct lr_panel *p, int y0);
 
 #endif
