@@ -304,121 +304,209 @@ static int heat_legend(struct lr_grid *g, int y, const struct lr_panel *p, int m
 	return x;
 }
 
-void vw_draw_matrices(struct lr_grid *g, const struct lr_panel *p, int y0, int bottom_only)
+/* The factorisation in focus: the SVD's, or the training run's. 0 if none. */
+static int focused_fact(const struct lr_panel *p, struct fact *f, const char **name)
+{
+	if (p->focus == LR_FOCUS_SVD && p->svd) {
+		*f = (struct fact){ p->svd->A, p->svd->svd.U, p->svd->svd.V, p->svd->svd.s,
+		                    lr_panel_rank(p) };
+		*name = p->svd->matrix_name;
+		return 1;
+	}
+	if (p->focus == LR_FOCUS_SGD && p->run && p->run->res.U) {
+		*f = (struct fact){ p->run->A, p->run->res.U, p->run->res.V, NULL, p->run->opts.rank };
+		*name = p->run->matrix_name;
+		return 1;
+	}
+	return 0;
+}
+
+static void no_fact_hint(struct lr_grid *g, int y0)
+{
+	static const char *const l[] = {
+		"No factorisation yet.",
+		"Define a matrix and factorise it, for example:",
+		"  A = rand(6, 5)",
+		"  sgd A 2          (gradient descent: A ≈ U·Vᵀ)",
+		"  svd A 2          (the best rank-2 approximation)",
+		"The matrices, the reconstruction and its residual show here."
+	};
+
+	vw_hint(g, y0 + 1, l, 6);
+}
+
+/* The top shelf: A (by its own name), U, S for an SVD, Vᵀ. Returns how many. */
+static int top_blocks(struct block *top, const struct fact *f, const char *name,
+                      const struct lr_panel *p)
+{
+	char t[48];
+	int nt = 0;
+
+	snprintf(t, sizeof t, "%s  %zu×%zu", name, f->A->rows, f->A->cols);
+	block_init(&top[nt++], f, B_A, t);
+	snprintf(t, sizeof t, "U  %zu×%zu", f->A->rows, f->k);
+	block_init(&top[nt++], f, B_U, t);
+	if (f->s) {
+		snprintf(t, sizeof t, "S  %zu×%zu", f->k, f->k);
+		block_init(&top[nt++], f, B_S, t);
+	}
+	snprintf(t, sizeof t, "%s  %zu×%zu", GL(p, "Vᵀ", "V'"), f->k, f->A->cols);
+	block_init(&top[nt++], f, B_VT, t);
+	return nt;
+}
+
+/* The bottom shelf: the reconstruction and the residual, titled with the
+ * matrix's own name (B's residual is not "A − U·Vᵀ"). */
+static void bottom_blocks(struct block *bot, const struct fact *f, const char *nm,
+                          const struct lr_panel *p)
+{
+	char t[48];
+
+	if (f->s)
+		snprintf(t, sizeof t, "%.16s_%zu = %s", nm, f->k, GL(p, "U·S·Vᵀ", "U*S*V'"));
+	else
+		snprintf(t, sizeof t, "%s", GL(p, "U·Vᵀ", "U*V'"));
+	block_init(&bot[0], f, B_REC, t);
+	if (f->s)
+		snprintf(t, sizeof t, "%.16s %s %.16s_%zu", nm, GL(p, "−", "-"), nm, f->k);
+	else
+		snprintf(t, sizeof t, "%.16s %s", nm, GL(p, "− U·Vᵀ", "- U*V'"));
+	block_init(&bot[1], f, B_RES, t);
+}
+
+/* Rows for the two shelves in avail (a rule row between them): both whole
+ * if they fit, else at most half for the top and the rest, if two or more
+ * rows, for the bottom. */
+static void shelf_heights(const struct block *top, int nt, const struct block *bot, int avail,
+                          int *h1, int *h2)
+{
+	*h1 = shelf_rows(top, nt);
+	*h2 = shelf_rows(bot, 2);
+	if (*h1 + *h2 + 1 <= avail) {
+		*h2 = avail - *h1 - 1 < *h2 ? avail - *h1 - 1 : *h2;
+		return;
+	}
+	*h1 = avail / 2 > *h1 ? *h1 : avail / 2;
+	*h2 = avail - *h1 - 1;
+	if (*h2 < 2) {
+		*h1 = avail;
+		*h2 = 0;
+	}
+}
+
+/* Where the view stands, told by the first matrix drawn (ref): beside the
+ * legend that ends at lx on row ly, else right-aligned on row mid between
+ * the shelves (if shelf is set), else clipped beside the legend. */
+static void where_note(struct lr_grid *g, const struct lr_panel *p, const struct block *ref,
+                       const struct lr_scroll *sc, int lx, int ly, int shelf, int mid)
+{
+	char where[160];
+	const char *dash = GL(p, "–", "-");
+	size_t ro = scrolled(sc->row0, ref->rows, ref->shown_r);
+	size_t co = scrolled(sc->col0, ref->cols, ref->shown_c);
+	int n = 0, w;
+
+	if (sc->max_row0)
+		n += snprintf(where + n, sizeof where - (size_t)n, "rows %zu%s%zu of %zu, ",
+		              ro + 1, dash, ro + ref->shown_r, ref->rows);
+	if (sc->max_col0)
+		n += snprintf(where + n, sizeof where - (size_t)n, "columns %zu%s%zu of %zu, ",
+		              co + 1, dash, co + ref->shown_c, ref->cols);
+	snprintf(where + n - 2, sizeof where - (size_t)n + 2, " %s Shift+arrows scroll",
+	         GL(p, "·", "-"));
+	w = lr_grid_text_len(where);
+	if (lx + 2 + w <= g->w)                       /* beside the legend */
+		lr_grid_text(g, lx + 2, ly, where, LR_STY_DIM);
+	else if (shelf && g->w - 1 - w >= 1)          /* between the shelves */
+		lr_grid_text(g, g->w - 1 - w, mid, where, LR_STY_DIM);
+	else
+		vw_text_clip(g, lx + 2, ly, g->w, where, LR_STY_DIM);
+}
+
+static void clipped_note(struct lr_grid *g, const struct lr_panel *p, int lx, int ly)
+{
+	vw_text_clip(g, lx + 2, ly, g->w, p->ascii ? "> clipped" : "… clipped", LR_STY_DIM);
+}
+
+/* The page the view scrolls by: the first matrix drawn, ref (or none). */
+static void page_of(struct lr_scroll *sc, const struct block *ref)
+{
+	sc->page_rows = ref && ref->shown_r ? ref->shown_r : 1;
+	sc->page_cols = ref && ref->shown_c ? ref->shown_c : 1;
+}
+
+/* Both shelves from row y0, the numbers beside the bottom one, the legend
+ * on the last row with where the view stands, scrolled to p->row0, p->col0. */
+void vw_draw_matrices(struct lr_grid *g, const struct lr_panel *p, int y0)
 {
 	struct fact f;
 	struct block top[4], bot[2];
 	const struct block *ref;
 	struct lr_scroll sc;
-	int nt = 0, nb, avail = g->h - y0 - 1, h1, h2, clipped, lx, ly;
-	int svd = p->focus == LR_FOCUS_SVD && p->svd;
-	char t[48];
+	const char *nm;
+	int nt, nb, avail = g->h - y0 - 1, h1, h2, lx;
 
 	if (avail < 2)
 		return;
-	if (!svd && !(p->focus == LR_FOCUS_SGD && p->run && p->run->res.U)) {
-		static const char *const l[] = {
-			"No factorisation yet.",
-			"Define a matrix and factorise it, for example:",
-			"  A = rand(6, 5)",
-			"  sgd A 2          (gradient descent: A ≈ U·Vᵀ)",
-			"  svd A 2          (the best rank-2 approximation)",
-			"The matrices, the reconstruction and its residual show here."
-		};
-		vw_hint(g, y0 + 1, l, 6);
+	if (!focused_fact(p, &f, &nm)) {
+		no_fact_hint(g, y0);
 		return;
 	}
-	if (svd) {
-		f = (struct fact){ p->svd->A, p->svd->svd.U, p->svd->svd.V, p->svd->svd.s,
-		                   lr_panel_rank(p) };
-	} else {
-		f = (struct fact){ p->run->A, p->run->res.U, p->run->res.V, NULL, p->run->opts.rank };
-	}
-	snprintf(t, sizeof t, "%s  %zu×%zu", svd ? p->svd->matrix_name : p->run->matrix_name,
-	         f.A->rows, f.A->cols);
-	block_init(&top[nt++], &f, B_A, t);
-	snprintf(t, sizeof t, "U  %zu×%zu", f.A->rows, f.k);
-	block_init(&top[nt++], &f, B_U, t);
-	if (svd) {
-		snprintf(t, sizeof t, "S  %zu×%zu", f.k, f.k);
-		block_init(&top[nt++], &f, B_S, t);
-	}
-	snprintf(t, sizeof t, "%s  %zu×%zu", GL(p, "Vᵀ", "V'"), f.k, f.A->cols);
-	block_init(&top[nt++], &f, B_VT, t);
-	/* the matrix's own name: B's residual is not "A − U·Vᵀ" */
-	const char *nm = svd ? p->svd->matrix_name : p->run->matrix_name;
-	if (svd)
-		snprintf(t, sizeof t, "%.16s_%zu = %s", nm, f.k, GL(p, "U·S·Vᵀ", "U*S*V'"));
-	else
-		snprintf(t, sizeof t, "%s", GL(p, "U·Vᵀ", "U*V'"));
-	block_init(&bot[0], &f, B_REC, t);
-	if (svd)
-		snprintf(t, sizeof t, "%.16s %s %.16s_%zu", nm, GL(p, "−", "-"), nm, f.k);
-	else
-		snprintf(t, sizeof t, "%.16s %s", nm, GL(p, "− U·Vᵀ", "- U*V'"));
-	block_init(&bot[1], &f, B_RES, t);
-	h1 = shelf_rows(top, nt);
-	h2 = shelf_rows(bot, 2);
-	if (bottom_only) {
-		h1 = -1;
-		h2 = avail - 1 < h2 ? avail - 1 : h2;
-	} else if (h1 + h2 + 1 <= avail) {
-		h2 = avail - h1 - 1 < h2 ? avail - h1 - 1 : h2;
-	} else {
-		h1 = avail / 2 > h1 ? h1 : avail / 2;
-		h2 = avail - h1 - 1;
-		if (h2 < 2) {
-			h1 = avail;
-			h2 = 0;
-		}
-	}
+	nt = top_blocks(top, &f, nm, p);
+	bottom_blocks(bot, &f, nm, p);
+	shelf_heights(top, nt, bot, avail, &h1, &h2);
 	/* fit first: how far the view scrolls depends on what shows */
-	nt = bottom_only ? 0 : fit(top, nt, g->w - 2, h1);
-	nb = h2 >= 2 ? fit(bot, 2, bottom_only ? g->w - 2 : g->w - 24, h2) : 0;
-	clipped = any_clipped(top, nt) || any_clipped(bot, nb);
+	nt = fit(top, nt, g->w - 2, h1);
+	nb = h2 >= 2 ? fit(bot, 2, g->w - 24, h2) : 0;
 	memset(&sc, 0, sizeof sc);
-	if (!bottom_only) {      /* the Spectrum view's approximation does not scroll */
-		scroll_limits(top, nt, &sc);
-		scroll_limits(bot, nb, &sc);
-		sc.row0 = p->row0 < sc.max_row0 ? p->row0 : sc.max_row0;
-		sc.col0 = p->col0 < sc.max_col0 ? p->col0 : sc.max_col0;
-	}
+	scroll_limits(top, nt, &sc);
+	scroll_limits(bot, nb, &sc);
+	sc.row0 = p->row0 < sc.max_row0 ? p->row0 : sc.max_row0;
+	sc.col0 = p->col0 < sc.max_col0 ? p->col0 : sc.max_col0;
 	ref = nt ? &top[0] : nb ? &bot[0] : NULL;     /* A, or the reconstruction */
-	sc.page_rows = ref && ref->shown_r ? ref->shown_r : 1;
-	sc.page_cols = ref && ref->shown_c ? ref->shown_c : 1;
+	page_of(&sc, ref);
 	draw_shelf(g, 1, y0, top, nt, &f, p->ascii, sc.row0, sc.col0);
 	if (nb) {
 		int x = draw_shelf(g, 1, y0 + h1 + 1, bot, nb, &f, p->ascii, sc.row0, sc.col0);
-		if (!bottom_only)   /* the Spectrum view shows its own numbers */
-			fact_numbers(g, x + 1, y0 + h1 + 1, g->w - 1, y0 + h1 + 1 + h2, p, &f);
+		fact_numbers(g, x + 1, y0 + h1 + 1, g->w - 1, y0 + h1 + 1 + h2, p, &f);
 	}
 	if (p->scrolled)        /* tell the front end where it stands */
 		*p->scrolled = sc;
-	ly = bottom_only ? y0 + h2 : g->h - 1;
-	lx = heat_legend(g, ly, p, lr_mat_has_hidden(f.A));
-	if (ref && (sc.max_row0 || sc.max_col0)) {
-		/* where the view stands, told by the first matrix drawn */
-		char where[160];
-		const char *dash = GL(p, "–", "-");
-		size_t ro = scrolled(sc.row0, ref->rows, ref->shown_r);
-		size_t co = scrolled(sc.col0, ref->cols, ref->shown_c);
-		int n = 0, w;
-		if (sc.max_row0)
-			n += snprintf(where + n, sizeof where - (size_t)n, "rows %zu%s%zu of %zu, ",
-			              ro + 1, dash, ro + ref->shown_r, ref->rows);
-		if (sc.max_col0)
-			n += snprintf(where + n, sizeof where - (size_t)n, "columns %zu%s%zu of %zu, ",
-			              co + 1, dash, co + ref->shown_c, ref->cols);
-		snprintf(where + n - 2, sizeof where - (size_t)n + 2, " %s Shift+arrows scroll",
-		         GL(p, "·", "-"));
-		w = lr_grid_text_len(where);
-		if (lx + 2 + w <= g->w)                       /* beside the legend */
-			lr_grid_text(g, lx + 2, ly, where, LR_STY_DIM);
-		else if (nb && g->w - 1 - w >= 1)             /* between the shelves */
-			lr_grid_text(g, g->w - 1 - w, y0 + h1, where, LR_STY_DIM);
-		else
-			vw_text_clip(g, lx + 2, ly, g->w, where, LR_STY_DIM);
-	} else if (clipped) {
-		vw_text_clip(g, lx + 2, ly, g->w, p->ascii ? "> clipped" : "… clipped", LR_STY_DIM);
+	lx = heat_legend(g, g->h - 1, p, lr_mat_has_hidden(f.A));
+	if (ref && (sc.max_row0 || sc.max_col0))
+		where_note(g, p, ref, &sc, lx, g->h - 1, nb, y0 + h1);
+	else if (any_clipped(top, nt) || any_clipped(bot, nb))
+		clipped_note(g, p, lx, g->h - 1);
+}
+
+/* The Spectrum view's right side: the reconstruction and the residual from
+ * row y0, with their legend under them; no numbers (the Spectrum view
+ * shows its own) and no scrolling. */
+void vw_draw_approximation(struct lr_grid *g, const struct lr_panel *p, int y0)
+{
+	struct fact f;
+	struct block bot[2];
+	struct lr_scroll sc;
+	const char *nm;
+	int nb, avail = g->h - y0 - 1, h2, lx;
+
+	if (avail < 2)
+		return;
+	if (!focused_fact(p, &f, &nm)) {
+		no_fact_hint(g, y0);
+		return;
 	}
+	bottom_blocks(bot, &f, nm, p);
+	h2 = shelf_rows(bot, 2);
+	h2 = avail - 1 < h2 ? avail - 1 : h2;
+	nb = h2 >= 2 ? fit(bot, 2, g->w - 2, h2) : 0;
+	memset(&sc, 0, sizeof sc);
+	page_of(&sc, nb ? &bot[0] : NULL);
+	if (nb)
+		draw_shelf(g, 1, y0, bot, nb, &f, p->ascii, 0, 0);
+	if (p->scrolled)
+		*p->scrolled = sc;
+	lx = heat_legend(g, y0 + h2, p, lr_mat_has_hidden(f.A));
+	if (any_clipped(bot, nb))
+		clipped_note(g, p, lx, y0 + h2);
 }

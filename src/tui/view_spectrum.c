@@ -51,7 +51,7 @@ void vw_draw_spectrum(struct lr_grid *g, const struct lr_panel *p, int y0)
 		pw = g->w * 11 / 20;
 		q.focus = LR_FOCUS_SVD;
 		if (lr_grid_init(&right, g->w - pw, g->h) == 0) {
-			vw_draw_matrices(&right, &q, y0 + 1, 1);
+			vw_draw_approximation(&right, &q, y0 + 1);
 			vw_blit_from(g, &right, pw, 0, y0);
 			lr_grid_finish(&right);
 		}

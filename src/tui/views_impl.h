@@ -25,7 +25,8 @@ int vw_flow(struct lr_grid *g, int x0, int y, int xmax, int ymax,
             const char *const *items, const int *styles, int n);
 void vw_hint(struct lr_grid *g, int y, const char *const *lines, int n);
 /* view_matrices.c */
-void vw_draw_matrices(struct lr_grid *g, const struct lr_panel *p, int y0, int bottom_only);
+void vw_draw_matrices(struct lr_grid *g, const struct lr_panel *p, int y0);
+void vw_draw_approximation(struct lr_grid *g, const struct lr_panel *p, int y0);
 /* view_loss.c */
 void vw_draw_loss(struct lr_grid *g, const struct lr_panel *p, int y0);
 /* view_spectrum.c */
