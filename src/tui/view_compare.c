@@ -84,13 +84,114 @@ static double *values_of(const struct lr_panel *p, const struct lr_matrix *A, si
 	return s;
 }
 
+/* A masked matrix's rows: the loss on the observed entries, the error on
+ * the hidden ones, and the full matrix's SVD loss (s, if known) for reference. */
+static void masked_rows(struct table *t, const struct lr_run *r, const double *s, double tail,
+                        double loss, char *title, size_t nt)
+{
+	char a[32], c[96];
+
+	snprintf(title, nt, "masked %s (%zu×%zu, %zu of %zu entries observed), rank %zu",
+	         r->matrix_name, r->A->rows, r->A->cols, r->res.n_observed,
+	         r->A->rows * r->A->cols, r->opts.rank);
+	row(t, "", "sum of squares", "");
+	vw_num(a, sizeof a, loss);
+	snprintf(c, sizeof c, "%zu entries, %ld epochs", r->res.n_observed, r->res.epochs_done);
+	row(t, "SGD loss on observed entries", a, c);
+	if (r->res.hidden) {
+		vw_num(a, sizeof a, r->res.hidden[r->res.epochs_done - 1]);
+		snprintf(c, sizeof c, "%zu entries", r->res.n_hidden_known);
+		row(t, "SGD error on hidden entries", a, c);
+	} else {
+		row(t, "SGD error on hidden entries", "?", "their true values are unknown");
+	}
+	if (s) {
+		vw_num(a, sizeof a, tail);
+		row(t, "SVD of the full matrix", a, "all entries, for reference");
+	}
+}
+
+/* The singular values the rank-k bound leaves out, in b: the first three
+ * of the ns known of pmin, then "…" or the range only measured. */
+static void left_out(char *b, size_t nb, const struct lr_panel *p, const double *s, size_t k,
+                     size_t ns, size_t pmin)
+{
+	size_t i;
+
+	b[0] = '\0';
+	for (i = k; i < ns && i < k + 3; i++) {
+		char v[32];
+		vw_num(v, sizeof v, s[i]);
+		snprintf(b + strlen(b), nb - strlen(b), "%s%s%zu = %s",
+		         i > k ? ", " : "", GL(p, "σ", "s"), i + 1, v);
+	}
+	if (i == ns && ns < pmin)
+		snprintf(b + strlen(b), nb - strlen(b), "%s%s%zu%s%s%zu measured",
+		         i > k ? ", " : "", GL(p, "σ", "s"), ns + 1, GL(p, "–", "-"),
+		         GL(p, "σ", "s"), pmin);
+	else if (pmin > k + 3)
+		snprintf(b + strlen(b), nb - strlen(b), ", …");
+	if (pmin == k)
+		snprintf(b, nb, "no singular value is left out");
+}
+
+/* A full matrix's rows: SGD's loss against the SVD's, the bound and the gap. */
+static void full_rows(struct table *t, const struct lr_panel *p, const struct lr_run *r,
+                      const double *s, size_t ns, double tail, double loss, char *title,
+                      size_t nt)
+{
+	size_t k = r->opts.rank, pmin = r->A->rows < r->A->cols ? r->A->rows : r->A->cols;
+	char a[32], c[96];
+
+	snprintf(title, nt, "Eckart–Young–Mirsky comparison for %s (%zu×%zu), rank %zu",
+	         r->matrix_name, r->A->rows, r->A->cols, k);
+	row(t, "", "sum of squares", "");
+	vw_num(a, sizeof a, loss);
+	snprintf(c, sizeof c, "after %ld epochs, lr %g", r->res.epochs_done, r->opts.lr);
+	row(t, "SGD loss", a, c);
+	if (!s)
+		return;
+	vw_num(a, sizeof a, tail);
+	snprintf(c, sizeof c, "the optimum of rank %zu", k);
+	row(t, "SVD loss", a, c);
+	left_out(c, sizeof c, p, s, k, ns, pmin);
+	row(t, GL(p, "bound Σ_{i>k} σᵢ²", "bound sum s_i^2, i>k"), a, c);
+	vw_num(a, sizeof a, loss - tail);
+	if (tail > 0)
+		snprintf(c, sizeof c, "%.2f%% above the optimum", 100 * (loss - tail) / tail);
+	else
+		snprintf(c, sizeof c, "the optimum is exact (0)");
+	row(t, "gap", a, c);
+}
+
+/* The kept runs of r's matrix, newest last, from row y + 2 (when more than one). */
+static void runs_table(struct lr_grid *g, const struct lr_panel *p, const struct lr_run *r,
+                       int y)
+{
+	struct table u;
+	char a[32], c[96];
+
+	u.n = 0;
+	row(&u, "run", "final loss", "epochs");
+	for (size_t i = 0; i < p->nruns; i++) {
+		const struct lr_run *q = p->runs[i];
+		if (strcmp(q->matrix_name, r->matrix_name) || !q->res.epochs_done)
+			continue;
+		vw_num(a, sizeof a, q->res.loss[q->res.epochs_done - 1]);
+		snprintf(c, sizeof c, "%ld%s", q->res.epochs_done, q->res.stopped ? " (stopped)" : "");
+		row(&u, q->label[0] ? q->label : q->matrix_name, a, c);
+	}
+	if (u.n > 2)
+		draw_table(g, 2, y + 2, &u, p);
+}
+
 void vw_draw_compare(struct lr_grid *g, const struct lr_panel *p, int y0)
 {
 	const struct lr_run *r = p->run;
 	struct table t;
-	char a[32], b[96], c[96], title[128];
+	char title[128];
 	double *s, tail = 0, loss;
-	size_t k, pmin, ns = 0;
+	size_t ns = 0;
 	int y;
 
 	if (!r || !r->res.epochs_done) {
@@ -102,67 +203,13 @@ void vw_draw_compare(struct lr_grid *g, const struct lr_panel *p, int y0)
 		vw_hint(g, y0 + 1, l, 3);
 		return;
 	}
-	k = r->opts.rank;
-	pmin = r->A->rows < r->A->cols ? r->A->rows : r->A->cols;
 	loss = r->res.loss[r->res.epochs_done - 1];
 	t.n = 0;
-	s = values_of(p, r->A, k, &ns, &tail);
-	if (lr_mat_has_hidden(r->A)) {
-		snprintf(title, sizeof title, "masked %s (%zu×%zu, %zu of %zu entries observed), rank %zu",
-		         r->matrix_name, r->A->rows, r->A->cols, r->res.n_observed,
-		         r->A->rows * r->A->cols, k);
-		row(&t, "", "sum of squares", "");
-		vw_num(a, sizeof a, loss);
-		snprintf(c, sizeof c, "%zu entries, %ld epochs", r->res.n_observed, r->res.epochs_done);
-		row(&t, "SGD loss on observed entries", a, c);
-		if (r->res.hidden) {
-			vw_num(a, sizeof a, r->res.hidden[r->res.epochs_done - 1]);
-			snprintf(c, sizeof c, "%zu entries", r->res.n_hidden_known);
-			row(&t, "SGD error on hidden entries", a, c);
-		} else {
-			row(&t, "SGD error on hidden entries", "?", "their true values are unknown");
-		}
-		if (s) {
-			vw_num(a, sizeof a, tail);
-			row(&t, "SVD of the full matrix", a, "all entries, for reference");
-		}
-	} else {
-		snprintf(title, sizeof title, "Eckart–Young–Mirsky comparison for %s (%zu×%zu), rank %zu",
-		         r->matrix_name, r->A->rows, r->A->cols, k);
-		row(&t, "", "sum of squares", "");
-		vw_num(a, sizeof a, loss);
-		snprintf(c, sizeof c, "after %ld epochs, lr %g", r->res.epochs_done, r->opts.lr);
-		row(&t, "SGD loss", a, c);
-		if (s) {
-			vw_num(a, sizeof a, tail);
-			snprintf(c, sizeof c, "the optimum of rank %zu", k);
-			row(&t, "SVD loss", a, c);
-			b[0] = '\0';
-			size_t i;
-			for (i = k; i < ns && i < k + 3; i++) {
-				char v[32];
-				vw_num(v, sizeof v, s[i]);
-				snprintf(b + strlen(b), sizeof b - strlen(b), "%s%s%zu = %s",
-				         i > k ? ", " : "", GL(p, "σ", "s"), i + 1, v);
-			}
-			if (i == ns && ns < pmin)
-				snprintf(b + strlen(b), sizeof b - strlen(b), "%s%s%zu%s%s%zu measured",
-				         i > k ? ", " : "", GL(p, "σ", "s"), ns + 1, GL(p, "–", "-"),
-				         GL(p, "σ", "s"), pmin);
-			else if (pmin > k + 3)
-				snprintf(b + strlen(b), sizeof b - strlen(b), ", …");
-			if (pmin == k)
-				snprintf(b, sizeof b, "no singular value is left out");
-			snprintf(c, sizeof c, "%s", b);
-			row(&t, GL(p, "bound Σ_{i>k} σᵢ²", "bound sum s_i^2, i>k"), a, c);
-			vw_num(a, sizeof a, loss - tail);
-			if (tail > 0)
-				snprintf(c, sizeof c, "%.2f%% above the optimum", 100 * (loss - tail) / tail);
-			else
-				snprintf(c, sizeof c, "the optimum is exact (0)");
-			row(&t, "gap", a, c);
-		}
-	}
+	s = values_of(p, r->A, r->opts.rank, &ns, &tail);
+	if (lr_mat_has_hidden(r->A))
+		masked_rows(&t, r, s, tail, loss, title, sizeof title);
+	else
+		full_rows(&t, p, r, s, ns, tail, loss, title, sizeof title);
 	lr_free(s);
 	vw_text_clip(g, 2, y0 + 1, g->w - 1, title, LR_STY_TITLE);
 	y = draw_table(g, 2, y0 + 3, &t, p);
@@ -170,20 +217,6 @@ void vw_draw_compare(struct lr_grid *g, const struct lr_panel *p, int y0)
 		vw_text_clip(g, 2, ++y, g->w - 1,
 		             "The Eckart–Young bound does not apply to a masked matrix: watch the hidden "
 		             "error rise while the observed loss falls (overfitting).", LR_STY_DIM);
-	/* the kept runs of this matrix, newest last */
-	if (p->nruns > 1 && y + 4 < g->h) {
-		struct table u;
-		u.n = 0;
-		row(&u, "run", "final loss", "epochs");
-		for (size_t i = 0; i < p->nruns; i++) {
-			const struct lr_run *q = p->runs[i];
-			if (strcmp(q->matrix_name, r->matrix_name) || !q->res.epochs_done)
-				continue;
-			vw_num(a, sizeof a, q->res.loss[q->res.epochs_done - 1]);
-			snprintf(c, sizeof c, "%ld%s", q->res.epochs_done, q->res.stopped ? " (stopped)" : "");
-			row(&u, q->label[0] ? q->label : q->matrix_name, a, c);
-		}
-		if (u.n > 2)
-			draw_table(g, 2, y + 2, &u, p);
-	}
+	if (p->nruns > 1 && y + 4 < g->h)
+		runs_table(g, p, r, y);
 }
