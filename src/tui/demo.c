@@ -16,20 +16,13 @@ void tui_note(const char *fmt, ...)
 	tui.back = 0;
 }
 
-/* Reads FILE and splits it into statements with the language's parser:
- * statement i is the text from its first token to the next statement's,
- * less the blank and comment lines (lesson directives among them) that
- * trail it. 0, or -1 with a message on stderr. */
-int tui_demo_load(const char *path)
+/* Reads the file at path into d->src; 0, or -1 with a message on stderr. */
+static int demo_read(struct demo *d, const char *path)
 {
-	struct demo *d = &tui.demo;
 	FILE *f = fopen(path, "rb");
 	struct lr_buf b;
-	struct lr_parser p;
-	struct lr_stmt *st;
-	struct lr_error err;
 	char chunk[4096];
-	size_t n, cap = 0;
+	size_t n;
 	int rc;
 
 	if (!f) {
@@ -49,8 +42,19 @@ int tui_demo_load(const char *path)
 	d->len = lr_utf8_skip_bom(b.data, b.len);   /* as batch mode reads a script */
 	d->src = b.data ? lr_buf_take(&b) : lr_strdup("");
 	d->name = strdup(path);
-	if (!d->src || !d->name)
-		return -1;
+	return d->src && d->name ? 0 : -1;
+}
+
+/* Where each statement of d->src starts, found with the language's parser
+ * (reading, not running). 0, or -1 with a message on stderr. */
+static int demo_split(struct demo *d, const char *path)
+{
+	struct lr_parser p;
+	struct lr_stmt *st;
+	struct lr_error err;
+	size_t cap = 0;
+	int rc;
+
 	lr_parser_init(&p, d->src, d->len, lr_is_command);
 	while ((rc = lr_parse_next(&p, &st, &err)) > 0) {
 		if (d->n == cap) {
@@ -76,30 +80,48 @@ int tui_demo_load(const char *path)
 		return -1;
 	}
 	if (rc < 0) {
+		struct lr_buf b;
 		lr_buf_init(&b);
 		lr_error_format(&b, path, d->src, d->len, &err);
 		fprintf(stderr, "%s", b.data && !b.failed ? b.data : "lowrank: a syntax error\n");
 		lr_buf_finish(&b);
 		return -1;
 	}
-	for (size_t i = 0; i < d->n; i++) {
-		size_t a = d->start[i], e = i + 1 < d->n ? d->start[i + 1] : d->len;
-		for (;;) {
-			size_t ls, k;
-			while (e > a && strchr(" \t\r\n", d->src[e - 1]))
-				e--;
-			ls = e;
-			while (ls > a && d->src[ls - 1] != '\n')
-				ls--;
-			k = ls;
-			while (k < e && (d->src[k] == ' ' || d->src[k] == '\t'))
-				k++;
-			if (ls == a || k >= e || (d->src[k] != '#' && d->src[k] != '%'))
-				break;
-			e = ls;              /* a comment line after the statement */
-		}
-		d->end[i] = e;
+	return 0;
+}
+
+/* The end of the statement at a whose text runs to e at most: without the
+ * blank and comment lines that trail it. */
+static size_t statement_end(const char *src, size_t a, size_t e)
+{
+	for (;;) {
+		size_t ls, k;
+		while (e > a && strchr(" \t\r\n", src[e - 1]))
+			e--;
+		ls = e;
+		while (ls > a && src[ls - 1] != '\n')
+			ls--;
+		k = ls;
+		while (k < e && (src[k] == ' ' || src[k] == '\t'))
+			k++;
+		if (ls == a || k >= e || (src[k] != '#' && src[k] != '%'))
+			return e;
+		e = ls;              /* a comment line after the statement */
 	}
+}
+
+/* Reads FILE and splits it into statements with the language's parser:
+ * statement i is the text from its first token to the next statement's,
+ * less the blank and comment lines (lesson directives among them) that
+ * trail it. 0, or -1 with a message on stderr. */
+int tui_demo_load(const char *path)
+{
+	struct demo *d = &tui.demo;
+
+	if (demo_read(d, path) < 0 || demo_split(d, path) < 0)
+		return -1;
+	for (size_t i = 0; i < d->n; i++)
+		d->end[i] = statement_end(d->src, d->start[i], i + 1 < d->n ? d->start[i + 1] : d->len);
 	return 0;
 }
 
