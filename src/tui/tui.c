@@ -1,6 +1,8 @@
 /* The interactive front end: GNU Readline's callback interface at the prompt
- * inside an ncurses screen, with the panel of views.c above the output.
- * Why each readline setting is as it is: tui_setup_readline (rl_glue.c).
+ * inside an ncurses screen, with the panel of views (views.c) above the
+ * output. This file starts and ends it and reads its keys; tui_impl.h
+ * says which file holds the rest. Why each readline setting is as it is:
+ * tui_setup_readline (rl_glue.c).
  *
  * The screen, top to bottom: the panel (tab line and the active view), a
  * rule with key hints, the output (scrollback.c) and the one-line input.
