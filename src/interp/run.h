@@ -17,8 +17,10 @@ struct lr_session;
  * first error, never interrupted. */
 struct lr_run_hooks {
 	void *ctx;
-	/* Before a statement runs: its text is src[from, to), up to the next
-	 * statement's first token or the end of the text. */
+	/* Before a statement runs: its text is src[from, to), from its first
+	 * token to where the parser stands after it (the next statement's first
+	 * token, or a line end after blank or comment lines, or the end of the
+	 * text), so a caller trims what trails. */
 	void (*echo)(void *ctx, const char *src, size_t from, size_t to);
 	/* After it ran; rc as lr_session_exec returns it (1: it asked to quit). */
 	void (*ran)(void *ctx, const struct lr_stmt *st, int rc);
