@@ -89,24 +89,26 @@ static double *values_of(const struct lr_panel *p, const struct lr_matrix *A, si
 static void masked_rows(struct table *t, const struct lr_run *r, const double *s, double tail,
                         double loss, char *title, size_t nt)
 {
+	size_t k = r->opts.rank, pmin = r->A->rows < r->A->cols ? r->A->rows : r->A->cols;
 	char a[32], c[96];
 
 	snprintf(title, nt, "masked %s (%zu×%zu, %zu of %zu entries observed), rank %zu",
 	         r->matrix_name, r->A->rows, r->A->cols, r->res.n_observed,
-	         r->A->rows * r->A->cols, r->opts.rank);
+	         r->A->rows * r->A->cols, k);
 	row(t, "", "sum of squares", "");
-	vw_num(a, sizeof a, loss);
+	vw_num_r(a, sizeof a, loss, lr_run_sgd_zero(r, loss), 1);
 	snprintf(c, sizeof c, "%zu entries, %ld epochs", r->res.n_observed, r->res.epochs_done);
 	row(t, "SGD loss on observed entries", a, c);
 	if (r->res.hidden) {
-		vw_num(a, sizeof a, r->res.hidden[r->res.epochs_done - 1]);
+		double h = r->res.hidden[r->res.epochs_done - 1];
+		vw_num_r(a, sizeof a, h, lr_run_sgd_zero(r, h), 1);
 		snprintf(c, sizeof c, "%zu entries", r->res.n_hidden_known);
 		row(t, "SGD error on hidden entries", a, c);
 	} else {
 		row(t, "SGD error on hidden entries", "?", "their true values are unknown");
 	}
 	if (s) {
-		vw_num(a, sizeof a, tail);
+		vw_num_r(a, sizeof a, tail, k < pmin && lr_run_svd_zero(r, tail), 1);
 		row(t, "SVD of the full matrix", a, "all entries, for reference");
 	}
 }
@@ -114,14 +116,14 @@ static void masked_rows(struct table *t, const struct lr_run *r, const double *s
 /* The singular values the rank-k bound leaves out, in b: the first three
  * of the ns known of pmin, then "…" or the range only measured. */
 static void left_out(char *b, size_t nb, const struct lr_panel *p, const double *s, size_t k,
-                     size_t ns, size_t pmin)
+                     size_t ns, size_t pmin, size_t nmax)
 {
 	size_t i;
 
 	b[0] = '\0';
 	for (i = k; i < ns && i < k + 3; i++) {
 		char v[32];
-		vw_num(v, sizeof v, s[i]);
+		vw_num_r(v, sizeof v, s[i], lr_zero_to_rounding(s[i], s[0], nmax), 0);
 		snprintf(b + strlen(b), nb - strlen(b), "%s%s%zu = %s",
 		         i > k ? ", " : "", GL(p, "σ", "s"), i + 1, v);
 	}
@@ -141,26 +143,31 @@ static void full_rows(struct table *t, const struct lr_panel *p, const struct lr
                       size_t nt)
 {
 	size_t k = r->opts.rank, pmin = r->A->rows < r->A->cols ? r->A->rows : r->A->cols;
+	size_t nmax = r->A->rows > r->A->cols ? r->A->rows : r->A->cols;
 	char a[32], c[96];
+	int tail_zero;
 
 	snprintf(title, nt, "Eckart–Young–Mirsky comparison for %s (%zu×%zu), rank %zu",
 	         r->matrix_name, r->A->rows, r->A->cols, k);
 	row(t, "", "sum of squares", "");
-	vw_num(a, sizeof a, loss);
+	vw_num_r(a, sizeof a, loss, lr_run_sgd_zero(r, loss), 1);
 	snprintf(c, sizeof c, "after %ld epochs, lr %g", r->res.epochs_done, r->opts.lr);
 	row(t, "SGD loss", a, c);
 	if (!s)
 		return;
-	vw_num(a, sizeof a, tail);
+	tail_zero = k < pmin && lr_run_svd_zero(r, tail);   /* k = pmin: exact */
+	vw_num_r(a, sizeof a, tail, tail_zero, 1);
 	snprintf(c, sizeof c, "the optimum of rank %zu", k);
 	row(t, "SVD loss", a, c);
-	left_out(c, sizeof c, p, s, k, ns, pmin);
+	left_out(c, sizeof c, p, s, k, ns, pmin, nmax);
 	row(t, GL(p, "bound Σ_{i>k} σᵢ²", "bound sum s_i^2, i>k"), a, c);
-	vw_num(a, sizeof a, loss - tail);
-	if (tail > 0)
+	vw_num_r(a, sizeof a, loss - tail, lr_run_sgd_zero(r, loss - tail), 1);
+	if (!tail_zero && tail > 0)
 		snprintf(c, sizeof c, "%.2f%% above the optimum", 100 * (loss - tail) / tail);
-	else
+	else if (!tail_zero)
 		snprintf(c, sizeof c, "the optimum is exact (0)");
+	else
+		snprintf(c, sizeof c, "the optimum is 0: rank %s k", GL(p, "≤", "<="));
 	row(t, "gap", a, c);
 }
 

@@ -11,7 +11,7 @@ static void spectrum_numbers(struct lr_grid *g, const struct lr_panel *p, int y,
 	int styles[5] = { LR_STY_BOLD, LR_STY_NORMAL, LR_STY_NORMAL, LR_STY_NORMAL, LR_STY_DIM };
 	int nit = known < pmax ? 5 : 4;
 
-	vw_num(a, sizeof a, lr_svd_run_tail(p->svd, k));
+	vw_num_r(a, sizeof a, lr_svd_run_tail(p->svd, k), lr_svd_run_tail_zero(p->svd, k), 1);
 	snprintf(it[0], sizeof it[0], "k = %zu of %zu", k, pmax);
 	snprintf(it[1], sizeof it[1], "best rank-k error %s = %s",
 	         GL(p, "Σ_{i>k} σᵢ²", "sum_{i>k} s_i^2"), a);
@@ -58,7 +58,12 @@ void vw_draw_spectrum(struct lr_grid *g, const struct lr_panel *p, int y0)
 	}
 	if (g->h - y0 - nrows < 1 || lr_grid_init(&sub, pw - 1, g->h - y0 - nrows) < 0)
 		return;
-	lr_plot_spectrum(&sub, p->svd->svd.s, p->svd->svd.p, lr_panel_rank(p), p->ascii);
+	/* the bars' labels by the rounding rule: a value zero to rounding is 0 */
+	double *sv = lr_mallocarray(p->svd->svd.p + 1, sizeof *sv);
+	for (size_t i = 0; sv && i < p->svd->svd.p; i++)
+		sv[i] = lr_svd_run_value_zero(p->svd, i) ? 0.0 : p->svd->svd.s[i];
+	lr_plot_spectrum(&sub, sv ? sv : p->svd->svd.s, p->svd->svd.p, lr_panel_rank(p), p->ascii);
+	lr_free(sv);
 	vw_blit(g, &sub, 0, y0);
 	lr_grid_finish(&sub);
 	spectrum_numbers(g, p, g->h - nrows, pw);

@@ -43,6 +43,20 @@ void vw_num(char *buf, size_t n, double x)
 	lr_buf_finish(&b);
 }
 
+/* num, by the rounding rule (remainder.h); returns 1 when shown as zero to
+ * rounding. A bare 0 when note is 0 (the caller says the note itself). */
+int vw_num_r(char *buf, size_t n, double x, int zero, int note)
+{
+	struct lr_buf b;
+	int r;
+
+	lr_buf_init(&b);
+	r = lr_fmt_remainder(&b, x, zero, note, LR_FMT_SHORT);
+	snprintf(buf, n, "%s", b.data && !b.failed ? b.data : "?");
+	lr_buf_finish(&b);
+	return r;
+}
+
 /* Lays items out left to right with gaps, wrapping into the next rows;
  * returns the row after the last one used. */
 int vw_flow(struct lr_grid *g, int x0, int y, int xmax, int ymax,

@@ -9,7 +9,9 @@
 #include <stdio.h>
 #include <string.h>
 #include "lowrank/alloc.h"
+#include "lowrank/rounding.h"
 #include "format.h"
+#include "remainder.h"
 #include "plot.h"
 #include "views.h"
 
@@ -21,6 +23,7 @@ void vw_blit_from(struct lr_grid *dst, const struct lr_grid *src, int x0, int y0
 void vw_blit(struct lr_grid *dst, const struct lr_grid *src, int x0, int y0);
 int vw_text_clip(struct lr_grid *g, int x, int y, int xmax, const char *s, int style);
 void vw_num(char *buf, size_t n, double x);
+int vw_num_r(char *buf, size_t n, double x, int zero, int note);
 int vw_flow(struct lr_grid *g, int x0, int y, int xmax, int ymax,
             const char *const *items, const int *styles, int n);
 void vw_hint(struct lr_grid *g, int y, const char *const *lines, int n);
