@@ -152,7 +152,7 @@ static int run_stmts(struct lr_session *s, struct lr_lesson *l, size_t first, si
                      int echo, int quiet, struct lr_pos pos)
 {
 	const struct lr_output *saved_out = s->out;
-	struct lr_output q = { NULL, NULL, NULL, NULL };
+	struct lr_output q = { NULL, NULL, NULL, NULL, NULL };
 	const char *saved_src = s->src;
 	struct lr_error *saved_err = s->err, e;
 	int rc;
