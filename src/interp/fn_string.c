@@ -409,6 +409,8 @@ static const struct lr_builtin entries[] = {
 	  "the strings joined, each without its trailing spaces" },
 	{ "strcmp", 2, 2, 1, fn_strcmp, "strcmp(a, b)",
 	  "true if a and b are the same string (false for anything not a string)" },
+	{ "tolower", 1, 1, 1, fn_lower, "tolower(s)", "as lower(s)" },
+	{ "toupper", 1, 1, 1, fn_upper, "toupper(s)", "as upper(s)" },
 	{ "upper", 1, 1, 1, fn_upper, "upper(s)", "s with its letters in upper case" },
 };
 
