@@ -1,5 +1,5 @@
 /* The functions of strings, as Octave's for char row vectors: char, double,
- * ischar, upper, lower, strcmp, strcat, num2str, int2str, mat2str. Only
+ * ischar, upper, lower, strcmp, strcat, strtrim, num2str, int2str, mat2str. Only
  * strings of one row exist here, so a function whose Octave result would be
  * a char matrix of several rows (num2str of a matrix) says so. strsplit and
  * strjoin need cell arrays, which the language does not have. */
@@ -392,6 +392,26 @@ static int fn_mat2str(struct lr_call *c)
 	return put_buf(c, "mat2str", &b);
 }
 
+/* strtrim(s): s without leading and trailing whitespace (Octave's isspace:
+ * space, \t, \n, \v, \f, \r). */
+static int fn_strtrim(struct lr_call *c)
+{
+	const struct lr_value *v = c->args[0];
+	size_t a = 0, b;
+
+	if (v->kind != LR_VAL_STR)
+		return fail(c, 0, "strtrim: S argument must be a string");
+	b = v->slen;
+	while (a < b && isspace((unsigned char)v->s[a]))
+		a++;
+	while (b > a && isspace((unsigned char)v->s[b - 1]))
+		b--;
+	c->outs[0] = lr_value_str(v->s + a, b - a);
+	if (c->outs[0])
+		c->outs[0]->dq = v->dq;
+	return c->outs[0] ? 0 : nomem(c, "strtrim");
+}
+
 static const struct lr_builtin entries[] = {
 	{ "char", 1, 1, 1, fn_char, "char(x)",
 	  "the string of character codes x (rounded), as char(72) is 'H'" },
@@ -409,6 +429,10 @@ static const struct lr_builtin entries[] = {
 	  "the strings joined, each without its trailing spaces" },
 	{ "strcmp", 2, 2, 1, fn_strcmp, "strcmp(a, b)",
 	  "true if a and b are the same string (false for anything not a string)" },
+	{ "strtrim", 1, 1, 1, fn_strtrim, "strtrim(s)",
+	  "s without leading and trailing whitespace" },
+	{ "tolower", 1, 1, 1, fn_lower, "tolower(s)", "as lower(s)" },
+	{ "toupper", 1, 1, 1, fn_upper, "toupper(s)", "as upper(s)" },
 	{ "upper", 1, 1, 1, fn_upper, "upper(s)", "s with its letters in upper case" },
 };
 
