@@ -93,6 +93,63 @@ static int fn_real(struct lr_call *c) { return map(c, "real", z_real, 1); }
 static int fn_imag(struct lr_call *c) { return map(c, "imag", z_imag, 1); }
 static int fn_angle(struct lr_call *c) { return map(c, "angle", z_arg, 1); }
 static int fn_arg(struct lr_call *c) { return map(c, "arg", z_arg, 1); }
+/* The functions sgdcost's table gives for real arguments (fn_elem.c), in
+ * Octave's branches: asin and acos of a real x > 1 are the conjugates of
+ * C's (Octave's octave::math::asin and acos); a real part is kept where
+ * the real function gives it. */
+static cx z_asin(cx z)
+{
+	if (cimag(z) == 0 && fabs(creal(z)) <= 1)
+		return asin(creal(z));
+	return cimag(z) == 0 && creal(z) > 1 ? conj(casin(z)) : casin(z);
+}
+static cx z_acos(cx z)
+{
+	if (cimag(z) == 0 && fabs(creal(z)) <= 1)
+		return acos(creal(z));
+	return cimag(z) == 0 && creal(z) > 1 ? conj(cacos(z)) : cacos(z);
+}
+static cx z_log2(cx z)
+{
+	if (cimag(z) == 0 && creal(z) >= 0)
+		return log2(creal(z));
+	cx l = clog(z);
+	return CMPLX(creal(l) / log(2.0), cimag(l) / log(2.0));
+}
+static cx z_log10(cx z)
+{
+	if (cimag(z) == 0 && creal(z) >= 0)
+		return log10(creal(z));
+	cx l = clog(z);
+	return CMPLX(creal(l) / log(10.0), cimag(l) / log(10.0));
+}
+static cx z_log1p(cx z)
+{
+	return cimag(z) == 0 && creal(z) >= -1 ? log1p(creal(z)) : clog(1.0 + z);
+}
+static cx z_sin(cx z) { return csin(z); }
+static cx z_cos(cx z) { return ccos(z); }
+static cx z_tan(cx z) { return ctan(z); }
+static cx z_atan(cx z) { return catan(z); }
+static cx z_sinh(cx z) { return csinh(z); }
+static cx z_cosh(cx z) { return ccosh(z); }
+static cx z_tanh(cx z) { return ctanh(z); }
+static cx z_expm1(cx z) { return cimag(z) == 0 ? expm1(creal(z)) : cexp(z) - 1.0; }
+
+static int cx_asin(struct lr_call *c) { return map(c, "asin", z_asin, 0); }
+static int cx_acos(struct lr_call *c) { return map(c, "acos", z_acos, 0); }
+static int cx_log2(struct lr_call *c) { return map(c, "log2", z_log2, 0); }
+static int cx_log10(struct lr_call *c) { return map(c, "log10", z_log10, 0); }
+static int cx_log1p(struct lr_call *c) { return map(c, "log1p", z_log1p, 0); }
+static int cx_sin(struct lr_call *c) { return map(c, "sin", z_sin, 0); }
+static int cx_cos(struct lr_call *c) { return map(c, "cos", z_cos, 0); }
+static int cx_tan(struct lr_call *c) { return map(c, "tan", z_tan, 0); }
+static int cx_atan(struct lr_call *c) { return map(c, "atan", z_atan, 0); }
+static int cx_sinh(struct lr_call *c) { return map(c, "sinh", z_sinh, 0); }
+static int cx_cosh(struct lr_call *c) { return map(c, "cosh", z_cosh, 0); }
+static int cx_tanh(struct lr_call *c) { return map(c, "tanh", z_tanh, 0); }
+static int cx_expm1(struct lr_call *c) { return map(c, "expm1", z_expm1, 0); }
+
 static int cx_abs(struct lr_call *c) { return map(c, "abs", z_abs, 1); }
 static int cx_sqrt(struct lr_call *c) { return map(c, "sqrt", z_sqrt, 0); }
 static int cx_log(struct lr_call *c) { return map(c, "log", z_log, 0); }
@@ -478,15 +535,40 @@ static const struct lr_builtin complex_table[] = {
 
 const struct lr_builtin_table lr_builtins_complex = LR_BUILTIN_TABLE(complex_table);
 
-/* The complex forms of other tables' functions (same names and arities). */
-static const struct lr_builtin complex_forms[] = {
-	{ "abs", 1, 1, 1, cx_abs, NULL, NULL },
-	{ "eig", 1, 1, 2, cx_eig, NULL, NULL },
-	{ "exp", 1, 1, 1, cx_exp, NULL, NULL },
-	{ "inv", 1, 1, 1, cx_inv, NULL, NULL },
-	{ "log", 1, 1, 1, cx_log, NULL, NULL },
-	{ "sqrt", 1, 1, 1, cx_sqrt, NULL, NULL },
+/* Real arguments whose results Octave gives as complex numbers: the forms
+ * below are taken for them too. */
+static int below_zero(double x) { return x < 0; }
+static int below_minus_one(double x) { return x < -1; }
+static int outside_unit(double x) { return fabs(x) > 1; }
+
+/* The complex forms of other tables' functions (same names and arities),
+ * sorted by name; real_domain: which real argument also needs the form
+ * (NULL: only complex arguments). eig's test is its own (lr_cx_dispatch). */
+static const struct complex_form {
+	struct lr_builtin entry;
+	int (*real_domain)(double x);
+} complex_forms[] = {
+	{ { "abs", 1, 1, 1, cx_abs, NULL, NULL }, NULL },
+	{ { "acos", 1, 1, 1, cx_acos, NULL, NULL }, outside_unit },
+	{ { "asin", 1, 1, 1, cx_asin, NULL, NULL }, outside_unit },
+	{ { "atan", 1, 1, 1, cx_atan, NULL, NULL }, NULL },
+	{ { "cos", 1, 1, 1, cx_cos, NULL, NULL }, NULL },
+	{ { "cosh", 1, 1, 1, cx_cosh, NULL, NULL }, NULL },
+	{ { "eig", 1, 1, 2, cx_eig, NULL, NULL }, NULL },
+	{ { "exp", 1, 1, 1, cx_exp, NULL, NULL }, NULL },
+	{ { "expm1", 1, 1, 1, cx_expm1, NULL, NULL }, NULL },
+	{ { "inv", 1, 1, 1, cx_inv, NULL, NULL }, NULL },
+	{ { "log", 1, 1, 1, cx_log, NULL, NULL }, below_zero },
+	{ { "log10", 1, 1, 1, cx_log10, NULL, NULL }, below_zero },
+	{ { "log1p", 1, 1, 1, cx_log1p, NULL, NULL }, below_minus_one },
+	{ { "log2", 1, 1, 1, cx_log2, NULL, NULL }, below_zero },
+	{ { "sin", 1, 1, 1, cx_sin, NULL, NULL }, NULL },
+	{ { "sinh", 1, 1, 1, cx_sinh, NULL, NULL }, NULL },
+	{ { "sqrt", 1, 1, 1, cx_sqrt, NULL, NULL }, below_zero },
+	{ { "tan", 1, 1, 1, cx_tan, NULL, NULL }, NULL },
+	{ { "tanh", 1, 1, 1, cx_tanh, NULL, NULL }, NULL },
 };
+
 
 /* How functions of other tables take a complex first argument (sorted by
  * name): as it is (they look only at shapes), part by part (linear or
@@ -515,10 +597,11 @@ static int by_name(const void *key, const void *elem)
 	return strcmp(key, ((const struct other_form *)elem)->name);
 }
 
-static int any_negative(const struct lr_value *v)
+/* 1 if some entry of v is in the real domain that needs complex results. */
+static int any_in(const struct lr_value *v, int (*domain)(double))
 {
 	for (size_t k = 0; v->kind == LR_VAL_MAT && k < v->m->rows * v->m->cols; k++)
-		if (v->m->data[k] < 0)
+		if (domain(v->m->data[k]))
 			return 1;
 	return 0;
 }
@@ -539,13 +622,16 @@ static int not_symmetric(const struct lr_value *v)
 	return 0;
 }
 
-/* The complex form of b, when b has one. */
-static const struct lr_builtin *form_of(const struct lr_builtin *b)
+static int by_form_name(const void *key, const void *elem)
 {
-	for (size_t k = 0; k < sizeof complex_forms / sizeof complex_forms[0]; k++)
-		if (!strcmp(complex_forms[k].name, b->name))
-			return &complex_forms[k];
-	return NULL;
+	return strcmp(key, ((const struct complex_form *)elem)->entry.name);
+}
+
+/* The complex form of b, when b has one (a binary search). */
+static const struct complex_form *form_of(const struct lr_builtin *b)
+{
+	return bsearch(b->name, complex_forms, sizeof complex_forms / sizeof complex_forms[0],
+	               sizeof complex_forms[0], by_form_name);
 }
 
 const struct lr_builtin *lr_cx_dispatch(const struct lr_builtin *b,
@@ -553,22 +639,23 @@ const struct lr_builtin *lr_cx_dispatch(const struct lr_builtin *b,
                                         enum lr_cx_how *how, int *bad)
 {
 	int first = -1;
-	const struct lr_builtin *form;
+	const struct complex_form *form;
 
 	*how = LR_CX_AS_IS;
 	for (int i = 0; i < nargin && first < 0; i++)
 		if (args[i]->kind == LR_VAL_MAT && args[i]->im)
 			first = i;
-	if (first < 0) {   /* the real path: only sqrt, log and eig may need complex results */
-		if (nargin == 1 && strchr("sle", b->name[0]) && (form = form_of(b)) &&
-		    (b->name[0] == 'e' ? not_symmetric(args[0]) : any_negative(args[0])))
-			return form;
+	if (first < 0) {   /* the real path: a few functions need complex results */
+		if (nargin == 1 && (form = form_of(b)) &&
+		    (form->real_domain ? any_in(args[0], form->real_domain)
+		                       : !strcmp(b->name, "eig") && not_symmetric(args[0])))
+			return &form->entry;
 		return b;
 	}
 	if (b >= complex_table && b < complex_table + sizeof complex_table / sizeof *complex_table)
 		return b;
 	if ((form = form_of(b)))
-		return form;
+		return &form->entry;
 	const struct other_form *hit = bsearch(b->name, other_forms,
 	                                       sizeof other_forms / sizeof other_forms[0],
 	                                       sizeof other_forms[0], by_name);
