@@ -379,7 +379,7 @@ static void bench_sgd(const char *name, size_t m, size_t n, size_t k, double obs
 		struct phase_clock c = { 0 };
 		struct lr_sgd_result res;
 		o.seed = 100 + (uint64_t)i;
-		struct lr_sgd_hooks h = { on_phase, &c, portable };
+		struct lr_sgd_hooks h = { on_phase, &c, portable, 0 };
 		enum lr_status st = lr_sgd_run_hooked(A, &o, &res, &h);
 		if (st != LR_OK) {
 			printf("BENCH name=%s failed status=%s\n", name, lr_status_str(st));
