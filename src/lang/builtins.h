@@ -45,8 +45,10 @@ struct lr_builtin {
 struct lr_builtin_table {
 	const struct lr_builtin *fns;
 	size_t n;
+	const char *title;     /* the family, a heading of 'help functions' ("Elementwise") */
 };
-#define LR_BUILTIN_TABLE(array) { (array), sizeof (array) / sizeof (array)[0] }
+#define LR_BUILTIN_TABLE(array) { (array), sizeof (array) / sizeof (array)[0], NULL }
+#define LR_BUILTIN_GROUP(array, title) { (array), sizeof (array) / sizeof (array)[0], (title) }
 
 /* The most functions a listing holds (help, completion); a unit test
  * (lang_builtins table_sorted) fails before the count passes it. */
