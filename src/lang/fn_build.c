@@ -509,9 +509,6 @@ static int fn_meshgrid(struct lr_call *c)
 		return -1;
 	if (!lr_fn_is_vector(x) || !lr_fn_is_vector(y))
 		return lr_fn_fail(c, lr_fn_is_vector(x) ? 1 : 0, "meshgrid: X and Y must be vectors");
-	if (c->nargout > 2)
-		return lr_fn_fail(c, -1, "meshgrid: a third output needs a third dimension, which "
-		                  "is not supported");
 	if (!(X = mk(c, "meshgrid", lr_fn_numel(y), lr_fn_numel(x))) ||
 	    (c->nargout > 1 && !(Y = mk(c, "meshgrid", lr_fn_numel(y), lr_fn_numel(x))))) {
 		lr_mat_destroy(X);

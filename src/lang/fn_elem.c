@@ -161,16 +161,16 @@ static double d_lcm(double x, double y)
 	return x * (y / d_gcd(x, y));
 }
 
-/* 1 if every element of every argument is a whole number. */
-static int all_whole(const struct lr_call *c)
+/* The first argument holding an element that is not a whole number, or -1. */
+static int not_whole(const struct lr_call *c)
 {
 	for (int k = 0; k < c->nargin; k++) {
 		const struct lr_matrix *m = c->args[k]->m;
 		for (size_t i = 0; i < lr_fn_numel(m); i++)
 			if (m->data[i] != floor(m->data[i]))
-				return 0;
+				return k;
 	}
-	return 1;
+	return -1;
 }
 
 /* f folded over the arguments left to right, each step broadcast:
@@ -212,8 +212,8 @@ static int integer_fold(struct lr_call *c, const char *name, lr_op_fn2 f)
 	for (int k = 0; k < c->nargin; k++)
 		if (!lr_fn_mat(c, name, k))
 			return -1;
-	if (!all_whole(c))
-		return lr_fn_fail(c, -1, "%s: all values must be integers", name);
+	if (not_whole(c) >= 0)
+		return lr_fn_fail(c, not_whole(c), "%s: all values must be integers", name);
 	return fold(c, name, f);
 }
 
