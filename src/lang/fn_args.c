@@ -149,3 +149,14 @@ int lr_fn_put_num(struct lr_call *c, const char *name, int i, double x)
 	c->outs[i] = lr_value_scalar(x);
 	return c->outs[i] ? 0 : lr_fn_nomem(c, name);
 }
+
+int lr_fn_put_all(struct lr_call *c, const char *name, struct lr_matrix **m, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (lr_fn_put(c, name, i, m[i]) < 0) {
+			while (++i < n)
+				lr_mat_destroy(m[i]);
+			return -1;
+		}
+	return 0;
+}

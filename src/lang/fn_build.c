@@ -520,11 +520,7 @@ static int fn_meshgrid(struct lr_call *c)
 			if (Y)
 				LR_AT(Y, i, j) = y->data[i];
 		}
-	if (lr_fn_put(c, "meshgrid", 0, X) < 0) {
-		lr_mat_destroy(Y);
-		return -1;
-	}
-	return Y ? lr_fn_put(c, "meshgrid", 1, Y) : 0;
+	return lr_fn_put_all(c, "meshgrid", (struct lr_matrix *[]){ X, Y }, Y ? 2 : 1);
 }
 
 /* colon(a, b), colon(a, step, b): a:b and a:step:b. */

@@ -87,11 +87,7 @@ static int fn_log2(struct lr_call *c)
 		f->data[i] = isfinite(a->data[i]) ? frexp(a->data[i], &ex) : a->data[i];
 		e->data[i] = ex;
 	}
-	if (lr_fn_put(c, "log2", 0, f) < 0) {
-		lr_mat_destroy(e);
-		return -1;
-	}
-	return lr_fn_put(c, "log2", 1, e);
+	return lr_fn_put_all(c, "log2", (struct lr_matrix *[]){ f, e }, 2);
 }
 
 /* factorial(n) = round(gamma(n + 1)), for whole n >= 0 (Inf included). */

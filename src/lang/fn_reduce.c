@@ -343,11 +343,7 @@ static int fn_sort(struct lr_call *c)
 		}
 	}
 	lr_free(w);
-	if (lr_fn_put(c, "sort", 0, r) < 0) {
-		lr_mat_destroy(ix);
-		return -1;
-	}
-	return ix ? lr_fn_put(c, "sort", 1, ix) : 0;
+	return lr_fn_put_all(c, "sort", (struct lr_matrix *[]){ r, ix }, ix ? 2 : 1);
 }
 
 /* ---- median, mode ------------------------------------------------------------ */
@@ -424,14 +420,11 @@ static int fn_mode(struct lr_call *c)
 		f->data[i] = (double)best;
 	}
 	lr_free(w);
-	if (lr_fn_put(c, "mode", 0, m) < 0) {
+	if (c->nargout < 2) {
 		lr_mat_destroy(f);
-		return -1;
+		return lr_fn_put(c, "mode", 0, m);
 	}
-	if (c->nargout > 1)
-		return lr_fn_put(c, "mode", 1, f);
-	lr_mat_destroy(f);
-	return 0;
+	return lr_fn_put_all(c, "mode", (struct lr_matrix *[]){ m, f }, 2);
 }
 
 /* ---- unique ----------------------------------------------------------------- */
@@ -482,6 +475,7 @@ static int fn_unique(struct lr_call *c)
 		lr_free(w);
 		lr_mat_destroy(u);
 		lr_mat_destroy(iv);
+		lr_mat_destroy(jv);
 		return -1;
 	}
 	for (size_t k = 0, g = 0; k < n; k++) {
@@ -494,12 +488,8 @@ static int fn_unique(struct lr_call *c)
 			jv->data[w[k].i] = (double)g + 1.0;
 	}
 	lr_free(w);
-	if (lr_fn_put(c, "unique", 0, u) < 0 || (iv && lr_fn_put(c, "unique", 1, iv) < 0)) {
-		lr_mat_destroy(iv);
-		lr_mat_destroy(jv);
-		return -1;
-	}
-	return jv ? lr_fn_put(c, "unique", 2, jv) : 0;
+	return lr_fn_put_all(c, "unique", (struct lr_matrix *[]){ u, iv, jv },
+	                     c->nargout > 1 ? (c->nargout > 2 ? 3 : 2) : 1);
 }
 
 /* ---- find, nnz ----------------------------------------------------------------- */
@@ -579,13 +569,7 @@ static int fn_find(struct lr_call *c)
 			out[2]->data[got] = x;
 		got++;
 	}
-	for (int o = 0; o < nout; o++)
-		if (lr_fn_put(c, "find", o, out[o]) < 0) {
-			while (++o < nout)
-				lr_mat_destroy(out[o]);
-			return -1;
-		}
-	return 0;
+	return lr_fn_put_all(c, "find", out, nout);
 }
 
 static int fn_nnz(struct lr_call *c)
