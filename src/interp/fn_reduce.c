@@ -435,25 +435,52 @@ static double col_major(const struct lr_matrix *a, size_t k)
 	return a->data[(k % a->rows) * a->cols + k / a->rows];
 }
 
+/* unique's options: "first" (the default), "last" or "sorted" (the
+ * default order); *last set for "last". */
+static int unique_options(struct lr_call *c, int *last)
+{
+	*last = 0;
+	for (int k = 1; k < c->nargin; k++) {
+		const char *o = lr_fn_str(c, k);
+		if (!o || (strcmp(o, "first") && strcmp(o, "last") && strcmp(o, "sorted")))
+			return lr_fn_fail(c, k, "unique: invalid option");
+		*last |= !strcmp(o, "last");
+	}
+	return 0;
+}
+
+/* The outputs of unique for nu distinct values of a: u a row for a row
+ * vector, 0×0 for 0×0, else a column; i and j columns, only when asked
+ * for. 0, or -1 with the error set and nothing left allocated. */
+static int unique_outputs(struct lr_call *c, const struct lr_matrix *a, size_t nu,
+                          struct lr_matrix **out)
+{
+	size_t n = lr_fn_numel(a);
+	int row = a->rows == 1 && n, none = !a->rows && !a->cols;
+
+	out[0] = lr_fn_mk(c, "unique", none ? 0 : row ? 1 : (double)nu,
+	                  none ? 0 : row ? (double)nu : 1);
+	out[1] = out[0] && c->nargout > 1 ? lr_fn_mk(c, "unique", (double)nu, !none) : NULL;
+	out[2] = out[0] && c->nargout > 2 ? lr_fn_mk(c, "unique", (double)n, !none) : NULL;
+	if (out[0] && (c->nargout < 2 || out[1]) && (c->nargout < 3 || out[2]))
+		return 0;
+	for (int i = 0; i < 3; i++)
+		lr_mat_destroy(out[i]);
+	return -1;
+}
+
 /* unique(x), [u, i, j] = unique(x) with "first" (the default) or "last":
- * the sorted distinct values (each NaN distinct), a row for a row vector
- * and a column otherwise; i and j columns with u = x(i) and x = u(j). */
+ * the sorted distinct values (each NaN distinct); u = x(i) and x = u(j). */
 static int fn_unique(struct lr_call *c)
 {
 	const struct lr_matrix *a = lr_fn_mat(c, "unique", 0);
 	size_t n, nu = 0;
 	struct keyed *w;
-	struct lr_matrix *u = NULL, *iv = NULL, *jv = NULL;
-	int last = 0;
+	struct lr_matrix *out[3];
+	int last;
 
-	if (!a)
+	if (!a || unique_options(c, &last) < 0)
 		return -1;
-	for (int k = 1; k < c->nargin; k++) {
-		const char *o = lr_fn_str(c, k);
-		if (!o || (strcmp(o, "first") && strcmp(o, "last") && strcmp(o, "sorted")))
-			return lr_fn_fail(c, k, "unique: invalid option");
-		last |= !strcmp(o, "last");
-	}
 	n = lr_fn_numel(a);
 	if (!(w = lr_mallocarray(n ? n : 1, sizeof *w)))
 		return lr_fn_nomem(c, "unique");
@@ -462,34 +489,21 @@ static int fn_unique(struct lr_call *c)
 	qsort(w, n, sizeof *w, cmp_up);
 	for (size_t k = 0; k < n; k++)
 		nu += k == 0 || !(w[k].x == w[k - 1].x);
-	if (!n && !a->rows && !a->cols)
-		u = lr_fn_mk(c, "unique", 0, 0);
-	else
-		u = lr_fn_mk(c, "unique", a->rows == 1 && n ? 1.0 : (double)nu,
-		             a->rows == 1 && n ? (double)nu : 1.0);
-	if (u && c->nargout > 1)
-		iv = lr_fn_mk(c, "unique", (double)u->rows * (double)u->cols, n || a->rows || a->cols);
-	if (u && c->nargout > 2)
-		jv = lr_fn_mk(c, "unique", (double)n, n || a->rows || a->cols);
-	if (!u || (c->nargout > 1 && !iv) || (c->nargout > 2 && !jv)) {
+	if (unique_outputs(c, a, nu, out) < 0) {
 		lr_free(w);
-		lr_mat_destroy(u);
-		lr_mat_destroy(iv);
-		lr_mat_destroy(jv);
 		return -1;
 	}
 	for (size_t k = 0, g = 0; k < n; k++) {
 		int first = k == 0 || !(w[k].x == w[k - 1].x);
 		g += first && k > 0;
-		u->data[g] = w[k].x;
-		if (iv && (first || last))
-			iv->data[g] = (double)w[k].i + 1.0;
-		if (jv)
-			jv->data[w[k].i] = (double)g + 1.0;
+		out[0]->data[g] = w[k].x;
+		if (out[1] && (first || last))
+			out[1]->data[g] = (double)w[k].i + 1.0;
+		if (out[2])
+			out[2]->data[w[k].i] = (double)g + 1.0;
 	}
 	lr_free(w);
-	return lr_fn_put_all(c, "unique", (struct lr_matrix *[]){ u, iv, jv },
-	                     c->nargout > 1 ? (c->nargout > 2 ? 3 : 2) : 1);
+	return lr_fn_put_all(c, "unique", out, c->nargout > 1 ? (c->nargout > 2 ? 3 : 2) : 1);
 }
 
 /* ---- find, nnz ----------------------------------------------------------------- */
