@@ -13,6 +13,9 @@
 
 #define LR_MAX_OUTS 4
 
+/* The seed a session's generator starts from, which rng('default') restores. */
+#define LR_SEED_DEFAULT 42
+
 struct lr_call {
 	struct lr_rng *rng;                   /* borrowed: the session's generator */
 	int nargin;

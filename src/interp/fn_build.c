@@ -271,9 +271,6 @@ static int fn_randperm(struct lr_call *c)
 	return lr_fn_put(c, "randperm", 0, r);
 }
 
-/* The session's first seed (session.c), which rng('default') restores. */
-#define DEFAULT_SEED 42
-
 /* Reseeds from argument i: a whole number from 0 to 2^53. */
 static int reseed(struct lr_call *c, const char *name, int i)
 {
@@ -297,7 +294,7 @@ static int fn_rng(struct lr_call *c)
 		return lr_fn_fail(c, -1, "rng: the generator's state cannot be returned here (no "
 		                  "structs); call rng(seed) to repeat a sequence");
 	if (s && !strcmp(s, "default")) {
-		lr_rng_seed(c->rng, DEFAULT_SEED);
+		lr_rng_seed(c->rng, LR_SEED_DEFAULT);
 		return 0;
 	}
 	if (s && !strcmp(s, "shuffle"))
