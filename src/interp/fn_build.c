@@ -285,11 +285,21 @@ static int reseed(struct lr_call *c, const char *name, int i)
 	return 0;
 }
 
-/* rng(seed), rng('default'): what `seed N` does, as a function. */
+/* rng(seed), rng(seed, 'twister'), rng('default'): what `seed N` does, as
+ * a function. The generator's name is accepted for scripts written for
+ * Octave or MATLAB; the numbers are lowrank's generator's all the same. */
 static int fn_rng(struct lr_call *c)
 {
-	const char *s = lr_fn_str(c, 0);
+	const char *s = lr_fn_str(c, 0), *gen = lr_fn_str(c, 1);
 
+	if (c->nargin > 1 && !gen)
+		return lr_fn_fail(c, 1, "rng: expected a generator name as argument 2, found a number");
+	if (gen && strcmp(gen, "twister"))
+		return lr_fn_fail(c, 1, "rng: unknown random number generator \"%s\"; 'twister' is "
+		                  "the one name accepted", gen);
+	if (c->nargin > 1 && s)
+		return lr_fn_fail(c, 0, "rng: expected a seed before the generator's name, found "
+		                  "'%s'", s);
 	if (c->nargout > 0)
 		return lr_fn_fail(c, -1, "rng: the generator's state cannot be returned here (no "
 		                  "structs); call rng(seed) to repeat a sequence");
@@ -654,7 +664,7 @@ static const struct lr_builtin table[] = {
 	  "a random order of 1..n (its first m), from the session's seed" },
 	{ "repmat", 2, 3, 1, fn_repmat, "repmat(A, m), repmat(A, m, n), repmat(A, [m n])",
 	  "A repeated m times down and n times across" },
-	{ "rng", 1, 1, 1, fn_rng, "rng(seed), rng('default')",
+	{ "rng", 1, 2, 1, fn_rng, "rng(seed), rng(seed, 'twister'), rng('default')",
 	  "reseed the session's generator (rand, randn, randi, randperm, sgd)" },
 	{ "rot90", 1, 2, 1, fn_rot90, "rot90(A), rot90(A, k)",
 	  "A turned k quarter turns anticlockwise" },
