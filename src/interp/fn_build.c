@@ -575,8 +575,9 @@ static int concat(struct lr_call *c, const char *name, int dim, int first)
 		a = dim == 1 ? m->rows : m->cols;
 		x = dim == 1 ? m->cols : m->rows;
 		if (have && x != across)
-			return lr_fn_fail(c, k, "%s: dimension mismatch (%zu×%zu after %zu %s)", name,
-			                  m->rows, m->cols, across, dim == 1 ? "columns" : "rows");
+			return lr_fn_fail(c, k, "%s: dimension mismatch (%zu×%zu after parts of %zu %s%s)",
+			                  name, m->rows, m->cols, across, dim == 1 ? "column" : "row",
+			                  across == 1 ? "" : "s");
 		across = x;
 		have = 1;
 		along += a;

@@ -214,7 +214,25 @@ static int integer_fold(struct lr_call *c, const char *name, lr_op_fn2 f)
 }
 
 static int fn_gcd(struct lr_call *c) { return integer_fold(c, "gcd", d_gcd); }
-static int fn_lcm(struct lr_call *c) { return integer_fold(c, "lcm", d_lcm); }
+
+/* lcm, unlike gcd, does not broadcast in Octave: its arguments have one
+ * size, or are scalars. */
+static int fn_lcm(struct lr_call *c)
+{
+	const struct lr_matrix *shape = NULL;
+
+	for (int k = 0; k < c->nargin; k++) {
+		const struct lr_matrix *m = lr_fn_mat(c, "lcm", k);
+		if (!m)
+			return -1;
+		if (lr_fn_numel(m) == 1)
+			continue;
+		if (shape && (m->rows != shape->rows || m->cols != shape->cols))
+			return lr_fn_fail(c, k, "lcm: all args must be the same size or scalar");
+		shape = m;
+	}
+	return integer_fold(c, "lcm", d_lcm);
+}
 
 /* ---- nchoosek -------------------------------------------------------------- */
 
