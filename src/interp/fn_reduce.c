@@ -64,19 +64,23 @@ static int get_dim(struct lr_call *c, const char *name, int i, int dflt, int *di
 
 /* ---- prod, cumsum, cumprod ------------------------------------------------ */
 
-/* prod(A), prod(A, dim): a 0×0 argument gives 1, as sum([]) gives 0. */
+/* prod(A), prod(A, dim): a 0×0 argument is taken as 0×1, as sum takes it
+ * (so prod([]) and prod([], 1) are 1, prod([], 2) is 0×1). */
 static int fn_prod(struct lr_call *c)
 {
 	const struct lr_matrix *a = lr_fn_mat(c, "prod", 0);
-	struct lr_matrix *r;
+	struct lr_matrix *r, column = { 0 };
 	struct along s;
 	int dim;
 
-	if (!a || get_dim(c, "prod", 1, dim_not_one(a), &dim) < 0)
+	if (!a)
 		return -1;
-	if (!a->rows && !a->cols && c->nargin == 1)
-		return lr_fn_put_num(c, "prod", 0, 1.0);
-	if (!(r = reduced(c, "prod", a, dim)))
+	if (!a->rows && !a->cols) {
+		column.cols = 1;
+		column.data = a->data;
+		a = &column;
+	}
+	if (get_dim(c, "prod", 1, dim_not_one(a), &dim) < 0 || !(r = reduced(c, "prod", a, dim)))
 		return -1;
 	s = along(a, dim);
 	for (size_t i = 0; i < s.count; i++) {
@@ -399,7 +403,9 @@ static int fn_mode(struct lr_call *c)
 	    !(m = reduced(c, "mode", a, dim)))
 		return -1;
 	s = along(a, dim);
-	if (!(f = reduced(c, "mode", a, dim)) || !(w = lr_mallocarray(s.n ? s.n : 1, sizeof *w))) {
+	f = !a->rows && !a->cols ? lr_fn_mk(c, "mode", 0, 0)   /* Octave's, for [] */
+	                         : reduced(c, "mode", a, dim);
+	if (!f || !(w = lr_mallocarray(s.n ? s.n : 1, sizeof *w))) {
 		lr_mat_destroy(m);
 		lr_mat_destroy(f);
 		return f ? lr_fn_nomem(c, "mode") : -1;
@@ -417,7 +423,8 @@ static int fn_mode(struct lr_call *c)
 				m->data[i] = w[k].x;
 			}
 		}
-		f->data[i] = (double)best;
+		if (lr_fn_numel(f))
+			f->data[i] = (double)best;
 	}
 	lr_free(w);
 	if (c->nargout < 2) {
@@ -450,8 +457,8 @@ static int unique_options(struct lr_call *c, int *last)
 }
 
 /* The outputs of unique for nu distinct values of a: u a row for a row
- * vector, 0×0 for 0×0, else a column; i and j columns, only when asked
- * for. 0, or -1 with the error set and nothing left allocated. */
+ * vector, 0×0 for 0×0, else a column; i and j columns (0×0 when x is
+ * empty, as Octave's), only when asked for. 0, or -1 with the error set and nothing left allocated. */
 static int unique_outputs(struct lr_call *c, const struct lr_matrix *a, size_t nu,
                           struct lr_matrix **out)
 {
@@ -460,8 +467,8 @@ static int unique_outputs(struct lr_call *c, const struct lr_matrix *a, size_t n
 
 	out[0] = lr_fn_mk(c, "unique", none ? 0 : row ? 1 : (double)nu,
 	                  none ? 0 : row ? (double)nu : 1);
-	out[1] = out[0] && c->nargout > 1 ? lr_fn_mk(c, "unique", (double)nu, !none) : NULL;
-	out[2] = out[0] && c->nargout > 2 ? lr_fn_mk(c, "unique", (double)n, !none) : NULL;
+	out[1] = out[0] && c->nargout > 1 ? lr_fn_mk(c, "unique", (double)nu, n > 0) : NULL;
+	out[2] = out[0] && c->nargout > 2 ? lr_fn_mk(c, "unique", (double)n, n > 0) : NULL;
 	if (out[0] && (c->nargout < 2 || out[1]) && (c->nargout < 3 || out[2]))
 		return 0;
 	for (int i = 0; i < 3; i++)
