@@ -5,6 +5,7 @@
  * covers the rules themselves at small k. stream_bits: walking a fully
  * observed A itself gives the list's results to the last bit. */
 #include "check.h"
+#include "lowrank/alloc.h"
 #include "lowrank/rng.h"
 #include "lowrank/sgd.h"
 #include "sgd_mark.h"
@@ -211,5 +212,37 @@ static void stream_bits(void)
 		}
 }
 
+/* A fully observed A in row order is walked in place: the run allocates one
+ * block fewer than with the list (the list's one block: observed, hidden
+ * and shuffled entries together); a mask that hides nothing changes
+ * nothing, one that hides an entry brings the list back. */
+static void dense_in_place(void)
+{
+	struct lr_matrix *A = lr_mat_create(30, 20), *M = lr_mat_create(30, 20);
+	struct lr_sgd_result res;
+	long count[4];
+
+	for (size_t i = 0; i < 600; i++) {
+		A->data[i] = (double)(i % 7) / 7.0;
+		M->data[i] = 1.0;
+	}
+	for (int k = 0; k < 4; k++) {
+		long before;
+		if (k >= 2) {   /* a mask of ones, then one that hides an entry */
+			M->data[7] = k == 3 ? 0.0 : 1.0;
+			CHECK(lr_mat_set_mask(A, M) == LR_OK);
+		}
+		before = lr_alloc_count();
+		run_stream(A, 2, 0, 0, 0, k == 1, &res);
+		count[k] = lr_alloc_count() - before;
+		lr_sgd_result_finish(&res);
+	}
+	CHECK(count[1] == count[0] + 1);
+	CHECK(count[2] == count[0]);
+	CHECK(count[3] == count[1] + 1);   /* and the hidden entries' error history */
+	lr_mat_destroy(A);
+	lr_mat_destroy(M);
+}
+
 SUBTEST_MAIN(T(dense_native), T(masked_native), T(dense_portable), T(masked_portable),
-             T(stream_bits))
+             T(stream_bits), T(dense_in_place))
