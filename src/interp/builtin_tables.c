@@ -4,13 +4,19 @@
 #include "builtins.h"
 
 extern const struct lr_builtin_table lr_builtins_base, lr_builtins_logical, lr_builtins_string,
-	lr_builtins_linalg, lr_builtins_complex;
+	lr_builtins_linalg, lr_builtins_elem, lr_builtins_reduce, lr_builtins_build,
+	lr_builtins_pred, lr_builtins_complex;
 
+/* In the order 'help functions' shows the families. */
 const struct lr_builtin_table *const lr_builtin_tables[] = {
 	&lr_builtins_base,
 	&lr_builtins_logical,
 	&lr_builtins_string,
 	&lr_builtins_linalg,
+	&lr_builtins_elem,
+	&lr_builtins_reduce,
+	&lr_builtins_build,
+	&lr_builtins_pred,
 	&lr_builtins_complex,
 	NULL
 };

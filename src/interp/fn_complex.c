@@ -138,7 +138,17 @@ static cx z_expm1(cx z) { return cimag(z) == 0 ? expm1(creal(z)) : cexp(z) - 1.0
 
 static int cx_asin(struct lr_call *c) { return map(c, "asin", z_asin, 0); }
 static int cx_acos(struct lr_call *c) { return map(c, "acos", z_acos, 0); }
-static int cx_log2(struct lr_call *c) { return map(c, "log2", z_log2, 0); }
+/* [f, e] = log2(x), the mantissa and exponent, is the real function's. */
+static int cx_log2(struct lr_call *c)
+{
+	const struct lr_builtin *real = lr_builtin_find("log2");
+
+	if (c->nargout <= 1)
+		return map(c, "log2", z_log2, 0);
+	if (c->args[0]->im || !real)
+		return fail(c, 0, "log2: [f, e] = log2(x) needs a real x, found a complex one");
+	return real->fn(c);
+}
 static int cx_log10(struct lr_call *c) { return map(c, "log10", z_log10, 0); }
 static int cx_log1p(struct lr_call *c) { return map(c, "log1p", z_log1p, 0); }
 static int cx_sin(struct lr_call *c) { return map(c, "sin", z_sin, 0); }
@@ -561,7 +571,7 @@ static const struct complex_form {
 	{ { "log", 1, 1, 1, cx_log, NULL, NULL }, below_zero },
 	{ { "log10", 1, 1, 1, cx_log10, NULL, NULL }, below_zero },
 	{ { "log1p", 1, 1, 1, cx_log1p, NULL, NULL }, below_minus_one },
-	{ { "log2", 1, 1, 1, cx_log2, NULL, NULL }, below_zero },
+	{ { "log2", 1, 1, 2, cx_log2, NULL, NULL }, below_zero },
 	{ { "sin", 1, 1, 1, cx_sin, NULL, NULL }, NULL },
 	{ { "sinh", 1, 1, 1, cx_sinh, NULL, NULL }, NULL },
 	{ { "sqrt", 1, 1, 1, cx_sqrt, NULL, NULL }, below_zero },

@@ -158,15 +158,15 @@ static int fn_find(struct lr_call *c)
 
 	if (c->nargin > 1) {
 		const struct lr_value *a = c->args[1];
-		if (!lr_value_is_scalar(a) || !(a->m->data[0] >= 1) ||
-		    a->m->data[0] != floor(a->m->data[0]))
-			return fail(c, 1, "find: N must be a whole number from 1 up");
+		if (!lr_value_is_scalar(a) || !(a->m->data[0] >= 0) ||
+		    a->m->data[0] != floor(a->m->data[0]))   /* Octave's test and message */
+			return fail(c, 1, "find: N must be a non-negative integer");
 		limit = a->m->data[0];
 	}
 	if (c->nargin > 2) {
 		const struct lr_value *d = c->args[2];
 		if (d->kind != LR_VAL_STR || (strcmp(d->s, "first") && strcmp(d->s, "last")))
-			return fail(c, 2, "find: DIRECTION must be 'first' or 'last'");
+			return fail(c, 2, "find: DIRECTION must be \"first\" or \"last\"");
 		last = !strcmp(d->s, "last");
 	}
 	if (v->kind == LR_VAL_STR && !(codes = lr_mat_create(v->slen > 0, v->slen)))

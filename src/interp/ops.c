@@ -66,8 +66,9 @@ static double f_sub(double x, double y) { return x - y; }
 static double f_mul(double x, double y) { return x * y; }
 static double f_div(double x, double y) { return x / y; }
 static double f_ldiv(double x, double y) { return y / x; }
-/* With no complex numbers, a negative base and a fractional exponent give
- * NaN (C's pow) where Octave gives a complex result: (-8).^(1/3) is NaN. */
+/* A negative base with a fractional exponent never comes here: the
+ * evaluator gives it to the complex operators (cvalue.h), as Octave gives
+ * (-8).^(1/3) = 1.0000 + 1.7321i. */
 static double f_pow(double x, double y) { return pow(x, y); }
 static double f_lt(double x, double y) { return x < y; }
 static double f_le(double x, double y) { return x <= y; }
