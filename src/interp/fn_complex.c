@@ -591,15 +591,18 @@ struct other_form {
 
 static const struct other_form other_forms[] = {
 	{ "all", LR_CX_NONZERO }, { "any", LR_CX_NONZERO }, { "ceil", LR_CX_PARTS },
-	{ "columns", LR_CX_AS_IS }, { "diag", LR_CX_PARTS }, { "find", LR_CX_NONZERO },
-	{ "fix", LR_CX_PARTS }, { "floor", LR_CX_PARTS }, { "iscolumn", LR_CX_AS_IS },
-	{ "isempty", LR_CX_AS_IS }, { "isinf", LR_CX_EITHER }, { "islogical", LR_CX_AS_IS },
-	{ "ismatrix", LR_CX_AS_IS }, { "isnan", LR_CX_EITHER }, { "isnumeric", LR_CX_AS_IS },
-	{ "isrow", LR_CX_AS_IS }, { "isscalar", LR_CX_AS_IS }, { "issquare", LR_CX_AS_IS },
-	{ "isvector", LR_CX_AS_IS }, { "length", LR_CX_AS_IS }, { "mean", LR_CX_PARTS },
-	{ "ndims", LR_CX_AS_IS }, { "numel", LR_CX_AS_IS }, { "reshape", LR_CX_PARTS },
-	{ "round", LR_CX_PARTS }, { "rows", LR_CX_AS_IS }, { "size", LR_CX_AS_IS },
-	{ "sum", LR_CX_PARTS }, { "trace", LR_CX_PARTS },
+	{ "circshift", LR_CX_PARTS }, { "columns", LR_CX_AS_IS }, { "cumsum", LR_CX_PARTS },
+	{ "diag", LR_CX_PARTS }, { "diff", LR_CX_PARTS }, { "find", LR_CX_NONZERO },
+	{ "fix", LR_CX_PARTS }, { "fliplr", LR_CX_PARTS }, { "flipud", LR_CX_PARTS },
+	{ "floor", LR_CX_PARTS }, { "iscolumn", LR_CX_AS_IS }, { "isempty", LR_CX_AS_IS },
+	{ "isinf", LR_CX_EITHER }, { "islogical", LR_CX_AS_IS }, { "ismatrix", LR_CX_AS_IS },
+	{ "isnan", LR_CX_EITHER }, { "isnumeric", LR_CX_AS_IS }, { "isrow", LR_CX_AS_IS },
+	{ "isscalar", LR_CX_AS_IS }, { "issquare", LR_CX_AS_IS }, { "isvector", LR_CX_AS_IS },
+	{ "length", LR_CX_AS_IS }, { "mean", LR_CX_PARTS }, { "ndims", LR_CX_AS_IS },
+	{ "numel", LR_CX_AS_IS }, { "repmat", LR_CX_PARTS }, { "reshape", LR_CX_PARTS },
+	{ "rot90", LR_CX_PARTS }, { "round", LR_CX_PARTS }, { "rows", LR_CX_AS_IS },
+	{ "size", LR_CX_AS_IS }, { "sum", LR_CX_PARTS }, { "trace", LR_CX_PARTS },
+	{ "tril", LR_CX_PARTS }, { "triu", LR_CX_PARTS },
 };
 
 static int by_name(const void *key, const void *elem)
