@@ -21,7 +21,10 @@ static const char *const command_words[] = {
 
 /* The functions the session runs itself (statements that print), which the
  * builtin table does not hold. */
-static const char *const printer_words[] = { "disp", "fprintf", "printf", "sprintf", NULL };
+static const char *const printer_words[] = {
+	"disp", "fprintf", "printf", "sprintf", "imread", "imwrite", "imshow", "image", "imagesc",
+	NULL
+};
 
 /* A command's option words, completed with their '=' so the value follows. */
 static const char *const sgd_options[] = {

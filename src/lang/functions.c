@@ -6,6 +6,7 @@
 #include <string.h>
 #include "lowrank/alloc.h"
 #include "factor.h"
+#include "imagefn.h"
 #include "plot.h"
 #include "printf.h"
 
@@ -285,6 +286,8 @@ int lr_session_function(struct lr_session *s, const struct lr_node *n, int nargo
 	struct lr_val args[64];
 	size_t i;
 
+	if (lr_image_function(s, n, nargout, outs, rc))
+		return 1;
 	for (i = 0; i < sizeof names / sizeof names[0]; i++)
 		if (!strcmp(n->str, names[i]))
 			break;

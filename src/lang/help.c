@@ -22,6 +22,7 @@ static const char overview[] =
 "  explore     the rank explorer: error, energy and storage for each rank k\n"
 "  commands    every command: format, who, clear, seed, limit, view, quit\n"
 "  printf      formatted output for scripts\n"
+"  images      imread, imwrite, imshow: matrices as pictures\n"
 "  lessons     the lessons and their commands\n";
 
 static const char syntax[] =
@@ -176,6 +177,19 @@ static const char t_save[] =
 "Files are written to a temporary file and renamed into place, so a crash leaves the\n"
 "old file whole; a damaged file is refused with its line and loads nothing.\n";
 
+static const char t_images[] =
+"I = imread(FILE)       a PNG, JPEG, PGM/PPM or BMP file as gray levels 0..255\n"
+"                       (a colour picture by rgb2gray's weights)\n"
+"imwrite(A, FILE)       an 8-bit gray PNG (FILE.png) or PGM (FILE.pgm)\n"
+"imshow(A)              show A as a picture; imshow(A, []) from min to max,\n"
+"                       imshow(A, [lo hi]) from lo to hi\n"
+"imagesc(A)             as imshow(A, []); image(A): A's values index 64 grays\n"
+"  One scale everywhere: a matrix whose largest value is at most 1 goes from 0\n"
+"  (black) to 1 (white), any other from 0 to 255, so imwrite(imread(F), G) keeps\n"
+"  every pixel. In batch mode imshow prints the picture in the characters\n"
+"  ' .:-=+*#%@' (dark to light); on a terminal it shows it in the panel.\n"
+"  Try: I = imread('lessons/data/ascent.png'); explore I 20\n";
+
 struct topic {
 	const char *name;
 	const char *text;
@@ -192,6 +206,8 @@ static const struct topic topics[] = {
 	{ "next", t_lessons }, { "back", t_lessons }, { "check", t_lessons },
 	{ "hint", t_lessons }, { "reveal", t_lessons }, { "skip", t_lessons }, { "printf", t_printf }, { "fprintf", t_printf },
 	{ "sprintf", t_printf }, { "disp", t_printf },
+	{ "images", t_images }, { "imread", t_images }, { "imwrite", t_images },
+	{ "imshow", t_images }, { "image", t_images }, { "imagesc", t_images },
 };
 
 static void list_functions(struct lr_buf *out)
@@ -203,7 +219,8 @@ static void list_functions(struct lr_buf *out)
 	for (size_t i = 0; i < n; i++)
 		lr_buf_printf(out, "  %-10s %s\n", b[i].name, b[i].summary);
 	lr_buf_puts(out, "  sgd, svd, mask, unmask, loss, printf, fprintf, sprintf, disp:\n"
-	                 "             see 'help sgd', 'help printf', ...\n");
+	                 "             see 'help sgd', 'help printf', ...\n"
+	                 "  imread, imwrite, imshow, image, imagesc: see 'help images'\n");
 }
 
 int lr_help(struct lr_buf *out, const char *topic)

@@ -58,6 +58,7 @@ void lr_session_destroy(struct lr_session *s)
 		run_destroy(s->runs[i]);
 	svd_run_destroy(s->svd);
 	lr_lesson_state_destroy(s->lesson);
+	lr_shown_image_destroy(s->shown);
 	lr_free(s);
 }
 

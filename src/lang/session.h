@@ -21,8 +21,9 @@ enum lr_event_kind {
 	LR_EV_LOSS,          /* the comparison was shown */
 	LR_EV_VIEW,          /* view: the panel view was asked for (name) */
 	LR_EV_VARS,          /* variables changed */
-	LR_EV_LESSON         /* lesson: a step was shown (name: the panel text), or the
+	LR_EV_LESSON,        /* lesson: a step was shown (name: the panel text), or the
 	                        lesson ended (name NULL) */
+	LR_EV_IMAGE          /* imshow: a picture to show (lr_session_image gives it) */
 };
 
 struct lr_run;           /* an SGD run kept by the session (see session.c) */
@@ -166,5 +167,11 @@ void lr_save_abandon(void);
 /* Appends "FILE:LINE:COL: error: MSG", the source line and a caret line. */
 void lr_error_format(struct lr_buf *out, const char *file, const char *src, size_t len,
                      const struct lr_error *err);
+
+/* The picture imshow (image, imagesc) last showed, or NULL: its values
+ * *lo..*hi are drawn black to white; *name names it ("I", "the picture").
+ * Borrowed: valid until the next statement runs. */
+const struct lr_matrix *lr_session_image(const struct lr_session *s, double *lo, double *hi,
+                                         const char **name);
 
 #endif

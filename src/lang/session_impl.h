@@ -18,6 +18,10 @@ struct lr_lesson_state;
 /* Frees a session's lesson state (lesson.c); NULL is a no-op. */
 void lr_lesson_state_destroy(struct lr_lesson_state *st);
 
+struct lr_shown_image;
+/* Frees imshow's kept picture (imagefn.c); NULL is a no-op. */
+void lr_shown_image_destroy(struct lr_shown_image *im);
+
 struct lr_session {
 	const struct lr_output *out;    /* borrowed */
 	struct lr_var *vars;            /* owned, unsorted */
@@ -30,6 +34,7 @@ struct lr_session {
 	struct lr_svd_run *svd;         /* owned, newest SVD or NULL */
 	struct lr_limits lim;
 	struct lr_lesson_state *lesson; /* owned: the lesson being played (lesson.c), or NULL */
+	struct lr_shown_image *shown;   /* owned: the picture imshow last showed, or NULL */
 	int sandbox;                    /* > 0 while a lesson's own statements run: no files */
 	int exit_status;
 	int quit;

@@ -1,0 +1,172 @@
+/* Matrices as pictures in a character grid: see image.h. */
+#include "image.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include "lowrank/alloc.h"
+#include "lowrank/buf.h"
+
+enum { UPPER_HALF = 0x2580, HIDDEN_CH = '?' };
+
+static const char ramp[] = " .:-=+*#%@";
+
+void lr_image_scale(const struct lr_matrix *A, double *lo, double *hi)
+{
+	double mx = -INFINITY;
+	size_t n = A->rows * A->cols;
+
+	for (size_t i = 0; i < n; i++)
+		if (isfinite(A->data[i]) && A->data[i] > mx)
+			mx = A->data[i];
+	*lo = 0;
+	*hi = mx <= 1 ? 1 : 255;
+}
+
+unsigned char lr_image_level(double v, double lo, double hi)
+{
+	double t;
+
+	if (isnan(v) || !(hi > lo))
+		return 0;
+	t = (v - lo) / (hi - lo) * 255 + 0.5;
+	return t <= 0 ? 0 : t >= 255 ? 255 : (unsigned char)t;
+}
+
+int lr_image_gray256(int g)
+{
+	/* xterm's grays 232..255 are levels 8, 18, ..., 238; black (0) and
+	 * white (255) are the cube's colours 16 and 231 */
+	int best = 16, dist = g;
+
+	for (int i = 0; i < 24; i++)
+		if (abs(g - (8 + 10 * i)) < dist) {
+			dist = abs(g - (8 + 10 * i));
+			best = 232 + i;
+		}
+	return 255 - g < dist ? 231 : best;
+}
+
+struct lr_image_fit lr_image_fit(size_t h, size_t w, int max_cols, int max_rows)
+{
+	struct lr_image_fit f = { 0, 0, 1 };
+	double s;
+
+	if (h == 0 || w == 0 || max_cols < 1 || max_rows < 1)
+		return f;
+	s = fmax(1.0, fmax((double)w / max_cols, (double)h / (2.0 * max_rows)));
+	f.cols = (int)fmin(max_cols, fmax(1, floor((double)w / s + 0.5)));
+	f.rows = (int)fmin(max_rows, fmax(1, ceil((double)h / (2 * s) - 1e-9)));
+	f.scale = s;
+	return f;
+}
+
+/* The part of source index k that output cell [a, b) covers. */
+static double overlap(size_t k, double a, double b)
+{
+	return fmin((double)k + 1, b) - fmax((double)k, a);
+}
+
+/* Averages of A over out_h × out_w areas, NaN (and masked entries) left
+ * out; NaN where an area has no value. Separable: first across columns
+ * (sum and weight kept per row), then down the rows. */
+static int resample(const struct lr_matrix *A, size_t out_h, size_t out_w, double *out)
+{
+	double sx = (double)A->cols / out_w, sy = (double)A->rows / out_h;
+	double *sum = lr_mallocarray(A->rows * out_w, 2 * sizeof *sum), *wt;
+
+	if (!sum)
+		return -1;
+	wt = sum + A->rows * out_w;
+	for (size_t r = 0; r < A->rows; r++)
+		for (size_t j = 0; j < out_w; j++) {
+			double a = j * sx, b = (j + 1) * sx, s = 0, w = 0;
+			for (size_t k = (size_t)a; k < A->cols && (double)k < b; k++) {
+				double v = LR_AT(A, r, k), f = overlap(k, a, b);
+				if (f > 0 && !isnan(v) && (!A->mask || A->mask[r * A->cols + k])) {
+					s += f * v;
+					w += f;
+				}
+			}
+			sum[r * out_w + j] = s;
+			wt[r * out_w + j] = w;
+		}
+	for (size_t i = 0; i < out_h; i++)
+		for (size_t j = 0; j < out_w; j++) {
+			double a = i * sy, b = (i + 1) * sy, s = 0, w = 0;
+			for (size_t r = (size_t)a; r < A->rows && (double)r < b; r++) {
+				double f = overlap(r, a, b);
+				if (f > 0) {
+					s += f * sum[r * out_w + j];
+					w += f * wt[r * out_w + j];
+				}
+			}
+			out[i * out_w + j] = w > 0 ? s / w : NAN;
+		}
+	lr_free(sum);
+	return 0;
+}
+
+static void put_cell(struct lr_grid *g, int x, int y, double up, double down, double lo,
+                     double hi, enum lr_colour_mode mode)
+{
+	int a, b;
+
+	if (isnan(up) || isnan(down)) {
+		lr_grid_put(g, x, y, HIDDEN_CH, LR_STY_HIDDEN);
+		return;
+	}
+	a = lr_image_level(up, lo, hi);
+	b = lr_image_level(down, lo, hi);
+	if (mode == LR_COLOUR_TRUE)
+		lr_grid_pixels(g, x, y, UPPER_HALF, LR_STY_PIX_GRAY, a, b);
+	else if (mode == LR_COLOUR_256)
+		lr_grid_pixels(g, x, y, UPPER_HALF, LR_STY_PIX_256, lr_image_gray256(a),
+		               lr_image_gray256(b));
+	else
+		lr_grid_put(g, x, y, (uint32_t)ramp[(a + b) * 10 / 512], LR_STY_NORMAL);
+}
+
+int lr_image_draw(struct lr_grid *g, int x, int y, const struct lr_image_fit *cells,
+                  const struct lr_matrix *A, double lo, double hi, enum lr_colour_mode mode)
+{
+	size_t w = (size_t)cells->cols, h = 2 * (size_t)cells->rows;
+	double *px;
+
+	if (cells->cols < 1 || cells->rows < 1 || A->rows == 0 || A->cols == 0)
+		return 0;
+	px = lr_mallocarray(w * h, sizeof *px);
+	if (!px || resample(A, h, w, px) < 0) {
+		lr_free(px);
+		return -1;
+	}
+	for (int r = 0; r < cells->rows; r++)
+		for (int c = 0; c < cells->cols; c++)
+			put_cell(g, x + c, y + r, px[2 * r * w + c], px[(2 * r + 1) * w + c], lo, hi,
+			         mode);
+	lr_free(px);
+	return 0;
+}
+
+void lr_image_text(struct lr_buf *out, const char *name, const struct lr_matrix *A,
+                   double lo, double hi, int max_cols, int max_rows)
+{
+	struct lr_image_fit f = lr_image_fit(A->rows, A->cols, max_cols, max_rows);
+	struct lr_grid g;
+
+	lo += 0.0;   /* no "-0" in the message */
+	hi = hi == 0 ? 0 : hi;
+	lo = lo == 0 ? 0 : lo;
+	lr_buf_printf(out, "%s (%zu×%zu pixels), %g black to %g white: %d×%d characters, "
+	              "each the average of %.3g×%.3g pixels\n", name, A->rows, A->cols, lo, hi,
+	              f.cols, f.rows, (double)A->cols / (f.cols ? f.cols : 1),
+	              (double)A->rows / (f.rows ? f.rows : 1));
+	if (lr_grid_init(&g, f.cols, f.rows) < 0 || lr_image_draw(&g, 0, 0, &f, A, lo, hi,
+	                                                       LR_COLOUR_SHADE) < 0) {
+		lr_buf_puts(out, "(out of memory: the picture is not drawn)\n");
+		lr_grid_finish(&g);
+		return;
+	}
+	lr_grid_to_text(&g, out);
+	lr_grid_finish(&g);
+}
