@@ -577,11 +577,11 @@ static int cmd_help(struct lr_session *s, const struct lr_stmt *st)
 	return 0;
 }
 
-static const char *const views[] = { "matrices", "loss", "spectrum", "compare", NULL };
+static const char *const views[] = { "matrices", "loss", "spectrum", "compare", "image", NULL };
 
 static int cmd_view(struct lr_session *s, const struct lr_stmt *st)
 {
-	if (want_words(s, st, 1, 1, "view matrices|loss|spectrum|compare") < 0)
+	if (want_words(s, st, 1, 1, "view matrices|loss|spectrum|compare|image") < 0)
 		return -1;
 	for (size_t i = 0; views[i]; i++)
 		if (!strcmp(st->words[0].text, views[i])) {
@@ -590,7 +590,7 @@ static int cmd_view(struct lr_session *s, const struct lr_stmt *st)
 			return 0;
 		}
 	return lr_fail(s, st->words[0].pos,
-	               "view: expected matrices, loss, spectrum or compare, found '%s'",
+	               "view: expected matrices, loss, spectrum, compare or image, found '%s'",
 	               st->words[0].text);
 }
 
@@ -657,7 +657,7 @@ const struct lr_command lr_base_commands[] = {
 	{ "svd", cmd_svd, lr_command_call, NULL, svd_options, 2, NULL,
 	  "svd A [k] [method=auto|full|subspace]", lr_help_svd },
 	{ "unmask", cmd_unmask, lr_command_call, NULL, NULL, 0, NULL, "unmask A", lr_help_mask },
-	{ "view", cmd_view, NULL, views, NULL, 0, NULL, "view matrices|loss|spectrum|compare",
+	{ "view", cmd_view, NULL, views, NULL, 0, NULL, "view matrices|loss|spectrum|compare|image",
 	  lr_help_commands },
 	{ "who", cmd_who, NULL, NULL, NULL, 0, NULL, "who", lr_help_commands },
 	{ NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL }

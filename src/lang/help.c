@@ -133,7 +133,8 @@ const char lr_help_commands[] =
 "  limit [NAME N]      show or change the limits on one statement; see 'help limit'\n"
 "  save FILE [NAME...]  load FILE  load A FILE.csv|FILE.mtx   see 'help save'\n"
 "  lessons  lesson N  next  back  check  hint  reveal  skip   see 'help lessons'\n"
-"  view matrices|loss|spectrum|compare   choose the panel view (terminal only)\n"
+"  view matrices|loss|spectrum|compare|image   choose the panel view (terminal\n"
+"                      only; image: the Matrices view as pictures)\n"
 "  help [TOPIC]        this help\n"
 "  quit [STATUS]  exit [STATUS]   also quit(STATUS), exit(STATUS), as in Octave\n";
 

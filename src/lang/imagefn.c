@@ -8,6 +8,7 @@
  * imshow prints the picture in shade characters in batch mode (a terminal
  * shows it in the panel, with one line in the output). */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include "lowrank/alloc.h"
@@ -16,10 +17,17 @@
 #include "imagefn.h"
 #include "limit.h"
 
+/* What the session keeps of pictures: the one imshow showed last (for the
+ * panel), and fingerprints of the last pictures imread gave, so that
+ * explore knows a matrix that was read as a picture. */
+enum { PRINTS = 8 };
+
 struct lr_shown_image {
-	struct lr_matrix *m;   /* owned copy */
+	struct lr_matrix *m;   /* owned copy, or NULL */
 	double lo, hi;
 	char name[32];
+	uint64_t prints[PRINTS];   /* a ring of fingerprints, 0 = none */
+	size_t next;
 };
 
 void lr_shown_image_destroy(struct lr_shown_image *im)
@@ -33,7 +41,7 @@ void lr_shown_image_destroy(struct lr_shown_image *im)
 const struct lr_matrix *lr_session_image(const struct lr_session *s, double *lo, double *hi,
                                          const char **name)
 {
-	if (!s->shown)
+	if (!s->shown || !s->shown->m)
 		return NULL;
 	*lo = s->shown->lo;
 	*hi = s->shown->hi;
@@ -41,21 +49,55 @@ const struct lr_matrix *lr_session_image(const struct lr_session *s, double *lo,
 	return s->shown->m;
 }
 
+static struct lr_shown_image *state(struct lr_session *s)
+{
+	if (!s->shown)
+		s->shown = lr_calloc(1, sizeof *s->shown);
+	return s->shown;
+}
+
+/* FNV-1a over the shape and the bytes of the values; never 0. */
+static uint64_t fingerprint(const struct lr_matrix *m)
+{
+	uint64_t h = 14695981039346656037u;
+	size_t dims[2] = { m->rows, m->cols };
+	const unsigned char *b = (const unsigned char *)dims;
+
+	for (size_t i = 0; i < sizeof dims; i++)
+		h = (h ^ b[i]) * 1099511628211u;
+	b = (const unsigned char *)m->data;
+	for (size_t i = 0; b && i < m->rows * m->cols * sizeof *m->data; i++)
+		h = (h ^ b[i]) * 1099511628211u;
+	return h ? h : 1;
+}
+
+int lr_image_loaded(const struct lr_session *s, const struct lr_matrix *m)
+{
+	uint64_t h;
+
+	if (!s->shown || m->rows * m->cols == 0)
+		return 0;
+	h = fingerprint(m);
+	for (size_t i = 0; i < PRINTS; i++)
+		if (s->shown->prints[i] == h)
+			return 1;
+	return 0;
+}
+
 /* Keeps a copy of A for the panel (replacing the one before). */
 static int keep_shown(struct lr_session *s, const struct lr_node *n, const struct lr_matrix *A,
                       double lo, double hi, const char *name)
 {
-	struct lr_shown_image *im = lr_calloc(1, sizeof *im);
+	struct lr_shown_image *im = state(s);
+	struct lr_matrix *m = im ? lr_mat_copy(A) : NULL;
 
-	if (!im || !(im->m = lr_mat_copy(A))) {
-		lr_free(im);
+	if (!m)
 		return lr_fail(s, n->pos, "%s: out of memory", n->str);
-	}
+	lr_mat_destroy(im->m);
+	im->m = m;
 	im->lo = lo;
 	im->hi = hi;
 	snprintf(im->name, sizeof im->name, "%s", name);
-	lr_shown_image_destroy(s->shown);
-	s->shown = im;
 	return 0;
 }
 
@@ -134,6 +176,11 @@ static int fn_imread(struct lr_session *s, const struct lr_node *n, const struct
 	st = lr_img_read(a[0].v->s, &m, &e);
 	if (st != LR_IMG_OK)
 		return img_fail(s, n, n->kids[0]->pos, a[0].v->s, st, &e);
+	{
+		struct lr_shown_image *im = state(s);
+		if (im)   /* without it explore only misses the picture mode */
+			im->prints[im->next++ % PRINTS] = fingerprint(m);
+	}
 	outs[0] = lr_value_mat(m);
 	return outs[0] ? 0 : lr_fail(s, n->pos, "imread: out of memory");
 }
@@ -238,11 +285,11 @@ static int fn_show(struct lr_session *s, const struct lr_node *n, const struct l
 	if (want_picture(s, n, a, 0) < 0 || display_range(s, n, a, &lo, &hi) < 0)
 		return -1;
 	arg_name(n->kids[0], name, sizeof name);
+	if (keep_shown(s, n, a[0].v->m, lo, hi, name) < 0)   /* for `view image` too */
+		return -1;
 	if (s->out->event) {
 		struct lr_event ev = { LR_EV_IMAGE, NULL, NULL, name };
 		char sh[32];
-		if (keep_shown(s, n, a[0].v->m, lo, hi, name) < 0)
-			return -1;
 		lr_emit(s, &ev);
 		struct lr_buf b;
 		lr_buf_init(&b);

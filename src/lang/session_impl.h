@@ -19,7 +19,7 @@ struct lr_lesson_state;
 struct lr_command;
 
 struct lr_shown_image;
-/* Frees imshow's kept picture (imagefn.c); NULL is a no-op. */
+/* Frees what the session keeps of pictures (imagefn.c); NULL is a no-op. */
 void lr_shown_image_destroy(struct lr_shown_image *im);
 
 struct lr_session {
@@ -34,7 +34,8 @@ struct lr_session {
 	struct lr_svd_run *svd;         /* owned, newest SVD or NULL */
 	struct lr_limits lim;
 	struct lr_lesson_state *lesson; /* owned: the lesson being played (lesson.c), or NULL */
-	struct lr_shown_image *shown;   /* owned: the picture imshow last showed, or NULL */
+	struct lr_shown_image *shown;   /* owned: imshow's picture and imread's fingerprints
+	                                   (imagefn.c), or NULL */
 	/* Frees lesson: set by the code that made it, so that the session
 	 * needs to know nothing of lessons. */
 	void (*lesson_destroy)(struct lr_lesson_state *st);

@@ -36,15 +36,16 @@ unsigned char lr_image_level(double v, double lo, double hi)
 int lr_image_gray256(int g)
 {
 	/* xterm's grays 232..255 are levels 8, 18, ..., 238; black (0) and
-	 * white (255) are the cube's colours 16 and 231 */
-	int best = 16, dist = g;
+	 * white (255) are the cube's colours 16 and 231. The nearest, a tie
+	 * going to the darker. */
+	int i = g < 8 ? 0 : (g - 8 + 4) / 10, d;
 
-	for (int i = 0; i < 24; i++)
-		if (abs(g - (8 + 10 * i)) < dist) {
-			dist = abs(g - (8 + 10 * i));
-			best = 232 + i;
-		}
-	return 255 - g < dist ? 231 : best;
+	if (i > 23)
+		i = 23;
+	d = abs(g - (8 + 10 * i));
+	if (g <= d)
+		return 16;
+	return 255 - g < d ? 231 : 232 + i;
 }
 
 struct lr_image_fit lr_image_fit(size_t h, size_t w, int max_cols, int max_rows)
@@ -61,50 +62,95 @@ struct lr_image_fit lr_image_fit(size_t h, size_t w, int max_cols, int max_rows)
 	return f;
 }
 
-/* The part of source index k that output cell [a, b) covers. */
-static double overlap(size_t k, double a, double b)
+/* The source indices and weights of n output cells over len source
+ * indices: cell j covers [j·len/n, (j+1)·len/n), each source index with
+ * the part of it inside. first[j] is its first index, w[first[j]+...]
+ * the weights, count[j] how many; w is indexed from first[j] + j (each
+ * cell's run of weights starts there, at most one past the last index). */
+struct spans {
+	size_t *first, *count;
+	double *w;
+};
+
+static int spans_make(struct spans *sp, size_t len, size_t n)
 {
-	return fmin((double)k + 1, b) - fmax((double)k, a);
+	double step = (double)len / n;
+
+	sp->first = lr_mallocarray(2 * n, sizeof *sp->first);
+	sp->w = lr_mallocarray(len + n, sizeof *sp->w);
+	if (!sp->first || !sp->w)
+		return -1;
+	sp->count = sp->first + n;
+	for (size_t j = 0; j < n; j++) {
+		double a = j * step, b = (j + 1) * step;
+		size_t k = (size_t)a, c = 0;
+		sp->first[j] = k;
+		for (; k < len && (double)k < b; k++, c++)
+			sp->w[sp->first[j] + j + c] = (b < k + 1.0 ? b : k + 1.0) - (a > k ? a : (double)k);
+		sp->count[j] = c;
+	}
+	return 0;
+}
+
+static void spans_free(struct spans *sp)
+{
+	lr_free(sp->first);
+	lr_free(sp->w);
+}
+
+/* The sum and weight of row r of A over the columns of span j, NaN and
+ * masked entries left out. */
+static void row_span(const struct lr_matrix *A, size_t r, const struct spans *sp, size_t j,
+                     double *sum, double *wt)
+{
+	const double *v = A->data + r * A->cols + sp->first[j];
+	const double *w = sp->w + sp->first[j] + j;
+	const unsigned char *mk = A->mask ? A->mask + r * A->cols + sp->first[j] : NULL;
+	double s = 0, t = 0;
+
+	for (size_t c = 0; c < sp->count[j]; c++)
+		if (v[c] == v[c] && (!mk || mk[c])) {   /* not NaN, observed */
+			s += w[c] * v[c];
+			t += w[c];
+		}
+	*sum = s;
+	*wt = t;
 }
 
 /* Averages of A over out_h × out_w areas, NaN (and masked entries) left
  * out; NaN where an area has no value. Separable: first across columns
- * (sum and weight kept per row), then down the rows. */
+ * (sum and weight kept per row), then down the rows, with the weights of
+ * each span found once. */
 static int resample(const struct lr_matrix *A, size_t out_h, size_t out_w, double *out)
 {
-	double sx = (double)A->cols / out_w, sy = (double)A->rows / out_h;
+	struct spans cs = { 0 }, rs = { 0 };
 	double *sum = lr_mallocarray(A->rows * out_w, 2 * sizeof *sum), *wt;
+	int rc = -1;
 
-	if (!sum)
-		return -1;
+	if (!sum || spans_make(&cs, A->cols, out_w) < 0 || spans_make(&rs, A->rows, out_h) < 0)
+		goto done;
 	wt = sum + A->rows * out_w;
 	for (size_t r = 0; r < A->rows; r++)
+		for (size_t j = 0; j < out_w; j++)
+			row_span(A, r, &cs, j, &sum[r * out_w + j], &wt[r * out_w + j]);
+	for (size_t i = 0; i < out_h; i++) {
+		const double *w = rs.w + rs.first[i] + i;
 		for (size_t j = 0; j < out_w; j++) {
-			double a = j * sx, b = (j + 1) * sx, s = 0, w = 0;
-			for (size_t k = (size_t)a; k < A->cols && (double)k < b; k++) {
-				double v = LR_AT(A, r, k), f = overlap(k, a, b);
-				if (f > 0 && !isnan(v) && (!A->mask || A->mask[r * A->cols + k])) {
-					s += f * v;
-					w += f;
-				}
+			double s = 0, t = 0;
+			for (size_t c = 0; c < rs.count[i]; c++) {
+				size_t r = rs.first[i] + c;
+				s += w[c] * sum[r * out_w + j];
+				t += w[c] * wt[r * out_w + j];
 			}
-			sum[r * out_w + j] = s;
-			wt[r * out_w + j] = w;
+			out[i * out_w + j] = t > 0 ? s / t : NAN;
 		}
-	for (size_t i = 0; i < out_h; i++)
-		for (size_t j = 0; j < out_w; j++) {
-			double a = i * sy, b = (i + 1) * sy, s = 0, w = 0;
-			for (size_t r = (size_t)a; r < A->rows && (double)r < b; r++) {
-				double f = overlap(r, a, b);
-				if (f > 0) {
-					s += f * sum[r * out_w + j];
-					w += f * wt[r * out_w + j];
-				}
-			}
-			out[i * out_w + j] = w > 0 ? s / w : NAN;
-		}
+	}
+	rc = 0;
+done:
+	spans_free(&cs);
+	spans_free(&rs);
 	lr_free(sum);
-	return 0;
+	return rc;
 }
 
 static void put_cell(struct lr_grid *g, int x, int y, double up, double down, double lo,

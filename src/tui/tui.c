@@ -91,6 +91,9 @@ static struct tui {
 	enum lr_view before_lesson;    /* the view to return to when the lesson ends */
 	int silent;                    /* demo's replay: output and events dropped */
 	struct demo demo;
+	struct lr_picture pic;         /* the Matrices view's picture mode (view_image.c) */
+	long pic_ns, pic_frames;       /* picture mode's frames and their cost (drawing and
+	                                  copying into curses), for LOWRANK_TUI_STATS */
 } T;
 
 static volatile sig_atomic_t got_sigint;
@@ -188,6 +191,9 @@ static void panel_state(struct lr_panel *p, const struct lr_run **buf, size_t ca
 	}
 	p->ascii = T.scr.ascii;
 	p->lesson = T.lesson;
+	T.pic.mode = T.scr.image_mode;
+	T.pic.shown = lr_session_image(T.s, &T.pic.lo, &T.pic.hi, &T.pic.shown_name);
+	p->picture = &T.pic;
 }
 
 static void draw_rule(void);
@@ -199,11 +205,18 @@ static void draw_panel(void)
 
 	if (!lr_screen_has_panel(&T.scr))
 		return;
+	struct timespec t0;
+
 	panel_state(&p, buf, 16);
 	if (p.view == LR_VIEW_MATRICES)
 		p.scrolled = &T.scroll;
+	stamp(&t0);
 	lr_panel_draw(&T.scr.panel_grid, &p);
 	lr_screen_put_panel(&T.scr);
+	if (p.view == LR_VIEW_MATRICES && T.pic.on) {   /* for LOWRANK_TUI_STATS */
+		T.pic_ns += since_ns(&t0);
+		T.pic_frames++;
+	}
 	draw_rule();            /* its hint follows the view */
 }
 
@@ -339,6 +352,8 @@ static void out_event(void *ctx, const struct lr_event *ev)
 		T.live = NULL;                 /* it may be freed before the panel draws again */
 		break;
 	case LR_EV_SVD_DONE:
+		lr_picture_forget(&T.pic);
+		T.pic.source = LR_PIC_SVD;
 		T.focus = LR_FOCUS_SVD;
 		T.k = 0;
 		T.row0 = T.col0 = 0;
@@ -348,8 +363,19 @@ static void out_event(void *ctx, const struct lr_event *ev)
 		to_view(LR_VIEW_COMPARE);
 		break;
 	case LR_EV_VIEW:
-		if (ev->name && lr_view_parse(ev->name) >= 0)
+		if (ev->name && !strcmp(ev->name, "image")) {   /* the Matrices view as pictures */
+			T.pic.on = 1;
+			choose_view(LR_VIEW_MATRICES);
+		} else if (ev->name && lr_view_parse(ev->name) >= 0) {
+			if (lr_view_parse(ev->name) == LR_VIEW_MATRICES)
+				T.pic.on = 0;
 			choose_view((enum lr_view)lr_view_parse(ev->name));
+		}
+		break;
+	case LR_EV_IMAGE:
+		T.pic.on = 1;
+		T.pic.source = LR_PIC_SHOWN;
+		choose_view(LR_VIEW_MATRICES);
 		break;
 	case LR_EV_LESSON:
 		/* a step shown: its text in the Lesson view, which run() brings
@@ -1293,8 +1319,12 @@ int lr_frontend_interactive(const int *width, int ascii, const char *first, cons
 		        T.frames ? (double)T.draw_ns / (double)T.frames / 1e6 : 0.0);
 		fprintf(stderr, "lowrank: %ld Eckart-Young floors computed, %.3f ms in all\n",
 		        T.floors, (double)T.floor_ns / 1e6);
+		fprintf(stderr, "lowrank: %ld picture frames, %.3f ms each, %lu rank-one updates\n",
+		        T.pic_frames, T.pic_frames ? (double)T.pic_ns / (double)T.pic_frames / 1e6 :
+		        0.0, T.pic.steps);
 	}
 	lr_session_destroy(T.s);
+	lr_picture_finish(&T.pic);
 	lr_sb_finish(&T.sb);
 	lr_buf_finish(&T.pending);
 	free(T.hist_path);

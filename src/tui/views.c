@@ -1069,7 +1069,12 @@ void lr_panel_draw(struct lr_grid *g, const struct lr_panel *p)
 	if (g->h < 4)        /* room for the tab line only */
 		return;
 	switch (p->view) {
-	case LR_VIEW_MATRICES: draw_matrices(g, p, 1, 0); break;
+	case LR_VIEW_MATRICES:
+		if (p->picture && p->picture->on)
+			lr_picture_draw(g, 1, p->picture, p->svd, lr_panel_rank(p), p->ascii);
+		else
+			draw_matrices(g, p, 1, 0);
+		break;
 	case LR_VIEW_LOSS: draw_loss(g, p, 1); break;
 	case LR_VIEW_SPECTRUM: draw_spectrum(g, p, 1); break;
 	case LR_VIEW_LESSON: draw_lesson(g, p, 1); break;

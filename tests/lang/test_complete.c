@@ -71,11 +71,11 @@ static void views(void)
 {
 	struct lr_session *s = lr_session_create(&quiet);
 	CHECK(offers(s, "view lo", "loss"));
-	CHECK(offers(s, "view ", "matrices loss spectrum compare"));
+	CHECK(offers(s, "view ", "matrices loss spectrum compare image"));
 	CHECK(offers(s, "  view s", "spectrum"));
 	CHECK(offers(s, "A = 1; view c", "compare"));
 	/* every name offered is one `view` takes */
-	CHECK(run(s, "view matrices; view loss; view spectrum; view compare") == 0);
+	CHECK(run(s, "view matrices; view loss; view spectrum; view compare; view image") == 0);
 	CHECK(offers(s, "format l", "long"));
 	lr_session_destroy(s);
 }
