@@ -12,7 +12,7 @@
  * builtin table does not hold. */
 static const char *const printer_words[] = {
 	"disp", "fprintf", "printf", "sprintf", "imread", "imwrite", "imshow", "image", "imagesc",
-	NULL
+	"csvwrite", "dlmwrite", "csvread", "loss_history", NULL
 };
 
 /* The values of the options that take one of a few words. */

@@ -26,6 +26,7 @@ const char lr_help_overview[] =
 "  commands    every command: format, who, clear, seed, limit, view, quit\n"
 "  printf      formatted output for scripts\n"
 "  images      imread, imwrite, imshow: matrices as pictures\n"
+"  files       csvwrite, dlmwrite, csvread, loss_history: numbers as text\n"
 "  lessons     the lessons and their commands\n";
 
 static const char syntax[] =
@@ -194,6 +195,15 @@ static const char t_images[] =
 "  ' .:-=+*#%@' (dark to light); on a terminal it shows it in the panel.\n"
 "  Try: I = imread('lessons/data/ascent.png'); explore I 20\n";
 
+static const char t_data[] =
+"csvwrite(FILE, A)       A as text, one row a line, values separated by commas\n"
+"dlmwrite(FILE, A, D)    the same with the delimiter D (',' unless given; '\\t')\n"
+"A = csvread(FILE)       read it back (as 'load A FILE.csv': an empty field is NaN)\n"
+"h = loss_history()      the newest sgd run's loss per epoch, a column;\n"
+"[h, e] = loss_history() and its error on the hidden entries (empty if none)\n"
+"  Numbers are written as Octave's dlmwrite writes them: 16 significant digits,\n"
+"  NaN, Inf, -Inf. For a slide: csvwrite('loss.csv', [(1:numel(h))' h]).\n";
+
 struct topic {
 	const char *name;
 	const char *text;
@@ -205,6 +215,8 @@ static const struct topic topics[] = {
 	{ "syntax", syntax }, { "operators", operators }, { "commands", lr_help_commands },
 	{ "printf", t_printf }, { "fprintf", t_printf }, { "sprintf", t_printf },
 	{ "disp", t_printf },
+	{ "csvwrite", t_data }, { "dlmwrite", t_data }, { "csvread", t_data },
+	{ "loss_history", t_data }, { "files", t_data },
 	{ "images", t_images }, { "imread", t_images }, { "imwrite", t_images },
 	{ "imshow", t_images }, { "image", t_images }, { "imagesc", t_images },
 };
@@ -219,7 +231,8 @@ static void list_functions(struct lr_buf *out)
 		lr_buf_printf(out, "  %-10s %s\n", b[i]->name, b[i]->summary);
 	lr_buf_puts(out, "  sgd, svd, mask, unmask, loss, printf, fprintf, sprintf, disp:\n"
 	                 "             see 'help sgd', 'help printf', ...\n"
-	                 "  imread, imwrite, imshow, image, imagesc: see 'help images'\n");
+	                 "  imread, imwrite, imshow, image, imagesc: see 'help images'\n"
+	                 "  csvwrite, dlmwrite, csvread, loss_history: see 'help files'\n");
 }
 
 int lr_help(struct lr_buf *out, const struct lr_command *const *tables, const char *topic)

@@ -3,6 +3,7 @@
  * interpreter, not to a command: a script uses them as Octave's. */
 #include <stdio.h>
 #include <string.h>
+#include "datafn.h"
 #include "imagefn.h"
 #include "printf.h"
 #include "session_impl.h"
@@ -70,7 +71,7 @@ int lr_session_function(struct lr_session *s, const struct lr_node *n, int nargo
 	struct lr_val args[64];
 	size_t i;
 
-	if (lr_image_function(s, n, nargout, outs, rc))
+	if (lr_image_function(s, n, nargout, outs, rc) || lr_data_function(s, n, nargout, outs, rc))
 		return 1;
 	for (i = 0; i < sizeof names / sizeof names[0]; i++)
 		if (!strcmp(n->str, names[i]))
