@@ -15,9 +15,6 @@ enum lr_img_status lr_img_decode_pnm(const unsigned char *data, size_t n,
                                      struct lr_matrix **out, struct lr_img_error *e);
 enum lr_img_status lr_img_decode_bmp(const unsigned char *data, size_t n,
                                      struct lr_matrix **out, struct lr_img_error *e);
-/* An 8-bit gray PNG of the levels, appended to out. */
-enum lr_img_status lr_img_encode_png(const unsigned char *pix, size_t w, size_t h,
-                                     struct lr_buf *out, struct lr_img_error *e);
 
 /* LR_IMG_OK and a new h×w matrix in *out when w×h pixels are within the
  * element limit; else LR_IMG_TOO_BIG (w, h in e) or LR_IMG_NOMEM. */

@@ -13,6 +13,7 @@
 #define LR_IMAGE_IO_H
 
 #include <stddef.h>
+#include "lowrank/buf.h"
 #include "lowrank/matrix.h"
 
 enum lr_img_status {
@@ -58,6 +59,11 @@ enum lr_img_format lr_img_format_of_name(const char *path);
 enum lr_img_status lr_img_write(const char *path, enum lr_img_format f,
                                 const unsigned char *pix, size_t w, size_t h,
                                 struct lr_img_error *e);
+
+/* An 8-bit gray PNG of w×h levels, appended to out (for a figure that
+ * embeds a picture). */
+enum lr_img_status lr_img_encode_png(const unsigned char *pix, size_t w, size_t h,
+                                     struct lr_buf *out, struct lr_img_error *e);
 
 /* The gray level of a colour pixel, as rgb2gray rounds it. */
 unsigned char lr_img_gray(unsigned r, unsigned g, unsigned b);

@@ -133,6 +133,7 @@ const char lr_help_commands[] =
 "  seed N              reset the random generator (rand, randn, sgd's start)\n"
 "  limit [NAME N]      show or change the limits on one statement; see 'help limit'\n"
 "  save FILE [NAME...]  load FILE  load A FILE.csv|FILE.mtx   see 'help save'\n"
+"  print FILE.svg|FILE.png   the figure shown last, for a slide; see 'help print'\n"
 "  lessons  lesson N  next  back  check  hint  reveal  skip   see 'help lessons'\n"
 "  view matrices|loss|spectrum|compare|image   choose the panel view (terminal\n"
 "                      only; image: the Matrices view as pictures)\n"

@@ -287,22 +287,21 @@ static int fn_show(struct lr_session *s, const struct lr_node *n, const struct l
 	arg_name(n->kids[0], name, sizeof name);
 	if (keep_shown(s, n, a[0].v->m, lo, hi, name) < 0)   /* for `view image` too */
 		return -1;
-	if (s->out->event) {
+	{
+		/* always emitted: print notes the figure from it (printcmd.c) */
 		struct lr_event ev = { LR_EV_IMAGE, NULL, NULL, name };
-		char sh[32];
 		lr_emit(s, &ev);
-		struct lr_buf b;
-		lr_buf_init(&b);
-		lr_buf_printf(&b, "%s: %s (%s) in the panel, %g black to %g white\n", n->str, name,
-		              lr_shape(a[0].v->m, sh, sizeof sh), lo, hi);
-		lr_write_buf(s, &b);
-		lr_buf_finish(&b);
-		return 0;
 	}
 	struct lr_buf b;
+	char sh[32];
 	lr_buf_init(&b);
-	lr_buf_printf(&b, "%s: ", n->str);
-	lr_image_text(&b, name, a[0].v->m, lo, hi, TEXT_COLS, TEXT_ROWS);
+	if (s->out->event)   /* a terminal: the picture is in the panel */
+		lr_buf_printf(&b, "%s: %s (%s) in the panel, %g black to %g white\n", n->str, name,
+		              lr_shape(a[0].v->m, sh, sizeof sh), lo, hi);
+	else {
+		lr_buf_printf(&b, "%s: ", n->str);
+		lr_image_text(&b, name, a[0].v->m, lo, hi, TEXT_COLS, TEXT_ROWS);
+	}
 	lr_write_buf(s, &b);
 	lr_buf_finish(&b);
 	return 0;

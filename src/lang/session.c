@@ -228,6 +228,7 @@ void lr_show(struct lr_session *s, const char *name, const struct lr_value *v)
 
 void lr_emit(struct lr_session *s, const struct lr_event *ev)
 {
+	lr_figure_note(s, ev);     /* what `print` writes (printcmd.c) */
 	if (s->out && s->out->event)
 		s->out->event(s->out->ctx, ev);
 }

@@ -22,6 +22,9 @@ struct lr_shown_image;
 /* Frees what the session keeps of pictures (imagefn.c); NULL is a no-op. */
 void lr_shown_image_destroy(struct lr_shown_image *im);
 
+/* Remembers which figure the event shows, for `print` (printcmd.c). */
+void lr_figure_note(struct lr_session *s, const struct lr_event *ev);
+
 struct lr_session {
 	const struct lr_output *out;    /* borrowed */
 	struct lr_var *vars;            /* owned, unsorted */
@@ -34,6 +37,8 @@ struct lr_session {
 	struct lr_svd_run *svd;         /* owned, newest SVD or NULL */
 	struct lr_limits lim;
 	struct lr_lesson_state *lesson; /* owned: the lesson being played (lesson.c), or NULL */
+	int figure;                     /* what `print` writes: the figure the last event
+	                                   showed (enum in printcmd.c), 0 none */
 	struct lr_shown_image *shown;   /* owned: imshow's picture and imread's fingerprints
 	                                   (imagefn.c), or NULL */
 	/* Frees lesson: set by the code that made it, so that the session

@@ -121,7 +121,8 @@ static void options(void)
 static void commands(void)
 {
 	struct lr_session *s = lr_session_create(&quiet);
-	CHECK(offers(s, "pr", "printf"));
+	CHECK(offers(s, "pr", "printf print"));
+	CHECK(offers(s, "print -", "-dsvg -dpng"));
 	CHECK(offers(s, "x = sp", "sprintf"));
 	CHECK(offers(s, "di", "diag disp"));
 	CHECK(offers(s, "rev", "reveal"));
