@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include "grid.h"
 #include "image.h"
+#include "results.h"
 #include "session.h"
 
 /* What picture mode shows. */

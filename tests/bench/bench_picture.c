@@ -11,7 +11,7 @@
 #include "image_io.h"
 #include "lowrank/svd.h"
 #include "parser.h"
-#include "session.h"
+#include "session_open.h"
 #include "views.h"
 
 static double now_s(void)

@@ -14,7 +14,7 @@
 #include "lowrank/alloc.h"
 #include "lowrank/buf.h"
 #include "parser.h"
-#include "session.h"
+#include "session_open.h"
 #include "views.h"
 
 static void discard(void *ctx, const char *s, size_t n)

@@ -1,0 +1,136 @@
+/* The inside of a session, shared by the interpreter and the layers built
+ * on it (commands, lessons, the session a front end opens). Not for the
+ * front ends. */
+#ifndef LR_SESSION_IMPL_H
+#define LR_SESSION_IMPL_H
+
+#include "lowrank/rng.h"
+#include "lowrank/buf.h"
+#include "command.h"
+#include "format.h"
+#include "results.h"
+#include "session.h"
+#include "value.h"
+
+#define LR_MAX_RUNS 8
+
+struct lr_var {
+	char *name;                /* owned */
+	struct lr_value *v;        /* owned */
+};
+
+struct lr_lesson_state;
+
+struct lr_shown_image;
+/* Frees what the session keeps of pictures (imagefn.c); NULL is a no-op. */
+void lr_shown_image_destroy(struct lr_shown_image *im);
+
+/* Remembers which figure the event shows, for `print` (printcmd.c). */
+void lr_figure_note(struct lr_session *s, const struct lr_event *ev);
+
+struct lr_session {
+	const struct lr_output *out;    /* borrowed */
+	struct lr_var *vars;            /* owned, unsorted */
+	size_t nvars, cap;
+	struct lr_rng rng;
+	struct lr_fmt_opts fmt;
+	int ascii;
+	struct lr_run *runs[LR_MAX_RUNS];  /* owned, oldest first */
+	size_t nruns;
+	struct lr_svd_run *svd;         /* owned, newest SVD or NULL */
+	struct lr_limits lim;
+	struct lr_lesson_state *lesson; /* owned: the lesson being played (lesson.c), or NULL */
+	int figure;                     /* what `print` writes: the figure the last event
+	                                   showed (enum in printcmd.c), 0 none */
+	struct lr_shown_image *shown;   /* owned: imshow's picture and imread's fingerprints
+	                                   (imagefn.c), or NULL */
+	/* Frees lesson: set by the code that made it, so that the session
+	 * needs to know nothing of lessons. */
+	void (*lesson_destroy)(struct lr_lesson_state *st);
+	const struct lr_command *const *commands;  /* borrowed: the command tables
+	                                              (command.h), or NULL for none */
+	int sandbox;                    /* > 0 while a lesson's own statements run: no files */
+	int exit_status;
+	int quit;
+	/* While a statement runs: */
+	const char *src;                /* borrowed source text */
+	struct lr_error *err;           /* borrowed */
+	double end_extent;              /* value of 'end' in the index being evaluated, or -1 */
+};
+
+/* A value that is either borrowed (from a variable) or owned. */
+struct lr_val {
+	const struct lr_value *v;
+	struct lr_value *own;           /* == v when owned, else NULL */
+};
+
+static inline void lr_val_drop(struct lr_val *x)
+{
+	lr_value_destroy(x->own);
+	x->own = NULL;
+	x->v = NULL;
+}
+
+/* Sets the session's error and returns -1. */
+int lr_fail(struct lr_session *s, struct lr_pos pos, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+const struct lr_value *lr_var_get(const struct lr_session *s, const char *name);
+/* Makes room for n more variables so that the binds after it cannot fail. */
+int lr_var_reserve(struct lr_session *s, size_t n);
+/* Binds name to v (taking v). Call lr_var_reserve first. */
+void lr_var_set(struct lr_session *s, const char *name, struct lr_value *v);
+/* Removes name; returns 1 if it existed. */
+int lr_var_clear(struct lr_session *s, const char *name);
+
+/* Evaluates an expression to one value. */
+int lr_eval(struct lr_session *s, const struct lr_node *n, struct lr_val *out);
+/* Evaluates an expression to a matrix (strings refused with a message
+ * naming what). */
+int lr_eval_matrix(struct lr_session *s, const struct lr_node *n, const char *what,
+                   struct lr_val *out);
+/* Evaluates a call with nargout outputs into outs (owned by the caller). */
+int lr_eval_multi(struct lr_session *s, const struct lr_node *n, int nargout,
+                  struct lr_value **outs);
+/* Parses and evaluates a piece of text (a command word) as an expression. */
+int lr_eval_text(struct lr_session *s, const char *text, struct lr_pos pos,
+                 struct lr_val *out);
+
+/* Indexing (index.c). */
+int lr_index_get(struct lr_session *s, const struct lr_node *call,
+                 const struct lr_value *v, struct lr_val *out);
+int lr_index_set(struct lr_session *s, const struct lr_node *call,
+                 const struct lr_value *old, const struct lr_value *rhs,
+                 struct lr_value **out);
+
+/* Functions that print (printers.c): disp, printf, fprintf, sprintf.
+ * Returns 1 if name is one of them (and it ran, with result 0 or -1 in
+ * *rc). The function forms of commands are in the command table. */
+int lr_session_function(struct lr_session *s, const struct lr_node *call, int nargout,
+                        struct lr_value **outs, int *rc);
+/* Those functions: name, forms and one line, ended by a NULL name (for
+ * completion, help listings and the man page). */
+struct lr_printer {
+	const char *name, *usage, *summary;
+};
+extern const struct lr_printer lr_printers[];
+
+/* Writes text to the output. */
+void lr_write(struct lr_session *s, const char *text, size_t n);
+void lr_write_buf(struct lr_session *s, struct lr_buf *b);
+/* Shows name = value as the display rules say. */
+void lr_show(struct lr_session *s, const char *name, const struct lr_value *v);
+void lr_emit(struct lr_session *s, const struct lr_event *ev);
+
+/* Keeping results (the session takes r; the oldest run is dropped past
+ * LR_MAX_RUNS). */
+void lr_session_keep_run(struct lr_session *s, struct lr_run *r);
+void lr_session_keep_svd(struct lr_session *s, struct lr_svd_run *r);
+
+/* 1 if w is a variable name: a letter or _, then letters, digits, _. */
+int lr_is_name(const char *w);
+
+/* "3×3" into buf. */
+const char *lr_shape(const struct lr_matrix *m, char *buf, size_t n);
+
+#endif
