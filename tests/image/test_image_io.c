@@ -135,7 +135,8 @@ static size_t make_bmp(unsigned char *b, int w, int h, int bpp, const unsigned c
 	b[26] = 1;
 	b[28] = (unsigned char)bpp;
 	b[46] = (unsigned char)ncol;
-	memcpy(b + 54, pal, 4 * (size_t)ncol);
+	if (ncol)
+		memcpy(b + 54, pal, 4 * (size_t)ncol);
 	for (int y = 0; y < abs(h); y++)
 		memcpy(b + off + (size_t)y * stride, rows + (size_t)y * (size_t)(w * bpp / 8 + 1),
 		       (size_t)(w * bpp + 7) / 8);

@@ -290,7 +290,45 @@ static void area_average(void)
 	lr_mat_destroy(m);
 }
 
-SUBTEST_MAIN(T(picture_true_80x24), T(picture_true_200x60), T(picture_256_80x24),
+/* Every panel size from 1×1 to 90×30 draws without writing outside the
+ * grid (the sanitizers watch) and, from 40×8, shows all three captions. */
+static void picture_all_sizes(void)
+{
+	struct lr_session *s = session_of("A = (1:30)' * (1:50) + 40 * eye(30, 50);\n"
+	                                  "svd A 2\nimshow(A)\n");
+	struct lr_picture pic;
+	struct lr_panel p;
+
+	lr_picture_init(&pic);
+	pic.on = 1;
+	memset(&p, 0, sizeof p);
+	p.view = LR_VIEW_MATRICES;
+	p.svd = lr_session_last_svd(s);
+	p.k = 2;
+	p.picture = &pic;
+	for (int src = 0; src < 2; src++) {
+		pic.source = src ? LR_PIC_SHOWN : LR_PIC_SVD;
+		pic.shown = lr_session_image(s, &pic.lo, &pic.hi, &pic.shown_name);
+		for (int w = 1; w <= 90; w++)
+			for (int h = 1; h <= 30; h++) {
+				struct lr_grid g;
+				struct lr_buf b;
+				CHECK(lr_grid_init(&g, w, h) == 0);
+				lr_panel_draw(&g, &p);
+				lr_buf_init(&b);
+				lr_grid_to_text(&g, &b);
+				if (!src && w >= 60 && h >= 8)
+					CHECK(b.data && strstr(b.data, "A − A_2") &&
+					      strstr(b.data, "A_2 = U·S·Vᵀ"));
+				lr_buf_finish(&b);
+				lr_grid_finish(&g);
+			}
+	}
+	lr_picture_finish(&pic);
+	lr_session_destroy(s);
+}
+
+SUBTEST_MAIN(T(picture_all_sizes), T(picture_true_80x24), T(picture_true_200x60), T(picture_256_80x24),
              T(picture_256_200x60), T(picture_shade_80x24), T(picture_shade_200x60),
              T(picture_shown_256_80x24), T(picture_none_80x24), T(picture_exact_rank),
              T(rank_one_steps), T(gray_levels), T(fit_sizes), T(area_average))
