@@ -173,7 +173,13 @@ static int fn_imread(struct lr_session *s, const struct lr_node *n, const struct
 		               n->nkids);
 	if (want_string(s, n, a, 0, "the file") < 0)
 		return -1;
-	st = lr_img_read(a[0].v->s, &m, &e);
+	if (s->data_dir && a[0].v->s[0] != '/') {   /* a lesson's data, beside the lesson */
+		char path[4200];
+		snprintf(path, sizeof path, "%s/%s", s->data_dir, a[0].v->s);
+		st = lr_img_read(path, &m, &e);
+	} else {
+		st = lr_img_read(a[0].v->s, &m, &e);
+	}
 	if (st != LR_IMG_OK)
 		return img_fail(s, n, n->kids[0]->pos, a[0].v->s, st, &e);
 	{

@@ -50,6 +50,9 @@ struct lr_session {
 	const struct lr_command *const *commands;  /* borrowed: the command tables
 	                                              (command.h), or NULL for none */
 	int sandbox;                    /* > 0 while a lesson's own statements run: no files */
+	const char *data_dir;           /* borrowed: while a lesson's own statements run, the
+	                                   folder of its file, from which imread reads a
+	                                   relative name (lesson.c sets it), else NULL */
 	int exit_status;
 	int quit;
 	/* While a statement runs: */

@@ -75,6 +75,20 @@ static void stmt_text(struct lr_buf *b, const struct lr_lesson *l, size_t i)
 	}
 }
 
+/* The folder of l's file into buf ("." for a bare name): a lesson's
+ * imread('data/x.png') reads from beside the lesson, wherever the program
+ * was started. */
+static const char *lesson_dir(const struct lr_lesson *l, char *buf, size_t n)
+{
+	const char *slash = strrchr(l->path, '/');
+
+	if (!slash)
+		snprintf(buf, n, ".");
+	else
+		snprintf(buf, n, "%.*s", slash == l->path ? 1 : (int)(slash - l->path), l->path);
+	return buf;
+}
+
 /* Runs statements [first, first+n) of l. echo: show each as ">> ...";
  * quiet: no output at all. On an error the session's error names the
  * lesson's file, line and column (at pos, the command that ran them). */
@@ -85,6 +99,7 @@ static int run_stmts(struct lr_session *s, struct lr_lesson *l, size_t first, si
 	struct lr_output q = { NULL, NULL, NULL, NULL };
 	const char *saved_src = s->src;
 	struct lr_error *saved_err = s->err, e;
+	char dir[4096];
 	int rc = 0;
 
 	if (quiet) {
@@ -106,7 +121,9 @@ static int run_stmts(struct lr_session *s, struct lr_lesson *l, size_t first, si
 			lr_buf_finish(&b);
 		}
 		s->sandbox++;   /* a lesson's own statements touch no file */
+		s->data_dir = lesson_dir(l, dir, sizeof dir);   /* but read their own data */
 		rc = lr_session_exec(s, l->stmts[i], l->src, &e);
+		s->data_dir = NULL;
 		s->sandbox--;
 		s->src = saved_src;
 		s->err = saved_err;
@@ -830,8 +847,11 @@ static int check_run(struct checker *k, size_t first, size_t n)
 	struct lr_error e;
 
 	for (size_t i = first; i < first + n; i++) {
+		char dir[4096];
 		k->s->sandbox++;
+		k->s->data_dir = lesson_dir(k->l, dir, sizeof dir);
 		int rc = lr_session_exec(k->s, k->l->stmts[i], k->l->src, &e);
+		k->s->data_dir = NULL;
 		k->s->sandbox--;
 		if (rc == 0)
 			continue;
