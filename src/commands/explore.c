@@ -9,7 +9,6 @@
 #include <string.h>
 #include "lowrank/alloc.h"
 #include "factor.h"
-#include "imagefn.h"
 
 #define EXPLORE_ROWS 10
 

@@ -9,8 +9,4 @@
 int lr_image_function(struct lr_session *s, const struct lr_node *n, int nargout,
                       struct lr_value **outs, int *rc);
 
-/* 1 if m holds exactly what one of the session's last imread calls gave
- * (explore then shows it as a picture). */
-int lr_image_loaded(const struct lr_session *s, const struct lr_matrix *m);
-
 #endif

@@ -72,4 +72,8 @@ const struct lr_svd_run *lr_session_last_svd(const struct lr_session *s);
 const struct lr_matrix *lr_session_image(const struct lr_session *s, double *lo, double *hi,
                                          const char **name);
 
+/* 1 if m holds exactly what one of the session's last imread calls gave
+ * (explore and the terminal's panel then show it as a picture). */
+int lr_image_loaded(const struct lr_session *s, const struct lr_matrix *m);
+
 #endif

@@ -323,17 +323,30 @@ static void out_event(void *ctx, const struct lr_event *ev)
 	case LR_EV_SGD_START:
 		T.row0 = T.col0 = 0;           /* a new factorisation is seen from its corner */
 		T.live = ev->run;
-		T.live_floor = run_floor(ev->run);
 		T.stop = 0;
 		T.focus = LR_FOCUS_SGD;
-		to_view(LR_VIEW_LOSS);
+		if (lr_image_loaded(T.s, ev->run->A)) {
+			/* a picture learnt, drawn live; the Loss view's floor (an SVD
+			 * of the picture, 73 ms at 512×512) waits for the end */
+			T.live_floor = NAN;
+			T.pic.on = 1;
+			T.pic.source = LR_PIC_SGD;
+			to_view(LR_VIEW_MATRICES);
+		} else {
+			T.live_floor = run_floor(ev->run);
+			to_view(LR_VIEW_LOSS);
+		}
 		stamp(&T.last_frame);
 		stamp(&T.last_poll);
 		T.last_frame.tv_sec -= 1;      /* the first epoch draws at once */
 		T.live_gen = T.sb.gen - 1;
 		break;
 	case LR_EV_SGD_EPOCH:
-		if (since_ns(&T.last_frame) >= FRAME_NS) {
+		/* pictures at most 4 a second: U·Vᵀ and three resamplings a frame
+		 * (9 ms at 200×60 for 512×512) would be a quarter of the training
+		 * at 25 */
+		if (since_ns(&T.last_frame) >= (T.pic.on && T.view == LR_VIEW_MATRICES ?
+		                                 6 * FRAME_NS : FRAME_NS)) {
 			struct timespec t0;
 			stamp(&t0);
 			stamp(&T.last_frame);

@@ -150,13 +150,58 @@ static void draw_svd(struct lr_grid *g, int y0, struct lr_picture *pic,
 	scale_line(g, g->h - 1, A, &f[0], tail, ascii);
 }
 
+/* The three pictures of an SGD run: A, U·Vᵀ (a product a frame: the
+ * factors change every epoch) and the residual; hidden entries of A are
+ * drawn as hidden. */
+static void draw_sgd(struct lr_grid *g, int y0, struct lr_picture *pic,
+                     const struct lr_run *r, int ascii)
+{
+	const struct lr_matrix *A = r->A;
+	struct lr_matrix *UV = NULL;
+	int colw = (g->w - 4) / 3, h = g->h - y0 - 2;
+	struct lr_image_fit f[3];
+	double lo, hi, m;
+	long e = r->res.epochs_done;
+	char t[200], cap[64], tail[64];
+	const char *nm = r->matrix_name;
+
+	if (lr_mat_mul_bt(r->res.U, r->res.V, &UV) != LR_OK) {
+		lr_grid_text(g, 1, y0 + 1, "Out of memory for the pictures.", LR_STY_DIM);
+		return;
+	}
+	lr_mat_destroy(pic->Ak);   /* the SVD's cache is spent: it is rebuilt when needed */
+	pic->Ak = UV;
+	pic->svd = NULL;
+	if (residual(pic, A, &m) < 0)
+		return;
+	lr_image_scale(A, &lo, &hi);
+	snprintf(t, sizeof t, "%.16s as pictures: sgd k = %zu, epoch %ld of %ld, loss %.4g", nm,
+	         r->opts.rank, e, r->res.epochs_asked, e > 0 ? r->res.loss[e - 1] : NAN);
+	lr_grid_text(g, 1, y0, t, LR_STY_BOLD);
+	snprintf(cap, sizeof cap, " %.16s ", nm);
+	framed(g, 1, y0 + 1, colw, h, A, lo, hi, cap, pic->mode, &f[0]);
+	snprintf(cap, sizeof cap, " %s ", GL(ascii, "U·Vᵀ", "U*V'"));
+	framed(g, 2 + colw, y0 + 1, colw, h, UV, lo, hi, cap, pic->mode, &f[1]);
+	snprintf(cap, sizeof cap, " %.16s %s  %s%.3g ", nm, GL(ascii, "− U·Vᵀ", "- U*V'"),
+	         GL(ascii, "±", "+-"), m);
+	framed(g, 3 + 2 * colw, y0 + 1, colw, h, pic->R, m > 0 ? -m : -1, m > 0 ? m : 1, cap,
+	       pic->mode, &f[2]);
+	snprintf(tail, sizeof tail, "; %g black, %g white", lo, hi);
+	scale_line(g, g->h - 1, A, &f[0], tail, ascii);
+}
+
 void lr_picture_draw(struct lr_grid *g, int y0, struct lr_picture *pic,
-                     const struct lr_svd_run *svd, size_t k, int ascii)
+                     const struct lr_svd_run *svd, size_t k, const struct lr_run *run,
+                     int ascii)
 {
 	int use_svd = svd && svd->svd.p > 0 && k > 0;
 
 	if (g->h - y0 < 4)
 		return;
+	if (pic->source == LR_PIC_SGD && run && run->res.U && run->res.V) {
+		draw_sgd(g, y0, pic, run, ascii);
+		return;
+	}
 	if (pic->shown && (pic->source == LR_PIC_SHOWN || !use_svd)) {
 		draw_shown(g, y0, pic, pic->shown, pic->lo, pic->hi,
 		           pic->shown_name ? pic->shown_name : "", ascii);

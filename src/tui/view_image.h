@@ -15,7 +15,8 @@
 /* What picture mode shows. */
 enum lr_picture_source {
 	LR_PIC_SVD,      /* the newest SVD: A, A_k and A − A_k */
-	LR_PIC_SHOWN     /* the picture imshow (image, imagesc) showed last */
+	LR_PIC_SHOWN,    /* the picture imshow (image, imagesc) showed last */
+	LR_PIC_SGD       /* the newest sgd run: A, U·Vᵀ and A − U·Vᵀ, live while it trains */
 };
 
 /* The state of picture mode, owned by the front end (one per panel):
@@ -52,9 +53,11 @@ void lr_picture_forget(struct lr_picture *pic);
 int lr_picture_sync(struct lr_picture *pic, const struct lr_svd_run *svd, size_t k);
 
 /* Draws picture mode into rows y0.. of g: from svd (A, A_k, A − A_k, k
- * being lr_panel_rank's) or from pic->shown, as pic->source says (the other
- * when that one is missing); with neither, what to type. */
+ * being lr_panel_rank's), from run (A, U·Vᵀ, A − U·Vᵀ; NULL for none) or
+ * from pic->shown, as pic->source says (another when that one is
+ * missing); with none, what to type. */
 void lr_picture_draw(struct lr_grid *g, int y0, struct lr_picture *pic,
-                     const struct lr_svd_run *svd, size_t k, int ascii);
+                     const struct lr_svd_run *svd, size_t k, const struct lr_run *run,
+                     int ascii);
 
 #endif

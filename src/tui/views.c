@@ -1057,7 +1057,8 @@ void lr_panel_draw(struct lr_grid *g, const struct lr_panel *p)
 	switch (p->view) {
 	case LR_VIEW_MATRICES:
 		if (p->picture && p->picture->on)
-			lr_picture_draw(g, 1, p->picture, p->svd, lr_panel_rank(p), p->ascii);
+			lr_picture_draw(g, 1, p->picture, p->svd, lr_panel_rank(p), p->run,
+			                p->ascii);
 		else
 			draw_matrices(g, p, 1, 0);
 		break;

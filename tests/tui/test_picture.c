@@ -328,7 +328,42 @@ static void picture_all_sizes(void)
 	lr_session_destroy(s);
 }
 
-SUBTEST_MAIN(T(picture_all_sizes), T(picture_true_80x24), T(picture_true_200x60), T(picture_256_80x24),
+/* An sgd of a picture read by imread: A, U·Vᵀ and the residual, the
+ * epoch and the loss above them (what the terminal draws live). */
+static void picture_sgd(void)
+{
+	struct lr_session *s = session_of(PHOTO "[U, V] = sgd(I, 3, 'epochs', 2, 'lr', 1e-6);\n");
+	struct lr_picture pic;
+	struct lr_panel p;
+	struct lr_grid g;
+	struct lr_buf b;
+	int pixels = 0;
+
+	lr_picture_init(&pic);
+	pic.on = 1;
+	pic.source = LR_PIC_SGD;
+	memset(&p, 0, sizeof p);
+	p.view = LR_VIEW_MATRICES;
+	p.focus = LR_FOCUS_SGD;
+	p.run = lr_session_last_run(s);
+	p.picture = &pic;
+	CHECK(p.run && lr_image_loaded(s, p.run->A));
+	CHECK(lr_grid_init(&g, 120, 40) == 0);
+	lr_panel_draw(&g, &p);
+	lr_buf_init(&b);
+	lr_grid_to_text(&g, &b);
+	CHECK(b.data && strstr(b.data, "I as pictures: sgd k = 3, epoch 2 of 2, loss "));
+	CHECK(b.data && strstr(b.data, " U·Vᵀ ") && strstr(b.data, " I − U·Vᵀ  ±"));
+	for (int i = 0; i < g.w * g.h; i++)
+		pixels += g.cells[i].style == LR_STY_PIX_256;
+	CHECK(pixels > 3 * 30 * 15);
+	lr_buf_finish(&b);
+	lr_grid_finish(&g);
+	lr_picture_finish(&pic);
+	lr_session_destroy(s);
+}
+
+SUBTEST_MAIN(T(picture_sgd), T(picture_all_sizes), T(picture_true_80x24), T(picture_true_200x60), T(picture_256_80x24),
              T(picture_256_200x60), T(picture_shade_80x24), T(picture_shade_200x60),
              T(picture_shown_256_80x24), T(picture_none_80x24), T(picture_exact_rank),
              T(rank_one_steps), T(gray_levels), T(fit_sizes), T(area_average))

@@ -52,6 +52,11 @@ T send-keys -t t -
 wait_for '^ I as pictures: k = 4 of 512'
 echo "ok - + and - step the rank of the picture"
 
+type_line 'sgd I 4 epochs=3 lr=1e-6 seed=2;'
+wait_for '^ I as pictures: sgd k = 4, epoch 3 of 3, loss'
+wait_for ' I − U·Vᵀ  ±'
+echo "ok - sgd of the picture draws A, U·Vᵀ and the residual"
+
 type_line 'imshow(I)'
 wait_for '^  imshow: I, 0 black to 255 white'
 wait_for '^imshow: I \(512×512\) in the panel'
@@ -63,7 +68,8 @@ echo "ok - imshow, view matrices and view image"
 
 T send-keys -t t C-d
 wait_for '^EXITED 0'
-# explore: 5 updates to reach k = 5; then +, -, - one each
+# explore: 5 updates to reach k = 5; then +, -, - one each (sgd's
+# pictures are a product, U·Vᵀ)
 grep -q ' 8 rank-one updates' "$tmp/stats" || { cat "$tmp/stats"; fail "not one rank-one update a step"; }
 echo "ok - each step of k is one rank-one update ($(grep picture "$tmp/stats"))"
 
