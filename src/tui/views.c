@@ -5,7 +5,9 @@
 #include <stdio.h>
 #include <string.h>
 #include "lowrank/alloc.h"
+#include "lowrank/rounding.h"
 #include "format.h"
+#include "remainder.h"
 #include "plot.h"
 #include "views.h"
 
@@ -84,6 +86,20 @@ static void num(char *buf, size_t n, double x)
 	lr_fmt_number(&b, x, LR_FMT_SHORT);
 	snprintf(buf, n, "%s", b.data && !b.failed ? b.data : "?");
 	lr_buf_finish(&b);
+}
+
+/* num, by the rounding rule (remainder.h); returns 1 when shown as zero to
+ * rounding. A bare 0 when note is 0 (the caller says the note itself). */
+static int num_r(char *buf, size_t n, double x, int zero, int note)
+{
+	struct lr_buf b;
+	int r;
+
+	lr_buf_init(&b);
+	r = lr_fmt_remainder(&b, x, zero, note, LR_FMT_SHORT);
+	snprintf(buf, n, "%s", b.data && !b.failed ? b.data : "?");
+	lr_buf_finish(&b);
+	return r;
 }
 
 /* Lays items out left to right with gaps, wrapping into the next rows;
@@ -416,20 +432,39 @@ static int shelf_rows(const struct block *bk, int n)
 	return (int)r + 1;
 }
 
+/* Says "(zero to rounding)" for line z of the n lines l, which shows a bare
+ * 0: beside it when it fits in width, else on a line of its own below it
+ * when rows has room for one more, else not at all (the lines below it,
+ * such as the seed, matter more than the note). */
+static void rounding_note(char (*l)[96], int *n, int z, int width, int rows)
+{
+	if (lr_grid_text_len(l[z]) + 1 + (int)strlen(LR_ROUNDING_NOTE) <= width) {
+		snprintf(l[z] + strlen(l[z]), sizeof l[0] - strlen(l[z]), " %s", LR_ROUNDING_NOTE);
+	} else if (*n < rows) {
+		memmove(l + z + 2, l + z + 1, (size_t)(*n - z - 1) * sizeof l[0]);
+		snprintf(l[z + 1], sizeof l[0], "%s", LR_ROUNDING_NOTE);
+		(*n)++;
+	}
+}
+
 /* The numbers beside the reconstruction. */
 static void fact_numbers(struct lr_grid *g, int x, int y, int xmax, int ymax,
                          const struct lr_panel *p, const struct fact *f)
 {
-	char l[5][96], a[32], b[32];
-	int n = 0;
+	char l[6][96], a[32], b[32];
+	int n = 0, z = -1, zh = -1;
 
 	if (p->focus == LR_FOCUS_SGD) {
 		const struct lr_sgd_result *r = &p->run->res;
-		num(a, sizeof a, r->epochs_done ? r->loss[r->epochs_done - 1] : NAN);
+		double loss = r->epochs_done ? r->loss[r->epochs_done - 1] : NAN;
+		if (num_r(a, sizeof a, loss, lr_run_sgd_zero(p->run, loss), 0))
+			z = n;
 		snprintf(l[n++], sizeof l[0], "loss %s", a);
 		snprintf(l[n++], sizeof l[0], "epoch %ld of %ld", r->epochs_done, p->run->opts.epochs);
 		if (r->hidden && r->epochs_done) {
-			num(a, sizeof a, r->hidden[r->epochs_done - 1]);
+			double h = r->hidden[r->epochs_done - 1];
+			if (num_r(a, sizeof a, h, lr_run_sgd_zero(p->run, h), 0))
+				zh = n;
 			snprintf(l[n++], sizeof l[0], "hidden error %s", a);
 		}
 		/* two lines: side by side, a narrow column cut the seed's last
@@ -438,14 +473,21 @@ static void fact_numbers(struct lr_grid *g, int x, int y, int xmax, int ymax,
 		snprintf(l[n++], sizeof l[0], "seed %llu", (unsigned long long)p->run->opts.seed);
 	} else {
 		const struct lr_svd *s = &p->svd->svd;
-		num(a, sizeof a, lr_svd_run_tail(p->svd, f->k));
 		snprintf(l[n++], sizeof l[0], "k = %zu of %zu", f->k, lr_svd_run_rank_max(p->svd));
+		if (num_r(a, sizeof a, lr_svd_run_tail(p->svd, f->k),
+		          lr_svd_run_tail_zero(p->svd, f->k), 0))
+			z = n;
 		snprintf(l[n++], sizeof l[0], "error %s", a);
 		snprintf(b, sizeof b, "%.2f%%", 100 * lr_svd_run_kept(p->svd, f->k));
 		snprintf(l[n++], sizeof l[0], "energy kept %s", b);
 		snprintf(l[n++], sizeof l[0], "storage %zu vs %zu", f->k * (s->m + s->n + 1),
 		         s->m * s->n);
 	}
+	int rows = ymax - y < 6 ? ymax - y : 6;   /* l holds 6 */
+	if (zh >= 0)      /* the lower one first: a note inserted above would move it */
+		rounding_note(l, &n, zh, xmax - x, rows);
+	if (z >= 0)
+		rounding_note(l, &n, z, xmax - x, rows);
 	for (int i = 0; i < n && y + i < ymax; i++)
 		text_clip(g, x, y + i, xmax, l[i], i == 0 ? LR_STY_BOLD : LR_STY_NORMAL);
 }
@@ -636,7 +678,7 @@ static void spectrum_numbers(struct lr_grid *g, const struct lr_panel *p, int y,
 	int styles[5] = { LR_STY_BOLD, LR_STY_NORMAL, LR_STY_NORMAL, LR_STY_NORMAL, LR_STY_DIM };
 	int nit = known < pmax ? 5 : 4;
 
-	num(a, sizeof a, lr_svd_run_tail(p->svd, k));
+	num_r(a, sizeof a, lr_svd_run_tail(p->svd, k), lr_svd_run_tail_zero(p->svd, k), 1);
 	snprintf(it[0], sizeof it[0], "k = %zu of %zu", k, pmax);
 	snprintf(it[1], sizeof it[1], "best rank-k error %s = %s",
 	         GL(p, "Σ_{i>k} σᵢ²", "sum_{i>k} s_i^2"), a);
@@ -683,7 +725,12 @@ static void draw_spectrum(struct lr_grid *g, const struct lr_panel *p, int y0)
 	}
 	if (g->h - y0 - nrows < 1 || lr_grid_init(&sub, pw - 1, g->h - y0 - nrows) < 0)
 		return;
-	lr_plot_spectrum(&sub, p->svd->svd.s, p->svd->svd.p, lr_panel_rank(p), p->ascii);
+	/* the bars' labels by the rounding rule: a value zero to rounding is 0 */
+	double *sv = lr_mallocarray(p->svd->svd.p + 1, sizeof *sv);
+	for (size_t i = 0; sv && i < p->svd->svd.p; i++)
+		sv[i] = lr_svd_run_value_zero(p->svd, i) ? 0.0 : p->svd->svd.s[i];
+	lr_plot_spectrum(&sub, sv ? sv : p->svd->svd.s, p->svd->svd.p, lr_panel_rank(p), p->ascii);
+	lr_free(sv);
 	blit(g, &sub, 0, y0);
 	lr_grid_finish(&sub);
 	spectrum_numbers(g, p, g->h - nrows, pw);
@@ -780,7 +827,7 @@ static void draw_compare(struct lr_grid *g, const struct lr_panel *p, int y0)
 	struct table t;
 	char a[32], b[96], c[96], title[128];
 	double *s, tail = 0, loss;
-	size_t k, pmin, ns = 0;
+	size_t k, pmin, nmax, ns = 0;
 	int y;
 
 	if (!r || !r->res.epochs_done) {
@@ -794,6 +841,7 @@ static void draw_compare(struct lr_grid *g, const struct lr_panel *p, int y0)
 	}
 	k = r->opts.rank;
 	pmin = r->A->rows < r->A->cols ? r->A->rows : r->A->cols;
+	nmax = r->A->rows > r->A->cols ? r->A->rows : r->A->cols;
 	loss = r->res.loss[r->res.epochs_done - 1];
 	t.n = 0;
 	s = values_of(p, r->A, k, &ns, &tail);
@@ -802,36 +850,38 @@ static void draw_compare(struct lr_grid *g, const struct lr_panel *p, int y0)
 		         r->matrix_name, r->A->rows, r->A->cols, r->res.n_observed,
 		         r->A->rows * r->A->cols, k);
 		row(&t, "", "sum of squares", "");
-		num(a, sizeof a, loss);
+		num_r(a, sizeof a, loss, lr_run_sgd_zero(r, loss), 1);
 		snprintf(c, sizeof c, "%zu entries, %ld epochs", r->res.n_observed, r->res.epochs_done);
 		row(&t, "SGD loss on observed entries", a, c);
 		if (r->res.hidden) {
-			num(a, sizeof a, r->res.hidden[r->res.epochs_done - 1]);
+			double h = r->res.hidden[r->res.epochs_done - 1];
+			num_r(a, sizeof a, h, lr_run_sgd_zero(r, h), 1);
 			snprintf(c, sizeof c, "%zu entries", r->res.n_hidden_known);
 			row(&t, "SGD error on hidden entries", a, c);
 		} else {
 			row(&t, "SGD error on hidden entries", "?", "their true values are unknown");
 		}
 		if (s) {
-			num(a, sizeof a, tail);
+			num_r(a, sizeof a, tail, k < pmin && lr_run_svd_zero(r, tail), 1);
 			row(&t, "SVD of the full matrix", a, "all entries, for reference");
 		}
 	} else {
 		snprintf(title, sizeof title, "Eckart–Young–Mirsky comparison for %s (%zu×%zu), rank %zu",
 		         r->matrix_name, r->A->rows, r->A->cols, k);
 		row(&t, "", "sum of squares", "");
-		num(a, sizeof a, loss);
+		num_r(a, sizeof a, loss, lr_run_sgd_zero(r, loss), 1);
 		snprintf(c, sizeof c, "after %ld epochs, lr %g", r->res.epochs_done, r->opts.lr);
 		row(&t, "SGD loss", a, c);
 		if (s) {
-			num(a, sizeof a, tail);
+			int tail_zero = k < pmin && lr_run_svd_zero(r, tail);   /* k = pmin: exact */
+			num_r(a, sizeof a, tail, tail_zero, 1);
 			snprintf(c, sizeof c, "the optimum of rank %zu", k);
 			row(&t, "SVD loss", a, c);
 			b[0] = '\0';
 			size_t i;
 			for (i = k; i < ns && i < k + 3; i++) {
 				char v[32];
-				num(v, sizeof v, s[i]);
+				num_r(v, sizeof v, s[i], lr_zero_to_rounding(s[i], s[0], nmax), 0);
 				snprintf(b + strlen(b), sizeof b - strlen(b), "%s%s%zu = %s",
 				         i > k ? ", " : "", GL(p, "σ", "s"), i + 1, v);
 			}
@@ -845,11 +895,13 @@ static void draw_compare(struct lr_grid *g, const struct lr_panel *p, int y0)
 				snprintf(b, sizeof b, "no singular value is left out");
 			snprintf(c, sizeof c, "%s", b);
 			row(&t, GL(p, "bound Σ_{i>k} σᵢ²", "bound sum s_i^2, i>k"), a, c);
-			num(a, sizeof a, loss - tail);
-			if (tail > 0)
+			num_r(a, sizeof a, loss - tail, lr_run_sgd_zero(r, loss - tail), 1);
+			if (!tail_zero && tail > 0)
 				snprintf(c, sizeof c, "%.2f%% above the optimum", 100 * (loss - tail) / tail);
-			else
+			else if (!tail_zero)
 				snprintf(c, sizeof c, "the optimum is exact (0)");
+			else
+				snprintf(c, sizeof c, "the optimum is 0: rank %s k", GL(p, "≤", "<="));
 			row(&t, "gap", a, c);
 		}
 	}

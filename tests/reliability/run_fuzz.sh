@@ -4,7 +4,11 @@
 #   SECONDS    default 120
 #   BUILD_DIR  default build-fuzz (configured here with clang, ASan, UBSan
 #              and coverage for the fuzzer)
-# The corpus starts from every tests/**/*.lr and lessons/*.lr script. Crashes
+# The corpus starts from every tests/**/*.lr and lessons/*.lr script (the
+# seeds/ folder holds scripts for the parts a plain search rarely reaches:
+# limit, the parser's depth error, lesson checks, the subspace SVD, SGD
+# kernels for k >= 12, MatrixMarket arrays, \xHH escapes), and the words
+# of the language come from fuzz.dict. Crashes
 # go to tests/reliability/crashes/; copy each into tests/reliability/regress/
 # (fuzz_regress replays them in the normal test suite) once it is fixed.
 # A second target, fuzz_image, feeds the picture reader from seeds_image/
@@ -38,7 +42,8 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 status=0
 "$build/tests/reliability/fuzz_lang" "$corpus" -max_total_time="$seconds" -max_len=4096 \
-	-timeout=5 -rss_limit_mb=2048 -artifact_prefix="$crashes/" -print_final_stats=1 || status=$?
+	-timeout=5 -rss_limit_mb=2048 -dict="$here/fuzz.dict" -artifact_prefix="$crashes/" \
+	-print_final_stats=1 || status=$?
 # The picture reader, a quarter of the time, from the seed pictures.
 icorpus=$build/fuzz-corpus-image
 mkdir -p "$icorpus"
