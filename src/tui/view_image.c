@@ -94,7 +94,7 @@ static void scale_line(struct lr_grid *g, int y, const struct lr_matrix *M,
 
 	if (f->cols < 1 || f->rows < 1)
 		return;
-	snprintf(t, sizeof t, "%zu%s%zu px in %d%s%d cells: %.3g%s%.3g px a cell, area average%s",
+	snprintf(t, sizeof t, "%zu%s%zu px in %d%s%d cells (%.3g%s%.3g each, area average)%s",
 	         M->rows, GL(ascii, "×", "x"), M->cols, f->cols, GL(ascii, "×", "x"), f->rows,
 	         (double)M->cols / f->cols, GL(ascii, "×", "x"), (double)M->rows / f->rows, tail);
 	lr_grid_text(g, 1, y, t, LR_STY_DIM);
@@ -146,7 +146,7 @@ static void draw_svd(struct lr_grid *g, int y0, struct lr_picture *pic,
 		         GL(ascii, "−", "-"), nm, k);
 	framed(g, 3 + 2 * colw, y0 + 1, colw, h, pic->R, m > 0 ? -m : -1, m > 0 ? m : 1, cap,
 	       pic->mode, &f[2]);
-	snprintf(tail, sizeof tail, "; %g black, %g white", lo, hi);
+	snprintf(tail, sizeof tail, ", %g black %g white", lo, hi);
 	scale_line(g, g->h - 1, A, &f[0], tail, ascii);
 }
 
@@ -186,7 +186,7 @@ static void draw_sgd(struct lr_grid *g, int y0, struct lr_picture *pic,
 	         GL(ascii, "±", "+-"), m);
 	framed(g, 3 + 2 * colw, y0 + 1, colw, h, pic->R, m > 0 ? -m : -1, m > 0 ? m : 1, cap,
 	       pic->mode, &f[2]);
-	snprintf(tail, sizeof tail, "; %g black, %g white", lo, hi);
+	snprintf(tail, sizeof tail, ", %g black %g white", lo, hi);
 	scale_line(g, g->h - 1, A, &f[0], tail, ascii);
 }
 
