@@ -41,7 +41,8 @@ static int levels_of(const struct lr_matrix *M, double lo, double hi, struct lev
 
 /* A, A_k and A − A_k of the newest SVD at its k, as levels: A and A_k on
  * A's scale, the residual from −max|R| to +max|R| (0 middle gray). */
-static int svd_levels(const struct lr_svd_run *r, struct levels out[3], double *rmax)
+static int svd_levels(const struct lr_svd_run *r, size_t k, struct levels out[3],
+                      double *rmax)
 {
 	const struct lr_svd *d = &r->svd;
 	struct lr_matrix *Ak = lr_mat_create(d->m, d->n), *R = lr_mat_create(d->m, d->n);
@@ -51,7 +52,7 @@ static int svd_levels(const struct lr_svd_run *r, struct levels out[3], double *
 	*rmax = 0;
 	if (!Ak || !R)
 		goto done;
-	for (size_t l = 0; l < r->k && l < d->p; l++)
+	for (size_t l = 0; l < k && l < d->p; l++)
 		lr_mat_add_outer(Ak, d->s[l], d->U, l, d->V, l);
 	for (size_t i = 0; i < d->m * d->n; i++) {
 		R->data[i] = r->A->data[i] - Ak->data[i];
@@ -156,10 +157,11 @@ static int figure_spectrum(struct lr_session *s, struct lr_pos pos, struct lr_bu
 	if (!r)
 		return lr_fail(s, pos, "print: no SVD to print yet; run 'svd A k' or 'explore A' "
 		               "first");
+	size_t k = lr_figure_rank(s, r);
 	snprintf(title, sizeof title, "Singular values of %.24s (%zu×%zu): k = %zu keeps %.2f%% "
-	         "of the energy", r->matrix_name, r->A->rows, r->A->cols, r->k,
-	         100 * lr_svd_run_kept(r, r->k));
-	lr_svg_spectrum(out, r->svd.s, r->svd.p, r->k, title);
+	         "of the energy", r->matrix_name, r->A->rows, r->A->cols, k,
+	         100 * lr_svd_run_kept(r, k));
+	lr_svg_spectrum(out, r->svd.s, r->svd.p, k, title);
 	return 0;
 }
 
@@ -206,16 +208,17 @@ static int figure_pictures(struct lr_session *s, struct lr_pos pos, int shown, i
 		         M->cols, lo, hi);
 		snprintf(cap[0], sizeof cap[0], "%.24s", name);
 	} else {
+		size_t k = lr_figure_rank(s, r);
 		n = 3;
-		rc = svd_levels(r, l, &rmax);
+		rc = svd_levels(r, k, l, &rmax);
 		snprintf(title, sizeof title, "%.24s: rank %zu of %zu, storage %zu of %zu numbers, "
-		         "rel. error %.2f%%", r->matrix_name, r->k, lr_svd_run_rank_max(r),
-		         r->k * (r->A->rows + r->A->cols + 1), r->A->rows * r->A->cols,
-		         100 * lr_svd_run_rel_error(r, r->k));
+		         "rel. error %.2f%%", r->matrix_name, k, lr_svd_run_rank_max(r),
+		         k * (r->A->rows + r->A->cols + 1), r->A->rows * r->A->cols,
+		         100 * lr_svd_run_rel_error(r, k));
 		snprintf(cap[0], sizeof cap[0], "%.24s", r->matrix_name);
-		snprintf(cap[1], sizeof cap[1], "%.24s_%zu = U·S·Vᵀ", r->matrix_name, r->k);
+		snprintf(cap[1], sizeof cap[1], "%.24s_%zu = U·S·Vᵀ", r->matrix_name, k);
 		snprintf(cap[2], sizeof cap[2], "%.24s − %.24s_%zu (±%.3g, 0 gray)", r->matrix_name,
-		         r->matrix_name, r->k, rmax);
+		         r->matrix_name, k, rmax);
 	}
 	if (rc == 0 && png)
 		rc = png_side_by_side(l, n, out);
@@ -357,7 +360,7 @@ static const char help_print[] =
 "  the loss (the newest run's loss per epoch on a log axis, its hidden error,\n"
 "  the Eckart-Young floor, a legend), svd and explore the singular values with\n"
 "  the cut-off at k, explore of a picture and 'view image' A, A_k and A - A_k at\n"
-"  the SVD's k, imshow its picture; 'view NAME' chooses. SVG is text written\n"
+"  the k on the screen, imshow its picture; 'view NAME' chooses. SVG is text written\n"
 "  directly (15-18 point fonts, labelled axes; pictures embedded as PNG); PNG\n"
 "  is written for pictures only (the three side by side, 8 pixels apart).\n";
 

@@ -1,12 +1,17 @@
 /* The figure the session showed last: see figure.h. */
 #include <string.h>
 #include "figure.h"
+#include "results.h"
 
 void lr_figure_note(struct lr_session *s, const struct lr_event *ev)
 {
 	switch (ev->kind) {
 	case LR_EV_SGD_START: s->figure = LR_FIG_LOSS; break;
-	case LR_EV_SVD_DONE: s->figure = LR_FIG_SPECTRUM; break;
+	case LR_EV_SVD_DONE:
+		s->figure = LR_FIG_SPECTRUM;
+		s->figure_k = 0;        /* a new SVD is shown at its own k */
+		s->figure_svd = NULL;
+		break;
 	case LR_EV_IMAGE: s->figure = LR_FIG_SHOWN; break;
 	case LR_EV_VIEW:
 		if (!ev->name)
@@ -27,4 +32,17 @@ void lr_figure_note(struct lr_session *s, const struct lr_event *ev)
 int lr_figure_current(const struct lr_session *s)
 {
 	return s->figure;
+}
+
+void lr_session_show_rank(struct lr_session *s, size_t k)
+{
+	s->figure_k = k;
+	s->figure_svd = lr_session_last_svd(s);
+}
+
+size_t lr_figure_rank(const struct lr_session *s, const struct lr_svd_run *r)
+{
+	if (s->figure_k && s->figure_svd == r && s->figure_k <= r->svd.p)
+		return s->figure_k;
+	return r->k;
 }

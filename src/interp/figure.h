@@ -16,5 +16,8 @@ enum lr_figure {
 
 /* The figure of the session (enum lr_figure). */
 int lr_figure_current(const struct lr_session *s);
+/* The rank to draw r at: the one a front end shows (lr_session_show_rank)
+ * when r is the SVD it was shown for, else r->k. */
+size_t lr_figure_rank(const struct lr_session *s, const struct lr_svd_run *r);
 
 #endif

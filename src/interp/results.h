@@ -93,4 +93,8 @@ const struct lr_matrix *lr_session_image(const struct lr_session *s, double *lo,
  * (explore and the terminal's panel then show it as a picture). */
 int lr_image_loaded(const struct lr_session *s, const struct lr_matrix *m);
 
+/* A front end says it shows the newest SVD at rank k (+ and - in the
+ * terminal), so that `print` writes what is on the screen (figure.c). */
+void lr_session_show_rank(struct lr_session *s, size_t k);
+
 #endif

@@ -41,7 +41,10 @@ struct lr_session {
 	struct lr_limits lim;
 	struct lr_lesson_state *lesson; /* owned: the lesson being played (lesson.c), or NULL */
 	int figure;                     /* what `print` writes: the figure the last event
-	                                   showed (enum in printcmd.c), 0 none */
+	                                   showed (enum lr_figure, figure.h), 0 none */
+	size_t figure_k;                /* the rank a front end shows for figure_svd (+ and
+	                                   - in the terminal), 0 none */
+	const struct lr_svd_run *figure_svd;   /* borrowed identity, compared only */
 	struct lr_shown_image *shown;   /* owned: imshow's picture and imread's fingerprints
 	                                   (imagefn.c), or NULL */
 	/* Frees lesson: set by the code that made it, so that the session

@@ -843,6 +843,7 @@ static int explore_key(int c)
 	else if (c != '-' && k < sv->svd.p)
 		k++;
 	T.k = k;
+	lr_session_show_rank(T.s, k);   /* print writes the rank on the screen */
 	T.focus = LR_FOCUS_SVD;
 	draw_panel();
 	redisplay();

@@ -51,6 +51,11 @@ T send-keys -t t -
 T send-keys -t t -
 wait_for '^ I as pictures: k = 4 of 512'
 echo "ok - + and - step the rank of the picture"
+type_line "print $tmp/pics.svg"
+n=0
+while [ "$n" -lt 50 ] && ! grep -q '</svg>' "$tmp/pics.svg" 2>/dev/null; do sleep 0.1; n=$((n + 1)); done
+grep -q 'I: rank 4 of 512' "$tmp/pics.svg" || fail "print did not write the rank on the screen"
+echo "ok - print writes the pictures at the rank on the screen"
 
 type_line 'sgd I 4 epochs=3 lr=1e-6 seed=2;'
 wait_for '^ I as pictures: sgd k = 4, epoch 3 of 3, loss'
