@@ -60,6 +60,26 @@ static int delimiter(struct lr_session *s, const struct lr_node *n, const struct
 	return 0;
 }
 
+/* A's rows, one a line, values separated by d, in the C locale (a decimal
+ * point, whatever LC_NUMERIC says). */
+static void put_rows(FILE *f, const struct lr_matrix *A, const char *d)
+{
+	locale_t c = newlocale(LC_ALL_MASK, "C", (locale_t)0), old = c ? uselocale(c) : 0;
+
+	for (size_t i = 0; i < A->rows; i++) {
+		for (size_t j = 0; j < A->cols; j++) {
+			if (j)
+				fputs(d, f);
+			put_number(f, LR_AT(A, i, j));
+		}
+		fputc('\n', f);
+	}
+	if (c) {
+		uselocale(old);
+		freelocale(c);
+	}
+}
+
 /* csvwrite(FILE, A), dlmwrite(FILE, A), dlmwrite(FILE, A, DELIM) */
 static int fn_write(struct lr_session *s, const struct lr_node *n, const struct lr_val *a)
 {
@@ -67,7 +87,6 @@ static int fn_write(struct lr_session *s, const struct lr_node *n, const struct 
 	char d[16];
 	FILE *f;
 	int err = 0;
-	locale_t c, old;
 
 	if (n->nkids < 2 || n->nkids > (strcmp(n->str, "csvwrite") ? 3u : 2u))
 		return lr_fail(s, n->pos, "%s: expected %s, found %zu arguments", n->str,
@@ -85,21 +104,8 @@ static int fn_write(struct lr_session *s, const struct lr_node *n, const struct 
 	if (!(f = fopen(a[0].v->s, "w")))
 		return lr_fail(s, n->kids[0]->pos, "%s: cannot create %s: %s", n->str, a[0].v->s,
 		               strerror(errno));
-	c = newlocale(LC_ALL_MASK, "C", (locale_t)0);   /* a decimal point, whatever LC_NUMERIC */
-	old = c ? uselocale(c) : (locale_t)0;
 	errno = 0;
-	for (size_t i = 0; i < A->rows; i++) {
-		for (size_t j = 0; j < A->cols; j++) {
-			if (j)
-				fputs(d, f);
-			put_number(f, LR_AT(A, i, j));
-		}
-		fputc('\n', f);
-	}
-	if (c) {
-		uselocale(old);
-		freelocale(c);
-	}
+	put_rows(f, A, d);
 	if (ferror(f) || fflush(f) != 0)
 		err = errno ? errno : EIO;
 	if (fclose(f) != 0 && !err)
