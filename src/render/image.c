@@ -118,18 +118,19 @@ static void row_span(const struct lr_matrix *A, size_t r, const struct spans *sp
 }
 
 /* Averages of A over out_h × out_w areas, NaN (and masked entries) left
- * out; NaN where an area has no value. Separable: first across columns
+ * out; NaN where more than half an area has no value. Separable: first across columns
  * (sum and weight kept per row), then down the rows, with the weights of
  * each span found once. */
 static int resample(const struct lr_matrix *A, size_t out_h, size_t out_w, double *out)
 {
 	struct spans cs = { 0 }, rs = { 0 };
-	double *sum = lr_mallocarray(A->rows * out_w, 2 * sizeof *sum), *wt;
+	double *sum = lr_mallocarray(A->rows * out_w, 2 * sizeof *sum), *wt, area;
 	int rc = -1;
 
 	if (!sum || spans_make(&cs, A->cols, out_w) < 0 || spans_make(&rs, A->rows, out_h) < 0)
 		goto done;
 	wt = sum + A->rows * out_w;
+	area = (double)A->cols / out_w * ((double)A->rows / out_h);
 	for (size_t r = 0; r < A->rows; r++)
 		for (size_t j = 0; j < out_w; j++)
 			row_span(A, r, &cs, j, &sum[r * out_w + j], &wt[r * out_w + j]);
@@ -142,7 +143,9 @@ static int resample(const struct lr_matrix *A, size_t out_h, size_t out_w, doubl
 				s += w[c] * sum[r * out_w + j];
 				t += w[c] * wt[r * out_w + j];
 			}
-			out[i * out_w + j] = t > 0 ? s / t : NAN;
+			/* hidden when more than half of it is (a pixel of a picture
+			 * with 30 % hidden at random mostly is not, at a coarse scale) */
+			out[i * out_w + j] = t > 0 && t >= 0.5 * area * (1 - 1e-12) ? s / t : NAN;
 		}
 	}
 	rc = 0;
@@ -158,8 +161,15 @@ static void put_cell(struct lr_grid *g, int x, int y, double up, double down, do
 {
 	int a, b;
 
-	if (isnan(up) || isnan(down)) {
+	if ((isnan(up) || isnan(down)) && mode == LR_COLOUR_SHADE) {
 		lr_grid_put(g, x, y, HIDDEN_CH, LR_STY_HIDDEN);
+		return;
+	}
+	if (isnan(up) || isnan(down)) {   /* the hidden pixel in magenta, the other gray */
+		lr_grid_pixels(g, x, y, UPPER_HALF, LR_STY_PIX_256,
+		               isnan(up) ? LR_IMAGE_HIDDEN : lr_image_gray256(lr_image_level(up, lo, hi)),
+		               isnan(down) ? LR_IMAGE_HIDDEN :
+		               lr_image_gray256(lr_image_level(down, lo, hi)));
 		return;
 	}
 	a = lr_image_level(up, lo, hi);

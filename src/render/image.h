@@ -28,6 +28,11 @@ void lr_image_scale(const struct lr_matrix *A, double *lo, double *hi);
 /* The level 0..255 of value v on the scale lo..hi (clamped; NaN is 0). */
 unsigned char lr_image_level(double v, double lo, double hi);
 
+/* The xterm-256 colour of a hidden pixel (magenta): a cell holding one is
+ * drawn in LR_STY_PIX_256 whatever the mode, its other pixel's gray the
+ * nearest of xterm's. */
+#define LR_IMAGE_HIDDEN 201
+
 /* The xterm-256 index nearest to gray level g: one of the 24 grays
  * (232 + i is 8 + 10 i) or pure black (16) and white (231). */
 int lr_image_gray256(int g);
@@ -47,10 +52,10 @@ struct lr_image_fit lr_image_fit(size_t h, size_t w, int max_cols, int max_rows)
 /* Draws A (values on the scale lo..hi) into the cells.cols × cells.rows
  * cells at (x, y) of g, each pixel the area average of the part of A it
  * covers (a resampling that never skips a pixel of A). NaN entries are
- * left out of the averages; a pixel with none is drawn as hidden
- * (LR_STY_HIDDEN, '?'), as is a masked entry. Allocates a temporary of
+ * left out of the averages, as are masked entries. Allocates a temporary of
  * cells.cols × 2 cells.rows doubles; returns -1 (drawing nothing) when
- * that fails. */
+ * that fails. A pixel more than half of whose area is hidden (NaN or
+ * masked) is drawn in LR_IMAGE_HIDDEN's magenta, or as '?' in shades. */
 int lr_image_draw(struct lr_grid *g, int x, int y, const struct lr_image_fit *cells,
                   const struct lr_matrix *A, double lo, double hi, enum lr_colour_mode mode);
 

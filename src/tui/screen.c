@@ -147,6 +147,21 @@ static void cell(struct lr_screen *s, WINDOW *w, int y, int x, uint32_t ch, int 
 		mvwadd_wch(w, y, x, &cc);
 }
 
+/* The RGB of xterm-256 colour i of the cube (16..231) or the grays
+ * (232..255), for a direct-colour terminal; the first 16, which pictures
+ * do not use, as black. */
+static int xterm_rgb(int i)
+{
+	static const int level[6] = { 0, 95, 135, 175, 215, 255 };
+
+	if (i >= 232)
+		return (8 + 10 * (i - 232)) * 0x10101;
+	if (i < 16)
+		return 0;
+	i -= 16;
+	return level[i / 36] << 16 | level[i / 6 % 6] << 8 | level[i % 6];
+}
+
 /* A cell of two pixels: ▀ in the upper's colour on the lower's. Pairs come
  * from ncurses' pool (alloc_pair reuses the oldest when it is full); a
  * terminal without them gets the shade character. */
@@ -164,6 +179,9 @@ static void pixel_cell(struct lr_screen *s, WINDOW *w, int y, int x, const struc
 	} else if (c->style == LR_STY_PIX_GRAY) {
 		fg = lr_image_gray256(fg);
 		bg = lr_image_gray256(bg);
+	} else if (s->image_mode == LR_COLOUR_TRUE) {   /* xterm indices (hidden pixels) */
+		fg = xterm_rgb(fg);
+		bg = xterm_rgb(bg);
 	}
 	if (s->color && !s->ascii)
 		pair = alloc_pair(fg, bg);

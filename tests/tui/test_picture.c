@@ -363,7 +363,43 @@ static void picture_sgd(void)
 	lr_session_destroy(s);
 }
 
-SUBTEST_MAIN(T(picture_sgd), T(picture_all_sizes), T(picture_true_80x24), T(picture_true_200x60), T(picture_256_80x24),
+/* Hidden entries (a mask, or NaN): a pixel more than half hidden is drawn
+ * in magenta (xterm 201) in both colour modes, '?' in shades; a pixel
+ * less than half hidden averages what is observed. */
+static void hidden_pixels(void)
+{
+	struct lr_matrix *A = lr_mat_create(4, 4), *M = lr_mat_create(4, 4);
+	struct lr_image_fit one = { 4, 2, 1 }, half = { 2, 1, 2 };
+	enum lr_colour_mode modes[] = { LR_COLOUR_TRUE, LR_COLOUR_256, LR_COLOUR_SHADE };
+	struct lr_grid g;
+
+	for (int i = 0; i < 16; i++) {
+		A->data[i] = 200;
+		M->data[i] = i != 0 && i != 1 && i != 4;   /* (1,1), (1,2), (2,1) hidden */
+	}
+	CHECK(lr_mat_set_mask(A, M) == LR_OK);
+	lr_grid_init(&g, 4, 2);
+	for (int m = 0; m < 3; m++) {
+		CHECK(lr_image_draw(&g, 0, 0, &one, A, 0, 255, modes[m]) == 0);
+		if (modes[m] == LR_COLOUR_SHADE) {
+			CHECK(g.cells[0].ch == '?' && g.cells[1].ch == '?' && g.cells[2].ch != '?');
+		} else {
+			CHECK(g.cells[0].style == LR_STY_PIX_256 && g.cells[0].fg == LR_IMAGE_HIDDEN &&
+			      g.cells[0].bg == LR_IMAGE_HIDDEN);
+			CHECK(g.cells[1].style == LR_STY_PIX_256 && g.cells[1].fg == LR_IMAGE_HIDDEN &&
+			      g.cells[1].bg == lr_image_gray256(200));
+			CHECK(g.cells[2].style != LR_STY_PIX_256 || g.cells[2].fg != LR_IMAGE_HIDDEN);
+		}
+	}
+	/* 2×2 pixels each: the top-left has 3 of 4 hidden, the top-right none */
+	CHECK(lr_image_draw(&g, 0, 0, &half, A, 0, 255, LR_COLOUR_256) == 0);
+	CHECK(g.cells[0].fg == LR_IMAGE_HIDDEN && g.cells[1].fg == lr_image_gray256(200));
+	lr_grid_finish(&g);
+	lr_mat_destroy(A);
+	lr_mat_destroy(M);
+}
+
+SUBTEST_MAIN(T(hidden_pixels), T(picture_sgd), T(picture_all_sizes), T(picture_true_80x24), T(picture_true_200x60), T(picture_256_80x24),
              T(picture_256_200x60), T(picture_shade_80x24), T(picture_shade_200x60),
              T(picture_shown_256_80x24), T(picture_none_80x24), T(picture_exact_rank),
              T(rank_one_steps), T(gray_levels), T(fit_sizes), T(area_average))
