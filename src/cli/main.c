@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include "lowrank/alloc.h"
 #include "batch.h"
+#include "check.h"
 #include "frontend.h"
 #include "lesson.h"
 #include "limit.h"
@@ -51,6 +52,14 @@ static void out_write(void *ctx, const char *s, size_t n)
 		out_errno = errno ? errno : EIO;
 		stop_run = 1;
 	}
+}
+
+/* Warnings go to standard error as Octave's do, after what was printed. */
+static void out_warn(void *ctx, const char *s, size_t n)
+{
+	(void)ctx;
+	fflush(stdout);
+	fwrite(s, 1, n, stderr);
 }
 
 static int out_interrupted(void *ctx)
@@ -106,7 +115,7 @@ static void usage(FILE *f)
 	      "  --width N       output width in columns for batch mode (default 80)\n"
 	      "  --ascii         draw plots with ASCII characters only\n"
 	      "  --limit NAME=N  set a limit on one statement, as 'limit NAME N' does:\n"
-	      "                  elements, updates, line or depth (see 'help limit')\n"
+	      "                  elements, updates, products, line or depth (see 'help limit')\n"
 	      "  --lesson N      start lesson N (on a terminal, in the interactive REPL)\n"
 	      "  --demo FILE     play FILE in the REPL one statement per key (b back, q stop)\n"
 	      "  --check FILE... play each lesson with its reference answers; fail if a check\n"
@@ -148,8 +157,8 @@ static int limit_option(const char *o, struct args *a)
 		k = lr_limit_find(name);
 	}
 	if (k == LR_LIMIT_COUNT) {
-		fprintf(stderr, "lowrank: --limit expects NAME=N with NAME elements, updates, line "
-		        "or depth, found '%s'\n", o);
+		fprintf(stderr, "lowrank: --limit expects NAME=N with NAME elements, updates, "
+		        "products, line or depth, found '%s'\n", o);
 		return 2;
 	}
 	x = strtod(eq + 1, &end);
@@ -234,7 +243,7 @@ static int run_batch(const struct args *a, struct lr_session *s)
 {
 	const char *name = a->expr ? "<-e>" : a->file ? a->file : "<stdin>";
 	struct lr_batch_opts o = { a->keep_going, a->echo, (volatile int *)&stop_run };
-	enum lr_batch_result r;
+	enum lr_run_result r;
 	int fd = 0, rc = 0;
 
 	if (a->expr) {
@@ -260,9 +269,9 @@ static int run_batch(const struct args *a, struct lr_session *s)
 	if (out_finish() != 0)
 		return 1;
 	switch (r) {
-	case LR_BATCH_OK: return 0;
-	case LR_BATCH_QUIT: return lr_session_exit_status(s);
-	case LR_BATCH_INTERRUPTED:
+	case LR_RUN_OK: return 0;
+	case LR_RUN_QUIT: return lr_session_exit_status(s);
+	case LR_RUN_INTERRUPTED:
 		fprintf(stderr, "lowrank: interrupted\n");
 		return 130;
 	default: return 1;
@@ -272,7 +281,7 @@ static int run_batch(const struct args *a, struct lr_session *s)
 int main(int argc, char **argv)
 {
 	struct args a;
-	struct lr_output out = { NULL, out_write, NULL, out_interrupted };
+	struct lr_output out = { NULL, out_write, NULL, out_interrupted, out_warn };
 	struct lr_session *s;
 	int rc, tui;
 
@@ -285,7 +294,7 @@ int main(int argc, char **argv)
 		}
 		rc = 0;
 		for (int i = 2; i < argc; i++)
-			rc |= lr_lesson_check_file(argv[i], stdout, stderr, lr_command_tables);
+			rc |= lr_check_lesson_file(argv[i], stdout, stderr, lr_command_tables);
 		return rc;
 	}
 	rc = parse_args(argc, argv, &a);
@@ -305,8 +314,7 @@ int main(int argc, char **argv)
 			fputs("lowrank: --lesson: the name is too long\n", stderr);
 			return 2;
 		}
-		return lr_frontend_interactive(&a.width, a.ascii, a.lesson ? cmd : NULL, a.demo,
-		                               a.limits);
+		return lr_frontend_interactive(a.ascii, a.lesson ? cmd : NULL, a.demo, a.limits);
 	}
 	signal(SIGINT, on_sigint);
 	/* (left ignored when they are, as under nohup) */
@@ -330,7 +338,7 @@ int main(int argc, char **argv)
 		int n = snprintf(cmd, sizeof cmd, "lesson %s\n", a.lesson);
 		struct lr_batch_opts lo = { 0, 0, NULL };
 		if (n < 0 || (size_t)n >= sizeof cmd ||
-		    lr_batch_run(s, "--lesson", cmd, (size_t)n, &lo) != LR_BATCH_OK) {
+		    lr_batch_run(s, "--lesson", cmd, (size_t)n, &lo) != LR_RUN_OK) {
 			lr_session_destroy(s);
 			return 1;
 		}

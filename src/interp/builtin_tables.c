@@ -3,10 +3,11 @@
 #include <string.h>
 #include "builtins.h"
 
-extern const struct lr_builtin_table lr_builtins_base;
+extern const struct lr_builtin_table lr_builtins_base, lr_builtins_linalg;
 
 const struct lr_builtin_table *const lr_builtin_tables[] = {
 	&lr_builtins_base,
+	&lr_builtins_linalg,
 	NULL
 };
 

@@ -21,6 +21,7 @@ struct lr_call {
 	struct lr_value *outs[LR_MAX_OUTS];   /* filled by the function; the caller owns them */
 	char msg[256];
 	int bad_arg;
+	char warning[128];                    /* set on success: shown as "warning: ..." */
 };
 
 /* Returns 0 on success (outs[0..max(nargout,1)-1] set), -1 on error. */

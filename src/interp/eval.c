@@ -97,6 +97,9 @@ static int shape_error(struct lr_session *s, const struct lr_node *n, const char
 	case LR_OP_DIV:
 		return lr_fail(s, n->oppos, "%s is %s but %s is %s: '/' needs as many columns on "
 		               "the left as on the right (use ./ for elementwise)", an, sa, bn, sb);
+	case LR_OP_LDIV:
+		return lr_fail(s, n->oppos, "%s is %s but %s is %s: '\\' needs as many rows on "
+		               "the left as on the right (use .\\ for elementwise)", an, sa, bn, sb);
 	default:
 		return lr_fail(s, n->oppos, "%s is %s but %s is %s: '%s' needs the same shape, or "
 		               "a scalar, row or column that stretches to the other", an, sa, bn, sb,
@@ -132,6 +135,8 @@ static int apply_binop(struct lr_session *s, const struct lr_node *n, struct lr_
 		nomem(s, n->oppos);
 	} else if (st != LR_OK) {
 		lr_fail(s, n->oppos, "%s", msg[0] ? msg : lr_status_str(st));
+	} else if (msg[0]) {   /* a warning, as for a singular system */
+		lr_warn(s, msg);
 	}
 	lr_val_drop(&a);
 	lr_val_drop(&b);
@@ -631,6 +636,8 @@ static int call_builtin(struct lr_session *s, const struct lr_node *n,
 			lr_value_destroy(c.outs[i]);
 		goto done;
 	}
+	if (c.warning[0])
+		lr_warn(s, c.warning);
 	for (int i = 0; i < LR_MAX_OUTS; i++) {
 		if (i < (nargout > 0 ? nargout : 1))
 			outs[i] = c.outs[i];

@@ -41,6 +41,9 @@ struct lr_output {
 	void (*event)(void *ctx, const struct lr_event *ev);
 	/* Polled during long work; nonzero stops it (Ctrl-C, Esc). May be NULL. */
 	int (*interrupted)(void *ctx);
+	/* Warnings ("warning: ...\n"), as Octave's go to standard error; NULL:
+	 * written with write. */
+	void (*warn)(void *ctx, const char *s, size_t n);
 };
 
 #endif

@@ -77,6 +77,10 @@ static inline void lr_val_drop(struct lr_val *x)
 	x->v = NULL;
 }
 
+/* Shows "warning: TEXT" as Octave does (on standard error in batch mode,
+ * in the output in the REPL); the statement goes on. */
+void lr_warn(struct lr_session *s, const char *text);
+
 /* Sets the session's error and returns -1. */
 int lr_fail(struct lr_session *s, struct lr_pos pos, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

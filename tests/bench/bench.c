@@ -23,6 +23,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "lowrank/alloc.h"
+#include "lowrank/linalg.h"
 #include "lowrank/matrix.h"
 #include "lowrank/rng.h"
 #include "lowrank/sgd.h"
@@ -355,6 +357,81 @@ static void bench_sgd(const char *name, size_t m, size_t n, size_t k, double obs
 	lr_mat_destroy(A);
 }
 
+/* ---- Products and solves ---------------------------------------------------- */
+
+static struct lr_matrix *gaussian(size_t m, size_t n, uint64_t seed)
+{
+	struct lr_rng r;
+	struct lr_matrix *A = lr_mat_create(m, n);
+	lr_rng_seed(&r, seed);
+	for (size_t i = 0; i < m * n; i++)
+		A->data[i] = lr_rng_normal(&r);
+	return A;
+}
+
+/* A * B of two n×n Gaussian matrices through lr_linalg_mul (what the
+ * language's * calls), after one product that loads the library. */
+static void bench_product(const char *name, size_t n)
+{
+	if (!wanted(name))
+		return;
+	struct lr_matrix *A = gaussian(n, n, 6), *B = gaussian(n, n, 7), *C = NULL;
+	double t[16];
+	int runs = quick ? 1 : 7;
+	if (lr_linalg_mul(A, B, NULL, &C) != LR_OK)
+		abort();
+	lr_mat_destroy(C);
+	for (int i = 0; i < runs; i++) {
+		double t0 = now_ns();
+		if (lr_linalg_mul(A, B, NULL, &C) != LR_OK)
+			abort();
+		t[i] = (now_ns() - t0) / 1e6;
+		lr_mat_destroy(C);
+	}
+	report(name, "wall_ms", median(t, runs), runs, "");
+	lr_mat_destroy(A);
+	lr_mat_destroy(B);
+}
+
+/* A \ b for a 1000×1000 Gaussian A (LU: dgetrf, dgecon, dgetrs, as the
+ * language's operator) and the eigenvalues of a symmetric matrix (dsyevd,
+ * the values only, as eig(A)); medians after one call that loads the
+ * library. */
+static void bench_solve_eig(const char *solve_name, const char *eig_name, size_t n)
+{
+	int do_solve = wanted(solve_name), do_eig = wanted(eig_name);
+	if (!do_solve && !do_eig)
+		return;
+	struct lr_matrix *A = gaussian(n, n, 8), *b = gaussian(n, 1, 9), *S = NULL, *x = NULL;
+	double t[16], *w = NULL;
+	int runs = quick ? 1 : 5, sing = 0;
+	if (lr_mat_mul_bt(A, A, &S) != LR_OK)   /* A Aᵀ: symmetric */
+		abort();
+	for (int i = -1; do_solve && i < runs; i++) {
+		double t0 = now_ns();
+		if (lr_linalg_solve(LR_LEFT, A, b, &x, &sing) != LR_OK)
+			abort();
+		if (i >= 0)
+			t[i] = (now_ns() - t0) / 1e6;
+		lr_mat_destroy(x);
+	}
+	if (do_solve)
+		report(solve_name, "wall_ms", median(t, runs), runs, "");
+	for (int i = -1; do_eig && i < runs; i++) {
+		double t0 = now_ns();
+		if (lr_linalg_eig_sym(S, &w, NULL) != LR_OK)
+			abort();
+		if (i >= 0)
+			t[i] = (now_ns() - t0) / 1e6;
+		lr_free(w);
+	}
+	if (do_eig)
+		report(eig_name, "wall_ms", median(t, runs), runs, "");
+	lr_mat_destroy(A);
+	lr_mat_destroy(b);
+	lr_mat_destroy(S);
+}
+
 /* ---- SVD ---------------------------------------------------------------- */
 
 static double time_svd_full(const struct lr_matrix *A, int runs, struct lr_svd *keep)
@@ -514,6 +591,9 @@ int main(int argc, char **argv)
 	/* The portable (SSE2) kernels, for machines without AVX2. */
 	bench_sgd("sgd_portable_k16", 1000, 1000, 16, 1.0, LR_SGD_ROWS, 5, 1);
 	bench_sgd("sgd_portable_k64", 1000, 1000, 64, 1.0, LR_SGD_ROWS, 3, 1);
+	/* Linear algebra through BLAS and LAPACK (issue: the course's linear algebra). */
+	bench_product("matmul_1000", 1000);
+	bench_solve_eig("solve_1000", "eig_sym_1000", 1000);
 	/* 5: SVD. */
 	bench_svd_full("svd_full_500", 500);
 	bench_svd_full("svd_full_1000", 1000);

@@ -41,7 +41,7 @@ static void discard(void *ctx, const char *s, size_t n)
 	(void)n;
 }
 
-static const struct lr_output quiet = { NULL, discard, NULL, NULL };
+static const struct lr_output quiet = { NULL, discard, NULL, NULL, NULL };
 
 static int run(struct lr_session *s, const char *src)
 {

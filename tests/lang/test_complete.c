@@ -16,7 +16,7 @@ static void discard(void *ctx, const char *s, size_t n)
 	(void)n;
 }
 
-static const struct lr_output quiet = { NULL, discard, NULL, NULL };
+static const struct lr_output quiet = { NULL, discard, NULL, NULL, NULL };
 
 /* Appends word to the list in b, once (svd is a function and a command),
  * as the front end keeps it. */
@@ -116,7 +116,7 @@ static void options(void)
 	/* not a command's argument: names only */
 	CHECK(offers(s, "x = ep", "epsilon"));
 	CHECK(offers(s, "meth", "methane"));
-	CHECK(offers(s, "sv", "svd"));
+	CHECK(offers(s, "sv", "svd svds"));
 	CHECK(offers(s, "x = sgd_", ""));
 	lr_session_destroy(s);
 }

@@ -1,10 +1,13 @@
 #!/bin/sh
 # Ctrl-C in batch mode: the program stops the long statement, prints
-# "lowrank: interrupted" and ends with status 130.
-# usage: sigint.sh LOWRANK [file|stdin]
+# "lowrank: interrupted" and ends with status 130. The statement is a long
+# training, or with "product" a long matrix product (6000×6000 squared,
+# 2.2e11 multiply-adds, 5–7 s here), which must stop within 2 s of the signal.
+# usage: sigint.sh LOWRANK [file|stdin] [sgd|product]
 set -u
 exe=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 how=${2:-file}
+what=${3:-sgd}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/lowrank-sigint-XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT
 # A training long enough to be running when the signal comes (minutes), and
@@ -15,6 +18,13 @@ A = rand(200, 200);
 sgd A 10 epochs=1000000;
 disp('not reached')
 LR
+if [ "$what" = product ]; then
+	cat >"$tmp/long.lr" <<'LR'
+A = ones(6000);
+C = A * A;
+disp('not reached')
+LR
+fi
 if [ "$how" = file ]; then
 	"$exe" "$tmp/long.lr" >"$tmp/out" 2>"$tmp/err" &
 else
@@ -23,6 +33,7 @@ fi
 pid=$!
 sleep 1
 kill -INT $pid
+start=$(date +%s%N)
 # Wait at most 10 s for it to end.
 i=0
 while kill -0 $pid 2>/dev/null && [ $i -lt 100 ]; do
@@ -36,7 +47,12 @@ if kill -0 $pid 2>/dev/null; then
 fi
 wait $pid
 status=$?
+ms=$((($(date +%s%N) - start) / 1000000))
 fail=0
+if [ "$what" = product ] && [ $ms -gt 2000 ]; then
+	echo "the product stopped $ms ms after SIGINT, expected at most 2000" >&2
+	fail=1
+fi
 if [ $status -ne 130 ]; then
 	echo "status $status, expected 130" >&2
 	fail=1
