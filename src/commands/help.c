@@ -212,16 +212,19 @@ static const struct topic topics[] = {
 	{ "imshow", t_images }, { "image", t_images }, { "imagesc", t_images },
 };
 
+/* Each table is a family (builtins.h): its title, then its functions. */
 static void list_functions(struct lr_buf *out)
 {
-	const struct lr_builtin *b[LR_MAX_BUILTINS];
-	size_t n = lr_builtin_sorted(b, LR_MAX_BUILTINS);
-
 	lr_buf_puts(out, "Functions ('help NAME' for one):\n");
-	for (size_t i = 0; i < n && i < LR_MAX_BUILTINS; i++)
-		lr_buf_printf(out, "  %-10s %s\n", b[i]->name, b[i]->summary);
-	lr_buf_puts(out, "  sgd, svds, mask, unmask, loss, printf, fprintf, sprintf, disp:\n"
-	                 "             see 'help sgd', 'help printf', ...\n"
+	for (size_t t = 0; lr_builtin_tables[t]; t++) {
+		const struct lr_builtin_table *tb = lr_builtin_tables[t];
+		lr_buf_printf(out, "%s:\n", tb->title ? tb->title : "More functions");
+		for (size_t i = 0; i < tb->n; i++)
+			lr_buf_printf(out, "  %-11s %s\n", tb->entries[i].name, tb->entries[i].summary);
+	}
+	lr_buf_puts(out, "Commands with a function form, and output:\n"
+	                 "  sgd, svds, mask, unmask, loss, printf, fprintf, sprintf, disp:\n"
+	                 "              see 'help sgd', 'help printf', ...\n"
 	                 "  imread, imwrite, imshow, image, imagesc: see 'help images'\n"
 	                 "  csvwrite, dlmwrite, csvread, loss_history: see 'help csvwrite'\n");
 }

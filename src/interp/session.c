@@ -19,7 +19,7 @@ struct lr_session *lr_session_create_bare(const struct lr_output *out)
 	if (!s)
 		return NULL;
 	s->out = out;
-	lr_rng_seed(&s->rng, 42);
+	lr_rng_seed(&s->rng, LR_SEED_DEFAULT);
 	s->fmt.numfmt = LR_FMT_SHORT;
 	s->fmt.width = 80;
 	s->lim.max_elems = LR_LIMIT_ELEMENTS_DEFAULT;

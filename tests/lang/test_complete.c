@@ -126,10 +126,11 @@ static void options(void)
 static void commands(void)
 {
 	struct lr_session *s = lr_session_create(&quiet);
-	CHECK(offers(s, "pr", "printf print"));
+	CHECK(offers(s, "pri", "printf print"));
+	CHECK(offers(s, "print", "printf print"));
 	CHECK(offers(s, "print -", "-dsvg -dpng"));
 	CHECK(offers(s, "x = sp", "sprintf"));
-	CHECK(offers(s, "di", "diag disp"));
+	CHECK(offers(s, "dis", "disp"));
 	CHECK(offers(s, "rev", "reveal"));
 	CHECK(offers(s, "ba", "back"));
 	CHECK(offers(s, "lesson r", "reset rank"));
@@ -137,7 +138,7 @@ static void commands(void)
 	CHECK(offers(s, "lesson reset ma", "matrices"));
 	/* only after `lesson reset`: elsewhere on the line "reset" is a name */
 	CHECK(run(s, "alpha = 1; reset_count = 2") == 0);
-	CHECK(offers(s, "x = reset_count; lesson 2 a", "alpha abs all any"));
+	CHECK(offers(s, "x = reset_count; lesson 2 al", "alpha all"));
 	lr_session_destroy(s);
 }
 
