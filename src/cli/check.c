@@ -57,7 +57,7 @@ static void check_exercise(struct checker *k, const struct lr_lesson_step *st)
 int lr_check_lesson_file(const char *path, FILE *out, FILE *err,
                          const struct lr_command *const *commands)
 {
-	static const struct lr_output quiet = { NULL, NULL, NULL, NULL };
+	static const struct lr_output quiet = { NULL, NULL, NULL, NULL, NULL };
 	struct checker k = { NULL, NULL, err, 0 };
 	struct lr_buf msg;
 	size_t nex = 0;

@@ -8,6 +8,7 @@
 #include "chars.h"
 #include "limit.h"
 #include "ops.h"
+#include "range.h"
 #include "parser.h"
 #include "session_impl.h"
 
@@ -102,6 +103,9 @@ static int shape_error(struct lr_session *s, const struct lr_node *n, const char
 	case LR_OP_DIV:
 		return lr_fail(s, n->oppos, "%s is %s but %s is %s: '/' needs as many columns on "
 		               "the left as on the right (use ./ for elementwise)", an, sa, bn, sb);
+	case LR_OP_LDIV:
+		return lr_fail(s, n->oppos, "%s is %s but %s is %s: '\\' needs as many rows on "
+		               "the left as on the right (use .\\ for elementwise)", an, sa, bn, sb);
 	default:
 		return lr_fail(s, n->oppos, "%s is %s but %s is %s: '%s' needs the same shape, or "
 		               "a scalar, row or column that stretches to the other", an, sa, bn, sb,
@@ -137,6 +141,8 @@ static int apply_binop(struct lr_session *s, const struct lr_node *n, struct lr_
 		nomem(s, n->oppos);
 	} else if (st != LR_OK) {
 		lr_fail(s, n->oppos, "%s", msg[0] ? msg : lr_status_str(st));
+	} else if (msg[0]) {   /* a warning, as for a singular system */
+		lr_warn(s, msg);
 	}
 	lr_val_drop(&a);
 	lr_val_drop(&b);
@@ -283,12 +289,7 @@ static int eval_range(struct lr_session *s, const struct lr_node *n, struct lr_v
 		return -1;
 	if (scalar_of(s, n->kids[n->nkids - 1], "the end of a range", &b) < 0)
 		return -1;
-	if (isnan(a) || isnan(b) || isnan(step))
-		count = 1;   /* Octave gives NaN */
-	else if (step == 0 || (step > 0 && a > b) || (step < 0 && a < b))
-		count = 0;
-	else
-		count = floor((b - a) / step * (1 + 4e-16) + 4e-16) + 1;  /* forgive rounding */
+	count = lr_range_count(a, step, b);
 	if (isinf(count)) {
 		char ta[32], tb[32];
 		return lr_fail(s, n->pos, "the range from %s to %s has infinitely many elements",
@@ -299,21 +300,8 @@ static int eval_range(struct lr_session *s, const struct lr_node *n, struct lr_v
 		lr_limit_elems_msg(msg, sizeof msg, "the range has %.15g elements", count);
 		return lr_fail(s, n->pos, "%s", msg);
 	}
-	m = lr_mat_create(1, (size_t)count);
-	if (!m)
+	if (lr_range_make(a, step, b, count, &m) != LR_OK)
 		return nomem(s, n->pos);
-	for (size_t i = 0; i < (size_t)count; i++)
-		m->data[i] = isnan(a) || isnan(b) || isnan(step) ? NAN :
-		             i == 0 ? a :   /* not a + 0 * step: an infinite step gives NaN */
-		             a + (double)i * step;
-	/* The count forgives rounding, so a + (count-1)*step may pass the end
-	 * by an ulp (0:0.1:0.3 would end at 0.30000000000000004); Octave
-	 * clamps the last element to the end, so that x(end) == 0.3. */
-	if (count > 1) {
-		double *last = &m->data[(size_t)count - 1];
-		if ((step > 0 && *last > b) || (step < 0 && *last < b))
-			*last = b;
-	}
 	own(out, lr_value_mat(m));
 	return out->v ? 0 : nomem(s, n->pos);
 }
@@ -613,6 +601,9 @@ static int call_builtin(struct lr_session *s, const struct lr_node *n,
 			lr_value_destroy(c.outs[i]);
 		goto done;
 	}
+	if (c.warning[0])
+		lr_warn(s, c.warning);
+	lr_logical_class(b->name, &c);
 	for (int i = 0; i < LR_MAX_OUTS; i++) {
 		if (i < (nargout > 0 ? nargout : 1))
 			outs[i] = c.outs[i];

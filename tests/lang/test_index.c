@@ -16,7 +16,7 @@ static void discard(void *ctx, const char *s, size_t n)
 	(void)n;
 }
 
-static const struct lr_output quiet = { NULL, discard, NULL, NULL };
+static const struct lr_output quiet = { NULL, discard, NULL, NULL, NULL };
 static struct lr_error err;
 
 /* Runs src in s; 0 when every statement ran (the last error in err). */

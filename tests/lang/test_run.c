@@ -70,7 +70,7 @@ static enum lr_run_result run(struct lr_session **s, struct lr_output *o, struct
 {
 	struct lr_run_hooks h = hooks_of(w);
 
-	*o = (struct lr_output){ w, write_out, NULL, NULL };
+	*o = (struct lr_output){ w, write_out, NULL, NULL, NULL };
 	*s = lr_session_create(o);
 	CHECK(*s != NULL);
 	return lr_session_run_text(*s, "t", src, strlen(src), first_line, &h);
@@ -175,7 +175,7 @@ static void no_hooks(void)
 {
 	static const struct lr_run_hooks none = { NULL, NULL, NULL, NULL, NULL };
 	struct seen w = { 0 };
-	struct lr_output o = { &w, write_out, NULL, NULL };
+	struct lr_output o = { &w, write_out, NULL, NULL, NULL };
 	struct lr_session *s = lr_session_create(&o);
 	const char *src = "a = 1;\nb = )\nc = 3;\n";
 
