@@ -725,6 +725,7 @@ static int call_builtin(struct lr_session *s, const struct lr_node *n,
 	}
 	if (c.warning[0])
 		lr_warn(s, c.warning);
+	lr_logical_class(b->name, &c);
 	for (int i = 0; i < LR_MAX_OUTS; i++) {
 		if (i < (nargout > 0 ? nargout : 1))
 			outs[i] = c.outs[i];

@@ -1,12 +1,10 @@
-/* The functions of the logical type: true, false, logical, islogical, xor,
- * and find, which turns a mask into the indices it selects.
+/* The functions of the logical type: true, false, logical, islogical, xor.
  * A logical value is a matrix of 0s and 1s marked logical (value.h), as
  * Octave's class logical; comparisons and ! & | make them in the evaluator. */
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include "lowrank/alloc.h"
 #include "builtins.h"
 #include "ops.h"
 
@@ -103,101 +101,62 @@ static int fn_xor(struct lr_call *c)
 	return put_bool(c, "xor", m);
 }
 
-/* The positions find(x, n, dir) keeps: the nonzero entries of m in column
- * order (NaN counts as nonzero), at most n of them, the first or last. */
-static size_t find_positions(const struct lr_matrix *m, double limit, int last, size_t *at)
-{
-	size_t total = m->rows * m->cols, count = 0;
+/* Functions of other files whose results are logical in Octave. */
+static const char *const gives_logical[] = {
+	"iscolumn", "isequal", "ismatrix", "isrow", "isscalar", "issquare", "issymmetric",
+	"isvector",
+};
+/* ... and those whose first output keeps the class of their data (every
+ * matrix argument logical, as [true false] is; numbers beside them, as in
+ * repmat(M, 2, 1), are sizes). */
+static const char *const keeps_class[] = {
+	"circshift", "fliplr", "flipud", "rot90", "repmat", "tril", "triu", "sort", "unique",
+	"horzcat", "vertcat", "cat",
+};
 
-	for (size_t k = 0; k < total; k++) {
-		size_t r = k % m->rows, c = k / m->rows;
-		if (LR_AT(m, r, c) != 0.0)
-			at[count++] = k;
-	}
-	if ((double)count > limit) {
-		size_t keep = (size_t)limit;
-		if (last)
-			memmove(at, at + count - keep, keep * sizeof *at);
-		count = keep;
-	}
-	return count;
+static int listed(const char *name, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(name, list[i]))
+			return 1;
+	return 0;
 }
 
-/* One output of find: the positions (what 0), rows (1), columns (2) or
- * values (3), shaped as Octave shapes them: a row for a row, n×n for a
- * scalar (1 or [](0x0)), [](0x0) for [](0x0), else a column. */
-static struct lr_matrix *find_output(const struct lr_matrix *m, const size_t *at, size_t n,
-                                     int what)
+void lr_logical_class(const char *name, struct lr_call *c)
 {
-	int row = m->rows == 1 && m->cols != 1;
-	size_t r = row ? 1 : n, c = row ? n : 1;
-	struct lr_matrix *o;
+	struct lr_value *out = c->outs[0];
+	int all = 1, any = 0;
 
-	if ((m->rows == 1 && m->cols == 1) || (m->rows == 0 && m->cols == 0))
-		r = c = n;
-	if (!(o = lr_mat_create(r, c)))
-		return NULL;
-	for (size_t i = 0; i < n; i++) {
-		size_t k = at[i], mr = k % m->rows, mc = k / m->rows;
-		o->data[i] = what == 0 ? (double)k + 1 : what == 1 ? (double)mr + 1
-		           : what == 2 ? (double)mc + 1 : LR_AT(m, mr, mc);
+	if (!out || out->kind != LR_VAL_MAT)
+		return;
+	if (!strcmp(name, "find")) {   /* [r, c, v] = find(M): v of M's class */
+		if (c->outs[2] && c->args[0]->kind == LR_VAL_MAT)
+			c->outs[2]->logical = c->args[0]->logical;
+		return;
 	}
-	return o;
-}
-
-/* find(x), find(x, n), find(x, n, 'first'|'last'); [r, c] = find(x),
- * [r, c, v] = find(x): where x is nonzero, counted down the columns. */
-static int fn_find(struct lr_call *c)
-{
-	const struct lr_value *v = c->args[0];
-	struct lr_matrix *codes = NULL;
-	const struct lr_matrix *m;
-	double limit = INFINITY;
-	int last = 0, rc = 0;
-	size_t *at, n;
-
-	if (c->nargin > 1) {
-		const struct lr_value *a = c->args[1];
-		if (!lr_value_is_scalar(a) || !(a->m->data[0] >= 0) ||
-		    a->m->data[0] != floor(a->m->data[0]))   /* Octave's test and message */
-			return fail(c, 1, "find: N must be a non-negative integer");
-		limit = a->m->data[0];
+	if (listed(name, gives_logical, sizeof gives_logical / sizeof gives_logical[0])) {
+		out->logical = 1;
+		return;
 	}
-	if (c->nargin > 2) {
-		const struct lr_value *d = c->args[2];
-		if (d->kind != LR_VAL_STR || (strcmp(d->s, "first") && strcmp(d->s, "last")))
-			return fail(c, 2, "find: DIRECTION must be \"first\" or \"last\"");
-		last = !strcmp(d->s, "last");
+	if (!listed(name, keeps_class, sizeof keeps_class / sizeof keeps_class[0]))
+		return;
+	/* cat(dim, A, B): the dimension is not data */
+	for (int i = !strcmp(name, "cat"); i < c->nargin; i++) {
+		const struct lr_value *a = c->args[i];
+		if (a->kind != LR_VAL_MAT)
+			continue;
+		if (a->logical)
+			any = 1;
+		else if (i == 0 || !strcmp(name, "horzcat") || !strcmp(name, "vertcat") ||
+		         !strcmp(name, "cat"))
+			all = 0;
 	}
-	if (v->kind == LR_VAL_STR && !(codes = lr_mat_create(v->slen > 0, v->slen)))
-		return fail(c, -1, "find: out of memory");
-	for (size_t i = 0; codes && i < v->slen; i++)
-		codes->data[i] = (unsigned char)v->s[i];
-	m = codes ? codes : v->m;
-	at = lr_mallocarray(m->rows * m->cols + 1, sizeof *at);
-	if (!at) {
-		lr_mat_destroy(codes);
-		return fail(c, -1, "find: out of memory");
-	}
-	n = find_positions(m, limit, last, at);
-	for (int k = 0; k < (c->nargout > 1 ? c->nargout : 1) && rc == 0; k++) {
-		int what = c->nargout <= 1 ? 0 : k + 1;
-		c->outs[k] = lr_value_mat(find_output(m, at, n, what));
-		if (!c->outs[k])
-			rc = fail(c, -1, "find: out of memory");
-		else
-			c->outs[k]->logical = what == 3 && v->logical;   /* v keeps x's class */
-	}
-	lr_free(at);
-	lr_mat_destroy(codes);
-	return rc;
+	out->logical = any && all;
 }
 
 static const struct lr_builtin entries[] = {
 	{ "false", 0, 2, 1, fn_false, "false, false(n), false(m, n), false([m n])",
 	  "logical 0, or a logical matrix of them" },
-	{ "find", 1, 3, 3, fn_find, "find(x), find(x, n), find(x, n, 'last'), [r, c] = find(x), "
-	  "[r, c, v] = find(x)", "where x is nonzero: its indices down the columns, or rows and columns" },
 	{ "islogical", 1, 1, 1, fn_islogical, "islogical(x)", "true if x is logical" },
 	{ "logical", 1, 1, 1, fn_logical, "logical(A)",
 	  "logical: 1 where A is nonzero (NaN is an error); a mask for indexing" },

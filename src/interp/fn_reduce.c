@@ -513,10 +513,85 @@ static int fn_unique(struct lr_call *c)
 	return lr_fn_put_all(c, "unique", out, c->nargout > 1 ? (c->nargout > 2 ? 3 : 2) : 1);
 }
 
-/* ---- nnz ----------------------------------------------------------------- */
+/* ---- find, nnz ----------------------------------------------------------------- */
 
-/* find is fn_logical.c's (the values branch's, which takes strings and
- * masks), with Octave's messages as this file had them. */
+/* The shape of find's results for count indices of a: a row for a row
+ * vector, 0×0 for 0×0 and for a scalar 0, else a column (Octave's rules). */
+static void find_shape(const struct lr_matrix *a, size_t count, double *rows, double *cols)
+{
+	*rows = (double)count;
+	*cols = 1.0;
+	if (a->rows == 1 && a->cols != 1) {
+		*rows = 1.0;
+		*cols = (double)count;
+	} else if ((a->rows == 1 && a->cols == 1 && !count) || (!a->rows && !a->cols)) {
+		*rows = *cols = 0.0;
+	}
+}
+
+/* find's limit and direction: find(x, n), find(x, n, "first"|"last"). */
+static int find_args(struct lr_call *c, size_t total, size_t *limit, int *last)
+{
+	double n;
+	const char *d = lr_fn_str(c, 2);
+
+	*limit = total;
+	*last = 0;
+	if (c->nargin < 2)
+		return 0;
+	if (lr_fn_scalar(c, "find", 1, &n) < 0)
+		return -1;
+	if (!(n >= 0.0) || n != floor(n))
+		return lr_fn_fail(c, 1, "find: N must be a non-negative integer");
+	if (n < (double)total)
+		*limit = (size_t)n;
+	if (c->nargin > 2 && (!d || (strcmp(d, "first") && strcmp(d, "last"))))
+		return lr_fn_fail(c, 2, "find: DIRECTION must be \"first\" or \"last\"");
+	*last = d && !strcmp(d, "last");
+	return 0;
+}
+
+/* find(x, ...), [r, c] = find(...), [r, c, v] = find(...): the nonzero
+ * elements in Octave's order, down the columns. */
+static int fn_find(struct lr_call *c)
+{
+	const struct lr_matrix *a = lr_fn_mat(c, "find", 0);
+	struct lr_matrix *out[3] = { 0 };
+	size_t total = 0, limit, n, skip, got = 0;
+	int last, nout = c->nargout < 1 ? 1 : c->nargout;
+	double rows, cols;
+
+	if (!a)
+		return -1;
+	n = lr_fn_numel(a);
+	for (size_t k = 0; k < n; k++)
+		total += col_major(a, k) != 0.0;
+	if (find_args(c, total, &limit, &last) < 0)
+		return -1;
+	find_shape(a, limit, &rows, &cols);
+	for (int o = 0; o < nout; o++)
+		if (!(out[o] = lr_fn_mk(c, "find", rows, cols))) {
+			while (o-- > 0)
+				lr_mat_destroy(out[o]);
+			return -1;
+		}
+	skip = last ? total - limit : 0;
+	for (size_t k = 0; k < n && got < limit; k++) {
+		double x = col_major(a, k);
+		if (x == 0.0 || (skip && skip--))
+			continue;
+		if (nout == 1) {
+			out[0]->data[got++] = (double)k + 1.0;
+			continue;
+		}
+		out[0]->data[got] = (double)(k % a->rows) + 1.0;
+		out[1]->data[got] = (double)(k / a->rows) + 1.0;
+		if (nout > 2)
+			out[2]->data[got] = x;
+		got++;
+	}
+	return lr_fn_put_all(c, "find", out, nout);
+}
 
 static int fn_nnz(struct lr_call *c)
 {
@@ -540,6 +615,9 @@ static const struct lr_builtin table[] = {
 	  "running sums down each column (or along dim)" },
 	{ "diff", 1, 3, 1, fn_diff, "diff(X), diff(X, k), diff(X, k, dim)",
 	  "differences of neighbours (k times) down each column (or along dim)" },
+	{ "find", 1, 3, 3, fn_find,
+	  "find(X), find(X, n), find(X, n, 'last'), [r, c] = find(X), [r, c, v] = find(X)",
+	  "indices (counted down the columns) of the nonzero elements" },
 	{ "median", 1, 2, 1, fn_median, "median(X), median(X, dim)",
 	  "middle value down each column (or along dim); NaN if any is NaN" },
 	{ "mode", 1, 2, 2, fn_mode, "mode(X), mode(X, dim), [m, f] = mode(X)",

@@ -45,6 +45,7 @@ void lr_session_destroy(struct lr_session *s)
 	lr_svd_run_destroy(s->svd);
 	if (s->lesson_destroy)
 		s->lesson_destroy(s->lesson);
+	lr_shown_image_destroy(s->shown);
 	lr_free(s);
 }
 
@@ -233,6 +234,7 @@ void lr_show(struct lr_session *s, const char *name, const struct lr_value *v)
 
 void lr_emit(struct lr_session *s, const struct lr_event *ev)
 {
+	lr_figure_note(s, ev);     /* what `print` writes (printcmd.c) */
 	if (s->out && s->out->event)
 		s->out->event(s->out->ctx, ev);
 }
