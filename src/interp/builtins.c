@@ -207,7 +207,7 @@ static int fn_linspace(struct lr_call *c)
 static void value_size(const struct lr_value *v, size_t *rows, size_t *cols)
 {
 	if (v->kind == LR_VAL_STR) {
-		*rows = 1;
+		*rows = !v->empty00;
 		*cols = v->slen;
 	} else {
 		*rows = v->m->rows;

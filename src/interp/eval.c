@@ -370,7 +370,7 @@ static int string_row(struct lr_session *s, const struct lr_node *n, struct lr_v
                       struct lr_val *out)
 {
 	struct lr_buf b;
-	int dq = 1;
+	int dq = 1, empty00 = 1;
 	double total = 0;
 
 	/* a string's characters count as elements of the element limit */
@@ -385,10 +385,13 @@ static int string_row(struct lr_session *s, const struct lr_node *n, struct lr_v
 	for (size_t i = 0; i < n->nkids; i++) {
 		lr_buf_add(&b, vals[i]->s, vals[i]->slen);
 		dq = dq && vals[i]->dq;
+		empty00 = empty00 && vals[i]->empty00;
 	}
 	own(out, b.failed ? NULL : lr_value_str(b.data ? b.data : "", b.len));
-	if (out->own)
+	if (out->own) {
 		out->own->dq = dq;
+		out->own->empty00 = empty00;   /* ['' ''] is 0×0, ['' sprintf('')] 1×0 */
+	}
 	lr_buf_finish(&b);
 	return out->v ? 0 : nomem(s, n->pos);
 }
@@ -532,8 +535,10 @@ int lr_eval(struct lr_session *s, const struct lr_node *n, struct lr_val *out)
 		return out->v ? 0 : nomem(s, n->pos);
 	case LR_N_STR:
 		own(out, lr_value_str(n->str, n->strlen));
-		if (out->own)
+		if (out->own) {
 			out->own->dq = n->op;
+			out->own->empty00 = n->strlen == 0;
+		}
 		return out->v ? 0 : nomem(s, n->pos);
 	case LR_N_IDENT:
 		return eval_ident(s, n, out);

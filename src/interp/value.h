@@ -16,6 +16,8 @@ struct lr_value {
 	int dq;               /* a string from a double-quoted literal, whose escapes the lexer
 	                         has replaced: printf then takes its backslashes as they are,
 	                         as Octave does (a single-quoted format's escapes are printf's) */
+	int empty00;          /* an empty string of 0 rows: Octave's literal '' (or "") is 0×0,
+	                         while sprintf('') is 1×0 */
 };
 
 /* Wraps m (taking ownership; on failure m is destroyed and NULL returned). */
