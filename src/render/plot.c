@@ -576,18 +576,41 @@ static int count_used(const struct lr_grid *g, int x, int y, int n)
 	return k;
 }
 
-/* The floor as a dashed line in the free cells of its row, and its label at
- * the right end on the row above or below, whichever covers less of the
- * curves. */
+/* In braille the floor is a dashed row of dots at the floor's own dot row,
+ * drawn over the curves: a box-drawing '─' sits at a cell's mid-height,
+ * so a curve that reached the floor in the lower dots of that cell looked
+ * below it. Its dots are added to a cell a curve already holds (which keeps
+ * the curve's style, so the runs stay told apart); an empty cell takes the
+ * floor's style. In ASCII a point is a whole cell, so the '-' goes in the
+ * free cells of its row. */
+static void floor_line(struct lr_grid *g, const struct layout *L, const struct glyphs *gl,
+                       const struct yscale *ys, double floor_v)
+{
+	int dot = y_dot(ys, floor_v), row = dot / ys->dpr;
+	for (int x = 0; x < L->pw; x += 2) {
+		const struct lr_cell *c = lr_grid_at(g, L->px0 + x, L->py0 + row);
+		if (!c)
+			continue;
+		if (ys->dpr == 1) {
+			if (c->ch == ' ')
+				lr_grid_put(g, L->px0 + x, L->py0 + row, gl->floor, LR_STY_FLOOR);
+			continue;
+		}
+		int curve = is_braille(c->ch) && c->ch != BRAILLE;
+		unsigned mask = (curve ? c->ch - BRAILLE : 0) | dot_bits[dot % 4][0] |
+		                dot_bits[dot % 4][1];
+		lr_grid_put(g, L->px0 + x, L->py0 + row, BRAILLE + mask,
+		            curve ? c->style : LR_STY_FLOOR);
+	}
+}
+
+/* The floor line and its label at the right end on the row above or below,
+ * whichever covers less of the curves. */
 static void draw_floor(struct lr_grid *g, const struct layout *L, const struct glyphs *gl,
                        const struct yscale *ys, double floor_v, const char *label)
 {
 	int row = y_row(ys, floor_v);
-	for (int x = 0; x < L->pw; x += 2) {
-		const struct lr_cell *c = lr_grid_at(g, L->px0 + x, L->py0 + row);
-		if (c && c->ch == ' ')
-			lr_grid_put(g, L->px0 + x, L->py0 + row, gl->floor, LR_STY_FLOOR);
-	}
+	floor_line(g, L, gl, ys, floor_v);
 	if (!label || !*label)
 		return;
 	int n = lr_grid_text_len(label);

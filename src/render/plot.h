@@ -46,8 +46,11 @@ struct lr_plot_opts {
  * Where series overlap, series 1 is on top.
  *
  * The floor, when finite (and positive on a log axis), widens the y range
- * to include it and is drawn as a dashed line ("─ ─", ASCII "- -") in
- * LR_STY_FLOOR, under the curves, with floor_label at its right end on the
+ * to include it and is drawn as a dashed line in LR_STY_FLOOR: in braille
+ * a row of dot pairs ("⣀ ⣀") at the floor's own dot row, drawn over the
+ * curves (a curve's cell keeps its style and gains the floor's dots), so a
+ * curve that reaches the floor is level with it and never below; in ASCII
+ * "- -" in the free cells of its row. floor_label goes at its right end on the
  * row above or below, whichever covers less of the curves. */
 void lr_plot_lines(struct lr_grid *g, const struct lr_series *s, size_t ns,
                    const struct lr_plot_opts *o);
