@@ -292,6 +292,42 @@ VIEW(loss_masked_120x40, MASKED, LR_VIEW_LOSS, LR_FOCUS_SGD, 0, 0, 120, 40)
 VIEW(loss_two_masked_80x24, MASKED "sgd B 1 seed=3 epochs=200 lr=0.01\n", LR_VIEW_LOSS,
      LR_FOCUS_SGD, 0, 0, 80, 24)
 VIEW(loss_empty_80x24, "", LR_VIEW_LOSS, LR_FOCUS_NONE, 0, 0, 80, 24)
+/* four masked runs (lesson 5 compares ranks so): the hidden-entry errors do
+ * not fit the four patterns beside the losses, so they get a plot of their
+ * own under them, and the Compare view's table of runs a column */
+#define MASKED4 MASKED "sgd B 2 seed=3 epochs=200 lr=0.02\nsgd B 3 seed=3 epochs=200 lr=0.02\n" \
+	"sgd B 1 seed=4 epochs=200 lr=0.01\n"
+VIEW(loss_masked_four_80x24, MASKED4, LR_VIEW_LOSS, LR_FOCUS_SGD, 0, 0, 80, 24)
+VIEW(loss_masked_four_200x60, MASKED4, LR_VIEW_LOSS, LR_FOCUS_SGD, 0, 0, 200, 60)
+VIEW(compare_masked_runs_80x24, MASKED4, LR_VIEW_COMPARE, LR_FOCUS_SGD, 0, 0, 80, 24)
+VIEW(compare_masked_runs_200x60, MASKED4, LR_VIEW_COMPARE, LR_FOCUS_SGD, 0, 0, 200, 60)
+
+/* A run diverging as the live view sees it: from epoch 251 its loss grows a
+ * hundredfold an epoch, and is Inf at the last. Its curve is cut where it
+ * passes 1000 times its first loss and the legend says so; the other run
+ * keeps the axis (it was flattened along the floor by 1e98). */
+static void diverging(const char *name, int w, int h)
+{
+	struct lr_session *s = session_of(SETUP "sgd A 2 seed=8 epochs=300 lr=0.03\n");
+	const struct lr_run *const *runs;
+	struct lr_panel p;
+	struct lr_grid g;
+
+	panel_of(&p, s, LR_VIEW_LOSS, LR_FOCUS_SGD, &runs);
+	CHECK(p.nruns == 2);
+	double *loss = runs[1]->res.loss;     /* the test's own session: written on purpose */
+	for (int i = 250; i < 300; i++)
+		loss[i] = loss[249] * pow(10, 2.0 * (i - 249));
+	loss[299] = INFINITY;
+	CHECK(lr_grid_init(&g, w, h) == 0);
+	lr_panel_draw(&g, &p);
+	golden(name, &g);
+	lr_grid_finish(&g);
+	lr_session_destroy(s);
+}
+
+static void loss_diverging_80x24(void) { diverging("loss_diverging_80x24", 80, 24); }
+static void loss_diverging_200x60(void) { diverging("loss_diverging_200x60", 200, 60); }
 VIEW(spectrum_80x24, SVD, LR_VIEW_SPECTRUM, LR_FOCUS_SVD, 0, 0, 80, 24)
 VIEW(spectrum_120x40, SVD, LR_VIEW_SPECTRUM, LR_FOCUS_SVD, 0, 0, 120, 40)
 VIEW(spectrum_k1_80x24, SVD, LR_VIEW_SPECTRUM, LR_FOCUS_SVD, 1, 0, 80, 24)
@@ -526,6 +562,8 @@ SUBTEST_MAIN(
 	T(matrices_ascii_80x24), T(matrices_empty_80x24),
 	T(loss_80x24), T(loss_120x40), T(loss_two_runs_80x24), T(loss_masked_120x40),
 	T(loss_empty_80x24), T(loss_two_masked_80x24),
+	T(loss_masked_four_80x24), T(loss_masked_four_200x60), T(compare_masked_runs_80x24),
+	T(compare_masked_runs_200x60), T(loss_diverging_80x24), T(loss_diverging_200x60),
 	T(spectrum_80x24), T(spectrum_120x40), T(spectrum_k1_80x24), T(spectrum_ascii_80x24),
 	T(spectrum_empty_80x24), T(spectrum_partial_80x24), T(spectrum_partial_k9_120x40),
 	T(spectrum_partial_ascii_80x24), T(compare_partial_80x24),
