@@ -247,10 +247,16 @@ void vw_draw_compare(struct lr_grid *g, const struct lr_panel *p, int y0)
 	lr_free(s);
 	vw_text_clip(g, 2, y0 + 1, g->w - 1, title, LR_STY_TITLE);
 	y = draw_table(g, 2, y0 + 3, &t, p);
-	if (lr_mat_has_hidden(r->A) && y + 1 < g->h)
-		vw_text_clip(g, 2, ++y, g->w - 1,
-		             "The Eckart–Young bound does not apply to a masked matrix: watch the hidden "
-		             "error rise while the observed loss falls (overfitting).", LR_STY_DIM);
+	if (lr_mat_has_hidden(r->A) && y + 1 < g->h) {
+		const char *note = GL(p,
+			"The Eckart–Young bound does not apply to a masked matrix: watch the hidden "
+			"error rise while the observed loss falls (overfitting).",
+			"The Eckart-Young bound does not apply to a masked matrix: watch the hidden "
+			"error rise while the observed loss falls (overfitting).");
+		y++;
+		vw_wrap(g, 2, &y, g->w - 2, g->h, note, strlen(note), LR_STY_DIM);
+		y--;                        /* the row of its last line */
+	}
 	if (p->nruns > 1 && y + 4 < g->h)
 		runs_table(g, p, r, y);
 }
