@@ -817,10 +817,18 @@ static int draw_bar(struct lr_grid *g, const struct layout *L, int x, int width,
 	if (ascii) {
 		full = (eighths + 4) / 8;
 		top = full == 0 && eighths > 0 ? '.' : 0;
-	} else {
+	} else if (kept) {
 		top = rem > 0 ? 0x2580 + (uint32_t)rem : 0;   /* ▁ … ▇ */
-		if (!kept && full == 0 && rem == 0 && frac > 0)
-			top = 0x2581;
+	} else {
+		/* A dropped bar's top in quarters of braille dots (⣀ ⣤ ⣶), never
+		 * taller than its eighths but for the least visible one: an eighth
+		 * block there was the kept glyph, so a short dropped bar looked kept
+		 * wherever there is no colour (NO_COLOR, monochrome). */
+		static const uint32_t quarter[4] = { 0, 0x28C0, 0x28E4, 0x28F6 };
+		long q = rem / 2;
+		if (q == 0 && (rem > 0 || (full == 0 && frac > 0)))
+			q = 1;
+		top = quarter[q];
 	}
 	int y = L->axis_y - 1;
 	for (int dx = 0; dx < width; dx++) {

@@ -57,7 +57,8 @@ void lr_plot_lines(struct lr_grid *g, const struct lr_series *s, size_t ns,
 
 /* Clears g and draws singular values as vertical bars from 0 up to the
  * largest: the first k kept (LR_STY_KEPT, █ with eighth-block tops; '#'),
- * the rest dropped (LR_STY_DROPPED, shaded ░ in whole cells; ':'), a dashed cut-off
+ * the rest dropped (LR_STY_DROPPED, shaded ░ in whole cells and a top of braille
+ * dots in quarters, ⣀ ⣤ ⣶, so no dropped cell ever takes a kept glyph; ':'), a dashed cut-off
  * marker labelled "k=…" between bar k and k+1 (none when k >= p), the index
  * under each bar (thinned to 1, 5, 10, ... when crowded) and a legend. Each
  * value is written above its bar when all of them fit; otherwise the axis

@@ -780,8 +780,8 @@ static void spectrum_styles(void)
 			const struct lr_cell *c = lr_grid_at(&g, x, y);
 			if (is_block(c->ch) && c->style == LR_STY_KEPT)
 				kept++, wrong += x > cut;
-			else if ((c->ch == 0x2591 || is_block(c->ch)) && c->style == LR_STY_DROPPED)
-				dropped++, wrong += x < cut;   /* shaded, its fraction a block */
+			else if ((c->ch == 0x2591 || is_braille(c->ch)) && c->style == LR_STY_DROPPED)
+				dropped++, wrong += x < cut;   /* shaded, its fraction in dots */
 			else if (is_block(c->ch) || c->ch == 0x2591)
 				wrong++;
 		}
@@ -796,7 +796,8 @@ static void spectrum_styles(void)
 	for (int x = ax + 1; x < g.w; x++) {
 		const struct lr_cell *c = lr_grid_at(&g, x, ay - 1);
 		uint32_t h = c->ch == 0x2588 || c->ch == 0x2591 ? 8 :
-		             is_block(c->ch) ? c->ch - 0x2580 : 0;
+		             is_block(c->ch) ? c->ch - 0x2580 :
+		             c->ch == 0x28C0 ? 2 : c->ch == 0x28E4 ? 4 : c->ch == 0x28F6 ? 6 : 0;
 		if (c->style == LR_STY_KEPT && h && h < 8)
 			k2 = (int)h;                /* σ2's top, below a row */
 		if (c->style == LR_STY_DROPPED && h)
@@ -810,6 +811,34 @@ static void spectrum_styles(void)
 	CHECK(count_ch(&g, '#') > 20 && count_ch(&g, ':') > 2);
 	CHECK(text_has(&g, "# kept 1-2") && text_has(&g, ": dropped 3"));
 	lr_grid_finish(&g);
+}
+
+/* Without colour a dropped bar is still told from a kept one by its glyphs
+ * alone: no cell of a dropped bar holds a block (█ or an eighth ▁…▇), so a
+ * bar shorter than a cell is dots, not the kept glyph; and it is seen. */
+static void spectrum_dropped_glyphs(void)
+{
+	static const double s[5] = { 10, 6, 0.3, 0.1, 0.001 };
+	for (int h = 10; h <= 40; h += 6) {
+		struct lr_grid g;
+		CHECK(lr_grid_init(&g, 80, h) == 0);
+		lr_plot_spectrum(&g, s, 5, 2, 0);
+		int ax, ay, blocks = 0, dots = 0;
+		CHECK(find_corner(&g, &ax, &ay));
+		for (int y = 0; y < ay; y++)
+			for (int x = ax + 1; x < g.w; x++) {
+				const struct lr_cell *c = lr_grid_at(&g, x, y);
+				if (c->style != LR_STY_DROPPED)
+					continue;
+				blocks += is_block(c->ch);
+				dots += is_braille(c->ch);
+			}
+		if (blocks)
+			fprintf(stderr, "h=%d: %d cells of dropped bars hold a kept glyph\n", h, blocks);
+		CHECK(blocks == 0);
+		CHECK(dots >= 3);                       /* 0.3, 0.1 and 0.001 each have a top */
+		lr_grid_finish(&g);
+	}
 }
 
 /* The marker is a full-height line between bars k and k+1, "k=…" above. */
@@ -959,5 +988,5 @@ SUBTEST_MAIN(T(golden_loss_80x24), T(golden_loss_120x40),
              T(spikes_kept), T(continuous), T(floor_in_range), T(floor_reached),
              T(floor_label_clear),
              T(series_patterns), T(ascii_only), T(styles),
-             T(spectrum_styles), T(spectrum_cut), T(spectrum_truncated),
+             T(spectrum_styles), T(spectrum_dropped_glyphs), T(spectrum_cut), T(spectrum_truncated),
              T(spectrum_bad_values), T(spectrum_tiny), T(legend_wraps))
