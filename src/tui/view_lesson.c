@@ -112,3 +112,30 @@ void vw_draw_lesson(struct lr_grid *g, const struct lr_panel *p, int y0)
 	}
 	lr_buf_finish(&para);
 }
+
+/* Draws the panel into a grid max rows tall and keeps the rows down to the
+ * last one written above the keys, a blank row and the keys' row. */
+int lr_panel_rows_wanted(const struct lr_panel *p, int w, int max)
+{
+	struct lr_grid g;
+	int last = 0;
+
+	if (p->view != LR_VIEW_LESSON || !p->lesson)
+		return 0;
+	if (max < LR_PANEL_MIN_LESSON_ROWS)
+		return max;
+	if (lr_grid_init(&g, w, max) < 0)
+		return max;
+	lr_panel_draw(&g, p);
+	for (int y = 1; y < max - 1; y++)
+		for (int x = 0; x < w; x++) {
+			const struct lr_cell *c = lr_grid_at(&g, x, y);
+			if (c->ch != ' ' || c->style == LR_STY_TITLE)
+				last = y;
+		}
+	lr_grid_finish(&g);
+	last += 3;
+	if (last < LR_PANEL_MIN_LESSON_ROWS)
+		last = LR_PANEL_MIN_LESSON_ROWS;
+	return last > max ? max : last;
+}

@@ -383,6 +383,75 @@ static void lesson_case(const char *name, const char *text, int ascii, int w, in
 	lr_session_destroy(s);
 }
 
+/* The panel an 80×24 and a 200×60 terminal give a step: the rows its text
+ * needs (lr_panel_rows_wanted), no more; the output gets the rest. */
+static void lesson_fitted(const char *name, const char *text, int w, int rows)
+{
+	struct lr_session *s = session_of(SVD);
+	const struct lr_run *const *runs;
+	struct lr_panel p;
+	struct lr_grid g;
+	struct lr_buf b;
+	int want;
+
+	panel_of(&p, s, LR_VIEW_LESSON, LR_FOCUS_SVD, &runs);
+	p.lesson = text;
+	want = lr_panel_rows_wanted(&p, w, rows * 3 / 5);
+	CHECK(want >= LR_PANEL_MIN_LESSON_ROWS && want < rows * 3 / 5);
+	CHECK(lr_grid_init(&g, w, want) == 0);
+	lr_panel_draw(&g, &p);
+	golden(name, &g);
+	lr_buf_init(&b);
+	lr_grid_to_text(&g, &b);
+	CHECK(b.data && !strstr(b.data, "whole text is in the output"));
+	CHECK(b.data && strstr(b.data, "Type 'next' to see."));
+	lr_buf_finish(&b);
+	lr_grid_finish(&g);
+	lr_session_destroy(s);
+}
+
+static void lesson_fitted_80x24(void) { lesson_fitted("lesson_fitted_80x24", STEP_TEXT, 80, 24); }
+static void lesson_fitted_200x60(void)
+{
+	lesson_fitted("lesson_fitted_200x60", STEP_TEXT, 200, 60);
+}
+
+/* The rows wanted: none for another view; the least that shows the text
+ * (one fewer cuts it); all there is for a text too long. */
+static void lesson_rows_wanted(void)
+{
+	struct lr_session *s = session_of(SVD);
+	const struct lr_run *const *runs;
+	struct lr_panel p;
+	struct lr_grid g;
+	struct lr_buf b, lb;
+	int want;
+
+	panel_of(&p, s, LR_VIEW_LOSS, LR_FOCUS_SVD, &runs);
+	p.lesson = STEP_TEXT;
+	CHECK(lr_panel_rows_wanted(&p, 80, 14) == 0);
+	p.view = LR_VIEW_LESSON;
+	want = lr_panel_rows_wanted(&p, 80, 14);
+	/* tab line, title bar, blank, heading, 2 + 1 + 2 text lines, blank, keys */
+	CHECK(want == 11);
+	CHECK(lr_grid_init(&g, 80, want - 1) == 0);
+	lr_panel_draw(&g, &p);
+	lr_buf_init(&b);
+	lr_grid_to_text(&g, &b);
+	CHECK(b.data && !strstr(b.data, "Type 'next' to see."));
+	lr_buf_finish(&b);
+	lr_grid_finish(&g);
+	lr_buf_init(&lb);
+	lr_buf_puts(&lb, "Lesson 9: Long (step 1 of 2) ==\n\nHeading\n");
+	for (int i = 0; i < 40; i++)
+		lr_buf_puts(&lb, "A line of the text.\n\n");
+	p.lesson = lb.data;
+	CHECK(lr_panel_rows_wanted(&p, 80, 14) == 14);
+	CHECK(lr_panel_rows_wanted(&p, 80, 5) == 5);
+	lr_buf_finish(&lb);
+	lr_session_destroy(s);
+}
+
 static void lesson_80x24(void) { lesson_case("lesson_80x24", STEP_TEXT, 0, 80, 24); }
 static void lesson_120x40(void) { lesson_case("lesson_120x40", EXERCISE_TEXT, 0, 120, 40); }
 /* the panel of an 80×24 terminal, and a narrow one: wrapped, then cut */
@@ -569,7 +638,8 @@ SUBTEST_MAIN(
 	T(spectrum_partial_ascii_80x24), T(compare_partial_80x24),
 	T(spectrum_huge_80x24), T(matrices_svd_huge_80x24),
 	T(compare_80x24), T(spectrum_rank2_80x24), T(compare_rank1_80x24), T(matrices_rank1_80x24), T(compare_120x40), T(compare_masked_80x24), T(compare_empty_80x24),
-	T(lesson_80x24), T(lesson_120x40), T(lesson_panel_80x14), T(lesson_narrow_60x10),
+	T(lesson_80x24), T(lesson_120x40), T(lesson_fitted_80x24), T(lesson_fitted_200x60),
+	T(lesson_rows_wanted), T(lesson_panel_80x14), T(lesson_narrow_60x10),
 	T(lesson_none_80x24), T(lesson_indented_80x24), T(lesson_tab),
 	T(rank_clamped), T(view_names), T(all_sizes),
 	T(sb_wrap_and_scroll), T(sb_tabs_utf8), T(sb_keeps_the_last))

@@ -42,6 +42,21 @@ wait_for '^ Lesson 1: Matrices and the language +step 1 of 9 *$'
 wait_for '^  next: the next step'
 echo "ok - --lesson 1 starts the REPL with the lesson in the panel"
 
+# the step's text takes the rows it needs, the output the rest: the rule
+# (the lesson's keys) sits right under the step's keys, above the 15th row
+# where the usual 3/5 of 24 rows put it
+rule=$(screen | grep -n 'lesson: next back hint' | cut -d: -f1)
+keys=$(screen | grep -n '^  next: the next step' | cut -d: -f1)
+[ -n "$rule" ] && [ -n "$keys" ] && [ "$rule" = $((keys + 1)) ] && [ "$rule" -lt 15 ] ||
+	fail "the rule is on row $rule, the step's keys on row $keys"
+T send-keys -t t F2
+wait_for '\[F2 Matrices\]'
+rule=$(screen | grep -n 'F2-F5 views' | cut -d: -f1)
+[ "$rule" = 15 ] || fail "the Matrices view's rule is on row $rule, not 15"
+T send-keys -t t F6
+wait_for '\[F6 Lesson\]'
+echo "ok - the Lesson view takes the rows of its text; the other views 3/5"
+
 step=1
 while [ "$step" -lt 9 ]; do
 	type_line 'next'
