@@ -133,8 +133,9 @@ void tui_draw_rule(void)
 	if (tui.back)
 		snprintf(msg, sizeof msg, "scrolled back %zu of %zu lines: PgDn returns", tui.back, rows);
 	else if (tui.demo.on && !tui.busy)
-		snprintf(msg, sizeof msg, "demo: %zu of %zu played  any key: the next  b: back  "
-		         "q: the free prompt", tui.demo.next, tui.demo.n);
+		snprintf(msg, sizeof msg, "demo: %zu of %zu played  a key: the next  b: back  "
+		         "q: the prompt%s", tui.demo.next, tui.demo.n, !tui.demo.lesson ? "" :
+		         tui.demo.pausing ? "  p: pauses off" : "  p: pauses on");
 	else if (tui.lesson && !tui.live)
 		snprintf(msg, sizeof msg, "lesson: next back hint check reveal skip  F6 the step  "
 		         "F2-F5 views");

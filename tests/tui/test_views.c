@@ -13,6 +13,7 @@
 #include "scrollback.h"
 #include "session_open.h"
 #include "views.h"
+#include "demo_caption.h"
 
 static void discard(void *ctx, const char *s, size_t n)
 {
@@ -452,6 +453,46 @@ static void lesson_rows_wanted(void)
 	lr_session_destroy(s);
 }
 
+/* --demo's captions of a lesson file: what lies between two statements. */
+static void caption_is(const char *src, const char *want, int flags)
+{
+	struct lr_buf b;
+	int f;
+
+	lr_buf_init(&b);
+	f = lr_demo_caption(src, 0, strlen(src), &b);
+	if (strcmp(b.data ? b.data : "", want))
+		fprintf(stderr, "caption of:\n%s\ngot:\n%s\n", src, b.data ? b.data : "");
+	CHECK(!b.failed && !strcmp(b.data ? b.data : "", want));
+	CHECK(f == flags);
+	lr_buf_finish(&b);
+}
+
+static void demo_captions(void)
+{
+	caption_is("#: title Masked factorisation\n% Lesson 5: an author's note\n\n"
+	           "#: step Hidden entries\n# Often some entries of A are unknown.\n#\n"
+	           "# A mask M says which.\n",
+	           "== Masked factorisation ==\n-- Hidden entries --\n"
+	           "Often some entries of A are unknown.\n\nA mask M says which.\n", 0);
+	/* a step without a statement (predict) before the next one: a pause */
+	caption_is("# Far below.\n\n#: step Masked SGD: predict\n# Predict: can it?\n\n"
+	           "#: step Masked SGD: see\n",
+	           "Far below.\n-- Masked SGD: predict --\nPredict: can it?\n"
+	           "-- Masked SGD: see --\n", LR_DEMO_PAUSE);
+	/* an exercise: hints, checks and messages left out; its answer pauses */
+	caption_is("  #: exercise Complete the table\r\n# Factorise R.\n#: hint Which rank?\n"
+	           "#: expect x < 1\n#: message \"%.3g\", x\n#: answer\n",
+	           "-- exercise: Complete the table --\nFactorise R.\n", LR_DEMO_PAUSE);
+	caption_is("", "", 0);
+	static const char *const yes = "A = 1\n  #: title T\n",
+	                         *const no1 = "# a demo\n#: step a directive\nx = 1\n",
+	                         *const no2 = "#: titles\n";
+	CHECK(lr_demo_is_lesson(yes, strlen(yes)));
+	CHECK(!lr_demo_is_lesson(no1, strlen(no1)));
+	CHECK(!lr_demo_is_lesson(no2, strlen(no2)));
+}
+
 static void lesson_80x24(void) { lesson_case("lesson_80x24", STEP_TEXT, 0, 80, 24); }
 static void lesson_120x40(void) { lesson_case("lesson_120x40", EXERCISE_TEXT, 0, 120, 40); }
 /* the panel of an 80×24 terminal, and a narrow one: wrapped, then cut */
@@ -639,7 +680,7 @@ SUBTEST_MAIN(
 	T(spectrum_huge_80x24), T(matrices_svd_huge_80x24),
 	T(compare_80x24), T(spectrum_rank2_80x24), T(compare_rank1_80x24), T(matrices_rank1_80x24), T(compare_120x40), T(compare_masked_80x24), T(compare_empty_80x24),
 	T(lesson_80x24), T(lesson_120x40), T(lesson_fitted_80x24), T(lesson_fitted_200x60),
-	T(lesson_rows_wanted), T(lesson_panel_80x14), T(lesson_narrow_60x10),
+	T(lesson_rows_wanted), T(demo_captions), T(lesson_panel_80x14), T(lesson_narrow_60x10),
 	T(lesson_none_80x24), T(lesson_indented_80x24), T(lesson_tab),
 	T(rank_clamped), T(view_names), T(all_sizes),
 	T(sb_wrap_and_scroll), T(sb_tabs_utf8), T(sb_keeps_the_last))
