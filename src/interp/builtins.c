@@ -6,7 +6,7 @@
  * matrix, found a string") and the bad argument's index; results go out
  * through put(), which owns the matrix from then on. Masks of arguments are
  * ignored (only NaN counts as missing, in sse and mse); results carry none.
- * We have no complex numbers: sqrt and log of a negative number give NaN. */
+ * We have no complex numbers: sqrt and log of a negative number are refused. */
 #include "builtins.h"
 
 #include <float.h>
@@ -52,6 +52,25 @@ static size_t numel(const struct lr_matrix *m)
 static int is_vector(const struct lr_matrix *m)
 {
 	return m->rows == 1 || m->cols == 1;
+}
+
+/* Output 0 of a call that succeeded (rc 0) is logical, as Octave's isnan,
+ * any, ... give class logical (a mask for indexing). */
+static int logical_out(struct lr_call *c, int rc)
+{
+	if (rc == 0)
+		c->outs[0]->logical = 1;
+	return rc;
+}
+
+/* Output 0 keeps the class logical when the data arguments (the first, or
+ * the first two for min(A, B) and max(A, B)) are logical, as Octave's
+ * reshape, diag, min and max do. */
+static int keep_logical(struct lr_call *c, int rc, int two)
+{
+	if (rc == 0 && c->args[0]->logical && (!two || c->args[1]->logical))
+		c->outs[0]->logical = 1;
+	return rc;
 }
 
 /* Maps an lr_op_* failure to a message for function name. */
@@ -120,6 +139,11 @@ static int get_dims(struct lr_call *c, const char *name, size_t *rows, size_t *c
 	return 0;
 }
 
+int lr_builtin_dims(struct lr_call *c, const char *name, size_t *rows, size_t *cols)
+{
+	return get_dims(c, name, rows, cols);
+}
+
 enum fill { FILL_ZEROS, FILL_ONES, FILL_EYE, FILL_RAND, FILL_RANDN, FILL_NAN, FILL_INF };
 
 /* rand and randn draw row by row (row-major order), unlike Octave's column
@@ -149,8 +173,20 @@ static int construct(struct lr_call *c, const char *name, enum fill how)
 static int fn_zeros(struct lr_call *c) { return construct(c, "zeros", FILL_ZEROS); }
 static int fn_ones(struct lr_call *c) { return construct(c, "ones", FILL_ONES); }
 static int fn_eye(struct lr_call *c) { return construct(c, "eye", FILL_EYE); }
-static int fn_rand(struct lr_call *c) { return construct(c, "rand", FILL_RAND); }
-static int fn_randn(struct lr_call *c) { return construct(c, "randn", FILL_RANDN); }
+/* rand('seed', n) and friends reseed (fn_build.c). */
+static int fn_rand(struct lr_call *c)
+{
+	if (c->nargin && c->args[0]->kind == LR_VAL_STR)
+		return lr_fn_rand_seed(c, "rand");
+	return construct(c, "rand", FILL_RAND);
+}
+
+static int fn_randn(struct lr_call *c)
+{
+	if (c->nargin && c->args[0]->kind == LR_VAL_STR)
+		return lr_fn_rand_seed(c, "randn");
+	return construct(c, "randn", FILL_RANDN);
+}
 /* NaN(n, 1) preallocates, as in Octave; the bare names are constants. */
 static int fn_nan(struct lr_call *c) { return construct(c, "NaN", FILL_NAN); }
 static int fn_inf(struct lr_call *c) { return construct(c, "Inf", FILL_INF); }
@@ -191,11 +227,12 @@ static int fn_linspace(struct lr_call *c)
 
 /* ---- Sizes: size rows columns numel length isempty ------------------------ */
 
-/* The size of any value; a string is a row of characters. */
+/* The size of any value; a string is a row of characters, and an empty one
+ * is 0×0, as Octave's '' (chars.c keeps the same rule). */
 static void value_size(const struct lr_value *v, size_t *rows, size_t *cols)
 {
 	if (v->kind == LR_VAL_STR) {
-		*rows = 1;
+		*rows = v->slen > 0;
 		*cols = v->slen;
 	} else {
 		*rows = v->m->rows;
@@ -271,7 +308,10 @@ static int fn_rows(struct lr_call *c) { return measure(c, "rows", M_ROWS); }
 static int fn_columns(struct lr_call *c) { return measure(c, "columns", M_COLUMNS); }
 static int fn_numel(struct lr_call *c) { return measure(c, "numel", M_NUMEL); }
 static int fn_length(struct lr_call *c) { return measure(c, "length", M_LENGTH); }
-static int fn_isempty(struct lr_call *c) { return measure(c, "isempty", M_ISEMPTY); }
+static int fn_isempty(struct lr_call *c)
+{
+	return logical_out(c, measure(c, "isempty", M_ISEMPTY));
+}
 
 /* ---- Elementwise functions ------------------------------------------------ */
 
@@ -291,16 +331,28 @@ static int map1(struct lr_call *c, const char *name, double (*f)(double))
 	return put(c, name, 0, r);
 }
 
+/* map1 for sqrt and log, whose result for a negative number would be
+ * complex: refused (fn_args.h) rather than NaN. */
+static int map1_real(struct lr_call *c, const char *name, double (*f)(double))
+{
+	const struct lr_matrix *a = arg_mat(c, name, 0);
+
+	for (size_t i = 0; a && i < numel(a); i++)
+		if (a->data[i] < 0)
+			return lr_fn_complex(c, name, 0, a->data[i]);
+	return a ? map1(c, name, f) : -1;
+}
+
 static int fn_abs(struct lr_call *c) { return map1(c, "abs", fabs); }
-static int fn_sqrt(struct lr_call *c) { return map1(c, "sqrt", sqrt); }   /* √(−1) = NaN */
+static int fn_sqrt(struct lr_call *c) { return map1_real(c, "sqrt", sqrt); }
 static int fn_exp(struct lr_call *c) { return map1(c, "exp", exp); }
-static int fn_log(struct lr_call *c) { return map1(c, "log", log); }      /* log(−1) = NaN */
+static int fn_log(struct lr_call *c) { return map1_real(c, "log", log); }
 static int fn_round(struct lr_call *c) { return map1(c, "round", round); } /* halves away from 0 */
 static int fn_floor(struct lr_call *c) { return map1(c, "floor", floor); }
 static int fn_ceil(struct lr_call *c) { return map1(c, "ceil", ceil); }
 static int fn_fix(struct lr_call *c) { return map1(c, "fix", trunc); }
-static int fn_isnan(struct lr_call *c) { return map1(c, "isnan", d_isnan); }
-static int fn_isinf(struct lr_call *c) { return map1(c, "isinf", d_isinf); }
+static int fn_isnan(struct lr_call *c) { return logical_out(c, map1(c, "isnan", d_isnan)); }
+static int fn_isinf(struct lr_call *c) { return logical_out(c, map1(c, "isinf", d_isinf)); }
 
 /* ---- Reductions: sum mean any all ----------------------------------------- */
 
@@ -362,8 +414,8 @@ static int reduce(struct lr_call *c, const char *name, enum reduce how)
 
 static int fn_sum(struct lr_call *c) { return reduce(c, "sum", R_SUM); }
 static int fn_mean(struct lr_call *c) { return reduce(c, "mean", R_MEAN); }
-static int fn_any(struct lr_call *c) { return reduce(c, "any", R_ANY); }
-static int fn_all(struct lr_call *c) { return reduce(c, "all", R_ALL); }
+static int fn_any(struct lr_call *c) { return logical_out(c, reduce(c, "any", R_ANY)); }
+static int fn_all(struct lr_call *c) { return logical_out(c, reduce(c, "all", R_ALL)); }
 
 /* ---- min and max ------------------------------------------------------------ */
 
@@ -444,8 +496,15 @@ static int extreme(struct lr_call *c, const char *name, int want_max)
 	return put(c, name, 0, r);
 }
 
-static int fn_min(struct lr_call *c) { return extreme(c, "min", 0); }
-static int fn_max(struct lr_call *c) { return extreme(c, "max", 1); }
+static int fn_min(struct lr_call *c)
+{
+	return keep_logical(c, extreme(c, "min", 0), c->nargin == 2);
+}
+
+static int fn_max(struct lr_call *c)
+{
+	return keep_logical(c, extreme(c, "max", 1), c->nargin == 2);
+}
 
 /* ---- Matrices: trace diag reshape inv ---------------------------------------- */
 
@@ -493,7 +552,7 @@ static int diag_sized(struct lr_call *c, const struct lr_matrix *v)
 /* diag(v) / diag(v, k): a square matrix with the vector v on diagonal k
  * (k > 0 above the main one); diag(A) / diag(A, k): diagonal k of the
  * matrix A as a column (0×1 when k is outside A). */
-static int fn_diag(struct lr_call *c)
+static int diag_of(struct lr_call *c)
 {
 	const struct lr_matrix *a;
 	struct lr_matrix *r;
@@ -531,6 +590,8 @@ static int fn_diag(struct lr_call *c)
 		r->data[i] = LR_AT(a, r0 + i, c0 + i);
 	return put(c, "diag", 0, r);
 }
+
+static int fn_diag(struct lr_call *c) { return keep_logical(c, diag_of(c), 0); }
 
 /* One size of reshape: a nonnegative whole number, or [] (unknown, -1). */
 static int reshape_size(struct lr_call *c, int arg, double x, double *out)
@@ -584,7 +645,7 @@ static int reshape_dims(struct lr_call *c, size_t total, double *m, double *n)
 
 /* reshape(A, m, n): the same elements in column-major order (as Octave),
  * m×n. */
-static int fn_reshape(struct lr_call *c)
+static int reshape_of(struct lr_call *c)
 {
 	const struct lr_matrix *a;
 	struct lr_matrix *r;
@@ -602,6 +663,8 @@ static int fn_reshape(struct lr_call *c)
 		LR_AT(r, q % r->rows, q / r->rows) = LR_AT(a, q % a->rows, q / a->rows);
 	return put(c, "reshape", 0, r);
 }
+
+static int fn_reshape(struct lr_call *c) { return keep_logical(c, reshape_of(c), 0); }
 
 /* inv(A): Octave warns and returns Inf for a singular matrix; we refuse it,
  * as the / operator does. */
@@ -968,7 +1031,7 @@ static const struct lr_builtin table[] = {
 	{ "length", 1, 1, 1, fn_length, "length(A)", "the larger dimension (0 if empty)" },
 	{ "linspace", 2, 3, 1, fn_linspace, "linspace(a, b), linspace(a, b, n)",
 	  "row of n (default 100) evenly spaced points from a to b" },
-	{ "log", 1, 1, 1, fn_log, "log(A)", "natural logarithm of each element (NaN below 0)" },
+	{ "log", 1, 1, 1, fn_log, "log(A)", "natural logarithm of each element (A >= 0)" },
 	{ "max", 1, 3, 2, fn_max, "max(A), [m, i] = max(A), max(A, [], dim), max(A, B)",
 	  "largest element down each column, or of A and B elementwise; NaN ignored" },
 	{ "mean", 1, 2, 1, fn_mean, "mean(A), mean(A, dim)",
@@ -982,9 +1045,9 @@ static const struct lr_builtin table[] = {
 	  "2-norm (largest singular value); 1, Inf, 'fro'; any p for vectors" },
 	{ "numel", 1, 1, 1, fn_numel, "numel(A)", "number of elements" },
 	{ "ones", 0, 2, 1, fn_ones, "ones(n), ones(m, n), ones([m n])", "matrix of ones" },
-	{ "rand", 0, 2, 1, fn_rand, "rand(n), rand(m, n), rand([m n])",
+	{ "rand", 0, 2, 1, fn_rand, "rand(n), rand(m, n), rand([m n]), rand('seed', n)",
 	  "uniform random numbers in [0, 1), drawn row by row from the session's seed" },
-	{ "randn", 0, 2, 1, fn_randn, "randn(n), randn(m, n), randn([m n])",
+	{ "randn", 0, 2, 1, fn_randn, "randn(n), randn(m, n), randn([m n]), randn('seed', n)",
 	  "standard normal random numbers, drawn row by row from the session's seed" },
 	{ "rank", 1, 2, 1, fn_rank, "rank(A), rank(A, tol)",
 	  "number of singular values above max(m, n)·σ₁·eps (or tol)" },
@@ -994,7 +1057,7 @@ static const struct lr_builtin table[] = {
 	{ "rows", 1, 1, 1, fn_rows, "rows(A)", "number of rows" },
 	{ "size", 1, 2, 4, fn_size, "size(A), [m, n] = size(A), size(A, dim)",
 	  "the dimensions of A" },
-	{ "sqrt", 1, 1, 1, fn_sqrt, "sqrt(A)", "square root of each element (NaN below 0)" },
+	{ "sqrt", 1, 1, 1, fn_sqrt, "sqrt(A)", "square root of each element (A >= 0)" },
 	{ "sse", 2, 2, 1, fn_sse, "sse(A, B)",
 	  "sum of (A - B).^2 over the entries where both are numbers" },
 	{ "sum", 1, 2, 1, fn_sum, "sum(A), sum(A, dim)", "sum down each column (or along dim)" },
@@ -1005,4 +1068,4 @@ static const struct lr_builtin table[] = {
 };
 
 /* Registered in builtin_tables.c. */
-const struct lr_builtin_table lr_builtins_base = LR_BUILTIN_TABLE(table);
+const struct lr_builtin_table lr_builtins_base = LR_BUILTIN_GROUP(table, "Basics");

@@ -13,6 +13,9 @@
 
 #define LR_MAX_OUTS 4
 
+/* The seed a session's generator starts from, which rng('default') restores. */
+#define LR_SEED_DEFAULT 42
+
 struct lr_call {
 	struct lr_rng *rng;                   /* borrowed: the session's generator */
 	int nargin;
@@ -47,8 +50,10 @@ struct lr_builtin {
 struct lr_builtin_table {
 	const struct lr_builtin *entries;
 	size_t n;
+	const char *title;     /* the family, a heading of 'help functions' ("Elementwise") */
 };
-#define LR_BUILTIN_TABLE(array) { (array), sizeof (array) / sizeof (array)[0] }
+#define LR_BUILTIN_TABLE(array) { (array), sizeof (array) / sizeof (array)[0], NULL }
+#define LR_BUILTIN_GROUP(array, title) { (array), sizeof (array) / sizeof (array)[0], (title) }
 
 /* The most functions a listing holds (help, completion); a unit test
  * (lang_builtins table_sorted) fails before the count passes it. */
@@ -56,6 +61,15 @@ struct lr_builtin_table {
 
 /* Every table, ended by NULL (builtin_tables.c). */
 extern const struct lr_builtin_table *const lr_builtin_tables[];
+
+/* The sizes of f(), f(n), f(m, n) and f([m n]) as zeros takes them; -1 with
+ * c's error set (naming function name) if they are not sizes. */
+int lr_builtin_dims(struct lr_call *c, const char *name, size_t *rows, size_t *cols);
+
+/* After function name ran: marks its outputs logical where Octave's are
+ * (the is* predicates; the functions that rearrange their argument keep a
+ * logical one logical, so fliplr(mask) stays a mask). fn_logical.c. */
+void lr_logical_class(const char *name, struct lr_call *c);
 
 /* The function called name, or NULL. */
 const struct lr_builtin *lr_builtin_find(const char *name);
