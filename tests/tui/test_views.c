@@ -313,6 +313,7 @@ static void diverging(const char *name, int w, int h)
 	const struct lr_run *const *runs;
 	struct lr_panel p;
 	struct lr_grid g;
+	struct lr_buf b;
 
 	panel_of(&p, s, LR_VIEW_LOSS, LR_FOCUS_SGD, &runs);
 	CHECK(p.nruns == 2);
@@ -323,6 +324,15 @@ static void diverging(const char *name, int w, int h)
 	CHECK(lr_grid_init(&g, w, h) == 0);
 	lr_panel_draw(&g, &p);
 	golden(name, &g);
+	/* alone, the run's title says where it diverged */
+	p.runs = runs + 1;
+	p.nruns = 1;
+	lr_panel_draw(&g, &p);
+	lr_buf_init(&b);
+	lr_grid_to_text(&g, &b);
+	CHECK(b.data && strstr(b.data, "SGD loss of A, k=2, lr 0.03: diverged at epoch 253"));
+	CHECK(b.data && strstr(b.data, "1000 ┤") && !strstr(b.data, "1e+"));  /* no 1e98 axis */
+	lr_buf_finish(&b);
 	lr_grid_finish(&g);
 	lr_session_destroy(s);
 }
