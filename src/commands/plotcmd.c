@@ -204,11 +204,62 @@ static void one_run(const struct lr_run *r, struct lr_series *ser, size_t *ns, c
 		ser[(*ns)++] = (struct lr_series){ "error on hidden entries", r->res.hidden, n };
 }
 
+/* The series of the last (up to) four of n runs, their labels in the
+ * caller's buffers. Four patterns tell series apart: each masked run's
+ * hidden-entry error follows its loss while all fit in four; else the
+ * errors get a plot of their own under the losses (returns 1: drawn). */
+struct labels {
+	char run[4][64], diverged[4][96], hidden[4][104], shared[128];
+};
+
+static int several_runs(struct lr_grid *g, const struct lr_run *const *runs, size_t n,
+                        struct lr_plot_opts *o, struct lr_series *ser, size_t *ns,
+                        struct labels *lb, char *title, size_t tsize)
+{
+	struct lr_series obs[4], hid[4];
+	size_t from = n > 4 ? n - 4 : 0, masked = 0;
+	int keep;
+
+	for (size_t i = from; i < n; i++)
+		masked += runs[i]->res.hidden != NULL;
+	keep = n - from + masked <= 4;
+	run_labels(runs + from, n - from, lb->run, lb->shared, sizeof lb->shared);
+	snprintf(title, tsize, "SGD loss%s%s, the last %zu runs", lb->shared[0] ? " of " : "",
+	         lb->shared, n - from);
+	for (size_t i = from; i < n; i++) {
+		const struct lr_sgd_result *r = &runs[i]->res;
+		size_t j = i - from;
+		long at;
+		size_t m = shown_epochs(r, &at);
+		if (at)
+			snprintf(lb->diverged[j], sizeof lb->diverged[0], "%.63s diverged at %ld",
+			         lb->run[j], at);
+		else
+			snprintf(lb->diverged[j], sizeof lb->diverged[0], "%.63s", lb->run[j]);
+		obs[j] = (struct lr_series){ lb->diverged[j], r->loss, m };
+		hid[j] = (struct lr_series){ lb->diverged[j], r->hidden, r->hidden ? m : 0 };
+		ser[(*ns)++] = obs[j];
+		if (!keep || !r->hidden)
+			continue;
+		snprintf(lb->hidden[j], sizeof lb->hidden[0], "%.95s hidden", lb->diverged[j]);
+		ser[(*ns)++] = (struct lr_series){ lb->hidden[j], r->hidden, m };
+	}
+	if (masked && !keep && split_plot(g, obs, hid, n - from, o, title))
+		return 1;
+	if (masked && keep && legend_width(ser, *ns, o->ascii) > g->w - 8)
+		for (size_t i = 0; i < *ns; i++)   /* it follows its run's entry */
+			if (ser[i].label >= lb->hidden[0] && ser[i].label <= lb->hidden[3])
+				ser[i].label = "hidden";
+	if (masked && !keep)
+		o->xlabel = "epoch   (hidden-entry errors left out; 'plot' draws one run's)";
+	return 0;
+}
+
 void lr_loss_plot_floor(struct lr_grid *g, const struct lr_run *const *runs, size_t n,
                         int ascii, double floor)
 {
-	struct lr_series ser[8], obs[4], hid[4];
-	char labels[4][64], dlabels[4][96], hlabels[4][104], shared[128];
+	struct lr_series ser[8];
+	struct labels lb;
 	size_t ns = 0;
 	char title[96], flabel[64];
 	struct lr_plot_opts o;
@@ -222,46 +273,10 @@ void lr_loss_plot_floor(struct lr_grid *g, const struct lr_run *const *runs, siz
 		snprintf(flabel, sizeof flabel, "SVD bound %.4g", o.floor);
 		o.floor_label = flabel;
 	}
-	if (n == 1) {
+	if (n == 1)
 		one_run(runs[0], ser, &ns, title, sizeof title);
-	} else {
-		size_t from = n > 4 ? n - 4 : 0, masked = 0;
-		int keep;
-		for (size_t i = from; i < n; i++)
-			masked += runs[i]->res.hidden != NULL;
-		/* Four patterns tell series apart: each masked run's hidden-entry
-		 * error follows its loss while all fit in four; else the errors
-		 * get a plot of their own under the losses. */
-		keep = n - from + masked <= 4;
-		run_labels(runs + from, n - from, labels, shared, sizeof shared);
-		snprintf(title, sizeof title, "SGD loss%s%s, the last %zu runs", shared[0] ? " of " : "",
-		         shared, n - from);
-		for (size_t i = from; i < n; i++) {
-			const struct lr_sgd_result *r = &runs[i]->res;
-			size_t j = i - from;
-			long at;
-			size_t m = shown_epochs(r, &at);
-			if (at)
-				snprintf(dlabels[j], sizeof dlabels[0], "%.63s diverged at %ld", labels[j], at);
-			else
-				snprintf(dlabels[j], sizeof dlabels[0], "%.63s", labels[j]);
-			obs[j] = (struct lr_series){ dlabels[j], r->loss, m };
-			hid[j] = (struct lr_series){ dlabels[j], r->hidden, r->hidden ? m : 0 };
-			ser[ns++] = obs[j];
-			if (!keep || !r->hidden)
-				continue;
-			snprintf(hlabels[j], sizeof hlabels[0], "%.95s hidden", dlabels[j]);
-			ser[ns++] = (struct lr_series){ hlabels[j], r->hidden, m };
-		}
-		if (masked && !keep && split_plot(g, obs, hid, n - from, &o, title))
-			return;
-		if (masked && keep && legend_width(ser, ns, ascii) > g->w - 8)
-			for (size_t i = 0; i < ns; i++)   /* it follows its run's entry */
-				if (ser[i].label >= hlabels[0] && ser[i].label <= hlabels[3])
-					ser[i].label = "hidden";
-		if (masked && !keep)
-			o.xlabel = "epoch   (hidden-entry errors left out; 'plot' draws one run's)";
-	}
+	else if (several_runs(g, runs, n, &o, ser, &ns, &lb, title, sizeof title))
+		return;
 	o.title = title;
 	lr_plot_lines(g, ser, ns, &o);
 }
