@@ -74,7 +74,8 @@ static int start(int *ascii, const double *limits)
  * (--lesson N), which runs as if typed at the prompt. */
 static void first_screen(const char *first)
 {
-	lr_sb_write(&tui.sb, welcome, sizeof welcome - 1, LR_SB_NOTE);
+	if (!tui.demo.on)          /* a lecturer's screen starts with the lesson */
+		lr_sb_write(&tui.sb, welcome, sizeof welcome - 1, LR_SB_NOTE);
 	rl_callback_handler_install(PROMPT, tui_on_line);
 	tui_relayout();
 	if (tui.demo.on) {
@@ -128,6 +129,9 @@ static void end_screen(void)
 		        tui.frames ? (double)tui.draw_ns / (double)tui.frames / 1e6 : 0.0);
 		fprintf(stderr, "lowrank: %ld Eckart-Young floors computed, %.3f ms in all\n",
 		        tui.floors, (double)tui.floor_ns / 1e6);
+		fprintf(stderr, "lowrank: %ld picture frames, %.3f ms each, %lu rank-one updates\n",
+		        tui.pic_frames, tui.pic_frames ? (double)tui.pic_ns /
+		        (double)tui.pic_frames / 1e6 : 0.0, tui.pic.steps);
 	}
 }
 
@@ -135,6 +139,7 @@ static void end_screen(void)
 static void finish(void)
 {
 	lr_session_destroy(tui.s);
+	lr_picture_finish(&tui.pic);
 	lr_sb_finish(&tui.sb);
 	lr_buf_finish(&tui.pending);
 	free(tui.hist_path);

@@ -10,6 +10,7 @@
 #include "grid.h"
 #include "plotcmd.h"
 #include "session.h"
+#include "view_image.h"
 
 enum lr_view {
 	LR_VIEW_MATRICES,   /* A, U, Vᵀ (or U, S, Vᵀ), reconstruction, residual heat map */
@@ -55,6 +56,10 @@ struct lr_panel {
 	                                      show whole (scrolling; clamped when drawn) */
 	struct lr_scroll *scrolled;        /* borrowed or NULL: the Matrices view tells
 	                                      where it really stands */
+	struct lr_picture *picture;        /* borrowed, and updated by drawing (its cache):
+	                                      the picture mode's state (view_image.h), or
+	                                      NULL; when picture->on the Matrices view
+	                                      draws pictures */
 	const char *lesson;                /* the step's text as LR_EV_LESSON gives it
 	                                      ("Lesson N: TITLE (step n of N) ==\n\nTEXT"),
 	                                      or NULL when no lesson is played */
@@ -76,6 +81,13 @@ void lr_panel_draw(struct lr_grid *g, const struct lr_panel *p);
  * max_col0. */
 void lr_scroll_move(const struct lr_scroll *at, long dr, long dc, size_t *row0,
                     size_t *col0);
+
+/* The rows the panel needs to show p whole at width w, at most max: the
+ * Lesson view wants the rows of its step's text, the title and the keys (at
+ * least LR_PANEL_MIN_LESSON_ROWS), so that the output below it gets the
+ * rest; 0 for the other views (they fill what they get). */
+#define LR_PANEL_MIN_LESSON_ROWS 8
+int lr_panel_rows_wanted(const struct lr_panel *p, int w, int max);
 
 /* The rank the explorer shows for p->svd (p->k clamped to 1..p), or 0
  * without an SVD. */
