@@ -30,7 +30,7 @@ void lr_lesson_forget_kept(struct lr_lesson_state *ls);
 
 /* While a check runs, the names it binds over the student's: the kept
  * variables and the last run's settings (run_epochs, run_lr, run_rank,
- * run_seed, run_A, run_UV). saved[i] is the student's own value of
+ * run_seed, run_A, run_UV, run_loss, run_mask). saved[i] is the student's own value of
  * names[i] (owned), or NULL when there was none. */
 #define LR_SCOPE_MAX 40
 struct lr_lesson_scope {

@@ -3,6 +3,7 @@
  * student who overwrites A is still checked against the lesson's A; and
  * the newest SGD run's settings, so that a check can hold the student to
  * the task's epochs, rank and matrix. Bound for the check only. */
+#include <math.h>
 #include <string.h>
 #include "lowrank/alloc.h"
 #include "lesson_impl.h"
@@ -105,6 +106,32 @@ static struct lr_value *run_product(const struct lr_run *r)
 	return lr_value_mat(p);
 }
 
+/* run_loss: the loss after each epoch done, as a column; [] when none. */
+static struct lr_value *run_losses(const struct lr_run *r)
+{
+	size_t n = r && r->res.loss ? (size_t)r->res.epochs_done : 0;
+	struct lr_matrix *m = lr_mat_create(n, n ? 1 : 0);
+
+	if (!m)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		m->data[i] = r->res.loss[i];
+	return lr_value_mat(m);
+}
+
+/* run_mask: 1 where the run's matrix was observed, 0 where hidden. */
+static struct lr_value *run_observed(const struct lr_run *r)
+{
+	size_t m = r ? r->A->rows : 0, n = r ? r->A->cols : 0;
+	struct lr_matrix *k = lr_mat_create(m, n);
+
+	if (!k)
+		return NULL;
+	for (size_t i = 0; i < m * n; i++)
+		k->data[i] = r->A->mask ? r->A->mask[i] != 0 : !isnan(r->A->data[i]);
+	return lr_value_mat(k);
+}
+
 static int bind_run(struct lr_session *s, struct lr_lesson_scope *sc)
 {
 	const struct lr_run *r = lr_session_last_run(s);
@@ -114,7 +141,8 @@ static int bind_run(struct lr_session *s, struct lr_lesson_scope *sc)
 	       bind(s, sc, "run_rank", lr_value_scalar(r ? (double)r->opts.rank : 0)) ||
 	       bind(s, sc, "run_seed", lr_value_scalar(r ? (double)r->opts.seed : -1)) ||
 	       bind(s, sc, "run_A", mat_or_empty(r ? r->A : NULL)) ||
-	       bind(s, sc, "run_UV", run_product(r)) ? -1 : 0;
+	       bind(s, sc, "run_UV", run_product(r)) || bind(s, sc, "run_loss", run_losses(r)) ||
+	       bind(s, sc, "run_mask", run_observed(r)) ? -1 : 0;
 }
 
 int lr_lesson_scope_enter(struct lr_session *s, struct lr_lesson_scope *sc)
