@@ -26,6 +26,8 @@ const char lr_help_overview[] =
 "  explore     the rank explorer: error, energy and storage for each rank k\n"
 "  commands    every command: format, who, clear, seed, limit, view, quit\n"
 "  printf      formatted output for scripts\n"
+"  images      imread, imwrite, imshow: matrices as pictures\n"
+"  csvwrite    csvwrite, dlmwrite, csvread, loss_history: numbers as text\n"
 "  lessons     the lessons and their commands\n";
 
 static const char syntax[] =
@@ -141,8 +143,10 @@ const char lr_help_commands[] =
 "  seed N              reset the random generator (rand, randn, sgd's start)\n"
 "  limit [NAME N]      show or change the limits on one statement; see 'help limit'\n"
 "  save FILE [NAME...]  load FILE  load A FILE.csv|FILE.mtx   see 'help save'\n"
+"  print FILE.svg|FILE.png   the figure shown last, for a slide; see 'help print'\n"
 "  lessons  lesson N  next  back  check  hint  reveal  skip   see 'help lessons'\n"
-"  view matrices|loss|spectrum|compare   choose the panel view (terminal only)\n"
+"  view matrices|loss|spectrum|compare|image   choose the panel view (terminal\n"
+"                      only; image: the Matrices view as pictures)\n"
 "  help [TOPIC]        this help\n"
 "  quit [STATUS]  exit [STATUS]   also quit(STATUS), exit(STATUS), as in Octave\n";
 
@@ -180,6 +184,19 @@ const char lr_help_save[] =
 "Files are written to a temporary file and renamed into place, so a crash leaves the\n"
 "old file whole; a damaged file is refused with its line and loads nothing.\n";
 
+static const char t_images[] =
+"I = imread(FILE)       a PNG, JPEG, PGM/PPM or BMP file as gray levels 0..255\n"
+"                       (a colour picture by rgb2gray's weights)\n"
+"imwrite(A, FILE)       an 8-bit gray PNG (FILE.png) or PGM (FILE.pgm)\n"
+"imshow(A)              show A as a picture; imshow(A, []) from min to max,\n"
+"                       imshow(A, [lo hi]) from lo to hi\n"
+"imagesc(A)             as imshow(A, []); image(A): A's values index 64 grays\n"
+"  One scale everywhere: a matrix whose largest value is at most 1 goes from 0\n"
+"  (black) to 1 (white), any other from 0 to 255, so imwrite(imread(F), G) keeps\n"
+"  every pixel. In batch mode imshow prints the picture in the characters\n"
+"  ' .:-=+*#%@' (dark to light); on a terminal it shows it in the panel.\n"
+"  Try: I = imread('lessons/data/ascent.png'); explore I 20\n";
+
 struct topic {
 	const char *name;
 	const char *text;
@@ -191,18 +208,25 @@ static const struct topic topics[] = {
 	{ "syntax", syntax }, { "operators", operators }, { "commands", lr_help_commands },
 	{ "printf", t_printf }, { "fprintf", t_printf }, { "sprintf", t_printf },
 	{ "disp", t_printf },
+	{ "images", t_images }, { "imread", t_images }, { "imwrite", t_images },
+	{ "imshow", t_images }, { "image", t_images }, { "imagesc", t_images },
 };
 
+/* Each table is a family (builtins.h): its title, then its functions. */
 static void list_functions(struct lr_buf *out)
 {
-	const struct lr_builtin *b[LR_MAX_BUILTINS];
-	size_t n = lr_builtin_sorted(b, LR_MAX_BUILTINS);
-
 	lr_buf_puts(out, "Functions ('help NAME' for one):\n");
-	for (size_t i = 0; i < n && i < LR_MAX_BUILTINS; i++)
-		lr_buf_printf(out, "  %-10s %s\n", b[i]->name, b[i]->summary);
-	lr_buf_puts(out, "  sgd, svds, mask, unmask, loss, printf, fprintf, sprintf, disp:\n"
-	                 "             see 'help sgd', 'help printf', ...\n");
+	for (size_t t = 0; lr_builtin_tables[t]; t++) {
+		const struct lr_builtin_table *tb = lr_builtin_tables[t];
+		lr_buf_printf(out, "%s:\n", tb->title ? tb->title : "More functions");
+		for (size_t i = 0; i < tb->n; i++)
+			lr_buf_printf(out, "  %-11s %s\n", tb->entries[i].name, tb->entries[i].summary);
+	}
+	lr_buf_puts(out, "Commands with a function form, and output:\n"
+	                 "  sgd, svds, mask, unmask, loss, printf, fprintf, sprintf, disp:\n"
+	                 "              see 'help sgd', 'help printf', ...\n"
+	                 "  imread, imwrite, imshow, image, imagesc: see 'help images'\n"
+	                 "  csvwrite, dlmwrite, csvread, loss_history: see 'help csvwrite'\n");
 }
 
 int lr_help(struct lr_buf *out, const struct lr_command *const *tables, const char *topic)

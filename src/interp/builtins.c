@@ -6,7 +6,7 @@
  * matrix, found a string") and the bad argument's index; results go out
  * through put(), which owns the matrix from then on. Masks of arguments are
  * ignored (only NaN counts as missing, in sse and mse); results carry none.
- * We have no complex numbers: sqrt and log of a negative number give NaN. */
+ * We have no complex numbers: sqrt and log of a negative number are refused. */
 #include "builtins.h"
 
 #include <float.h>
@@ -149,8 +149,20 @@ static int construct(struct lr_call *c, const char *name, enum fill how)
 static int fn_zeros(struct lr_call *c) { return construct(c, "zeros", FILL_ZEROS); }
 static int fn_ones(struct lr_call *c) { return construct(c, "ones", FILL_ONES); }
 static int fn_eye(struct lr_call *c) { return construct(c, "eye", FILL_EYE); }
-static int fn_rand(struct lr_call *c) { return construct(c, "rand", FILL_RAND); }
-static int fn_randn(struct lr_call *c) { return construct(c, "randn", FILL_RANDN); }
+/* rand('seed', n) and friends reseed (fn_build.c). */
+static int fn_rand(struct lr_call *c)
+{
+	if (c->nargin && c->args[0]->kind == LR_VAL_STR)
+		return lr_fn_rand_seed(c, "rand");
+	return construct(c, "rand", FILL_RAND);
+}
+
+static int fn_randn(struct lr_call *c)
+{
+	if (c->nargin && c->args[0]->kind == LR_VAL_STR)
+		return lr_fn_rand_seed(c, "randn");
+	return construct(c, "randn", FILL_RANDN);
+}
 /* NaN(n, 1) preallocates, as in Octave; the bare names are constants. */
 static int fn_nan(struct lr_call *c) { return construct(c, "NaN", FILL_NAN); }
 static int fn_inf(struct lr_call *c) { return construct(c, "Inf", FILL_INF); }
@@ -291,10 +303,22 @@ static int map1(struct lr_call *c, const char *name, double (*f)(double))
 	return put(c, name, 0, r);
 }
 
+/* map1 for sqrt and log, whose result for a negative number would be
+ * complex: refused (fn_args.h) rather than NaN. */
+static int map1_real(struct lr_call *c, const char *name, double (*f)(double))
+{
+	const struct lr_matrix *a = arg_mat(c, name, 0);
+
+	for (size_t i = 0; a && i < numel(a); i++)
+		if (a->data[i] < 0)
+			return lr_fn_complex(c, name, 0, a->data[i]);
+	return a ? map1(c, name, f) : -1;
+}
+
 static int fn_abs(struct lr_call *c) { return map1(c, "abs", fabs); }
-static int fn_sqrt(struct lr_call *c) { return map1(c, "sqrt", sqrt); }   /* √(−1) = NaN */
+static int fn_sqrt(struct lr_call *c) { return map1_real(c, "sqrt", sqrt); }
 static int fn_exp(struct lr_call *c) { return map1(c, "exp", exp); }
-static int fn_log(struct lr_call *c) { return map1(c, "log", log); }      /* log(−1) = NaN */
+static int fn_log(struct lr_call *c) { return map1_real(c, "log", log); }
 static int fn_round(struct lr_call *c) { return map1(c, "round", round); } /* halves away from 0 */
 static int fn_floor(struct lr_call *c) { return map1(c, "floor", floor); }
 static int fn_ceil(struct lr_call *c) { return map1(c, "ceil", ceil); }
@@ -968,7 +992,7 @@ static const struct lr_builtin table[] = {
 	{ "length", 1, 1, 1, fn_length, "length(A)", "the larger dimension (0 if empty)" },
 	{ "linspace", 2, 3, 1, fn_linspace, "linspace(a, b), linspace(a, b, n)",
 	  "row of n (default 100) evenly spaced points from a to b" },
-	{ "log", 1, 1, 1, fn_log, "log(A)", "natural logarithm of each element (NaN below 0)" },
+	{ "log", 1, 1, 1, fn_log, "log(A)", "natural logarithm of each element (A >= 0)" },
 	{ "max", 1, 3, 2, fn_max, "max(A), [m, i] = max(A), max(A, [], dim), max(A, B)",
 	  "largest element down each column, or of A and B elementwise; NaN ignored" },
 	{ "mean", 1, 2, 1, fn_mean, "mean(A), mean(A, dim)",
@@ -982,9 +1006,9 @@ static const struct lr_builtin table[] = {
 	  "2-norm (largest singular value); 1, Inf, 'fro'; any p for vectors" },
 	{ "numel", 1, 1, 1, fn_numel, "numel(A)", "number of elements" },
 	{ "ones", 0, 2, 1, fn_ones, "ones(n), ones(m, n), ones([m n])", "matrix of ones" },
-	{ "rand", 0, 2, 1, fn_rand, "rand(n), rand(m, n), rand([m n])",
+	{ "rand", 0, 2, 1, fn_rand, "rand(n), rand(m, n), rand([m n]), rand('seed', n)",
 	  "uniform random numbers in [0, 1), drawn row by row from the session's seed" },
-	{ "randn", 0, 2, 1, fn_randn, "randn(n), randn(m, n), randn([m n])",
+	{ "randn", 0, 2, 1, fn_randn, "randn(n), randn(m, n), randn([m n]), randn('seed', n)",
 	  "standard normal random numbers, drawn row by row from the session's seed" },
 	{ "rank", 1, 2, 1, fn_rank, "rank(A), rank(A, tol)",
 	  "number of singular values above max(m, n)·σ₁·eps (or tol)" },
@@ -994,7 +1018,7 @@ static const struct lr_builtin table[] = {
 	{ "rows", 1, 1, 1, fn_rows, "rows(A)", "number of rows" },
 	{ "size", 1, 2, 4, fn_size, "size(A), [m, n] = size(A), size(A, dim)",
 	  "the dimensions of A" },
-	{ "sqrt", 1, 1, 1, fn_sqrt, "sqrt(A)", "square root of each element (NaN below 0)" },
+	{ "sqrt", 1, 1, 1, fn_sqrt, "sqrt(A)", "square root of each element (A >= 0)" },
 	{ "sse", 2, 2, 1, fn_sse, "sse(A, B)",
 	  "sum of (A - B).^2 over the entries where both are numbers" },
 	{ "sum", 1, 2, 1, fn_sum, "sum(A), sum(A, dim)", "sum down each column (or along dim)" },
@@ -1005,4 +1029,4 @@ static const struct lr_builtin table[] = {
 };
 
 /* Registered in builtin_tables.c. */
-const struct lr_builtin_table lr_builtins_base = LR_BUILTIN_TABLE(table);
+const struct lr_builtin_table lr_builtins_base = LR_BUILTIN_GROUP(table, "Basics");

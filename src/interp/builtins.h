@@ -13,6 +13,9 @@
 
 #define LR_MAX_OUTS 4
 
+/* The seed a session's generator starts from, which rng('default') restores. */
+#define LR_SEED_DEFAULT 42
+
 struct lr_call {
 	struct lr_rng *rng;                   /* borrowed: the session's generator */
 	int nargin;
@@ -47,8 +50,10 @@ struct lr_builtin {
 struct lr_builtin_table {
 	const struct lr_builtin *entries;
 	size_t n;
+	const char *title;     /* the family, a heading of 'help functions' ("Elementwise") */
 };
-#define LR_BUILTIN_TABLE(array) { (array), sizeof (array) / sizeof (array)[0] }
+#define LR_BUILTIN_TABLE(array) { (array), sizeof (array) / sizeof (array)[0], NULL }
+#define LR_BUILTIN_GROUP(array, title) { (array), sizeof (array) / sizeof (array)[0], (title) }
 
 /* The most functions a listing holds (help, completion); a unit test
  * (lang_builtins table_sorted) fails before the count passes it. */

@@ -7,6 +7,7 @@
 #include "builtins.h"
 #include "limit.h"
 #include "ops.h"
+#include "range.h"
 #include "parser.h"
 #include "session_impl.h"
 
@@ -278,12 +279,7 @@ static int eval_range(struct lr_session *s, const struct lr_node *n, struct lr_v
 		return -1;
 	if (scalar_of(s, n->kids[n->nkids - 1], "the end of a range", &b) < 0)
 		return -1;
-	if (isnan(a) || isnan(b) || isnan(step))
-		count = 1;   /* Octave gives NaN */
-	else if (step == 0 || (step > 0 && a > b) || (step < 0 && a < b))
-		count = 0;
-	else
-		count = floor((b - a) / step * (1 + 4e-16) + 4e-16) + 1;  /* forgive rounding */
+	count = lr_range_count(a, step, b);
 	if (isinf(count)) {
 		char ta[32], tb[32];
 		return lr_fail(s, n->pos, "the range from %s to %s has infinitely many elements",
@@ -294,21 +290,8 @@ static int eval_range(struct lr_session *s, const struct lr_node *n, struct lr_v
 		lr_limit_elems_msg(msg, sizeof msg, "the range has %.15g elements", count);
 		return lr_fail(s, n->pos, "%s", msg);
 	}
-	m = lr_mat_create(1, (size_t)count);
-	if (!m)
+	if (lr_range_make(a, step, b, count, &m) != LR_OK)
 		return nomem(s, n->pos);
-	for (size_t i = 0; i < (size_t)count; i++)
-		m->data[i] = isnan(a) || isnan(b) || isnan(step) ? NAN :
-		             i == 0 ? a :   /* not a + 0 * step: an infinite step gives NaN */
-		             a + (double)i * step;
-	/* The count forgives rounding, so a + (count-1)*step may pass the end
-	 * by an ulp (0:0.1:0.3 would end at 0.30000000000000004); Octave
-	 * clamps the last element to the end, so that x(end) == 0.3. */
-	if (count > 1) {
-		double *last = &m->data[(size_t)count - 1];
-		if ((step > 0 && *last > b) || (step < 0 && *last < b))
-			*last = b;
-	}
 	own(out, lr_value_mat(m));
 	return out->v ? 0 : nomem(s, n->pos);
 }

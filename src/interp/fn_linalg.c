@@ -629,4 +629,4 @@ static const struct lr_builtin table[] = {
 	  "upper triangular part (on and above diagonal k)" },
 };
 
-const struct lr_builtin_table lr_builtins_linalg = LR_BUILTIN_TABLE(table);
+const struct lr_builtin_table lr_builtins_linalg = LR_BUILTIN_GROUP(table, "Linear algebra");

@@ -3,6 +3,7 @@
  * interpreter, not to a command: a script uses them as Octave's. */
 #include <stdio.h>
 #include <string.h>
+#include "imagefn.h"
 #include "lr_printf.h"
 #include "session_impl.h"
 
@@ -67,6 +68,12 @@ const struct lr_printer lr_printers[] = {
 	{ "fprintf", "fprintf(FORMAT, ...), fprintf(1, FORMAT, ...)", "as printf" },
 	{ "printf", "printf(FORMAT, ...)", "formatted output, with Octave's rules" },
 	{ "sprintf", "s = sprintf(FORMAT, ...)", "the text printf would print, as a string" },
+	/* pictures (imagefn.c), run by lr_image_function */
+	{ "image", "image(A)", "show A as a picture, its values indices of 64 grays" },
+	{ "imagesc", "imagesc(A)", "show A as a picture from min(A) black to max(A) white" },
+	{ "imread", "I = imread(FILE)", "a PNG, JPEG, PGM/PPM or BMP file as gray levels 0..255" },
+	{ "imshow", "imshow(A), imshow(A, []), imshow(A, [lo hi])", "show A as a picture" },
+	{ "imwrite", "imwrite(A, FILE)", "write A as an 8-bit gray PNG or PGM" },
 	{ NULL, NULL, NULL }
 };
 
@@ -76,6 +83,8 @@ int lr_session_function(struct lr_session *s, const struct lr_node *n, int nargo
 	struct lr_val args[64];
 	size_t i;
 
+	if (lr_image_function(s, n, nargout, outs, rc))
+		return 1;
 	for (i = 0; lr_printers[i].name; i++)
 		if (!strcmp(n->str, lr_printers[i].name))
 			break;

@@ -19,7 +19,7 @@ struct lr_session *lr_session_create_bare(const struct lr_output *out)
 	if (!s)
 		return NULL;
 	s->out = out;
-	lr_rng_seed(&s->rng, 42);
+	lr_rng_seed(&s->rng, LR_SEED_DEFAULT);
 	s->fmt.numfmt = LR_FMT_SHORT;
 	s->fmt.width = 80;
 	s->lim.max_elems = LR_LIMIT_ELEMENTS_DEFAULT;
@@ -45,6 +45,7 @@ void lr_session_destroy(struct lr_session *s)
 	lr_svd_run_destroy(s->svd);
 	if (s->lesson_destroy)
 		s->lesson_destroy(s->lesson);
+	lr_shown_image_destroy(s->shown);
 	lr_free(s);
 }
 
@@ -229,6 +230,7 @@ void lr_show(struct lr_session *s, const char *name, const struct lr_value *v)
 
 void lr_emit(struct lr_session *s, const struct lr_event *ev)
 {
+	lr_figure_note(s, ev);     /* what `print` writes (printcmd.c) */
 	if (s->out && s->out->event)
 		s->out->event(s->out->ctx, ev);
 }

@@ -113,9 +113,11 @@ static void print_table(void)
 
 /* ---- Whole-process cases ------------------------------------------------ */
 
-/* Runs argv to completion with stdout and stderr sent to /dev/null. Returns
- * the exit status (-1 if it could not run, 128+signal if killed). */
-static int run_process(char *const argv[], double *wall_ns, long *maxrss_kb)
+/* Runs argv to completion with stdout and stderr sent to /dev/null; its CPU
+ * time (user + system) goes to *cpu_ms. Returns the exit status (-1 if it
+ * could not run, 128+signal if killed). */
+static int run_process_cpu(char *const argv[], double *wall_ns, long *maxrss_kb,
+                           double *cpu_ms)
 {
 	double t0 = now_ns();
 	pid_t pid = fork();
@@ -134,9 +136,17 @@ static int run_process(char *const argv[], double *wall_ns, long *maxrss_kb)
 			return -1;
 	*wall_ns = now_ns() - t0;
 	*maxrss_kb = ru.ru_maxrss;
+	*cpu_ms = (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 +
+	          (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3;
 	if (WIFSIGNALED(status))
 		return 128 + WTERMSIG(status);
 	return WEXITSTATUS(status);
+}
+
+static int run_process(char *const argv[], double *wall_ns, long *maxrss_kb)
+{
+	double cpu_ms;
+	return run_process_cpu(argv, wall_ns, maxrss_kb, &cpu_ms);
 }
 
 /* Runs argv `runs` times; the medians go to *wall_ms and *rss_kb. Returns
@@ -242,6 +252,48 @@ static void bench_memory(const char *exe)
 	       extra);
 }
 
+/* The fixed cost of one `sgd` command against the time of one epoch, in
+ * the CPU time (user + system: the page faults of new memory count) of whole
+ * processes, which load hardly moves: with t0 the script that only makes
+ * the matrix, t1 and tN the same followed by `sgd Z k epochs=1` and by
+ * epochs=N, an epoch is (tN − t1)/(N − 1) and the fixed cost t1 − t0 less
+ * one epoch. The figure is the fixed cost in epochs (target: at most 1 at
+ * k = 2). The three scripts take turns so a drift of the machine's speed
+ * falls on all of them. */
+static void bench_fixed(const char *name, const char *exe, int k)
+{
+	enum { N = 11 };
+	if (!runnable(name, exe))
+		return;
+	char script[3][160];
+	snprintf(script[0], sizeof script[0], "Z = rand(1000, 1000);");
+	snprintf(script[1], sizeof script[1], "Z = rand(1000, 1000); sgd Z %d epochs=1 seed=1;", k);
+	snprintf(script[2], sizeof script[2], "Z = rand(1000, 1000); sgd Z %d epochs=%d seed=1;",
+	         k, N);
+	int runs = quick ? 1 : 15;
+	double cpu[3][64];
+	for (int i = 0; i < runs; i++)
+		for (int j = 0; j < 3; j++) {
+			char *argv[] = { (char *)exe, "-e", script[j], NULL };
+			double wall;
+			long rss;
+			int st = run_process_cpu(argv, &wall, &rss, &cpu[j][i]);
+			if (st != 0) {
+				printf("BENCH name=%s failed exit=%d\n", name, st);
+				failed = 1;
+				return;
+			}
+		}
+	double t[3];
+	for (int j = 0; j < 3; j++)
+		t[j] = median(cpu[j], runs);
+	double epoch = (t[2] - t[1]) / (N - 1), fixed = t[1] - t[0] - epoch;
+	char extra[160];
+	snprintf(extra, sizeof extra, "fixed_cpu_ms=%.2f epoch_cpu_ms=%.2f make_Z_cpu_ms=%.2f",
+	         fixed, epoch, t[0]);
+	report(name, "fixed_in_epochs", fixed / epoch, runs, extra);
+}
+
 /* ---- SGD ---------------------------------------------------------------- */
 
 /* Phase timestamps collected through lr_sgd_run_marked. */
@@ -329,7 +381,7 @@ static void bench_sgd(const char *name, size_t m, size_t n, size_t k, double obs
 		struct phase_clock c = { 0 };
 		struct lr_sgd_result res;
 		o.seed = 100 + (uint64_t)i;
-		struct lr_sgd_hooks h = { on_phase, &c, portable };
+		struct lr_sgd_hooks h = { on_phase, &c, portable, 0 };
 		enum lr_status st = lr_sgd_run_hooked(A, &o, &res, &h);
 		if (st != LR_OK) {
 			printf("BENCH name=%s failed status=%s\n", name, lr_status_str(st));
@@ -577,6 +629,8 @@ int main(int argc, char **argv)
 	bench_startup(exe);
 	bench_notebook(exe, script);
 	bench_memory(exe);
+	bench_fixed("sgd_fixed_k2", exe, 2);
+	bench_fixed("sgd_fixed_k16", exe, 16);
 	/* 3–4: SGD, per entry update (the loss pass timed apart). */
 	bench_sgd("sgd_dense_k2", 1000, 1000, 2, 1.0, LR_SGD_ROWS, 5, 0);
 	bench_sgd("sgd_dense_k16", 1000, 1000, 16, 1.0, LR_SGD_ROWS, 5, 0);

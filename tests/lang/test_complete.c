@@ -72,11 +72,11 @@ static void views(void)
 {
 	struct lr_session *s = lr_session_create(&quiet);
 	CHECK(offers(s, "view lo", "loss"));
-	CHECK(offers(s, "view ", "matrices loss spectrum compare"));
+	CHECK(offers(s, "view ", "matrices loss spectrum compare image"));
 	CHECK(offers(s, "  view s", "spectrum"));
 	CHECK(offers(s, "A = 1; view c", "compare"));
 	/* every name offered is one `view` takes */
-	CHECK(run(s, "view matrices; view loss; view spectrum; view compare") == 0);
+	CHECK(run(s, "view matrices; view loss; view spectrum; view compare; view image") == 0);
 	CHECK(offers(s, "format l", "long"));
 	lr_session_destroy(s);
 }
@@ -126,9 +126,11 @@ static void options(void)
 static void commands(void)
 {
 	struct lr_session *s = lr_session_create(&quiet);
-	CHECK(offers(s, "pr", "printf"));
+	CHECK(offers(s, "pri", "printf print"));
+	CHECK(offers(s, "print", "printf print"));
+	CHECK(offers(s, "print -", "-dsvg -dpng"));
 	CHECK(offers(s, "x = sp", "sprintf"));
-	CHECK(offers(s, "di", "diag disp"));
+	CHECK(offers(s, "dis", "disp"));
 	CHECK(offers(s, "rev", "reveal"));
 	CHECK(offers(s, "ba", "back"));
 	CHECK(offers(s, "lesson r", "reset rank"));
@@ -136,7 +138,7 @@ static void commands(void)
 	CHECK(offers(s, "lesson reset ma", "matrices"));
 	/* only after `lesson reset`: elsewhere on the line "reset" is a name */
 	CHECK(run(s, "alpha = 1; reset_count = 2") == 0);
-	CHECK(offers(s, "x = reset_count; lesson 2 a", "alpha abs all any"));
+	CHECK(offers(s, "x = reset_count; lesson 2 al", "alpha all"));
 	lr_session_destroy(s);
 }
 

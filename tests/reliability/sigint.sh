@@ -1,8 +1,11 @@
 #!/bin/sh
 # Ctrl-C in batch mode: the program stops the long statement, prints
 # "lowrank: interrupted" and ends with status 130. The statement is a long
-# training, or with "product" a long matrix product (6000×6000 squared,
-# 2.2e11 multiply-adds, 5–7 s here), which must stop within 2 s of the signal.
+# training, or with "product" a long matrix product (10000×10000 squared,
+# 1e12 multiply-adds, some 25 s on a quiet 2-core machine and far more under
+# load), which must stop within 8 s of the signal. The bound only tells a
+# product that stopped between its tiles (tens of ms each) from one that ran
+# to its end, so that a loaded machine cannot fail it.
 # usage: sigint.sh LOWRANK [file|stdin] [sgd|product]
 set -u
 exe=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -20,7 +23,7 @@ disp('not reached')
 LR
 if [ "$what" = product ]; then
 	cat >"$tmp/long.lr" <<'LR'
-A = ones(6000);
+A = ones(10000);
 C = A * A;
 disp('not reached')
 LR
@@ -34,14 +37,14 @@ pid=$!
 sleep 1
 kill -INT $pid
 start=$(date +%s%N)
-# Wait at most 10 s for it to end.
+# Wait at most 20 s for it to end.
 i=0
-while kill -0 $pid 2>/dev/null && [ $i -lt 100 ]; do
+while kill -0 $pid 2>/dev/null && [ $i -lt 200 ]; do
 	sleep 0.1
 	i=$((i + 1))
 done
 if kill -0 $pid 2>/dev/null; then
-	echo "still running 10 s after SIGINT" >&2
+	echo "still running 20 s after SIGINT" >&2
 	kill -KILL $pid
 	exit 1
 fi
@@ -49,8 +52,8 @@ wait $pid
 status=$?
 ms=$((($(date +%s%N) - start) / 1000000))
 fail=0
-if [ "$what" = product ] && [ $ms -gt 2000 ]; then
-	echo "the product stopped $ms ms after SIGINT, expected at most 2000" >&2
+if [ "$what" = product ] && [ $ms -gt 8000 ]; then
+	echo "the product stopped $ms ms after SIGINT, expected at most 8000" >&2
 	fail=1
 fi
 if [ $status -ne 130 ]; then

@@ -95,9 +95,9 @@ T send-keys -t t -l 'sgd A 1 ep'
 T send-keys -t t Tab
 wait_for '^>> sgd A 1 epochs=$'
 T send-keys -t t C-u
-T send-keys -t t -l 's'
+T send-keys -t t -l 'si'
 T send-keys -t t Tab Tab
-wait_for 'sgd +.*svd'
+wait_for 'sign +sin +sinh +size'
 T send-keys -t t C-u
 # the words a command takes: view names, option values
 T send-keys -t t -l 'view lo'
