@@ -701,7 +701,7 @@ static const char help_lessons[] =
 "hint                 the next hint, one at a time\n"
 "reveal               show the reference answer\n"
 "skip                 run the reference answer and go on (unless the lesson forbids it)\n"
-"lesson reset N|all   forget the progress\n"
+"lesson reset N|all   forget the progress (the lesson being played starts again)\n"
 "Progress is saved after every step; 'lowrank --lesson N' starts a lesson from the shell.\n";
 
 const struct lr_command lr_lesson_commands[] = {
