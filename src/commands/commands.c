@@ -530,6 +530,8 @@ static int cmd_who(struct lr_session *s, const struct lr_stmt *st)
 			continue;
 		}
 		lr_buf_printf(&b, "  %-10s %s", s->vars[i].name, lr_shape(v->m, sh, sizeof sh));
+		if (v->logical)
+			lr_buf_puts(&b, "  logical");
 		if (lr_mat_has_hidden(v->m))
 			lr_buf_printf(&b, "  (%zu hidden)", v->m->rows * v->m->cols -
 			              lr_mat_count_observed(v->m));

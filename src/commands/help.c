@@ -38,17 +38,19 @@ static const char syntax[] =
 "  1:3   1:2:9                         ranges (row vectors)\n"
 "  A(2,1)  A(2,:)  A(:,1)  A(end,1)    indexing, from 1; A(k) counts down columns\n"
 "  A(2,1) = 5                          assignment into an index (grows A)\n"
+"  v(v > 0)   A(A < 0) = 0             a logical index is a mask: where it is true\n"
+"  A(:, 2) = []   v(v == 0) = []       deletion (a literal [] on the right)\n"
 "  x = expr     expr                   bind a name, or bind ans\n"
 "  x = 3;                              a trailing ';' hides the result\n"
 "  a = 1, b = 2; c = 3                 several statements on a line\n"
 "  # comment    % comment\n"
-"  'text'   \"text with \\n escapes\"     strings\n"
+"  'text'   \"text with \\n escapes\"     strings: rows of characters, s(1), [s t]\n"
 "  [U, S, V] = svd(A)                  several outputs; [~, i] = max(x)\n";
 
 static const char operators[] =
 "Operators, from lowest to highest precedence:\n"
-"  ||  &&  |  &                        logical (1 true, 0 false)\n"
-"  < <= > >= == ~= !=                  comparisons, elementwise\n"
+"  ||  &&  |  &                        logical (true 1, false 0)\n"
+"  < <= > >= == ~= !=                  comparisons, elementwise: logical values\n"
 "  :                                   range\n"
 "  + -                                 elementwise, with broadcasting\n"
 "  * / \\ .* ./ .\\                      matrix product, right and left division\n"
@@ -56,7 +58,10 @@ static const char operators[] =
 "  - + ! (unary)\n"
 "  ^ .^                                power of a square matrix / elementwise\n"
 "  ' .'                                transpose\n"
-"Broadcasting: a scalar, a row or a column stretches to match the other operand.\n";
+"Broadcasting: a scalar, a row or a column stretches to match the other operand.\n"
+"Logical values (true, false, comparisons) show as 1 and 0 and count as numbers in\n"
+"arithmetic; as an index they are a mask. A string in arithmetic is its character\n"
+"codes: 'a' + 1 is 98.\n";
 
 const char lr_help_sgd[] =
 "sgd A k [epochs=1000] [lr=0.01] [seed=N] [update=sequential|simultaneous]\n"

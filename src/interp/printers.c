@@ -23,9 +23,10 @@ static int fn_print(struct lr_session *s, const struct lr_node *n, const struct 
 		lr_buf_init(&b);
 		if (args[0].v->kind == LR_VAL_STR)
 			lr_buf_printf(&b, "%s\n", args[0].v->s);
-		else {
+		else if (args[0].v->logical)
+			lr_fmt_logical(&b, NULL, args[0].v->m, &s->fmt);
+		else
 			lr_fmt_matrix(&b, NULL, args[0].v->m, &s->fmt);
-		}
 		lr_write_buf(s, &b);
 		lr_buf_finish(&b);
 		return 0;

@@ -112,6 +112,10 @@ int lr_index_get(struct lr_session *s, const struct lr_node *call,
 int lr_index_set(struct lr_session *s, const struct lr_node *call,
                  const struct lr_value *old, const struct lr_value *rhs,
                  struct lr_value **out);
+/* name(args) = [] (a literal [] or ''): deletes elements, rows or columns
+ * with Octave's rules and errors; *out is the new value. */
+int lr_index_delete(struct lr_session *s, const struct lr_node *call,
+                    const struct lr_value *old, struct lr_value **out);
 
 /* Functions that print (printers.c): disp, printf, fprintf, sprintf.
  * Returns 1 if name is one of them (and it ran, with result 0 or -1 in

@@ -110,7 +110,7 @@ static void options(void)
 	struct lr_session *s = lr_session_create(&quiet);
 	CHECK(run(s, "epsilon = 1; methane = 2") == 0);
 	CHECK(offers(s, "sgd A 1 ep", "epsilon epochs="));
-	CHECK(offers(s, "sgd A 1 up", "update="));
+	CHECK(offers(s, "sgd A 1 up", "upper update="));   /* the function upper too */
 	CHECK(offers(s, "svd A 2 meth", "methane method="));
 	CHECK(offers(s, "explore A meth", "methane method="));
 	/* not a command's argument: names only */
