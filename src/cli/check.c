@@ -5,6 +5,8 @@
  * must fail. Writing to a FILE is a front end's, so this is here. */
 #include "check.h"
 
+#include <string.h>
+
 #include "lowrank/buf.h"
 #include "lesson.h"
 #include "session.h"
@@ -113,6 +115,11 @@ static void check_wrong(struct checker *k, size_t at, size_t w)
 	} else if (lr_buf_reset(&why), lr_lesson_step_holds(s, st, &why)) {
 		fprintf(k->err, "%s:%d: error: the checks accept this wrong answer: %s\n",
 		        k->l->path, st->wrong_lines[w], st->wrongs[w]);
+		k->failures++;
+	} else if (why.data && !strcmp(why.data, LR_LESSON_GENERIC_WHY)) {
+		fprintf(k->err, "%s:%d: error: the checks refuse this wrong answer only by failing "
+		        "on it, so the student reads no reason: put a check before that says what is "
+		        "wrong: %s\n", k->l->path, st->wrong_lines[w], st->wrongs[w]);
 		k->failures++;
 	} else {
 		k->nwrong++;

@@ -122,6 +122,13 @@ int lr_lesson_run(struct lr_session *s, const struct lr_lesson *l, size_t first,
  * or -1 with "LINE:COL: message" of the first error in err. */
 int lr_lesson_run_answer(struct lr_session *s, const char *text, int line, struct lr_buf *err);
 
+/* The reason a check gives when its own expression failed on the
+ * student's variables (never the error itself: the student did not type
+ * it). --check refuses a wrong answer that only this line refuses. */
+#define LR_LESSON_GENERIC_WHY "your answer cannot be checked as it is: a variable the " \
+	"exercise asks for has a shape, size or value it cannot have (read the exercise " \
+	"again, or type 'hint')"
+
 /* Whether check c, or every check of step st, holds in s now; if not, the
  * reason (of the first that does not) is in why. */
 int lr_lesson_check_holds(struct lr_session *s, const struct lr_lesson_check *c,

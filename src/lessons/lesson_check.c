@@ -218,9 +218,7 @@ static void generic_message(const char *err, struct lr_buf *why)
 		lr_buf_printf(why, "%.*s is not defined yet", e ? (int)(e - q) : 0, q);
 		return;
 	}
-	lr_buf_puts(why, "your answer cannot be checked as it is: a variable the exercise asks "
-	            "for has a shape, size or value it cannot have (read the exercise again, "
-	            "or type 'hint')");
+	lr_buf_puts(why, LR_LESSON_GENERIC_WHY);
 }
 
 /* One check in scope (the caller has entered it): 1 holds, 0 not. */

@@ -210,6 +210,10 @@ def t_check_mode():
     expect(rc == 1 and "08-wrong-error.lr:7: error: the wrong answer raised an error, so it "
            "tests nothing: 7:5: unknown variable or function 'nosuchthing'" in err,
            "a wrong answer that cannot run fails the lesson", err)
+    rc, out, err = run(None, args=["--check", os.path.join(bad, "10-generic.lr")])
+    expect(rc == 1 and "10-generic.lr:9: error: the checks refuse this wrong answer only by "
+           "failing on it" in err, "a wrong answer refused only by an error of the check "
+           "fails --check", err)
     rc, out, err = run(None, args=["--check", os.path.join(bad, "09-keep.lr")])
     expect(rc == 1 and "09-keep.lr:2: error: '#: keep nosuchvariable': there is no variable"
            in err, "keeping a variable the step never made fails", err)
