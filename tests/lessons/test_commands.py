@@ -93,6 +93,18 @@ def t_recheck():
            "next checks again an answer broken after check", out + err)
 
 
+def t_real_list():
+    """The real lessons, as `lessons` lists them: every title fits its column."""
+    rc, out, err = run("lessons", lessons=os.path.join(os.path.dirname(os.path.dirname(HERE)),
+                                                       "lessons"))
+    lines = out.splitlines()
+    expect(rc == 0 and len(lines) == 10, "lessons lists the nine lessons", out + err)
+    for want in ["7  Least squares: A \\ b, normal equations, QR    9 steps",
+                 "8  Eigenvalues: power iteration and eig          8 steps",
+                 "9  PCA as a low-rank approximation               8 steps"]:
+        expect(any(l.endswith(want) for l in lines), "listed: " + want, out)
+
+
 def t_hints():
     rc, out, err = run("lesson 1\nnext\nnext\nhint\nhint\nhint\n")
     expect(rc == 0, "exit 0", err)
