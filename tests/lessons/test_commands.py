@@ -105,6 +105,24 @@ def t_real_list():
         expect(any(l.endswith(want) for l in lines), "listed: " + want, out)
 
 
+def t_real_sgd():
+    """Lesson 3's exercise, as the issue played it: 1000 epochs at the default lr no longer
+    pass; the lesson's A is what counts; a broken answer does not finish the lesson."""
+    real = os.path.join(os.path.dirname(os.path.dirname(HERE)), "lessons")
+    rc, out, err = run("lesson 3\n" + "next\n" * 8 + "sgd A 2 seed=1;\ncheck\n"
+                       "sgd A 2 epochs=100 lr=0.05 seed=1;\ncheck\nA = 0;\ncheck\n"
+                       "U = U * 2;\nnext\n", lessons=real)
+    expect(rc == 0 and has_order(out, "exercise, step 9 of 9",
+                                 "Not yet: your last sgd run has rank 2 and 1000 epochs; the "
+                                 "exercise asks for rank 2 and 100 epochs",
+                                 "Correct! Type 'next' to go on.",
+                                 "Correct! Type 'next' to go on.",
+                                 "Your answer no longer passes.",
+                                 "Not yet: U and V are not the ones your last sgd run found"),
+           "lesson 3 holds the student to the task", out + err)
+    expect("is done" not in out, "the broken answer does not finish the lesson", out)
+
+
 def t_hints():
     rc, out, err = run("lesson 1\nnext\nnext\nhint\nhint\nhint\n")
     expect(rc == 0, "exit 0", err)
