@@ -66,8 +66,11 @@ static void check_claims(struct checker *k, const struct lr_lesson_step *st)
 	for (size_t i = 0; i < st->nclaims; i++) {
 		lr_buf_reset(&why);
 		if (!lr_lesson_check_holds(k->s, &st->claims[i], &why)) {
-			fprintf(k->err, "%s:%d: error: the claim does not hold: %s\n", k->l->path,
-			        st->claims[i].line, st->claims[i].lhs);
+			/* a claim that could not be evaluated says so, for its author */
+			int failed = why.data && strstr(why.data, "does not hold yet") == NULL;
+			fprintf(k->err, "%s:%d: error: the claim does not hold: %s%s%s%s\n", k->l->path,
+			        st->claims[i].line, st->claims[i].lhs, failed ? " (" : "",
+			        failed ? why.data : "", failed ? ")" : "");
 			k->failures++;
 		}
 	}
