@@ -81,7 +81,7 @@ echo "ok - F2 and F6 switch between a view and the lesson"
 type_line 'B = A'
 type_line 'p = 1'
 type_line 'check'
-wait_for "^Not yet: B is 2×3 but should be 3×2 like A'\$"
+wait_for '^Not yet: B is 2×3 but must be 3×2$'
 type_line 'hint'
 wait_for '^Hint 1 of 2: The columns of B are the rows of A: that is a transpose\.$'
 type_line "B = A'"
