@@ -65,6 +65,10 @@ static int run_text(struct runner *r, const char *src, size_t len, int first_lin
 				stop = 1;
 				break;
 			}
+			if (rc == 2) {   /* return: the script ends here, as in Octave */
+				stop = 1;
+				break;
+			}
 			if (rc > 0) {
 				r->res = LR_BATCH_QUIT;
 				stop = 1;

@@ -52,6 +52,13 @@ static void out_write(void *ctx, const char *s, size_t n)
 	}
 }
 
+static void out_warn(void *ctx, const char *s, size_t n)
+{
+	(void)ctx;
+	fflush(stdout);   /* in order with the output before it */
+	fwrite(s, 1, n, stderr);
+}
+
 static int out_interrupted(void *ctx)
 {
 	(void)ctx;
@@ -271,7 +278,7 @@ static int run_batch(const struct args *a, struct lr_session *s)
 int main(int argc, char **argv)
 {
 	struct args a;
-	struct lr_output out = { NULL, out_write, NULL, out_interrupted };
+	struct lr_output out = { NULL, out_write, NULL, out_interrupted, out_warn };
 	struct lr_session *s;
 	int rc, tui;
 

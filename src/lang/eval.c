@@ -261,49 +261,69 @@ static int scalar_of(struct lr_session *s, const struct lr_node *n, const char *
 	return 0;
 }
 
-/* range := start:stop or start:step:stop, a row vector as Octave makes it. */
-static int eval_range(struct lr_session *s, const struct lr_node *n, struct lr_val *out)
+int lr_eval_range_parts(struct lr_session *s, const struct lr_node *n, double *a,
+                        double *step, double *b, size_t *count)
 {
-	double a, step = 1, b, count;
-	struct lr_matrix *m;
+	double k;
 
-	if (scalar_of(s, n->kids[0], "the start of a range", &a) < 0)
+	*step = 1;
+	if (scalar_of(s, n->kids[0], "the start of a range", a) < 0)
 		return -1;
-	if (n->nkids == 3 && scalar_of(s, n->kids[1], "the step of a range", &step) < 0)
+	if (n->nkids == 3 && scalar_of(s, n->kids[1], "the step of a range", step) < 0)
 		return -1;
-	if (scalar_of(s, n->kids[n->nkids - 1], "the end of a range", &b) < 0)
+	if (scalar_of(s, n->kids[n->nkids - 1], "the end of a range", b) < 0)
 		return -1;
-	if (isnan(a) || isnan(b) || isnan(step))
-		count = 1;   /* Octave gives NaN */
-	else if (step == 0 || (step > 0 && a > b) || (step < 0 && a < b))
-		count = 0;
+	if (isnan(*a) || isnan(*b) || isnan(*step))
+		k = 1;   /* Octave gives NaN */
+	else if (*step == 0 || (*step > 0 && *a > *b) || (*step < 0 && *a < *b))
+		k = 0;
 	else
-		count = floor((b - a) / step * (1 + 4e-16) + 4e-16) + 1;  /* forgive rounding */
-	if (isinf(count)) {
+		k = floor((*b - *a) / *step * (1 + 4e-16) + 4e-16) + 1;  /* forgive rounding */
+	if (isinf(k)) {
 		char ta[32], tb[32];
 		return lr_fail(s, n->pos, "the range from %s to %s has infinitely many elements",
-		               num_text(a, ta, sizeof ta), num_text(b, tb, sizeof tb));
+		               num_text(*a, ta, sizeof ta), num_text(*b, tb, sizeof tb));
 	}
-	if (!(count <= (double)lr_mat_max_elems)) {
+	if (!(k <= (double)lr_mat_max_elems)) {
 		char msg[sizeof s->err->msg];
-		lr_limit_elems_msg(msg, sizeof msg, "the range has %.15g elements", count);
+		lr_limit_elems_msg(msg, sizeof msg, "the range has %.15g elements", k);
 		return lr_fail(s, n->pos, "%s", msg);
 	}
-	m = lr_mat_create(1, (size_t)count);
-	if (!m)
-		return nomem(s, n->pos);
-	for (size_t i = 0; i < (size_t)count; i++)
-		m->data[i] = isnan(a) || isnan(b) || isnan(step) ? NAN :
-		             i == 0 ? a :   /* not a + 0 * step: an infinite step gives NaN */
-		             a + (double)i * step;
+	*count = (size_t)k;
+	return 0;
+}
+
+double lr_range_at(double a, double step, double b, size_t count, size_t i)
+{
+	double x;
+
+	if (isnan(a) || isnan(b) || isnan(step))
+		return NAN;
+	if (i == 0)
+		return a;   /* not a + 0 * step: an infinite step gives NaN */
+	x = a + (double)i * step;
 	/* The count forgives rounding, so a + (count-1)*step may pass the end
 	 * by an ulp (0:0.1:0.3 would end at 0.30000000000000004); Octave
 	 * clamps the last element to the end, so that x(end) == 0.3. */
-	if (count > 1) {
-		double *last = &m->data[(size_t)count - 1];
-		if ((step > 0 && *last > b) || (step < 0 && *last < b))
-			*last = b;
-	}
+	if (i == count - 1 && ((step > 0 && x > b) || (step < 0 && x < b)))
+		x = b;
+	return x;
+}
+
+/* range := start:stop or start:step:stop, a row vector as Octave makes it. */
+static int eval_range(struct lr_session *s, const struct lr_node *n, struct lr_val *out)
+{
+	double a, step, b;
+	size_t count;
+	struct lr_matrix *m;
+
+	if (lr_eval_range_parts(s, n, &a, &step, &b, &count) < 0)
+		return -1;
+	m = lr_mat_create(1, count);
+	if (!m)
+		return nomem(s, n->pos);
+	for (size_t i = 0; i < count; i++)
+		m->data[i] = lr_range_at(a, step, b, count, i);
 	own(out, lr_value_mat(m));
 	return out->v ? 0 : nomem(s, n->pos);
 }
@@ -534,6 +554,33 @@ static int eval_ident(struct lr_session *s, const struct lr_node *n, struct lr_v
 	return lr_fail(s, n->pos, "unknown variable or function '%s'", n->str);
 }
 
+/* base(args): an index of the value of a call or an index, as size(A)(1). */
+static int eval_chained(struct lr_session *s, const struct lr_node *n, struct lr_val *out)
+{
+	struct lr_val base = { 0 };
+	struct lr_node call = *n;
+	char name[48];
+	int rc;
+
+	if (lr_eval(s, n->kids[0], &base) < 0)
+		return -1;
+	operand_name(s, n->kids[0], "indexed", name, sizeof name);
+	call.kind = LR_N_CALL;
+	call.str = name;
+	call.strlen = strlen(name);
+	call.kids = n->kids + 1;
+	call.nkids = n->nkids - 1;
+	rc = lr_index_get(s, &call, base.v, out);
+	if (rc == 0 && !out->own) {   /* a part borrowed from the temporary base */
+		struct lr_value *c = lr_value_copy(out->v);
+		if (!c)
+			rc = nomem(s, n->pos);
+		own(out, c);
+	}
+	lr_val_drop(&base);
+	return rc;
+}
+
 int lr_eval(struct lr_session *s, const struct lr_node *n, struct lr_val *out)
 {
 	out->v = NULL;
@@ -569,6 +616,8 @@ int lr_eval(struct lr_session *s, const struct lr_node *n, struct lr_val *out)
 		return eval_range(s, n, out);
 	case LR_N_MATRIX:
 		return eval_matrix(s, n, out);
+	case LR_N_INDEX:
+		return eval_chained(s, n, out);
 	case LR_N_CALL: {
 		const struct lr_value *v = lr_var_get(s, n->str);
 		struct lr_value *outs[LR_MAX_OUTS] = { 0 };

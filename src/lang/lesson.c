@@ -94,7 +94,7 @@ static int run_stmts(struct lr_session *s, struct lr_lesson *l, size_t first, si
                      int echo, int quiet, struct lr_pos pos)
 {
 	const struct lr_output *saved_out = s->out;
-	struct lr_output q = { NULL, NULL, NULL, NULL };
+	struct lr_output q = { NULL, NULL, NULL, NULL, NULL };
 	const char *saved_src = s->src;
 	struct lr_error *saved_err = s->err, e;
 	int rc = 0;
@@ -122,6 +122,10 @@ static int run_stmts(struct lr_session *s, struct lr_lesson *l, size_t first, si
 		s->sandbox--;
 		s->src = saved_src;
 		s->err = saved_err;
+		if (rc == 2) {   /* return ends the step's statements */
+			rc = 0;
+			break;
+		}
 		if (rc > 0) {
 			s->quit = 0;
 			e.pos = l->stmts[i]->pos;
@@ -777,6 +781,8 @@ static int check_run(struct checker *k, size_t first, size_t n)
 		k->s->sandbox--;
 		if (rc == 0)
 			continue;
+		if (rc == 2)   /* return ends the statements */
+			break;
 		if (rc > 0) {
 			e.pos = k->l->stmts[i]->pos;
 			snprintf(e.msg, sizeof e.msg, "a lesson cannot quit");
@@ -822,7 +828,7 @@ static void check_exercise(struct checker *k, const struct lr_lesson_step *st)
 
 int lr_lesson_check_file(const char *path, FILE *out, FILE *err)
 {
-	static const struct lr_output quiet = { NULL, NULL, NULL, NULL };
+	static const struct lr_output quiet = { NULL, NULL, NULL, NULL, NULL };
 	struct checker k = { NULL, NULL, err, 0 };
 	struct lr_buf msg;
 	size_t nex = 0;

@@ -14,6 +14,7 @@ struct lr_parser {
 	int depth;              /* recursion depth of the expression being parsed */
 	int max_depth;          /* the most it may reach (limit depth) */
 	int in_index;           /* > 0 inside an index, where ':' and 'end' mean something */
+	int loops;              /* loops open around the statement being parsed (break) */
 	int (*is_command)(const char *name);  /* command words, or NULL for none */
 };
 

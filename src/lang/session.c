@@ -136,6 +136,40 @@ const struct lr_value *lr_var_get(const struct lr_session *s, const char *name)
 	return v ? v->v : NULL;
 }
 
+struct lr_value **lr_var_slot(struct lr_session *s, const char *name)
+{
+	struct lr_var *v = find(s, name);
+
+	return v ? &v->v : NULL;
+}
+
+/* strcmp(a, b) == 0 in line: names are short, and a call to the library's
+ * strcmp costs more than comparing them (a third of a tight loop's time). */
+static inline int same_name(const char *a, const char *b)
+{
+	while (*a && *a == *b) {
+		a++;
+		b++;
+	}
+	return *a == *b;
+}
+
+struct lr_value **lr_var_find(struct lr_session *s, const char *name, size_t *hint)
+{
+	struct lr_var *v;
+
+	if (*hint < s->nvars) {
+		v = &s->vars[*hint];
+		if (same_name(v->name, name))
+			return &v->v;
+	}
+	v = find(s, name);
+	if (!v)
+		return NULL;
+	*hint = (size_t)(v - s->vars);
+	return &v->v;
+}
+
 int lr_var_reserve(struct lr_session *s, size_t n)
 {
 	size_t want = s->nvars + n, cap;
@@ -201,6 +235,14 @@ void lr_write(struct lr_session *s, const char *text, size_t n)
 {
 	if (s->out && s->out->write && n)
 		s->out->write(s->out->ctx, text, n);
+}
+
+void lr_warn(struct lr_session *s, const char *text, size_t n)
+{
+	if (s->out && s->out->warn)
+		s->out->warn(s->out->ctx, text, n);
+	else
+		lr_write(s, text, n);
 }
 
 void lr_write_buf(struct lr_session *s, struct lr_buf *b)
@@ -331,22 +373,31 @@ static int exec_multi(struct lr_session *s, const struct lr_stmt *st)
 	return rc;
 }
 
+int lr_exec_simple(struct lr_session *s, const struct lr_stmt *st)
+{
+	switch (st->kind) {
+	case LR_S_EXPR: return exec_expr(s, st);
+	case LR_S_ASSIGN: return exec_assign(s, st);
+	case LR_S_INDEX_ASSIGN: return exec_index_assign(s, st);
+	case LR_S_MULTI: return exec_multi(s, st);
+	default: return lr_command(s, st);
+	}
+}
+
 int lr_session_exec(struct lr_session *s, const struct lr_stmt *st,
                     const char *src, struct lr_error *err)
 {
-	int rc;
+	int rc, ctl;
 
 	s->src = src;
 	s->err = err;
 	s->end_extent = -1;
+	s->ctl = LR_CTL_NONE;
+	s->poll = 1;   /* a statement starts with a poll: a Ctrl-C typed before it counts */
 	err->msg[0] = '\0';
-	switch (st->kind) {
-	case LR_S_EXPR: rc = exec_expr(s, st); break;
-	case LR_S_ASSIGN: rc = exec_assign(s, st); break;
-	case LR_S_INDEX_ASSIGN: rc = exec_index_assign(s, st); break;
-	case LR_S_MULTI: rc = exec_multi(s, st); break;
-	default: rc = lr_command(s, st); break;
-	}
+	rc = lr_exec(s, st);
+	ctl = s->ctl;
+	s->ctl = LR_CTL_NONE;
 	s->src = NULL;
 	if (rc == 0 && s->quit)
 		return 1;
@@ -354,6 +405,8 @@ int lr_session_exec(struct lr_session *s, const struct lr_stmt *st,
 		struct lr_event ev = { LR_EV_VARS, NULL, NULL, NULL };
 		lr_emit(s, &ev);
 	}
+	if (rc == 0 && ctl == LR_CTL_RETURN)
+		return 2;
 	return rc < 0 ? -1 : 0;
 }
 

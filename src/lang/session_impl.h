@@ -37,7 +37,14 @@ struct lr_session {
 	const char *src;                /* borrowed source text */
 	struct lr_error *err;           /* borrowed */
 	double end_extent;              /* value of 'end' in the index being evaluated, or -1 */
+	int ctl;                        /* enum lr_ctl: a break, continue or return under way */
+	int poll;                       /* loop steps left before the next interrupt poll */
+	char err_id[64];                /* identifier of the error being raised (error('id:x',
+	                                   ...)), "" for none: err.identifier in a catch */
 };
+
+/* What a jump statement asks of the blocks around it (exec.c). */
+enum lr_ctl { LR_CTL_NONE, LR_CTL_BREAK, LR_CTL_CONTINUE, LR_CTL_RETURN };
 
 /* A value that is either borrowed (from a variable) or owned. */
 struct lr_val {
@@ -90,12 +97,53 @@ int lr_index_set(struct lr_session *s, const struct lr_node *call,
 int lr_session_function(struct lr_session *s, const struct lr_node *call, int nargout,
                         struct lr_value **outs, int *rc);
 
+/* Runs one statement of any kind, a block with all it holds (exec.c):
+ * 0, or -1 with the error of the statement that failed. A break, continue
+ * or return is left in s->ctl for the blocks around it; s->quit stops
+ * everything. */
+int lr_exec(struct lr_session *s, const struct lr_stmt *st);
+/* Runs an expression, assignment or command statement (session.c). */
+int lr_exec_simple(struct lr_session *s, const struct lr_stmt *st);
+/* 1 when the front end asks to stop (Ctrl-C, Esc, SIGINT): polled by long work. */
+int lr_interrupted(struct lr_session *s);
+
+/* The scalar fast path (fast.c): evaluates n without allocating when it is
+ * made of numbers, scalar variables, elements of matrices and the scalar
+ * operators. Returns LR_FAST_NO when it is not such an expression or would
+ * fail (the caller then evaluates it the general way, which reports the
+ * error), else the kind of the result in *x. Never changes anything. */
+enum { LR_FAST_NO, LR_FAST_DOUBLE, LR_FAST_LOGICAL };
+int lr_fast_scalar(struct lr_session *s, const struct lr_node *n, double *x);
+/* name = expr and name(i, j) = expr done in place when expr is a scalar
+ * double and the variable's storage already fits: 1 if done (shown unless
+ * quiet), 0 if the general way must run it. */
+int lr_fast_assign(struct lr_session *s, const struct lr_stmt *st);
+/* Where variable name's value is kept, or NULL (for changing it in place). */
+struct lr_value **lr_var_slot(struct lr_session *s, const char *name);
+/* The same, first looking where *hint says it was last time (a loop looks up
+ * the same names again and again), and updating *hint. */
+struct lr_value **lr_var_find(struct lr_session *s, const char *name, size_t *hint);
+/* 1 if v is a double 1×1 matrix without a mask, whose element may be
+ * overwritten in place. */
+int lr_value_plain_scalar(const struct lr_value *v);
+
+/* The start, step, end and count of a range node, as lr_eval builds it. */
+int lr_eval_range_parts(struct lr_session *s, const struct lr_node *n, double *a,
+                        double *step, double *b, size_t *count);
+/* Element i of that range (the last one clamped to the end, as Octave). */
+double lr_range_at(double a, double step, double b, size_t count, size_t i);
+/* error(...) and warning(...) (flow_fns.c): 1 if n names one (it ran, with
+ * 0 or -1 in *rc). */
+int lr_flow_function(struct lr_session *s, const struct lr_node *n, int *rc);
+
 /* Commands (commands.c). */
 int lr_command(struct lr_session *s, const struct lr_stmt *st);
 
 /* Writes text to the output. */
 void lr_write(struct lr_session *s, const char *text, size_t n);
 void lr_write_buf(struct lr_session *s, struct lr_buf *b);
+/* Writes a warning to the error stream (or the output when there is none). */
+void lr_warn(struct lr_session *s, const char *text, size_t n);
 /* Shows name = value as the display rules say. */
 void lr_show(struct lr_session *s, const char *name, const struct lr_value *v);
 void lr_emit(struct lr_session *s, const struct lr_event *ev);

@@ -444,6 +444,8 @@ static void run(const char *src, size_t len)
 				lr_sb_write(&T.sb, "(stopped: the epochs done are kept)\n", 36, LR_SB_NOTE);
 			T.stop = 0;
 		}
+		if (rc == 2)   /* return: the rest of the text is not run */
+			break;
 		if (rc > 0) {
 			T.quit = 1;
 			T.exit_status = lr_session_exit_status(T.s);
@@ -1076,9 +1078,9 @@ static void run_silently(size_t i)
 	while (!T.quit && lr_parse_next(&p, &st, &err) > 0) {
 		int rc = lr_session_exec(T.s, st, text, &err);
 		lr_stmt_destroy(st);
-		if (rc > 0)
+		if (rc == 1)
 			T.quit = 1;
-		if (rc != 0)
+		if (rc != 0)   /* 2: return ends the statements */
 			break;
 	}
 	lr_parser_finish(&p);
@@ -1223,7 +1225,7 @@ int lr_frontend_interactive(const int *width, int ascii, const char *first, cons
 	cs = nl_langinfo(CODESET);
 	if (!cs || strcmp(cs, "UTF-8"))
 		ascii = 1;
-	T.out = (struct lr_output){ &T, out_write, out_event, out_interrupted };
+	T.out = (struct lr_output){ &T, out_write, out_event, out_interrupted, NULL };
 	T.view = LR_VIEW_MATRICES;
 	T.s = lr_session_create(&T.out);
 	if (!T.s) {

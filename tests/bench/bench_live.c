@@ -199,7 +199,7 @@ static int exec(struct lr_session *s, const char *src, struct cost *c)
  * the first `sgd` of a session): its cost in *c. Returns 0 or -1. */
 static int train(struct live *L, const char *setup, const char *stmt, struct cost *c)
 {
-	struct lr_output out = { L, on_write, on_event, on_interrupted };
+	struct lr_output out = { L, on_write, on_event, on_interrupted, NULL };
 	struct lr_session *s = lr_session_create(&out);
 	int rc;
 

@@ -15,7 +15,7 @@ static void discard(void *ctx, const char *s, size_t n)
 	(void)n;
 }
 
-static const struct lr_output quiet = { NULL, discard, NULL, NULL };
+static const struct lr_output quiet = { NULL, discard, NULL, NULL, NULL };
 
 /* Appends word to the list in b, once (svd is a function and a command),
  * as the front end keeps it. */

@@ -40,7 +40,7 @@ static void discard(void *ctx, const char *s, size_t n)
 	(void)n;
 }
 
-static const struct lr_output null_out = { NULL, discard, NULL, NULL };
+static const struct lr_output null_out = { NULL, discard, NULL, NULL, NULL };
 
 static void put(const char *name, const char *text)
 {

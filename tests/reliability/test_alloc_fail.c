@@ -10,7 +10,7 @@
 #include "session_impl.h"
 
 static struct capture out_text;
-static const struct lr_output out = { &out_text, capture_write, NULL, NULL };
+static const struct lr_output out = { &out_text, capture_write, NULL, NULL, NULL };
 static char dir[256];
 
 /* The session: definitions, arithmetic, indexing, both factorisations, the

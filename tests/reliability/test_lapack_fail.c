@@ -133,7 +133,7 @@ static void no_convergence(void)
 }
 
 static struct capture out_text;
-static const struct lr_output out = { &out_text, capture_write, NULL, NULL };
+static const struct lr_output out = { &out_text, capture_write, NULL, NULL, NULL };
 
 /* Through the language: each statement that needs an SVD fails with a
  * message and a position, and the variables are as they were. */

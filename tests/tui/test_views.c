@@ -21,7 +21,7 @@ static void discard(void *ctx, const char *s, size_t n)
 	(void)n;
 }
 
-static const struct lr_output quiet = { NULL, discard, NULL, NULL };
+static const struct lr_output quiet = { NULL, discard, NULL, NULL, NULL };
 
 /* A session after running src (which must run without error). */
 static struct lr_session *session_of(const char *src)
