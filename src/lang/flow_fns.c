@@ -102,8 +102,8 @@ int lr_flow_function(struct lr_session *s, const struct lr_node *n, int *rc)
 	if (strcmp(n->str, "error") && strcmp(n->str, "warning"))
 		return 0;
 	if (n->nkids == 0 || n->nkids > MAX_ARGS) {
-		*rc = lr_fail(s, n->pos, "%s: expected 1 to %d arguments, found %zu (usage: "
-		              "%s('format', values...))", n->str, MAX_ARGS, n->nkids, n->str);
+		*rc = lr_fail(s, n->pos, "%s needs a message: %s('format', values...), with at most "
+		              "%d arguments", n->str, n->str, MAX_ARGS);
 		return 1;
 	}
 	memset(args, 0, sizeof args);

@@ -121,10 +121,11 @@ static struct lr_pos found_pos(const struct lr_pctx *c)
 		return p;
 	while (off > 0 && strchr(" \t\r\n\f\v", lx->src[off - 1]))
 		off--;
+	/* counted back from the end, so a text that starts at a later line of
+	 * its script (a block read from a stream) keeps its numbering */
+	for (size_t i = off; i < p.offset; i++)
+		p.line -= lx->src[i] == '\n';
 	p.offset = off;
-	p.line = 1;
-	for (size_t i = 0; i < off; i++)
-		p.line += lx->src[i] == '\n';
 	start = off;
 	while (start > 0 && lx->src[start - 1] != '\n')
 		start--;

@@ -460,6 +460,22 @@ static void run(const char *src, size_t len)
 	lr_parser_finish(&p);
 }
 
+/* Keeps a whole statement in the history as one entry (a block typed over
+ * several lines comes back whole), unless it repeats the last one. */
+static void remember(const char *text, size_t n)
+{
+	char *entry;
+
+	if (n == 0)
+		return;
+	entry = strndup(text, n);
+	if (!entry)
+		return;
+	if (!history_length || strcmp(history_get(history_base + history_length - 1)->line, entry))
+		add_history(entry);
+	free(entry);
+}
+
 static void on_line(char *line)
 {
 	int cont = T.pending.len > 0;
@@ -486,9 +502,6 @@ static void on_line(char *line)
 	lr_sb_write(&T.sb, line, strlen(line), LR_SB_ECHO);
 	lr_sb_write(&T.sb, "\n", 1, LR_SB_ECHO);
 	T.back = 0;
-	if (*line && (!history_length || strcmp(history_get(history_base + history_length - 1)->line,
-	                                        line)))
-		add_history(line);
 	lr_buf_puts(&T.pending, line);
 	lr_buf_putc(&T.pending, '\n');
 	free(line);
@@ -504,6 +517,7 @@ static void on_line(char *line)
 		return;
 	}
 	rl_set_prompt(PROMPT);
+	remember(T.pending.data, T.pending.len - 1);
 	T.busy = 1;
 	draw_output();
 	redisplay();

@@ -1,10 +1,11 @@
 #!/bin/sh
 # Ctrl-C in batch mode: the program stops the long statement, prints
 # "lowrank: interrupted" and ends with status 130.
-# usage: sigint.sh LOWRANK [file|stdin]
+# usage: sigint.sh LOWRANK [file|stdin] [sgd|loop]
 set -u
 exe=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 how=${2:-file}
+what=${3:-sgd}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/lowrank-sigint-XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT
 # A training long enough to be running when the signal comes (minutes), and
@@ -15,6 +16,10 @@ A = rand(200, 200);
 sgd A 10 epochs=1000000;
 disp('not reached')
 LR
+if [ "$what" = loop ]; then
+	# A loop that never ends by itself: Ctrl-C is the only way out.
+	printf 'n = 0;\nwhile true\n  n += 1;\nend\ndisp(%s)\n' "'not reached'" >"$tmp/long.lr"
+fi
 if [ "$how" = file ]; then
 	"$exe" "$tmp/long.lr" >"$tmp/out" 2>"$tmp/err" &
 else
