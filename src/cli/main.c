@@ -291,7 +291,7 @@ int main(int argc, char **argv)
 		}
 		rc = 0;
 		for (int i = 2; i < argc; i++)
-			rc |= lr_lesson_check_file(argv[i], stdout, stderr);
+			rc |= lr_lesson_check_file(argv[i], stdout, stderr, lr_session_create);
 		return rc;
 	}
 	rc = parse_args(argc, argv, &a);

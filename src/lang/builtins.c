@@ -1241,25 +1241,5 @@ static const struct lr_builtin table[] = {
 	{ "zeros", 0, 2, 1, fn_zeros, "zeros(n), zeros(m, n), zeros([m n])", "matrix of zeros" },
 };
 
-const struct lr_builtin *lr_builtin_find(const char *name)
-{
-	size_t lo = 0, hi = sizeof table / sizeof table[0];
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int cmp = strcmp(name, table[mid].name);
-		if (!cmp)
-			return &table[mid];
-		if (cmp < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return NULL;
-}
-
-const struct lr_builtin *lr_builtin_all(size_t *n)
-{
-	*n = sizeof table / sizeof table[0];
-	return table;
-}
+/* Registered in builtin_tables.c. */
+const struct lr_builtin_table lr_builtins_base = LR_BUILTIN_TABLE(table);

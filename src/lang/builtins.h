@@ -35,9 +35,30 @@ struct lr_builtin {
 	const char *summary;   /* one line for help */
 };
 
+/* One file's functions, as Lua's luaL_Reg arrays: a file of functions
+ * (builtins.c, fn_NAME.c) keeps a static array of entries sorted by name and
+ * exports it as
+ *     const struct lr_builtin_table lr_builtins_NAME = LR_BUILTIN_TABLE(table);
+ * then builtin_tables.c lists it (one line) and src/lang/meson.build's
+ * builtin_src names the file. Each entry also needs a line in README.md and
+ * the man page (tests/lang/help_sync.sh checks). */
+struct lr_builtin_table {
+	const struct lr_builtin *fns;
+	size_t n;
+};
+#define LR_BUILTIN_TABLE(array) { (array), sizeof (array) / sizeof (array)[0] }
+
+/* The most functions a listing holds (help, completion); a unit test
+ * (lang_builtins table_sorted) fails before the count passes it. */
+#define LR_MAX_BUILTINS 1024
+
+/* Every table, ended by NULL (builtin_tables.c). */
+extern const struct lr_builtin_table *const lr_builtin_tables[];
+
 /* The function called name, or NULL. */
 const struct lr_builtin *lr_builtin_find(const char *name);
-/* All functions, sorted by name; *n receives the count. */
-const struct lr_builtin *lr_builtin_all(size_t *n);
+/* Every function sorted by name: fills list with at most max of them and
+ * returns how many there are (which may be more than max). */
+size_t lr_builtin_sorted(const struct lr_builtin **list, size_t max);
 
 #endif

@@ -1,34 +1,21 @@
-/* Commands: a command word followed by words (`sgd A 2 lr=0.02`), and the
- * functions that need the session (printf, disp, the function forms of the
- * factorisations). Each command checks its own words and names the word at
- * fault in its errors. */
+/* The commands of the factorisation course (sgd, svd, loss, mask, unmask,
+ * explore, plot) and the session's small ones (format, who, clear, seed,
+ * limit, view, help, quit), as one table of entries, lr_base_commands, at
+ * the end of the file. A command takes words (`sgd A 2 lr=0.02`), checks
+ * them itself and names the word at fault in its errors. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "lowrank/alloc.h"
-#include "extra.h"
+#include "command_tables.h"
 #include "factor.h"
 #include "help.h"
 #include "limit.h"
 #include "plot.h"
-#include "printf.h"
-
-static const char *const commands[] = {
-	"clear", "exit", "explore", "format", "help", "limit", "loss", "mask", "plot", "quit",
-	"seed", "sgd", "svd", "unmask", "view", "who"
-};
 
 /* `explore A [k]` (explore.c). */
 int lr_cmd_explore(struct lr_session *s, const struct lr_stmt *st);
-
-int lr_is_command(const char *name)
-{
-	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		if (!strcmp(commands[i], name))
-			return 1;
-	return lr_lesson_is_command(name) || lr_workspace_is_command(name);
-}
 
 int lr_is_name(const char *w)
 {
@@ -580,7 +567,7 @@ static int cmd_help(struct lr_session *s, const struct lr_stmt *st)
 	if (want_words(s, st, 0, 1, "help [TOPIC]") < 0)
 		return -1;
 	lr_buf_init(&b);
-	if (lr_help(&b, st->nwords ? st->words[0].text : NULL) < 0) {
+	if (lr_help(&b, s->commands, st->nwords ? st->words[0].text : NULL) < 0) {
 		lr_buf_finish(&b);
 		return lr_fail(s, st->words[0].pos, "help: no topic '%s'; 'help' lists the topics",
 		               st->words[0].text);
@@ -590,13 +577,13 @@ static int cmd_help(struct lr_session *s, const struct lr_stmt *st)
 	return 0;
 }
 
-static const char *const views[] = { "matrices", "loss", "spectrum", "compare" };
+static const char *const views[] = { "matrices", "loss", "spectrum", "compare", NULL };
 
 static int cmd_view(struct lr_session *s, const struct lr_stmt *st)
 {
 	if (want_words(s, st, 1, 1, "view matrices|loss|spectrum|compare") < 0)
 		return -1;
-	for (size_t i = 0; i < 4; i++)
+	for (size_t i = 0; views[i]; i++)
 		if (!strcmp(st->words[0].text, views[i])) {
 			struct lr_event ev = { LR_EV_VIEW, NULL, NULL, views[i] };
 			lr_emit(s, &ev);
@@ -639,25 +626,42 @@ static int cmd_limit(struct lr_session *s, const struct lr_stmt *st)
 	return 0;
 }
 
-int lr_command(struct lr_session *s, const struct lr_stmt *st)
-{
-	static const struct { const char *name; int (*fn)(struct lr_session *, const struct lr_stmt *); } tab[] = {
-		{ "clear", cmd_clear }, { "exit", cmd_quit }, { "explore", lr_cmd_explore },
-		{ "format", cmd_format },
-		{ "help", cmd_help }, { "limit", cmd_limit }, { "loss", cmd_loss },
-		{ "mask", cmd_mask }, { "plot", lr_cmd_plot }, { "quit", cmd_quit },
-		{ "seed", cmd_seed }, { "sgd", cmd_sgd }, { "svd", cmd_svd },
-		{ "unmask", cmd_unmask }, { "view", cmd_view }, { "who", cmd_who },
-	};
-	for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
-		if (!strcmp(tab[i].name, st->name))
-			return tab[i].fn(s, st);
-	if (lr_lesson_is_command(st->name))
-		return lr_lesson_command(s, st);
-	if (lr_workspace_is_command(st->name))
-		return lr_workspace_command(s, st);
-	return lr_fail(s, st->name_pos, "unknown command '%s'", st->name);
-}
+/* ---- the table ---- */
+
+static const char *const format_args[] = { "short", "long", NULL };
+static const char *const sgd_options[] = {
+	"epochs=", "lr=", "seed=", "update=", "order=", "U=", "V=", NULL
+};
+static const char *const svd_options[] = { "method=", NULL };
+
+/* name, run, call (function form), args, options from word N, complete,
+ * synopsis, help. Sorted by name. */
+const struct lr_command lr_base_commands[] = {
+	{ "clear", cmd_clear, NULL, NULL, NULL, 0, NULL, "clear [NAME...]", lr_help_commands },
+	{ "exit", cmd_quit, lr_command_call, NULL, NULL, 0, NULL, "exit [STATUS]",
+	  lr_help_commands },
+	{ "explore", lr_cmd_explore, NULL, NULL, svd_options, 2, NULL,
+	  "explore A [k] [method=auto|full|subspace]", lr_help_explore },
+	{ "format", cmd_format, NULL, format_args, NULL, 0, NULL, "format short|long",
+	  lr_help_commands },
+	{ "help", cmd_help, NULL, NULL, NULL, 0, NULL, "help [TOPIC]", lr_help_overview },
+	{ "limit", cmd_limit, NULL, NULL, NULL, 0, NULL, "limit [NAME N]", lr_help_limit },
+	{ "loss", cmd_loss, lr_command_call, NULL, NULL, 0, NULL, "loss", lr_help_loss },
+	{ "mask", cmd_mask, lr_command_call, NULL, NULL, 0, NULL, "mask A [M]", lr_help_mask },
+	{ "plot", lr_cmd_plot, NULL, NULL, NULL, 0, NULL, "plot [all] [ascii]", lr_help_plot },
+	{ "quit", cmd_quit, lr_command_call, NULL, NULL, 0, NULL, "quit [STATUS]",
+	  lr_help_commands },
+	{ "seed", cmd_seed, NULL, NULL, NULL, 0, NULL, "seed N", lr_help_commands },
+	{ "sgd", cmd_sgd, lr_command_call, NULL, sgd_options, 2, NULL, "sgd A k [options]",
+	  lr_help_sgd },
+	{ "svd", cmd_svd, lr_command_call, NULL, svd_options, 2, NULL,
+	  "svd A [k] [method=auto|full|subspace]", lr_help_svd },
+	{ "unmask", cmd_unmask, lr_command_call, NULL, NULL, 0, NULL, "unmask A", lr_help_mask },
+	{ "view", cmd_view, NULL, views, NULL, 0, NULL, "view matrices|loss|spectrum|compare",
+	  lr_help_commands },
+	{ "who", cmd_who, NULL, NULL, NULL, 0, NULL, "who", lr_help_commands },
+	{ NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL }
+};
 
 /* ---- helpers of the function forms (functions.c) ---- */
 

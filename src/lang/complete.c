@@ -1,38 +1,16 @@
 /* Tab completion for the front ends: the words that may stand where the
  * cursor is, matched by prefix. The words before it choose the list: a
- * command's argument (view names after `view`, lesson names after
- * `lesson`), an option's values after `update=`, `order=`, `method=`, the
- * options of `sgd`, `svd` and `explore`, else names. Declared in session.h. */
+ * command's own words (its entry's args, options and complete: view names
+ * after `view`, lesson names after `lesson`), an option's values after
+ * `update=`, `order=`, `method=`, else names. Declared in session.h. */
 #include <ctype.h>
 #include <string.h>
 #include "builtins.h"
-#include "lesson.h"
 #include "session_impl.h"
-
-/* Command words, checked against lr_is_command so that a command added by
- * the lesson or workspace files appears here when it exists and a name
- * that is not (yet) a command never does. */
-static const char *const command_words[] = {
-	"clear", "exit", "explore", "format", "help", "limit", "loss", "mask", "plot", "quit",
-	"seed", "sgd", "svd", "unmask", "view", "who",
-	"lesson", "lessons", "hint", "next", "back", "skip", "reveal", "reset", "check", "answer",
-	"save", "load", "diary"
-};
 
 /* The functions the session runs itself (statements that print), which the
  * builtin table does not hold. */
 static const char *const printer_words[] = { "disp", "fprintf", "printf", "sprintf", NULL };
-
-/* A command's option words, completed with their '=' so the value follows. */
-static const char *const sgd_options[] = {
-	"epochs=", "lr=", "seed=", "update=", "order=", "U=", "V=", NULL
-};
-static const char *const svd_options[] = { "method=", NULL };
-
-/* The words a command takes as its first argument (cmd_view's and
- * cmd_format's lists); `lesson` takes the lesson names, found on disk. */
-static const char *const view_args[] = { "matrices", "loss", "spectrum", "compare", NULL };
-static const char *const format_args[] = { "short", "long", NULL };
 
 /* The values of the options that take one of a few words. */
 static const struct { const char *option; const char *const values[4]; } option_values[] = {
@@ -66,7 +44,8 @@ static void offer(const char *const *list, const char *prefix,
 }
 
 /* Reads line[0..start) (a statement; an earlier one ends at ';' or ','). */
-static void locate(const char *line, size_t start, struct where *w)
+static void locate(const struct lr_session *s, const char *line, size_t start,
+                   struct where *w)
 {
 	size_t b = start, i, e;
 
@@ -80,7 +59,7 @@ static void locate(const char *line, size_t start, struct where *w)
 	if (e < start && line[e] == ' ' && e - i < sizeof w->cmd) {
 		memcpy(w->cmd, line + i, e - i);
 		w->cmd[e - i] = '\0';
-		if (!lr_is_command(w->cmd))
+		if (!s || !lr_session_command(s, w->cmd))
 			w->cmd[0] = '\0';
 	}
 	for (size_t j = e; j < start; j++) {         /* words after the command */
@@ -107,41 +86,25 @@ static void locate(const char *line, size_t start, struct where *w)
 			w->values = option_values[k].values;
 }
 
-/* The lesson names ("matrices" of 01-matrices.lr), as `lesson` accepts them. */
-static void offer_lessons(const char *prefix, void (*fn)(void *ctx, const char *word), void *ctx)
-{
-	size_t n = 0, pl = strlen(prefix);
-	char **list = lr_lesson_list(lr_lesson_dir(), &n);
-
-	for (size_t i = 0; i < n; i++) {
-		char *b = strrchr(list[i], '/'), *name = b ? strchr(b, '-') : NULL;
-		size_t len = name ? strlen(name + 1) : 0;
-		if (len > 3 && !strcmp(name + 1 + len - 3, ".lr")) {
-			name[1 + len - 3] = '\0';
-			if (starts(name + 1, prefix, pl))
-				fn(ctx, name + 1);
-		}
-	}
-	lr_lesson_free_list(list, n);
-}
-
 /* Variables, functions and commands. */
 static void offer_names(const struct lr_session *s, const char *prefix,
                         void (*fn)(void *ctx, const char *word), void *ctx)
 {
-	size_t n = strlen(prefix), nb = 0;
-	const struct lr_builtin *b = lr_builtin_all(&nb);
+	size_t n = strlen(prefix);
+	const struct lr_builtin *b[LR_MAX_BUILTINS];
+	size_t nb = lr_builtin_sorted(b, LR_MAX_BUILTINS);
 
 	for (size_t i = 0; s && i < s->nvars; i++)
 		if (starts(s->vars[i].name, prefix, n))
 			fn(ctx, s->vars[i].name);
-	for (size_t i = 0; b && i < nb; i++)
-		if (starts(b[i].name, prefix, n))
-			fn(ctx, b[i].name);
+	for (size_t i = 0; i < nb && i < LR_MAX_BUILTINS; i++)
+		if (starts(b[i]->name, prefix, n))
+			fn(ctx, b[i]->name);
 	offer(printer_words, prefix, fn, ctx);
-	for (size_t i = 0; i < sizeof command_words / sizeof command_words[0]; i++)
-		if (starts(command_words[i], prefix, n) && lr_is_command(command_words[i]))
-			fn(ctx, command_words[i]);
+	for (size_t t = 0; s && s->commands && s->commands[t]; t++)
+		for (const struct lr_command *c = s->commands[t]; c->name; c++)
+			if (starts(c->name, prefix, n))
+				fn(ctx, c->name);
 }
 
 void lr_session_complete(const struct lr_session *s, const char *line, size_t start,
@@ -149,38 +112,23 @@ void lr_session_complete(const struct lr_session *s, const char *line, size_t st
                          void *ctx)
 {
 	struct where w;
+	const struct lr_command *c;
 
-	locate(line, start, &w);
+	locate(s, line, start, &w);
+	c = w.cmd[0] ? lr_session_command(s, w.cmd) : NULL;
 	if (w.values) {
 		offer(w.values, prefix, fn, ctx);
 		return;
 	}
-	if (w.arg == 1 && !w.after_eq) {
-		if (!strcmp(w.cmd, "view")) {
-			offer(view_args, prefix, fn, ctx);
+	if (c && !w.after_eq) {
+		if (w.arg == 1 && c->args) {
+			offer(c->args, prefix, fn, ctx);
 			return;
 		}
-		if (!strcmp(w.cmd, "format")) {
-			offer(format_args, prefix, fn, ctx);
+		if (c->complete && c->complete(w.arg, w.arg1, prefix, fn, ctx))
 			return;
-		}
-		if (!strcmp(w.cmd, "lesson")) {
-			static const char *const reset[] = { "reset", NULL };
-			offer(reset, prefix, fn, ctx);
-			offer_lessons(prefix, fn, ctx);
-			return;
-		}
-	}
-	if (w.arg == 2 && !w.after_eq && !strcmp(w.cmd, "lesson") &&
-	    !strcmp(w.arg1, "reset")) {          /* lesson reset N|all */
-		static const char *const all[] = { "all", NULL };
-		offer(all, prefix, fn, ctx);
-		offer_lessons(prefix, fn, ctx);
-		return;
 	}
 	offer_names(s, prefix, fn, ctx);
-	if (w.arg >= 2 && !w.after_eq && !strcmp(w.cmd, "sgd"))
-		offer(sgd_options, prefix, fn, ctx);
-	if (w.arg >= 2 && !w.after_eq && (!strcmp(w.cmd, "svd") || !strcmp(w.cmd, "explore")))
-		offer(svd_options, prefix, fn, ctx);
+	if (c && c->options && !w.after_eq && w.arg >= c->first_option)
+		offer(c->options, prefix, fn, ctx);
 }

@@ -543,7 +543,7 @@ static int eval_ident(struct lr_session *s, const struct lr_node *n, struct lr_v
 	struct lr_node call = *n;
 	call.kind = LR_N_CALL;
 	call.nkids = 0;
-	if (lr_builtin_find(n->str) || lr_is_command(n->str)) {
+	if (lr_builtin_find(n->str) || lr_session_command(s, n->str)) {
 		int rc = lr_eval_multi(s, &call, 1, outs);
 		if (rc == 0)
 			own(out, outs[0]);
@@ -702,12 +702,15 @@ int lr_eval_multi(struct lr_session *s, const struct lr_node *n, int nargout,
 	int rc;
 
 	if (n->kind == LR_N_CALL && !lr_var_get(s, n->str)) {
+		const struct lr_command *c = lr_session_command(s, n->str);
 		if (lr_session_function(s, n, nargout, outs, &rc))
+			return rc;
+		if (c && c->call && c->call(s, n, nargout, outs, &rc))
 			return rc;
 		b = lr_builtin_find(n->str);
 		if (b)
 			return call_builtin(s, n, b, nargout, outs);
-		if (lr_is_command(n->str))
+		if (c)
 			return lr_fail(s, n->pos, "%s is a command, not a function: give its words "
 			               "without parentheses ('help %s' shows them)", n->str, n->str);
 		return lr_fail(s, n->pos, "unknown variable or function '%s'", n->str);

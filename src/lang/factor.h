@@ -63,6 +63,10 @@ int lr_fn_mask(struct lr_session *s, const struct lr_node *n, const struct lr_va
                struct lr_value **outs);
 /* The `plot` command (plotcmd.c). */
 int lr_cmd_plot(struct lr_session *s, const struct lr_stmt *st);
+/* The function forms of sgd, svd, mask, unmask, loss, quit and exit
+ * (functions.c): the `call` of their entries in lr_base_commands. */
+int lr_command_call(struct lr_session *s, const struct lr_node *n, int nargout,
+                    struct lr_value **outs, int *rc);
 
 
 #endif

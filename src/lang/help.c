@@ -1,11 +1,14 @@
-/* Help texts. Keep them in step with README.md: the README's language
- * reference says the same things at more length. */
+/* Help texts. A command's text is reached through its entry in the command
+ * tables; the topics here are the rest. Keep them in step with README.md
+ * (the language reference says the same at more length) and the man page:
+ * tests/lang/help_sync.sh checks that every command and function is in all
+ * three. */
 #include "help.h"
 
 #include <string.h>
 #include "builtins.h"
 
-static const char overview[] =
+const char lr_help_overview[] =
 "lowrank: low-rank matrix factorisation, by SGD and by truncated SVD.\n"
 "\n"
 "  A = [0.3374 0.6005 0.1735; 3.3359 0.0492 1.8374; 2.9407 0.5301 2.2620]\n"
@@ -51,7 +54,7 @@ static const char operators[] =
 "  ' .'                                transpose\n"
 "Broadcasting: a scalar, a row or a column stretches to match the other operand.\n";
 
-static const char t_sgd[] =
+const char lr_help_sgd[] =
 "sgd A k [epochs=1000] [lr=0.01] [seed=N] [update=sequential|simultaneous]\n"
 "        [order=rows|shuffled] [U=U0] [V=V0]\n"
 "  Factorises A ~ U*V' (U m-by-k, V n-by-k) by the notebook's SGD and binds U\n"
@@ -66,7 +69,7 @@ static const char t_sgd[] =
 "  mask, or NaN) take no part. Prints U, V and the loss: the sum of squared\n"
 "  errors over the observed entries. Function form: [U, V] = sgd(A, k, 'lr', 0.02).\n";
 
-static const char t_svd[] =
+const char lr_help_svd[] =
 "svd A [k] [method=auto|full|subspace]\n"
 "  The truncated SVD: binds U (m-by-k), S (k-by-k diagonal) and V (n-by-k), so\n"
 "  that U*S*V' is the best rank-k approximation of A. Prints them and every\n"
@@ -81,7 +84,7 @@ static const char t_svd[] =
 "  method=subspace asks for the iteration on any size (a small matrix or a flat\n"
 "  spectrum still gets the full SVD, with a note).\n";
 
-static const char t_explore[] =
+const char lr_help_explore[] =
 "explore A [k] [method=auto|full|subspace]\n"
 "  The rank explorer. Computes the SVD of A (as 'svd A k' does, k = 1 unless\n"
 "  given) and prints, for k = 1 to min(m, n) (at most 10 rows): the error of the\n"
@@ -93,7 +96,7 @@ static const char t_explore[] =
 "  method= as for svd: with only the leading values computed (at least 10), the\n"
 "  table is exact and + stops at the last computed one.\n";
 
-static const char t_loss[] =
+const char lr_help_loss[] =
 "loss\n"
 "  Compares the newest sgd with the SVD of the same matrix and rank (computing\n"
 "  whichever is missing): the SGD loss, the SVD loss, the Eckart-Young-Mirsky\n"
@@ -102,7 +105,7 @@ static const char t_loss[] =
 "  not apply: it shows the loss on observed entries and the error on hidden ones.\n"
 "  Function form: loss() = [sgd_loss svd_loss bound gap].\n";
 
-static const char t_mask[] =
+const char lr_help_mask[] =
 "mask A M     hide the entries of A where M is 0 (M has A's shape, 1 = observed)\n"
 "mask A       show the mask of A (NaN entries are always hidden)\n"
 "unmask A     observe every entry that is not NaN\n"
@@ -110,7 +113,7 @@ static const char t_mask[] =
 "  and reports its error on the hidden entries, which tells how well it completes\n"
 "  the matrix. Function forms: B = mask(A, M), B = unmask(A).\n";
 
-static const char t_plot[] =
+const char lr_help_plot[] =
 "plot [all] [ascii]\n"
 "  Draws the loss per epoch of the newest sgd on a logarithmic axis, with the\n"
 "  SVD bound as a dashed floor and the error on hidden entries when it is known.\n"
@@ -118,7 +121,7 @@ static const char t_plot[] =
 "  while runs and errors together are at most 4 series; 'ascii' draws without\n"
 "  Unicode.\n";
 
-static const char t_commands[] =
+const char lr_help_commands[] =
 "Commands (a word and its arguments; a ';' at the end hides the output):\n"
 "  sgd A k [options]   svd A [k]   loss   mask A [M]   unmask A   plot [all]\n"
 "  explore A [k]       each rank's error, energy and storage; + and - step k\n"
@@ -133,7 +136,7 @@ static const char t_commands[] =
 "  help [TOPIC]        this help\n"
 "  quit [STATUS]  exit [STATUS]   also quit(STATUS), exit(STATUS), as in Octave\n";
 
-static const char t_limit[] =
+const char lr_help_limit[] =
 "limit   limit NAME N\n"
 "  Limits on what one statement may ask for, so that a typo cannot exhaust the\n"
 "  machine: over one, the statement is refused at once and the message says\n"
@@ -155,7 +158,7 @@ static const char t_printf[] =
 "  columns, and the format repeats until every element is used:\n"
 "    printf(\"%d: %.4f\\n\", [1:3; sqrt(1:3)])\n";
 
-static const char t_lessons[] =
+const char lr_help_lessons[] =
 "lessons              list the lessons with your progress\n"
 "lesson N             start lesson N (or NAME), or resume it where you left it\n"
 "next  back           the next step (an exercise is checked first), the previous one\n"
@@ -166,7 +169,7 @@ static const char t_lessons[] =
 "lesson reset N|all   forget the progress\n"
 "Progress is saved after every step; 'lowrank --lesson N' starts a lesson from the shell.\n";
 
-static const char t_save[] =
+const char lr_help_save[] =
 "save FILE            the whole workspace: variables with their masks, the kept\n"
 "                     training runs and the last SVD (so loss and plot work after load)\n"
 "save FILE A B        only those variables\n"
@@ -181,37 +184,33 @@ struct topic {
 	const char *text;
 };
 
+/* The topics that are not a command's word (those are in the command
+ * tables, whose entries point at the texts above). */
 static const struct topic topics[] = {
-	{ "syntax", syntax }, { "operators", operators }, { "sgd", t_sgd }, { "svd", t_svd },
-	{ "explore", t_explore },
-	{ "loss", t_loss }, { "mask", t_mask }, { "unmask", t_mask }, { "plot", t_plot },
-	{ "commands", t_commands }, { "format", t_commands }, { "who", t_commands },
-	{ "clear", t_commands }, { "seed", t_commands }, { "limit", t_limit },
-	{ "view", t_commands }, { "quit", t_commands }, { "exit", t_commands },
-	{ "help", overview }, { "save", t_save }, { "load", t_save }, { "lessons", t_lessons }, { "lesson", t_lessons },
-	{ "next", t_lessons }, { "back", t_lessons }, { "check", t_lessons },
-	{ "hint", t_lessons }, { "reveal", t_lessons }, { "skip", t_lessons }, { "printf", t_printf }, { "fprintf", t_printf },
-	{ "sprintf", t_printf }, { "disp", t_printf },
+	{ "syntax", syntax }, { "operators", operators }, { "commands", lr_help_commands },
+	{ "printf", t_printf }, { "fprintf", t_printf }, { "sprintf", t_printf },
+	{ "disp", t_printf },
 };
 
 static void list_functions(struct lr_buf *out)
 {
-	size_t n;
-	const struct lr_builtin *b = lr_builtin_all(&n);
+	const struct lr_builtin *b[LR_MAX_BUILTINS];
+	size_t n = lr_builtin_sorted(b, LR_MAX_BUILTINS);
 
 	lr_buf_puts(out, "Functions ('help NAME' for one):\n");
-	for (size_t i = 0; i < n; i++)
-		lr_buf_printf(out, "  %-10s %s\n", b[i].name, b[i].summary);
+	for (size_t i = 0; i < n && i < LR_MAX_BUILTINS; i++)
+		lr_buf_printf(out, "  %-10s %s\n", b[i]->name, b[i]->summary);
 	lr_buf_puts(out, "  sgd, svd, mask, unmask, loss, printf, fprintf, sprintf, disp:\n"
 	                 "             see 'help sgd', 'help printf', ...\n");
 }
 
-int lr_help(struct lr_buf *out, const char *topic)
+int lr_help(struct lr_buf *out, const struct lr_command *const *tables, const char *topic)
 {
 	const struct lr_builtin *b;
+	const struct lr_command *c;
 
 	if (!topic) {
-		lr_buf_puts(out, overview);
+		lr_buf_puts(out, lr_help_overview);
 		return 0;
 	}
 	for (size_t i = 0; i < sizeof topics / sizeof topics[0]; i++)
@@ -219,6 +218,11 @@ int lr_help(struct lr_buf *out, const char *topic)
 			lr_buf_puts(out, topics[i].text);
 			return 0;
 		}
+	c = lr_command_find(tables, topic);
+	if (c) {
+		lr_buf_puts(out, c->help);
+		return 0;
+	}
 	if (!strcmp(topic, "functions")) {
 		list_functions(out);
 		return 0;

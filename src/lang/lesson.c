@@ -10,7 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "lowrank/alloc.h"
-#include "extra.h"
+#include "session_impl.h"
+#include "help.h"
 #include "lesson.h"
 
 struct lr_lesson_state {
@@ -22,19 +23,7 @@ struct lr_lesson_state {
 	int warned;              /* a failure to save was reported */
 };
 
-static const char *const words[] = {
-	"back", "check", "hint", "lesson", "lessons", "next", "reveal", "skip"
-};
-
-int lr_lesson_is_command(const char *name)
-{
-	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-		if (!strcmp(words[i], name))
-			return 1;
-	return 0;
-}
-
-void lr_lesson_state_destroy(struct lr_lesson_state *st)
+static void lesson_state_destroy(struct lr_lesson_state *st)
 {
 	if (!st)
 		return;
@@ -339,8 +328,10 @@ static int step_holds(struct lr_session *s, const struct lr_lesson_step *st,
 
 static struct lr_lesson_state *state(struct lr_session *s)
 {
-	if (!s->lesson)
+	if (!s->lesson) {
 		s->lesson = lr_calloc(1, sizeof *s->lesson);
+		s->lesson_destroy = lesson_state_destroy;
+	}
 	return s->lesson;
 }
 
@@ -748,7 +739,8 @@ static int cmd_move(struct lr_session *s, const struct lr_stmt *st)
 	return 0;
 }
 
-int lr_lesson_command(struct lr_session *s, const struct lr_stmt *st)
+/* Every lesson command: refused while the lesson's own statements run. */
+static int run_lesson_command(struct lr_session *s, const struct lr_stmt *st)
 {
 	if (!state(s))
 		return lr_fail(s, st->name_pos, "out of memory");
@@ -760,6 +752,53 @@ int lr_lesson_command(struct lr_session *s, const struct lr_stmt *st)
 		return cmd_lesson(s, st);
 	return cmd_move(s, st);
 }
+
+/* The lesson names ("matrices" of 01-matrices.lr), as `lesson` accepts them. */
+static void complete_name(const char *prefix, lr_word_fn fn, void *ctx)
+{
+	size_t n = 0, pl = strlen(prefix);
+	char **list = lr_lesson_list(lr_lesson_dir(), &n);
+
+	for (size_t i = 0; i < n; i++) {
+		char *b = strrchr(list[i], '/'), *name = b ? strchr(b, '-') : NULL;
+		size_t len = name ? strlen(name + 1) : 0;
+		if (len > 3 && !strcmp(name + 1 + len - 3, ".lr")) {
+			name[1 + len - 3] = '\0';
+			if (!strncmp(name + 1, prefix, pl))
+				fn(ctx, name + 1);
+		}
+	}
+	lr_lesson_free_list(list, n);
+}
+
+/* `lesson` completes with the lesson names, or `reset`; `lesson reset`
+ * with the names or `all`. */
+static int complete_lesson(size_t arg, const char *arg1, const char *prefix, lr_word_fn fn,
+                           void *ctx)
+{
+	static const char *const reset[] = { "reset", NULL }, *const all[] = { "all", NULL };
+
+	if (arg != 1 && (arg != 2 || strcmp(arg1, "reset")))
+		return 0;
+	for (size_t i = 0; (arg == 1 ? reset : all)[i]; i++)
+		if (!strncmp((arg == 1 ? reset : all)[i], prefix, strlen(prefix)))
+			fn(ctx, (arg == 1 ? reset : all)[i]);
+	complete_name(prefix, fn, ctx);
+	return 1;
+}
+
+const struct lr_command lr_lesson_commands[] = {
+	{ "back", run_lesson_command, NULL, NULL, NULL, 0, NULL, "back", lr_help_lessons },
+	{ "check", run_lesson_command, NULL, NULL, NULL, 0, NULL, "check", lr_help_lessons },
+	{ "hint", run_lesson_command, NULL, NULL, NULL, 0, NULL, "hint", lr_help_lessons },
+	{ "lesson", run_lesson_command, NULL, NULL, NULL, 0, complete_lesson,
+	  "lesson N   lesson reset N|all", lr_help_lessons },
+	{ "lessons", run_lesson_command, NULL, NULL, NULL, 0, NULL, "lessons", lr_help_lessons },
+	{ "next", run_lesson_command, NULL, NULL, NULL, 0, NULL, "next", lr_help_lessons },
+	{ "reveal", run_lesson_command, NULL, NULL, NULL, 0, NULL, "reveal", lr_help_lessons },
+	{ "skip", run_lesson_command, NULL, NULL, NULL, 0, NULL, "skip", lr_help_lessons },
+	{ NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL }
+};
 
 /* ---- check mode ---- */
 
@@ -826,7 +865,8 @@ static void check_exercise(struct checker *k, const struct lr_lesson_step *st)
 	lr_buf_finish(&why);
 }
 
-int lr_lesson_check_file(const char *path, FILE *out, FILE *err)
+int lr_lesson_check_file(const char *path, FILE *out, FILE *err,
+                         struct lr_session *(*open)(const struct lr_output *out))
 {
 	static const struct lr_output quiet = { NULL, NULL, NULL, NULL, NULL };
 	struct checker k = { NULL, NULL, err, 0 };
@@ -841,7 +881,7 @@ int lr_lesson_check_file(const char *path, FILE *out, FILE *err)
 		return 1;
 	}
 	lr_buf_finish(&msg);
-	if (!(k.s = lr_session_create(&quiet))) {
+	if (!(k.s = open(&quiet))) {
 		fprintf(err, "%s: error: out of memory\n", path);
 		lr_lesson_destroy(k.l);
 		return 1;

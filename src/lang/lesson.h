@@ -9,8 +9,10 @@
 #include <stdio.h>
 #include "lowrank/buf.h"
 #include "ast.h"
+#include "command.h"
 
 struct lr_session;
+struct lr_output;
 
 /* One check of an exercise: `#: check EXPR` (kind CHECK) or
  * `#: expect LHS < RHS`, `LHS > RHS`, `LHS ~ RHS [tol T]`. */
@@ -96,6 +98,13 @@ int lr_progress_put(const struct lr_progress *p, char *why, size_t nwhy);
  * each failure (a statement error, a check that does not hold, or an
  * exercise whose checks already hold before its answer runs). Writes a
  * one-line summary to out (may be NULL). Returns 0 if all is well, else 1. */
-int lr_lesson_check_file(const char *path, FILE *out, FILE *err);
+/* open makes the fresh session (with every command registered): the
+ * lessons know the commands only through it. */
+int lr_lesson_check_file(const char *path, FILE *out, FILE *err,
+                         struct lr_session *(*open)(const struct lr_output *out));
+
+/* The lesson commands: lessons, lesson, next, back, check, hint, reveal,
+ * skip (lesson.c). */
+extern const struct lr_command lr_lesson_commands[];
 
 #endif

@@ -9,7 +9,7 @@
 #include "limit.h"
 #include "session_impl.h"
 
-struct lr_session *lr_session_create(const struct lr_output *out)
+struct lr_session *lr_session_create_bare(const struct lr_output *out)
 {
 	struct lr_session *s = lr_calloc(1, sizeof *s);
 
@@ -57,7 +57,8 @@ void lr_session_destroy(struct lr_session *s)
 	for (size_t i = 0; i < s->nruns; i++)
 		run_destroy(s->runs[i]);
 	svd_run_destroy(s->svd);
-	lr_lesson_state_destroy(s->lesson);
+	if (s->lesson_destroy)
+		s->lesson_destroy(s->lesson);
 	lr_free(s);
 }
 
@@ -373,6 +374,37 @@ static int exec_multi(struct lr_session *s, const struct lr_stmt *st)
 	return rc;
 }
 
+/* A statement in command syntax runs the command of that name in the
+ * session's tables. */
+static int run_command(struct lr_session *s, const struct lr_stmt *st)
+{
+	const struct lr_command *c = lr_session_command(s, st->name);
+
+	if (!c)
+		return lr_fail(s, st->name_pos, "unknown command '%s'", st->name);
+	return c->run(s, st);
+}
+
+const struct lr_command *lr_command_find(const struct lr_command *const *tables,
+                                         const char *name)
+{
+	for (size_t t = 0; tables && tables[t]; t++)
+		for (const struct lr_command *c = tables[t]; c->name; c++)
+			if (!strcmp(c->name, name))
+				return c;
+	return NULL;
+}
+
+const struct lr_command *lr_session_command(const struct lr_session *s, const char *name)
+{
+	return lr_command_find(s->commands, name);
+}
+
+void lr_session_set_commands(struct lr_session *s, const struct lr_command *const *tables)
+{
+	s->commands = tables;
+}
+
 int lr_exec_simple(struct lr_session *s, const struct lr_stmt *st)
 {
 	switch (st->kind) {
@@ -380,7 +412,7 @@ int lr_exec_simple(struct lr_session *s, const struct lr_stmt *st)
 	case LR_S_ASSIGN: return exec_assign(s, st);
 	case LR_S_INDEX_ASSIGN: return exec_index_assign(s, st);
 	case LR_S_MULTI: return exec_multi(s, st);
-	default: return lr_command(s, st);
+	default: return run_command(s, st);
 	}
 }
 

@@ -102,9 +102,13 @@ struct lr_limits {
 	int max_depth;          /* nesting of one expression (the parser checks it) */
 };
 
-/* A new session writing to out (borrowed; must outlive the session), or
- * NULL when out of memory. */
+/* A new session writing to out (borrowed; must outlive the session), with
+ * every command (lr_command_tables), or NULL when out of memory
+ * (session_open.c). */
 struct lr_session *lr_session_create(const struct lr_output *out);
+/* The same with no commands (session.c): the interpreter alone, for the
+ * layer that registers them (command.h). */
+struct lr_session *lr_session_create_bare(const struct lr_output *out);
 void lr_session_destroy(struct lr_session *s);
 
 /* Output width in columns for wrapping and plots (80 by default). */
@@ -133,8 +137,12 @@ int lr_session_exec(struct lr_session *s, const struct lr_stmt *st,
 
 int lr_session_exit_status(const struct lr_session *s);
 
-/* 1 if name is a command word (sgd, svd, loss, help, ...). */
+/* 1 if name is a command word (sgd, svd, loss, help, ...) of
+ * lr_command_tables: what a front end gives the parser (session_open.c). */
 int lr_is_command(const char *name);
+/* Every command table, NULL-terminated (command.h). */
+struct lr_command;
+extern const struct lr_command *const lr_command_tables[];
 
 /* The kept results, for a panel: the newest SGD run, all runs, the newest SVD. */
 const struct lr_run *lr_session_last_run(const struct lr_session *s);

@@ -4,6 +4,7 @@
 #define LR_SESSION_IMPL_H
 
 #include "lowrank/rng.h"
+#include "command.h"
 #include "session.h"
 #include "value.h"
 
@@ -15,8 +16,7 @@ struct lr_var {
 };
 
 struct lr_lesson_state;
-/* Frees a session's lesson state (lesson.c); NULL is a no-op. */
-void lr_lesson_state_destroy(struct lr_lesson_state *st);
+struct lr_command;
 
 struct lr_session {
 	const struct lr_output *out;    /* borrowed */
@@ -30,6 +30,11 @@ struct lr_session {
 	struct lr_svd_run *svd;         /* owned, newest SVD or NULL */
 	struct lr_limits lim;
 	struct lr_lesson_state *lesson; /* owned: the lesson being played (lesson.c), or NULL */
+	/* Frees lesson: set by the code that made it, so that the session
+	 * needs to know nothing of lessons. */
+	void (*lesson_destroy)(struct lr_lesson_state *st);
+	const struct lr_command *const *commands;  /* borrowed: the command tables
+	                                              (command.h), or NULL for none */
 	int sandbox;                    /* > 0 while a lesson's own statements run: no files */
 	int exit_status;
 	int quit;
@@ -91,9 +96,9 @@ int lr_index_set(struct lr_session *s, const struct lr_node *call,
                  const struct lr_value *old, const struct lr_value *rhs,
                  struct lr_value **out);
 
-/* Functions that need the session (output, kept results): printf, disp,
- * sgd, svd, mask, ... Returns 1 if name is one of them (and it ran, with
- * result 0 or -1 in *rc). */
+/* Functions that print (printers.c): disp, printf, fprintf, sprintf.
+ * Returns 1 if name is one of them (and it ran, with result 0 or -1 in
+ * *rc). The function forms of commands are in the command table. */
 int lr_session_function(struct lr_session *s, const struct lr_node *call, int nargout,
                         struct lr_value **outs, int *rc);
 
@@ -135,9 +140,6 @@ double lr_range_at(double a, double step, double b, size_t count, size_t i);
 /* error(...) and warning(...) (flow_fns.c): 1 if n names one (it ran, with
  * 0 or -1 in *rc). */
 int lr_flow_function(struct lr_session *s, const struct lr_node *n, int *rc);
-
-/* Commands (commands.c). */
-int lr_command(struct lr_session *s, const struct lr_stmt *st);
 
 /* Writes text to the output. */
 void lr_write(struct lr_session *s, const char *text, size_t n);

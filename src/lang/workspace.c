@@ -82,13 +82,9 @@
 #include <signal.h>
 #include <unistd.h>
 #include "lowrank/alloc.h"
-#include "extra.h"
+#include "command_tables.h"
+#include "help.h"
 #include "workspace_io.h"
-
-int lr_workspace_is_command(const char *name)
-{
-	return !strcmp(name, "save") || !strcmp(name, "load");
-}
 
 /* ---- the C locale for numbers ---- */
 
@@ -682,14 +678,26 @@ static int cmd_load(struct lr_session *s, const struct lr_stmt *st)
 	return rc;
 }
 
-int lr_workspace_command(struct lr_session *s, const struct lr_stmt *st)
+/* A lesson's own statements run with s->sandbox set: they touch no files. */
+static int refuse_sandbox(struct lr_session *s, const struct lr_stmt *st)
 {
-	if (s->sandbox)
-		return lr_fail(s, st->name_pos, "a lesson cannot %s files: lessons write only "
-		               "their progress, in the program's state directory", st->name);
-	if (!strcmp(st->name, "save"))
-		return cmd_save(s, st);
-	if (!strcmp(st->name, "load"))
-		return cmd_load(s, st);
-	return lr_fail(s, st->name_pos, "unknown command '%s'", st->name);
+	return lr_fail(s, st->name_pos, "a lesson cannot %s files: lessons write only "
+	               "their progress, in the program's state directory", st->name);
 }
+
+static int run_save(struct lr_session *s, const struct lr_stmt *st)
+{
+	return s->sandbox ? refuse_sandbox(s, st) : cmd_save(s, st);
+}
+
+static int run_load(struct lr_session *s, const struct lr_stmt *st)
+{
+	return s->sandbox ? refuse_sandbox(s, st) : cmd_load(s, st);
+}
+
+const struct lr_command lr_workspace_commands[] = {
+	{ "load", run_load, NULL, NULL, NULL, 0, NULL, "load FILE   load A FILE.csv|FILE.mtx",
+	  lr_help_save },
+	{ "save", run_save, NULL, NULL, NULL, 0, NULL, "save FILE [NAME...]", lr_help_save },
+	{ NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL }
+};
