@@ -10,11 +10,6 @@
 #include "ops.h"
 #include "session_impl.h"
 
-int lr_value_plain_scalar(const struct lr_value *v)
-{
-	return v && v->kind == LR_VAL_MAT && v->m->rows == 1 && v->m->cols == 1 && !v->m->mask;
-}
-
 /* A variable usable as a number here: a double matrix without a mask. */
 static const struct lr_matrix *plain(const struct lr_value *v)
 {

@@ -144,27 +144,10 @@ struct lr_value **lr_var_slot(struct lr_session *s, const char *name)
 	return v ? &v->v : NULL;
 }
 
-/* strcmp(a, b) == 0 in line: names are short, and a call to the library's
- * strcmp costs more than comparing them (a third of a tight loop's time). */
-static inline int same_name(const char *a, const char *b)
+struct lr_value **lr_var_search(struct lr_session *s, const char *name, size_t *hint)
 {
-	while (*a && *a == *b) {
-		a++;
-		b++;
-	}
-	return *a == *b;
-}
+	struct lr_var *v = find(s, name);
 
-struct lr_value **lr_var_find(struct lr_session *s, const char *name, size_t *hint)
-{
-	struct lr_var *v;
-
-	if (*hint < s->nvars) {
-		v = &s->vars[*hint];
-		if (same_name(v->name, name))
-			return &v->v;
-	}
-	v = find(s, name);
 	if (!v)
 		return NULL;
 	*hint = (size_t)(v - s->vars);

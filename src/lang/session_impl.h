@@ -125,12 +125,37 @@ int lr_fast_scalar(struct lr_session *s, const struct lr_node *n, double *x);
 int lr_fast_assign(struct lr_session *s, const struct lr_stmt *st);
 /* Where variable name's value is kept, or NULL (for changing it in place). */
 struct lr_value **lr_var_slot(struct lr_session *s, const char *name);
-/* The same, first looking where *hint says it was last time (a loop looks up
- * the same names again and again), and updating *hint. */
-struct lr_value **lr_var_find(struct lr_session *s, const char *name, size_t *hint);
+/* The same, looking it up by name (updating *hint). */
+struct lr_value **lr_var_search(struct lr_session *s, const char *name, size_t *hint);
+
+/* strcmp(a, b) == 0 in line: names are short, and a call to the library's
+ * strcmp costs more than comparing them (a third of a tight loop's time). */
+static inline int lr_same_name(const char *a, const char *b)
+{
+	while (*a && *a == *b) {
+		a++;
+		b++;
+	}
+	return *a == *b;
+}
+
+/* lr_var_slot, first looking where *hint says the name was last time (a
+ * loop looks up the same names again and again), and updating *hint. In
+ * line: a tight loop does little else. */
+static inline struct lr_value **lr_var_find(struct lr_session *s, const char *name,
+                                            size_t *hint)
+{
+	if (*hint < s->nvars && lr_same_name(s->vars[*hint].name, name))
+		return &s->vars[*hint].v;
+	return lr_var_search(s, name, hint);
+}
+
 /* 1 if v is a double 1×1 matrix without a mask, whose element may be
  * overwritten in place. */
-int lr_value_plain_scalar(const struct lr_value *v);
+static inline int lr_value_plain_scalar(const struct lr_value *v)
+{
+	return v && v->kind == LR_VAL_MAT && v->m->rows == 1 && v->m->cols == 1 && !v->m->mask;
+}
 
 /* The start, step, end and count of a range node, as lr_eval builds it. */
 int lr_eval_range_parts(struct lr_session *s, const struct lr_node *n, double *a,
