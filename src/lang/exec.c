@@ -18,7 +18,10 @@
 
 int lr_interrupted(struct lr_session *s)
 {
-	return s->out && s->out->interrupted && s->out->interrupted(s->out->ctx);
+	if (!(s->out && s->out->interrupted && s->out->interrupted(s->out->ctx)))
+		return 0;
+	s->poll = 0;   /* a loop around the work that saw it stops at its next step */
+	return 1;
 }
 
 /* One step of a loop: -1 with the error set when the user asked to stop. */

@@ -310,7 +310,8 @@ static void out_event(void *ctx, const struct lr_event *ev)
 		T.row0 = T.col0 = 0;           /* a new factorisation is seen from its corner */
 		T.live = ev->run;
 		T.live_floor = run_floor(ev->run);
-		T.stop = 0;
+		/* T.stop is not cleared here: a Ctrl-C that stopped the last sgd of
+		 * a loop must stop the loop too (run() clears it after the statement) */
 		T.focus = LR_FOCUS_SGD;
 		to_view(LR_VIEW_LOSS);
 		stamp(&T.last_frame);
@@ -388,6 +389,17 @@ static int out_interrupted(void *ctx)
 				break;
 			}
 			handle_panel_key(c);
+		}
+		/* A long statement (a loop) that is not training: its output and the
+		 * panel are drawn as it goes, a frame at a time. */
+		if (!T.live && since_ns(&T.last_frame) >= FRAME_NS) {
+			stamp(&T.last_frame);
+			draw_panel();
+			if (T.live_gen != T.sb.gen) {
+				draw_output();
+				T.live_gen = T.sb.gen;
+			}
+			redisplay();
 		}
 	}
 	return T.stop;

@@ -72,6 +72,25 @@ type_line 'disp(m > 0)'
 wait_for '^1$'
 echo "ok - Esc stops a do-until loop"
 
+# Ctrl-C during an sgd inside a loop stops the training and the loop, not
+# just the one training (the next would start at once otherwise).
+type_line 'A = rand(30, 20); n = 0;'
+type_line 'while true, n += 1; sgd A 3 epochs=1000000 lr=0.001 seed=1; end'
+wait_for 'SGD loss of A, k=3'
+sleep 1
+T send-keys -t t C-c
+wait_for '^stopped early at epoch [0-9]+ of 1000000$'
+type_line 'disp(n)'
+wait_for '^1$'
+echo "ok - Ctrl-C in an sgd inside a loop stops the loop"
+
+# Output printed by a long loop shows while it runs.
+type_line 'k = 0; while true, k += 1; if k == 1e5, disp(4242), end, end'
+wait_for '^4242$'
+T send-keys -t t C-c
+wait_for '^>> *$'
+echo "ok - a loop's output shows while it runs"
+
 type_line 'quit'
 wait_for '^EXITED 0$'
 echo "ok - quits"
