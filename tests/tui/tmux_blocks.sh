@@ -94,3 +94,38 @@ echo "ok - a loop's output shows while it runs"
 type_line 'quit'
 wait_for '^EXITED 0$'
 echo "ok - quits"
+
+# --demo plays a block as one statement, and Ctrl-C stops an endless loop
+# in it without leaving the demo.
+cat >"$tmp/demo.lr" <<'LR'
+s = 0;
+for i = 1:4
+  s = s + i;
+end
+n = 0;
+while true, n += 1; end
+disp(n > 0)
+LR
+T kill-session -t t
+T -f /dev/null new-session -d -s t -x 100 -y 30 \
+	"env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 INPUTRC=/dev/null \
+	 XDG_STATE_HOME='$tmp/state' '$exe' --demo '$tmp/demo.lr'; echo \"EXITED \$?\"; \
+	 sleep 120" || exit 1
+wait_for 'demo: 0 of 5 played'
+T send-keys -t t n
+wait_for 'demo: 1 of 5 played'
+T send-keys -t t n
+wait_for '^>> for i = 1:4$'
+wait_for 'demo: 2 of 5 played'
+screen | grep -q '^s = 10$' && fail "the block's statements showed their values"
+T send-keys -t t n
+wait_for 'demo: 3 of 5 played'
+T send-keys -t t n
+wait_for '^>> while true, n \+= 1; end$'
+sleep 1
+T send-keys -t t C-c
+wait_for 'interrupted; the variables keep the values they had'
+wait_for 'demo: 4 of 5 played'
+T send-keys -t t n
+wait_for '^1$'
+echo "ok - --demo: a block is one statement, Ctrl-C stops its loop"
