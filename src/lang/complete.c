@@ -6,11 +6,13 @@
 #include <ctype.h>
 #include <string.h>
 #include "builtins.h"
+#include "parser.h"
 #include "session_impl.h"
 
 /* The functions the session runs itself (statements that print), which the
  * builtin table does not hold. */
-static const char *const printer_words[] = { "disp", "fprintf", "printf", "sprintf", NULL };
+static const char *const printer_words[] = { "disp", "error", "fprintf", "printf", "sprintf",
+                                             "warning", NULL };
 
 /* The values of the options that take one of a few words. */
 static const struct { const char *option; const char *const values[4]; } option_values[] = {
@@ -101,6 +103,7 @@ static void offer_names(const struct lr_session *s, const char *prefix,
 		if (starts(b[i]->name, prefix, n))
 			fn(ctx, b[i]->name);
 	offer(printer_words, prefix, fn, ctx);
+	offer(lr_keywords, prefix, fn, ctx);
 	for (size_t t = 0; s && s->commands && s->commands[t]; t++)
 		for (const struct lr_command *c = s->commands[t]; c->name; c++)
 			if (starts(c->name, prefix, n))

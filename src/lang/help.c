@@ -7,6 +7,7 @@
 
 #include <string.h>
 #include "builtins.h"
+#include "parser.h"
 
 const char lr_help_overview[] =
 "lowrank: low-rank matrix factorisation, by SGD and by truncated SVD.\n"
@@ -20,6 +21,7 @@ const char lr_help_overview[] =
 "Help topics (type 'help TOPIC'):\n"
 "  syntax      numbers, matrices, indexing, statements, comments\n"
 "  operators   + - * / .* ./ ^ .^ ' and comparisons\n"
+"  control     if, for, while, do, switch, try, break, error, warning\n"
 "  functions   the list of functions (then 'help NAME')\n"
 "  sgd svd loss mask plot   the factorisation commands\n"
 "  explore     the rank explorer: error, energy and storage for each rank k\n"
@@ -189,7 +191,8 @@ struct topic {
 static const struct topic topics[] = {
 	{ "syntax", syntax }, { "operators", operators }, { "commands", lr_help_commands },
 	{ "printf", t_printf }, { "fprintf", t_printf }, { "sprintf", t_printf },
-	{ "disp", t_printf },
+	{ "disp", t_printf }, { "control", lr_help_control }, { "error", lr_help_control },
+	{ "warning", lr_help_control },
 };
 
 static void list_functions(struct lr_buf *out)
@@ -216,6 +219,11 @@ int lr_help(struct lr_buf *out, const struct lr_command *const *tables, const ch
 	for (size_t i = 0; i < sizeof topics / sizeof topics[0]; i++)
 		if (!strcmp(topics[i].name, topic)) {
 			lr_buf_puts(out, topics[i].text);
+			return 0;
+		}
+	for (size_t i = 0; lr_keywords[i]; i++)
+		if (!strcmp(lr_keywords[i], topic)) {
+			lr_buf_puts(out, lr_help_control);
 			return 0;
 		}
 	c = lr_command_find(tables, topic);

@@ -7,6 +7,12 @@
 #include "lowrank/alloc.h"
 #include "parser_impl.h"
 
+const char *const lr_keywords[] = {
+	"break", "case", "catch", "continue", "do", "else", "elseif", "end", "end_try_catch",
+	"endfor", "endif", "endparfor", "endswitch", "endwhile", "for", "if", "otherwise",
+	"parfor", "return", "switch", "try", "until", "while", NULL
+};
+
 static int is_kw(const struct lr_token *t, const char *w)
 {
 	return t->kind == LR_TOK_IDENT && t->len == strlen(w) && !memcmp(t->text, w, t->len);

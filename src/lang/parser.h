@@ -32,6 +32,10 @@ void lr_parser_finish(struct lr_parser *p);
  * the end of the text, -1 on a syntax error with err filled. */
 int lr_parse_next(struct lr_parser *p, struct lr_stmt **out, struct lr_error *err);
 
+/* The keywords of blocks and jumps (if, for, end, break, ...), NULL-ended:
+ * for Tab completion and help. */
+extern const char *const lr_keywords[];
+
 /* After an error: skips to the start of the next line outside brackets. */
 void lr_parser_recover(struct lr_parser *p);
 
