@@ -35,7 +35,8 @@ cp "$here"/regress/* "$corpus"/ 2>/dev/null || true
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 status=0
-"$build/tests/reliability/fuzz_lang" "$corpus" -max_total_time="$seconds" -max_len=4096 \
+"$build/tests/reliability/fuzz_lang" "$corpus" -dict="$here/fuzz.dict" \
+	-max_total_time="$seconds" -max_len=4096 \
 	-timeout=5 -rss_limit_mb=2048 -artifact_prefix="$crashes/" -print_final_stats=1 || status=$?
 found=$(find "$crashes" -type f ! -name .gitignore | wc -l)
 if [ "$status" -ne 0 ] || [ "$found" -ne 0 ]; then
