@@ -4,9 +4,11 @@
 #include "builtins.h"
 
 extern const struct lr_builtin_table lr_builtins_base;
+extern const struct lr_builtin_table lr_builtins_types;
 
 const struct lr_builtin_table *const lr_builtin_tables[] = {
 	&lr_builtins_base,
+	&lr_builtins_types,
 	NULL
 };
 

@@ -543,7 +543,7 @@ static int eval_ident(struct lr_session *s, const struct lr_node *n, struct lr_v
 	struct lr_node call = *n;
 	call.kind = LR_N_CALL;
 	call.nkids = 0;
-	if (lr_builtin_find(n->str) || lr_session_command(s, n->str)) {
+	if (lr_builtin_find(n->str) || lr_session_command(s, n->str) || lr_session_fn_name(n->str)) {
 		int rc = lr_eval_multi(s, &call, 1, outs);
 		if (rc == 0)
 			own(out, outs[0]);
@@ -701,6 +701,13 @@ int lr_eval_multi(struct lr_session *s, const struct lr_node *n, int nargout,
 	const struct lr_builtin *b;
 	int rc;
 
+	if (n->kind == LR_N_IDENT && lr_session_fn_name(n->str) && !lr_var_get(s, n->str)) {
+		/* `tic` or `toc` alone: a call with as many outputs as asked (none) */
+		struct lr_node call = *n;
+		call.kind = LR_N_CALL;
+		call.nkids = 0;
+		return lr_eval_multi(s, &call, nargout, outs);
+	}
 	if (n->kind == LR_N_CALL && !lr_var_get(s, n->str)) {
 		const struct lr_command *c = lr_session_command(s, n->str);
 		if (lr_session_function(s, n, nargout, outs, &rc))

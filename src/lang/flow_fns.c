@@ -95,12 +95,19 @@ static int run(struct lr_session *s, const struct lr_node *n, const struct lr_va
 	return rc;
 }
 
-int lr_flow_function(struct lr_session *s, const struct lr_node *n, int *rc)
+int lr_flow_function(struct lr_session *s, const struct lr_node *n, int nargout,
+                     struct lr_value **outs, int *rc)
 {
 	struct lr_val args[MAX_ARGS];
 
+	if (lr_misc_function(s, n, nargout, outs, rc))
+		return 1;
 	if (strcmp(n->str, "error") && strcmp(n->str, "warning"))
 		return 0;
+	if (nargout > 0) {
+		*rc = lr_fail(s, n->pos, "%s gives no value", n->str);
+		return 1;
+	}
 	if (n->nkids == 0 || n->nkids > MAX_ARGS) {
 		*rc = lr_fail(s, n->pos, "%s needs a message: %s('format', values...), with at most "
 		              "%d arguments", n->str, n->str, MAX_ARGS);

@@ -192,7 +192,8 @@ static const struct topic topics[] = {
 	{ "syntax", syntax }, { "operators", operators }, { "commands", lr_help_commands },
 	{ "printf", t_printf }, { "fprintf", t_printf }, { "sprintf", t_printf },
 	{ "disp", t_printf }, { "control", lr_help_control }, { "error", lr_help_control },
-	{ "warning", lr_help_control },
+	{ "warning", lr_help_control }, { "tic", lr_help_clock }, { "toc", lr_help_clock },
+	{ "clc", lr_help_clock }, { "exist", lr_help_clock },
 };
 
 static void list_functions(struct lr_buf *out)

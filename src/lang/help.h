@@ -16,5 +16,7 @@ extern const char lr_help_overview[], lr_help_sgd[], lr_help_svd[], lr_help_expl
 	lr_help_lessons[], lr_help_save[];
 /* help_control.c: if, for, while, do, switch, try, error, warning, ... */
 extern const char lr_help_control[];
+/* help_control.c: tic, toc, clc, exist, class, isa. */
+extern const char lr_help_clock[];
 
 #endif

@@ -26,3 +26,13 @@ const char lr_help_control[] =
 "Conditions are true when nonempty and all nonzero; NaN is an error. Ctrl-C or Esc\n"
 "stops a running loop; the variables keep the values they had at that moment.\n"
 "Errors inside a block name the line and column of the statement that failed.\n";
+
+const char lr_help_clock[] =
+"tic  toc  id = tic  t = toc  toc(id)\n"
+"  tic starts a timer; toc prints 'Elapsed time is N seconds.' (t = toc gives N).\n"
+"clc\n"
+"  clears the output area of the REPL (batch mode prints nothing, as octave-cli).\n"
+"exist('name')  exist('name', 'var'|'builtin'|'file'|'dir')\n"
+"  1 a variable, 5 a function or command, 2 a file, 7 a folder, 0 nothing.\n"
+"class(x)  isa(x, 'double'|'numeric'|'float'|'char')\n"
+"  the type of a value: 'double' (numbers) or 'char' (strings).\n";

@@ -69,7 +69,7 @@ int lr_session_function(struct lr_session *s, const struct lr_node *n, int nargo
 	struct lr_val args[64];
 	size_t i;
 
-	if (lr_flow_function(s, n, rc))   /* error() and warning() print too */
+	if (lr_flow_function(s, n, nargout, outs, rc))   /* error() and warning() print too */
 		return 1;
 	for (i = 0; i < sizeof names / sizeof names[0]; i++)
 		if (!strcmp(n->str, names[i]))

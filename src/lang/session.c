@@ -24,6 +24,7 @@ struct lr_session *lr_session_create_bare(const struct lr_output *out)
 	s->lim.max_line = LR_LIMIT_LINE_DEFAULT;
 	s->lim.max_depth = LR_LIMIT_DEPTH_DEFAULT;
 	s->end_extent = -1;
+	s->tic_us = -1;
 	return s;
 }
 

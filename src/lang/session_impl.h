@@ -44,6 +44,7 @@ struct lr_session {
 	double end_extent;              /* value of 'end' in the index being evaluated, or -1 */
 	int ctl;                        /* enum lr_ctl: a break, continue or return under way */
 	int poll;                       /* loop steps left before the next interrupt poll */
+	double tic_us;                  /* tic's start (microseconds), or -1 before any tic */
 	char err_id[64];                /* identifier of the error being raised (error('id:x',
 	                                   ...)), "" for none: err.identifier in a catch */
 };
@@ -164,7 +165,14 @@ int lr_eval_range_parts(struct lr_session *s, const struct lr_node *n, double *a
 double lr_range_at(double a, double step, double b, size_t count, size_t i);
 /* error(...) and warning(...) (flow_fns.c): 1 if n names one (it ran, with
  * 0 or -1 in *rc). */
-int lr_flow_function(struct lr_session *s, const struct lr_node *n, int *rc);
+int lr_flow_function(struct lr_session *s, const struct lr_node *n, int nargout,
+                     struct lr_value **outs, int *rc);
+/* 1 if name is a function the session itself runs (disp, printf, error,
+ * tic, toc, clc, exist, ...): called by name alone too, as `tic`. */
+int lr_session_fn_name(const char *name);
+/* tic, toc, clc, exist (misc_fns.c), the same way. */
+int lr_misc_function(struct lr_session *s, const struct lr_node *n, int nargout,
+                     struct lr_value **outs, int *rc);
 
 /* Writes text to the output. */
 void lr_write(struct lr_session *s, const char *text, size_t n);

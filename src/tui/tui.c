@@ -352,6 +352,11 @@ static void out_event(void *ctx, const struct lr_event *ev)
 		if (ev->name && lr_view_parse(ev->name) >= 0)
 			choose_view((enum lr_view)lr_view_parse(ev->name));
 		break;
+	case LR_EV_CLEAR:                  /* clc: a clean output area */
+		lr_sb_finish(&T.sb);
+		lr_sb_init(&T.sb);
+		T.back = 0;
+		break;
 	case LR_EV_LESSON:
 		/* a step shown: its text in the Lesson view, which run() brings
 		 * back after the step's own statements chose their views */
