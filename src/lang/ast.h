@@ -8,6 +8,13 @@
 #include <stddef.h>
 #include "lexer.h"
 
+/* Where a name's variable was found last time: its index among a session's
+ * variables while their layout stays that of generation gen (0: never). */
+struct lr_var_cache {
+	size_t index;
+	unsigned long gen;
+};
+
 enum lr_node_kind {
 	LR_N_NUM, LR_N_STR, LR_N_IDENT,
 	LR_N_COLON,     /* a lone ':' in an index */
@@ -36,8 +43,8 @@ struct lr_node {
 	size_t nkids;
 	size_t *row_len;       /* owned, LR_N_MATRIX */
 	size_t nrows;
-	size_t hint;           /* LR_N_IDENT, LR_N_CALL: where the variable was last found
-	                          (lr_var_find), a cache that running a statement updates */
+	struct lr_var_cache hint;  /* LR_N_IDENT, LR_N_CALL: where the variable was last
+	                              found (lr_var_find), a cache running a statement updates */
 };
 
 struct lr_word {
@@ -83,7 +90,7 @@ struct lr_stmt {
 	struct lr_node *targets; /* owned: LR_S_MULTI, an LR_N_MATRIX of names and tildes */
 	struct lr_word *words; /* owned: LR_S_COMMAND arguments */
 	size_t nwords;
-	size_t hint;           /* where the variable name was last found (lr_var_find) */
+	struct lr_var_cache hint;  /* where the variable name was last found (lr_var_find) */
 	struct lr_clause *clauses; /* owned: the arms of a block */
 	size_t nclauses;
 	size_t end;            /* byte offset just past the statement's text */

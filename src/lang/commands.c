@@ -510,6 +510,7 @@ static int cmd_who(struct lr_session *s, const struct lr_stmt *st)
 		return -1;
 	if (s->nvars > 1)   /* qsort(NULL, 0, ...) is undefined */
 		qsort(s->vars, s->nvars, sizeof *s->vars, by_name);
+	lr_vars_moved(s);   /* the variables' caches in statements are stale */
 	lr_buf_init(&b);
 	if (s->nvars == 0)
 		lr_buf_puts(&b, "no variables\n");

@@ -39,7 +39,12 @@ static int loop_step(struct lr_session *s, const struct lr_stmt *loop)
 static int run_body(struct lr_session *s, const struct lr_clause *cl)
 {
 	for (size_t i = 0; i < cl->nbody; i++) {
-		if (lr_exec(s, cl->body[i]) < 0)
+		const struct lr_stmt *st = cl->body[i];
+		/* a scalar assignment, the commonest statement of a loop, goes
+		 * straight to the fast path */
+		if (st->kind == LR_S_ASSIGN && lr_fast_assign(s, st))
+			continue;
+		if (lr_exec(s, st) < 0)
 			return -1;
 		if (s->ctl != LR_CTL_NONE || s->quit)
 			return 0;

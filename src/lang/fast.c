@@ -82,13 +82,26 @@ static int ident(struct lr_session *s, const struct lr_node *n, double *x)
 	return LR_FAST_DOUBLE;
 }
 
+/* An operand: a number or a name in line (the common leaves of a loop's
+ * arithmetic), anything else through fast(). */
+static inline int operand(struct lr_session *s, const struct lr_node *n, double *x,
+                          double extent, int depth)
+{
+	if (n->kind == LR_N_NUM) {
+		*x = n->num;
+		return LR_FAST_DOUBLE;
+	}
+	if (n->kind == LR_N_IDENT)
+		return ident(s, n, x);
+	return fast(s, n, x, extent, depth + 1);
+}
+
 static int binop(struct lr_session *s, const struct lr_node *n, double *x, double extent,
                 int depth)
 {
 	double a, b;
 
-	if (!fast(s, n->kids[0], &a, extent, depth + 1) ||
-	    !fast(s, n->kids[1], &b, extent, depth + 1))
+	if (!operand(s, n->kids[0], &a, extent, depth) || !operand(s, n->kids[1], &b, extent, depth))
 		return LR_FAST_NO;
 	switch ((enum lr_binop)n->op) {
 	case LR_OP_ADD: *x = a + b; return LR_FAST_DOUBLE;

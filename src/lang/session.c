@@ -25,6 +25,7 @@ struct lr_session *lr_session_create_bare(const struct lr_output *out)
 	s->lim.max_depth = LR_LIMIT_DEPTH_DEFAULT;
 	s->end_extent = -1;
 	s->tic_us = -1;
+	lr_vars_moved(s);
 	return s;
 }
 
@@ -145,13 +146,24 @@ struct lr_value **lr_var_slot(struct lr_session *s, const char *name)
 	return v ? &v->v : NULL;
 }
 
-struct lr_value **lr_var_search(struct lr_session *s, const char *name, size_t *hint)
+/* The source of layout generations: each change takes the next, so no two
+ * sessions (nor two layouts of one) share one. */
+static unsigned long last_gen;
+
+void lr_vars_moved(struct lr_session *s)
+{
+	s->var_gen = ++last_gen;
+}
+
+struct lr_value **lr_var_search(struct lr_session *s, const char *name,
+                                struct lr_var_cache *hint)
 {
 	struct lr_var *v = find(s, name);
 
 	if (!v)
 		return NULL;
-	*hint = (size_t)(v - s->vars);
+	hint->index = (size_t)(v - s->vars);
+	hint->gen = s->var_gen;
 	return &v->v;
 }
 
@@ -170,6 +182,7 @@ int lr_var_reserve(struct lr_session *s, size_t n)
 		return -1;
 	s->vars = v;
 	s->cap = cap;
+	lr_vars_moved(s);
 	return 0;
 }
 
@@ -211,6 +224,7 @@ int lr_var_clear(struct lr_session *s, const char *name)
 	lr_free(v->name);
 	lr_value_destroy(v->v);
 	*v = s->vars[--s->nvars];
+	lr_vars_moved(s);
 	return 1;
 }
 

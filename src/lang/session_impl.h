@@ -22,6 +22,9 @@ struct lr_session {
 	const struct lr_output *out;    /* borrowed */
 	struct lr_var *vars;            /* owned, unsorted */
 	size_t nvars, cap;
+	unsigned long var_gen;          /* changes whenever a variable moves in vars (a
+	                                   realloc, a removal, a sort), never the same in two
+	                                   sessions: the caches in the trees check it */
 	struct lr_rng rng;
 	struct lr_fmt_opts fmt;
 	int ascii;
@@ -126,28 +129,21 @@ int lr_fast_scalar(struct lr_session *s, const struct lr_node *n, double *x);
 int lr_fast_assign(struct lr_session *s, const struct lr_stmt *st);
 /* Where variable name's value is kept, or NULL (for changing it in place). */
 struct lr_value **lr_var_slot(struct lr_session *s, const char *name);
-/* The same, looking it up by name (updating *hint). */
-struct lr_value **lr_var_search(struct lr_session *s, const char *name, size_t *hint);
-
-/* strcmp(a, b) == 0 in line: names are short, and a call to the library's
- * strcmp costs more than comparing them (a third of a tight loop's time). */
-static inline int lr_same_name(const char *a, const char *b)
-{
-	while (*a && *a == *b) {
-		a++;
-		b++;
-	}
-	return *a == *b;
-}
+/* The same, looking it up by name (filling *hint). */
+struct lr_value **lr_var_search(struct lr_session *s, const char *name,
+                                struct lr_var_cache *hint);
+/* Says that the variables have moved (sorted in place): every cache is stale. */
+void lr_vars_moved(struct lr_session *s);
 
 /* lr_var_slot, first looking where *hint says the name was last time (a
- * loop looks up the same names again and again), and updating *hint. In
- * line: a tight loop does little else. */
+ * loop looks up the same names again and again), and updating *hint. The
+ * cache holds while the variables' layout has not changed since, so a hit
+ * costs no comparison of names. In line: a tight loop does little else. */
 static inline struct lr_value **lr_var_find(struct lr_session *s, const char *name,
-                                            size_t *hint)
+                                            struct lr_var_cache *hint)
 {
-	if (*hint < s->nvars && lr_same_name(s->vars[*hint].name, name))
-		return &s->vars[*hint].v;
+	if (hint->gen == s->var_gen)
+		return &s->vars[hint->index].v;
 	return lr_var_search(s, name, hint);
 }
 
