@@ -122,11 +122,8 @@ static int set_scalar(struct lr_session *s, const struct lr_stmt *st, double x)
 		return 0;
 	}
 	v = lr_value_scalar(x);
-	if (!v || lr_var_reserve(s, 1) < 0) {
-		lr_value_destroy(v);
+	if (!v || lr_var_put(s, st->name, v) < 0)
 		return lr_fail(s, st->name_pos, "out of memory");
-	}
-	lr_var_set(s, st->name, v);
 	return 0;
 }
 
@@ -141,11 +138,8 @@ static int for_range(struct lr_session *s, const struct lr_stmt *st)
 		return -1;
 	if (count == 0) {   /* the variable is the empty range, as Octave leaves it */
 		struct lr_value *v = lr_value_mat(lr_mat_create(1, 0));
-		if (!v || lr_var_reserve(s, 1) < 0) {
-			lr_value_destroy(v);
+		if (!v || lr_var_put(s, st->name, v) < 0)
 			return lr_fail(s, st->name_pos, "out of memory");
-		}
-		lr_var_set(s, st->name, v);
 		return 0;
 	}
 	for (size_t i = 0; i < count; i++) {
@@ -194,12 +188,9 @@ static int exec_for(struct lr_session *s, const struct lr_stmt *st)
 	m.v = m.own;
 	cols = m.v->kind == LR_VAL_STR ? m.v->slen : m.v->m->cols;
 	numel = m.v->kind == LR_VAL_STR ? m.v->slen : m.v->m->rows * cols;
-	if (lr_var_reserve(s, 1) < 0) {
-		lr_val_drop(&m);
-		return lr_fail(s, st->name_pos, "out of memory");
-	}
 	if (numel == 0) {   /* no steps: the variable is the empty value, as in Octave */
-		lr_var_set(s, st->name, m.own);
+		if (lr_var_put(s, st->name, m.own) < 0)
+			return lr_fail(s, st->name_pos, "out of memory");
 		return 0;
 	}
 	for (size_t k = 0; k < cols; k++) {
@@ -212,12 +203,8 @@ static int exec_for(struct lr_session *s, const struct lr_stmt *st)
 			rc = set_scalar(s, st, m.v->m->data[k]);
 		} else {
 			c = column(m.v, k);
-			if (!c || lr_var_reserve(s, 1) < 0) {
-				lr_value_destroy(c);
+			if (!c || lr_var_put(s, st->name, c) < 0)
 				rc = lr_fail(s, st->name_pos, "out of memory");
-			} else {
-				lr_var_set(s, st->name, c);
-			}
 		}
 		if (rc < 0)
 			break;
@@ -329,15 +316,19 @@ static int bind_error(struct lr_session *s, const struct lr_stmt *st)
 	struct lr_value *msg = lr_value_str(s->err->msg, strlen(s->err->msg));
 	struct lr_value *ident = lr_value_str(id, strlen(id));
 
-	if (!msg || !ident || lr_var_reserve(s, 2) < 0) {
+	if (!msg || !ident) {
 		lr_value_destroy(msg);
 		lr_value_destroy(ident);
 		return lr_fail(s, st->name_pos, "out of memory");
 	}
 	snprintf(field, sizeof field, "%s.message", st->name);
-	lr_var_set(s, field, msg);
+	if (lr_var_put(s, field, msg) < 0) {
+		lr_value_destroy(ident);
+		return lr_fail(s, st->name_pos, "out of memory");
+	}
 	snprintf(field, sizeof field, "%s.identifier", st->name);
-	lr_var_set(s, field, ident);
+	if (lr_var_put(s, field, ident) < 0)
+		return lr_fail(s, st->name_pos, "out of memory");
 	return 0;
 }
 

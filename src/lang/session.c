@@ -210,6 +210,11 @@ static int var_set(struct lr_session *s, const char *name, struct lr_value *val)
 	return 0;
 }
 
+int lr_var_put(struct lr_session *s, const char *name, struct lr_value *v)
+{
+	return var_set(s, name, v);
+}
+
 void lr_var_set(struct lr_session *s, const char *name, struct lr_value *v)
 {
 	(void)var_set(s, name, v);

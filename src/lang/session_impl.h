@@ -77,6 +77,9 @@ const struct lr_value *lr_var_get(const struct lr_session *s, const char *name);
 int lr_var_reserve(struct lr_session *s, size_t n);
 /* Binds name to v (taking v). Call lr_var_reserve first. */
 void lr_var_set(struct lr_session *s, const char *name, struct lr_value *v);
+/* Binds name to v (taking v) and says whether it could: -1 when out of
+ * memory (v is then destroyed; the variables are as they were). */
+int lr_var_put(struct lr_session *s, const char *name, struct lr_value *v);
 /* Removes name; returns 1 if it existed. */
 int lr_var_clear(struct lr_session *s, const char *name);
 
@@ -192,6 +195,9 @@ enum lr_status lr_svd_run_measure(struct lr_svd_run *r);
 
 /* 1 if w is a variable name: a letter or _, then letters, digits, _. */
 int lr_is_name(const char *w);
+/* The same, or names joined by dots: the variables that `catch err` makes
+ * (err.message, err.identifier), which a workspace file holds too. */
+int lr_is_field_name(const char *w);
 
 /* "3×3" into buf. */
 const char *lr_shape(const struct lr_matrix *m, char *buf, size_t n);

@@ -20,6 +20,10 @@ static const char script_fmt[] =
 	"A = [0.3374 0.6005 0.1735; 3.3359 0.0492 1.8374; 2.9407 0.5301 2.2620]\n"
 	"B = A' * A + 1; C = B(2:3, [1 end]); B(1, :) = [7 8 9]; D = inv(B) * [1; 2; 3];\n"
 	"s = 'hello'; n = numel(A(:)) + sum(A(:, 1))\n"
+	"t = 0; for i = 1:3, t += i; v(i) = t; end, for c = A(:, 1:2), t = t + c(1); end\n"
+	"k = 0; while k < 2, k += 1; if k == 1, continue, end, end\n"
+	"switch 'b', case {'a', 'b'}, w = size(A)(1); otherwise, w = 0; end\n"
+	"try, error('my:id', 'x %d', 1); catch err, m = err.message; end, warning('w')\n"
 	"M = A; mask M [1 0 1; 1 1 0; 0 1 1]\n"
 	"sgd A 2 epochs=15\n"
 	"sgd M 2 epochs=10 order=shuffled\n"
@@ -119,8 +123,8 @@ static void every_allocation(void)
 			fprintf(stderr, "the script fails on its own: %d:%d: %s\n", err.pos.line,
 			        err.pos.col, err.msg);
 		CHECK(rc == 0);
-		CHECK(strstr(out_text.data, "loaded 10 variables, 3 runs and an SVD") != NULL);
-		if (!strstr(out_text.data, "loaded 10 variables"))
+		CHECK(strstr(out_text.data, "loaded 19 variables, 3 runs and an SVD") != NULL);
+		if (!strstr(out_text.data, "loaded 19 variables"))
 			fprintf(stderr, "%s", out_text.data);
 		lr_session_destroy(s);
 		if (rc != 0)
