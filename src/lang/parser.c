@@ -1044,4 +1044,16 @@ void lr_parser_recover(struct lr_parser *p)
 	lx->prev = LR_TOK_NEWLINE;
 	lr_free(p->tok.str);
 	p->tok = lr_lex_next(lx);
+	/* Inside a block, the rest of the block goes too, up to the end of the
+	 * line of its 'end': its statements were never meant to run alone. */
+	if (lx->blocks == 0)
+		return;
+	while (lx->blocks > 0 && p->tok.kind != LR_TOK_EOF) {
+		lr_free(p->tok.str);
+		p->tok = lr_lex_next(lx);
+	}
+	while (p->tok.kind != LR_TOK_NEWLINE && p->tok.kind != LR_TOK_EOF) {
+		lr_free(p->tok.str);
+		p->tok = lr_lex_next(lx);
+	}
 }
