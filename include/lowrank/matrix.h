@@ -57,4 +57,13 @@ size_t lr_mat_count_observed(const struct lr_matrix *m);
 /* 1 if m has any unobserved entry (by mask or NaN). */
 int lr_mat_has_hidden(const struct lr_matrix *m);
 
+/* The small checks every layer asks (one copy, here): */
+/* 1 if a and b have the same shape and the same values bit for bit (a
+ * kept result is "of this matrix"); masks are not compared. */
+int lr_mat_same(const struct lr_matrix *a, const struct lr_matrix *b);
+/* 1 if every element is finite (no NaN, no Inf); 1 for an empty m. */
+int lr_mat_all_finite(const struct lr_matrix *m);
+/* 1 if some element is NaN. */
+int lr_mat_has_nan(const struct lr_matrix *m);
+
 #endif

@@ -7,7 +7,7 @@
 #define LR_BATCH_H
 
 #include <stddef.h>
-#include "session.h"
+#include "session_open.h"
 
 struct lr_batch_opts {
 	int keep_going;   /* carry on after an error */

@@ -14,6 +14,7 @@
 #include "frontend.h"
 #include "lesson.h"
 #include "limit.h"
+#include "workspace.h"
 
 static volatile sig_atomic_t got_sigint;
 /* Set by Ctrl-C or by a failed write of the output: the batch run stops at
@@ -291,7 +292,7 @@ int main(int argc, char **argv)
 		}
 		rc = 0;
 		for (int i = 2; i < argc; i++)
-			rc |= lr_lesson_check_file(argv[i], stdout, stderr, lr_session_create);
+			rc |= lr_lesson_check_file(argv[i], stdout, stderr, lr_command_tables);
 		return rc;
 	}
 	rc = parse_args(argc, argv, &a);

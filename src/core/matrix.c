@@ -191,3 +191,25 @@ int lr_mat_has_hidden(const struct lr_matrix *m)
 {
 	return lr_mat_count_observed(m) != mat_size(m);
 }
+
+int lr_mat_same(const struct lr_matrix *a, const struct lr_matrix *b)
+{
+	return a->rows == b->rows && a->cols == b->cols &&
+	       (mat_size(a) == 0 || !memcmp(a->data, b->data, mat_size(a) * sizeof *a->data));
+}
+
+int lr_mat_all_finite(const struct lr_matrix *m)
+{
+	for (size_t i = 0; i < mat_size(m); i++)
+		if (!isfinite(m->data[i]))
+			return 0;
+	return 1;
+}
+
+int lr_mat_has_nan(const struct lr_matrix *m)
+{
+	for (size_t i = 0; i < mat_size(m); i++)
+		if (isnan(m->data[i]))
+			return 1;
+	return 0;
+}

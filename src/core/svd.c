@@ -28,10 +28,8 @@ static int fits_lint(size_t x)
 /* LAPACK loops forever or returns garbage on NaN/Inf, so refuse them first. */
 static enum lr_status check_input(const struct lr_matrix *A)
 {
-	size_t n = A->rows * A->cols;
-	for (size_t i = 0; i < n; i++)
-		if (!isfinite(A->data[i]))
-			return LR_ERR_NONFINITE;
+	if (!lr_mat_all_finite(A))
+		return LR_ERR_NONFINITE;
 	if (!fits_lint(A->rows) || !fits_lint(A->cols))
 		return LR_ERR_TOO_BIG;
 	return LR_OK;

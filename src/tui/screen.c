@@ -11,6 +11,7 @@
 #include <wchar.h>
 #include "scrollback.h"
 #include "session.h"
+#include "workspace.h"
 
 static struct lr_screen *active;     /* for the atexit and signal paths */
 

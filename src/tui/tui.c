@@ -32,7 +32,8 @@
 #include "parser.h"
 #include "scrollback.h"
 #include "screen.h"
-#include "session.h"
+#include "complete.h"
+#include "session_open.h"
 #include "views.h"
 
 #define PROMPT ">> "

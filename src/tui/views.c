@@ -105,20 +105,6 @@ static int flow(struct lr_grid *g, int x0, int y, int xmax, int ymax,
 	return y + 1;
 }
 
-static int same_matrix(const struct lr_matrix *a, const struct lr_matrix *b)
-{
-	return a->rows == b->rows && a->cols == b->cols &&
-	       (!a->data || !memcmp(a->data, b->data, a->rows * a->cols * sizeof(double)));
-}
-
-static int has_nan(const struct lr_matrix *A)
-{
-	for (size_t i = 0; i < A->rows * A->cols; i++)
-		if (isnan(A->data[i]))
-			return 1;
-	return 0;
-}
-
 /* ---- the tab line ---- */
 
 static void context(const struct lr_panel *p, char *buf, size_t n)
@@ -621,7 +607,7 @@ static void draw_loss(struct lr_grid *g, const struct lr_panel *p, int y0)
 	last = p->runs[p->nruns - 1];
 	from = p->nruns - 1;
 	while (from > 0 && !strcmp(p->runs[from - 1]->matrix_name, last->matrix_name) &&
-	       same_matrix(p->runs[from - 1]->A, last->A))
+	       lr_mat_same(p->runs[from - 1]->A, last->A))
 		from--;
 	if (lr_grid_init(&sub, g->w, g->h - y0) < 0)
 		return;
@@ -767,7 +753,7 @@ static double *values_of(const struct lr_panel *p, const struct lr_matrix *A, si
 	double *s;
 
 	*n = pmin;
-	if (p->svd && same_matrix(p->svd->A, A) && k <= lr_svd_run_known(p->svd)) {
+	if (p->svd && lr_mat_same(p->svd->A, A) && k <= lr_svd_run_known(p->svd)) {
 		*n = lr_svd_run_known(p->svd);
 		*tail = lr_svd_run_tail(p->svd, k);
 		s = lr_mallocarray(*n + 1, sizeof *s);
@@ -775,7 +761,7 @@ static double *values_of(const struct lr_panel *p, const struct lr_matrix *A, si
 			memcpy(s, p->svd->svd.s, *n * sizeof *s);
 		return s;
 	}
-	if (has_nan(A))
+	if (lr_mat_has_nan(A))
 		return NULL;
 	s = lr_mallocarray(pmin + 1, sizeof *s);
 	if (s && lr_svd_values(A, s) != LR_OK) {

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include "grid.h"
+#include "plotcmd.h"
 #include "session.h"
 
 enum lr_view {

@@ -35,7 +35,7 @@
 #include <time.h>
 #include "parser.h"
 #include "scrollback.h"
-#include "session.h"
+#include "session_open.h"
 #include "views.h"
 
 #define FRAME_NS 40000000L   /* as tui.c: at most 25 panel redraws a second */

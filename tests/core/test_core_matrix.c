@@ -185,5 +185,40 @@ static void alloc_fail(void)
 	lr_mat_destroy(M);
 }
 
+/* lr_mat_same, lr_mat_all_finite, lr_mat_has_nan: the one copy of the
+ * small checks (they were repeated in four files). */
+static void checks(void)
+{
+	static const double d[] = { 1, 2, 3, 4 }, e[] = { 1, 2, 3, 5 };
+	struct lr_matrix *a = lr_mat_from(2, 2, d), *b = lr_mat_from(2, 2, d);
+	struct lr_matrix *c = lr_mat_from(2, 2, e), *r = lr_mat_from(1, 4, d);
+	struct lr_matrix *z0 = lr_mat_create(0, 3), *z1 = lr_mat_create(0, 3);
+	struct lr_matrix *z2 = lr_mat_create(3, 0);
+
+	CHECK(a && b && c && r && z0 && z1 && z2);
+	CHECK(lr_mat_same(a, b) && lr_mat_same(a, a));
+	CHECK(!lr_mat_same(a, c));                 /* one value differs */
+	CHECK(!lr_mat_same(a, r));                 /* same values, other shape */
+	CHECK(lr_mat_same(z0, z1) && !lr_mat_same(z0, z2));
+	CHECK(lr_mat_all_finite(a) && lr_mat_all_finite(z0) && !lr_mat_has_nan(a));
+	c->data[1] = INFINITY;
+	CHECK(!lr_mat_all_finite(c) && !lr_mat_has_nan(c));
+	c->data[1] = -INFINITY;
+	CHECK(!lr_mat_all_finite(c));
+	c->data[3] = NAN;
+	CHECK(!lr_mat_all_finite(c) && lr_mat_has_nan(c));
+	b->data[0] = NAN;
+	CHECK(!lr_mat_same(a, b) && lr_mat_has_nan(b) && !lr_mat_has_nan(z0));
+	a->data[0] = NAN;
+	CHECK(lr_mat_same(a, b));                  /* the same bits: a kept NaN is the same */
+	lr_mat_destroy(a);
+	lr_mat_destroy(b);
+	lr_mat_destroy(c);
+	lr_mat_destroy(r);
+	lr_mat_destroy(z0);
+	lr_mat_destroy(z1);
+	lr_mat_destroy(z2);
+}
+
 SUBTEST_MAIN(T(create), T(limit), T(copy), T(transpose), T(mul), T(mul_bt),
-             T(mul_empty), T(mask), T(alloc_fail))
+             T(mul_empty), T(mask), T(alloc_fail), T(checks))

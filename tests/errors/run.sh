@@ -10,7 +10,7 @@
 #   NAME.args     extra command-line options, e.g. --keep-going
 #
 # usage: run.sh LOWRANK DIR/NAME.lr|DIR/NAME.gen
-# With LR_ERRORS_UPDATE=1 the expected files are written from the file run.
+# With LR_UPDATE_GOLDEN=1 the expected files are written from the file run.
 set -u
 lowrank=$1
 case_path=$2
@@ -44,7 +44,7 @@ for how in file stdin; do
 		"$lowrank" $args <"$name.lr" >out 2>err
 	fi
 	status=$?
-	if [ "${LR_ERRORS_UPDATE:-0}" = 1 ] && [ $how = file ]; then
+	if [ "${LR_UPDATE_GOLDEN:-0}" = 1 ] && [ $how = file ]; then
 		sed "s/$name\\.lr:/@FILE@:/g" err >"$dir/$name.err"
 		if [ -s out ]; then cp out "$dir/$name.out"; else rm -f "$dir/$name.out"; fi
 		if [ "$status" != 1 ]; then echo "$status" >"$dir/$name.status"; else rm -f "$dir/$name.status"; fi

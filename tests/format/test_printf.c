@@ -1,4 +1,4 @@
-/* Tests of printf (src/lang/printf.c). Unless a test says otherwise every
+/* Tests of printf (src/interp/printf.c). Unless a test says otherwise every
  * expected text is what GNU Octave 7.3's sprintf gives for the same template
  * and arguments (checked with octave-cli). */
 #include "check.h"
@@ -6,7 +6,7 @@
 #include <stdarg.h>
 
 #include "lowrank/alloc.h"
-#include "printf.h"
+#include "lr_printf.h"
 
 /* Arguments are built from a small description: 'n' a number (double),
  * 's' a string (const char *), 'm' a matrix (rows, cols, const double *

@@ -11,7 +11,7 @@
 # error messages name it as NAME.lr.
 #
 # usage: run.sh LOWRANK DIR/NAME.lr
-# With LR_GOLDEN_UPDATE=1 the expected files are rewritten instead (then
+# With LR_UPDATE_GOLDEN=1 the expected files are rewritten instead (then
 # check the diff by eye before committing).
 set -u
 lowrank=$1
@@ -43,7 +43,7 @@ status=$?
 want_status=0
 [ -f "$name.status" ] && want_status=$(cat "$name.status")
 
-if [ "${LR_GOLDEN_UPDATE:-0}" = 1 ]; then
+if [ "${LR_UPDATE_GOLDEN:-0}" = 1 ]; then
 	cp "$tmp/out" "$name.out"
 	if [ -s "$tmp/err" ]; then cp "$tmp/err" "$name.err"; else rm -f "$name.err"; fi
 	if [ "$status" != 0 ]; then echo "$status" >"$name.status"; else rm -f "$name.status"; fi

@@ -1,4 +1,4 @@
-/* Unit tests of the functions (src/lang/builtins.c). Expected values were
+/* Unit tests of the functions (src/interp/builtins.c). Expected values were
  * computed by GNU Octave 7.3 (octave-cli, printed with %.17g) unless a
  * comment says we deviate on purpose. */
 #include "check.h"
@@ -136,7 +136,7 @@ static void table_sorted(void)
 	size_t total = 0, n = lr_builtin_sorted(all, LR_MAX_BUILTINS);
 
 	for (size_t k = 0; lr_builtin_tables[k]; k++) {
-		const struct lr_builtin *t = lr_builtin_tables[k]->fns;
+		const struct lr_builtin *t = lr_builtin_tables[k]->entries;
 		total += lr_builtin_tables[k]->n;
 		for (size_t i = 0; i < lr_builtin_tables[k]->n; i++) {
 			CHECK(t[i].fn && t[i].usage && t[i].summary && *t[i].summary);

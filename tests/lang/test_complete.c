@@ -6,7 +6,8 @@
 #include "check.h"
 #include "lowrank/buf.h"
 #include "parser.h"
-#include "session.h"
+#include "complete.h"
+#include "session_open.h"
 
 static void discard(void *ctx, const char *s, size_t n)
 {
@@ -97,6 +98,10 @@ static void option_values(void)
 	CHECK(offers(s, "sgd A 2 epochs=10 order=", "rows shuffled"));
 	CHECK(offers(s, "svd A 2 method=s", "subspace"));
 	CHECK(offers(s, "explore A method=f", "full"));
+	/* the values are the command's own (its entry's options): explore has
+	 * no update= */
+	CHECK(offers(s, "explore A update=seq", ""));
+	CHECK(offers(s, "sgd A 1 update=seq", "sequential"));
 	lr_session_destroy(s);
 }
 

@@ -1,4 +1,4 @@
-/* Unit tests of the operators (src/lang/ops.c). Expected values were
+/* Unit tests of the operators (src/interp/ops.c). Expected values were
  * computed by GNU Octave 7.3 (octave-cli, printed with %.17g) unless a
  * comment says otherwise. */
 #include "check.h"

@@ -2,7 +2,7 @@
 """Golden transcript: runs `lowrank LESSON` (the lesson as a plain script, in
 batch mode) and compares its standard output with EXPECTED byte for byte.
 
-usage: golden.py LOWRANK LESSON EXPECTED    (UPDATE=1 rewrites EXPECTED)"""
+usage: golden.py LOWRANK LESSON EXPECTED    (LR_UPDATE_GOLDEN=1 rewrites EXPECTED)"""
 import difflib
 import os
 import subprocess
@@ -14,7 +14,7 @@ p = subprocess.run([exe, "--plain", lesson], env=env, capture_output=True, text=
 if p.returncode != 0:
     print(f"{lesson}: exit status {p.returncode}\n{p.stderr}")
     sys.exit(1)
-if os.environ.get("UPDATE") == "1":
+if os.environ.get("LR_UPDATE_GOLDEN") == "1":
     with open(expected, "w") as f:
         f.write(p.stdout)
 with open(expected) as f:

@@ -24,7 +24,7 @@
 #include "lowrank/matrix.h"
 #include "parser.h"
 #include "script.h"
-#include "session.h"
+#include "session_open.h"
 
 #define MAX_STATEMENTS 256
 

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "parser.h"
-#include "session.h"
+#include "session_open.h"
 
 struct capture {
 	char *data;     /* malloc'd, NUL-terminated */

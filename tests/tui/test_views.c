@@ -11,7 +11,7 @@
 #include "lowrank/buf.h"
 #include "parser.h"
 #include "scrollback.h"
-#include "session.h"
+#include "session_open.h"
 #include "views.h"
 
 static void discard(void *ctx, const char *s, size_t n)

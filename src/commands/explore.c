@@ -1,0 +1,134 @@
+/* `explore A [k] [method=M]`: the rank explorer. Computes the SVD of A (as
+ * `svd A k` does, at least the 10 leading triplets) and keeps it, prints what each rank k = 1..min(p, 10) costs and
+ * keeps (the error Σ_{i>k} σᵢ², the relative error ‖A − A_k‖/‖A‖, the
+ * energy kept and the storage k(m+n+1) against m·n), and asks a terminal
+ * for the Spectrum view, where + and - step k. The variables are left
+ * alone: exploring binds nothing. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include "lowrank/alloc.h"
+#include "factor.h"
+
+#define EXPLORE_ROWS 10
+
+static const char usage[] = "explore A [k] [method=auto|full|subspace]";
+
+/* The table of ranks 1..min(p, 10), the explored k marked. A partial SVD
+ * holds at least those ranks (see lr_cmd_explore), so every row is exact. */
+static void explore_text(struct lr_buf *b, const struct lr_svd_run *r, enum lr_numfmt f)
+{
+	const struct lr_svd *d = &r->svd;
+	size_t known = lr_svd_run_known(r), pmax = lr_svd_run_rank_max(r);
+	size_t rows = known < EXPLORE_ROWS ? known : EXPLORE_ROWS;
+	char sh[32];
+
+	lr_buf_printf(b, "explore: the rank-k approximations of %s (%s)\n", r->matrix_name,
+	              lr_shape(r->A, sh, sizeof sh));
+	lr_buf_puts(b, "     k          error   rel. error   energy kept   storage\n");
+	for (size_t k = 1; k <= rows; k++) {
+		double tail = lr_svd_run_tail(r, k);
+		struct lr_buf num;
+		char st[64];
+		lr_buf_init(&num);
+		lr_fmt_number(&num, tail, f);
+		snprintf(st, sizeof st, "%zu vs %zu", k * (d->m + d->n + 1), d->m * d->n);
+		lr_buf_printf(b, "  %c%3zu  %13s   %9.2f%%   %10.2f%%   %s\n", k == r->k ? '>' : ' ', k,
+		              num.data && !num.failed ? num.data : "?",
+		              100 * lr_svd_run_rel_error(r, k), 100 * lr_svd_run_kept(r, k), st);
+		lr_buf_finish(&num);
+	}
+	if (known < pmax)
+		lr_buf_printf(b, "  ... up to k = %zu; only the %zu largest singular values were "
+		              "computed\n  (subspace iteration; method=full computes them all)\n",
+		              pmax, known);
+	else if (d->p > rows)
+		lr_buf_printf(b, "  ... up to k = %zu\n", d->p);
+	/* a note, so no line of it starts "error:" as a message of failure would */
+	lr_buf_puts(b, "Columns: error = ||A - A_k||^2 = sum of s(i)^2 for i > k "
+	               "(Eckart-Young-Mirsky);\nrel. error = ||A - A_k|| / ||A||; storage = "
+	               "k(m+n+1) numbers of U_k, s, V_k\nagainst m*n.\n");
+	lr_buf_printf(b, "> marks k = %zu; on a terminal + and - step k in the Spectrum view%s.\n",
+	              r->k, known < pmax ? " (up to the computed ones)" : "");
+}
+
+int lr_cmd_explore(struct lr_session *s, const struct lr_stmt *st)
+{
+	struct lr_val A = { 0 };
+	struct lr_svd_run *r = NULL;
+	const struct lr_word *kw = NULL;
+	enum lr_svd_method method = LR_SVD_AUTO;
+	const struct lr_matrix *m;
+	char name[32], sh[32];
+	double k = 1;
+	size_t p;
+	int rc = -1;
+
+	if (st->nwords < 1)
+		return lr_fail(s, st->name_pos, "explore: expected the matrix to explore after "
+		               "'explore'; usage: %s", usage);
+	if (st->nwords > 3)
+		return lr_fail(s, st->words[3].pos, "explore: expected at most 3 words after "
+		               "'explore', found the extra word '%s'; usage: %s", st->words[3].text,
+		               usage);
+	if (lr_is_name(st->words[0].text) && strlen(st->words[0].text) < sizeof name)
+		snprintf(name, sizeof name, "%s", st->words[0].text);
+	else
+		snprintf(name, sizeof name, "the matrix");
+	if (lr_eval_text(s, st->words[0].text, st->words[0].pos, &A) < 0)
+		return -1;
+	if (A.v->kind != LR_VAL_MAT) {
+		lr_val_drop(&A);
+		return lr_fail(s, st->words[0].pos, "the matrix to explore must be a matrix, found "
+		               "a string");
+	}
+	m = A.v->m;
+	p = m->rows < m->cols ? m->rows : m->cols;
+	if (p == 0) {
+		lr_fail(s, st->words[0].pos, "%s is empty (%s): there is nothing to explore", name,
+		        lr_shape(m, sh, sizeof sh));
+		goto done;
+	}
+	for (size_t i = 1; i < st->nwords; i++) {
+		if (i == 1 && !strchr(st->words[i].text, '='))
+			kw = &st->words[i];
+		else if (lr_svd_option_word(s, &st->words[i], usage, &method) < 0)
+			goto done;
+	}
+	if (kw) {
+		struct lr_val kv = { 0 };
+		int ok;
+		if (lr_eval_text(s, kw->text, kw->pos, &kv) < 0)
+			goto done;
+		ok = kv.v->kind == LR_VAL_MAT && kv.v->m->rows * kv.v->m->cols == 1;
+		k = ok ? kv.v->m->data[0] : NAN;
+		lr_val_drop(&kv);
+		if (!(k >= 1 && k <= (double)p) || k != floor(k)) {
+			lr_fail(s, kw->pos, "the rank for %s (%s) must be a whole number from 1 "
+			        "to %zu, found %s", name, lr_shape(m, sh, sizeof sh), p, kw->text);
+			goto done;
+		}
+	}
+	/* every row of the table, even when k is smaller */
+	if (lr_svd_request_run(s, m, name, (size_t)k, p < EXPLORE_ROWS ? p : EXPLORE_ROWS, method,
+	                       st->words[0].pos, kw ? kw->pos : st->words[0].pos, &r) < 0)
+		goto done;
+	lr_session_keep_svd(s, r);
+	if (!st->quiet) {
+		struct lr_buf b;
+		lr_buf_init(&b);
+		explore_text(&b, r, s->fmt.numfmt);
+		lr_write_buf(s, &b);
+		lr_buf_finish(&b);
+	}
+	{
+		struct lr_event ev = { LR_EV_SVD_DONE, NULL, r, NULL };
+		struct lr_event view = { LR_EV_VIEW, NULL, NULL, "spectrum" };
+		lr_emit(s, &ev);
+		lr_emit(s, &view);
+	}
+	rc = 0;
+done:
+	lr_val_drop(&A);
+	return rc;
+}

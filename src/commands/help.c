@@ -1,0 +1,234 @@
+/* Help texts. A command's text is reached through its entry in the command
+ * tables; the topics here are the rest. Keep them in step with README.md
+ * (the language reference says the same at more length); the man page's
+ * lists are generated from the tables. Suite help_sync
+ * (tests/lang/test_help_sync.c) checks that every command and function is
+ * in all three. */
+#include "help.h"
+
+#include <string.h>
+#include "builtins.h"
+#include "parser.h"
+
+const char lr_help_overview[] =
+"lowrank: low-rank matrix factorisation, by SGD and by truncated SVD.\n"
+"\n"
+"  A = [0.3374 0.6005 0.1735; 3.3359 0.0492 1.8374; 2.9407 0.5301 2.2620]\n"
+"  sgd A 2          factorise A ~ U*V' with rank 2 by stochastic gradient descent\n"
+"  svd A 2          the truncated SVD: U*S*V', the best rank-2 approximation\n"
+"  loss             how close SGD came to the Eckart-Young-Mirsky optimum\n"
+"  plot             the loss per epoch, with the SVD bound as a floor\n"
+"\n"
+"Help topics (type 'help TOPIC'):\n"
+"  syntax      numbers, matrices, indexing, statements, comments\n"
+"  operators   + - * / .* ./ ^ .^ ' and comparisons\n"
+"  control     if, for, while, do, switch, try, break, error, warning\n"
+"  functions   the list of functions (then 'help NAME')\n"
+"  sgd svd loss mask plot   the factorisation commands\n"
+"  explore     the rank explorer: error, energy and storage for each rank k\n"
+"  commands    every command: format, who, clear, seed, limit, view, quit\n"
+"  printf      formatted output for scripts\n"
+"  lessons     the lessons and their commands\n";
+
+static const char syntax[] =
+"Syntax (GNU Octave's, for this subset):\n"
+"  3  -0.5  1e-3  nan  inf  pi  eps    numbers\n"
+"  [1 2; 3 4]   [1, 2; 3, 4]          a matrix; ';' or a newline starts a row\n"
+"  [A B]   [A; B]                      side by side, on top of each other\n"
+"  1:3   1:2:9                         ranges (row vectors)\n"
+"  A(2,1)  A(2,:)  A(:,1)  A(end,1)    indexing, from 1; A(k) counts down columns\n"
+"  A(2,1) = 5                          assignment into an index (grows A)\n"
+"  x = expr     expr                   bind a name, or bind ans\n"
+"  x = 3;                              a trailing ';' hides the result\n"
+"  a = 1, b = 2; c = 3                 several statements on a line\n"
+"  # comment    % comment\n"
+"  'text'   \"text with \\n escapes\"     strings\n"
+"  [U, S, V] = svd(A)                  several outputs; [~, i] = max(x)\n";
+
+static const char operators[] =
+"Operators, from lowest to highest precedence:\n"
+"  ||  &&  |  &                        logical (1 true, 0 false)\n"
+"  < <= > >= == ~= !=                  comparisons, elementwise\n"
+"  :                                   range\n"
+"  + -                                 elementwise, with broadcasting\n"
+"  * / .* ./                           matrix product, right division, elementwise\n"
+"  - + ! (unary)\n"
+"  ^ .^                                power of a square matrix / elementwise\n"
+"  ' .'                                transpose\n"
+"Broadcasting: a scalar, a row or a column stretches to match the other operand.\n";
+
+const char lr_help_sgd[] =
+"sgd A k [epochs=1000] [lr=0.01] [seed=N] [update=sequential|simultaneous]\n"
+"        [order=rows|shuffled] [U=U0] [V=V0]\n"
+"  Factorises A ~ U*V' (U m-by-k, V n-by-k) by the notebook's SGD and binds U\n"
+"  and V. Each epoch visits the entries row by row; for each observed entry\n"
+"    e = A(r,c) - U(r,:)*V(c,:)'\n"
+"    U(r,:) += lr*e*V(c,:)\n"
+"    V(c,:) += lr*e*U(r,:)      (sequential: the U row just updated)\n"
+"  update=simultaneous uses the old U row (the textbook gradient step);\n"
+"  order=shuffled visits the entries in a new random order every epoch.\n"
+"  U and V start uniform in [0,1) from the seed (drawn from the session's\n"
+"  generator unless seed= is given; 'seed N' resets it). Hidden entries (the\n"
+"  mask, or NaN) take no part. Prints U, V and the loss: the sum of squared\n"
+"  errors over the observed entries. Function form: [U, V] = sgd(A, k, 'lr', 0.02).\n";
+
+const char lr_help_svd[] =
+"svd A [k] [method=auto|full|subspace]\n"
+"  The truncated SVD: binds U (m-by-k), S (k-by-k diagonal) and V (n-by-k), so\n"
+"  that U*S*V' is the best rank-k approximation of A. Prints them and every\n"
+"  singular value, the kept ones marked, the bound sum(s(k+1:end).^2), the energy\n"
+"  kept and the storage k(m+n+1) against m*n. Function forms: s = svd(A) (all\n"
+"  singular values), [U, S, V] = svd(A) (full), [U, S, V] = svd(A, k) (rank k),\n"
+"  svd(A, 0) or svd(A, 'econ') (thin), svd(A, k, 'method', 'full').\n"
+"  method=auto (the default) computes only the k leading singular values, by\n"
+"  randomized subspace iteration, when that is much faster: min(m, n) >= 1000\n"
+"  and k <= min(m, n)/50. The others are then not listed, and the bound is\n"
+"  measured as ||A - A_k||^2. method=full computes every singular value;\n"
+"  method=subspace asks for the iteration on any size (a small matrix or a flat\n"
+"  spectrum still gets the full SVD, with a note).\n";
+
+const char lr_help_explore[] =
+"explore A [k] [method=auto|full|subspace]\n"
+"  The rank explorer. Computes the SVD of A (as 'svd A k' does, k = 1 unless\n"
+"  given) and prints, for k = 1 to min(m, n) (at most 10 rows): the error of the\n"
+"  best rank-k approximation, sum of s(i)^2 for i > k = ||A - A_k||^2, the\n"
+"  relative error ||A - A_k|| / ||A||, the energy kept and the storage k(m+n+1)\n"
+"  against m*n. On a terminal the panel shows the Spectrum view, where + and -\n"
+"  (on an empty prompt) step k and the cut-off, the numbers and the rank-k\n"
+"  approximation follow. Binds no variables; 'loss' and the panel use the SVD.\n"
+"  method= as for svd: with only the leading values computed (at least 10), the\n"
+"  table is exact and + stops at the last computed one.\n";
+
+const char lr_help_loss[] =
+"loss\n"
+"  Compares the newest sgd with the SVD of the same matrix and rank (computing\n"
+"  whichever is missing): the SGD loss, the SVD loss, the Eckart-Young-Mirsky\n"
+"  bound sum of s(i)^2 for i > k, and the gap. No rank-k matrix beats the bound,\n"
+"  so SGD approaches it and never goes below. For a masked matrix the bound does\n"
+"  not apply: it shows the loss on observed entries and the error on hidden ones.\n"
+"  Function form: loss() = [sgd_loss svd_loss bound gap].\n";
+
+const char lr_help_mask[] =
+"mask A M     hide the entries of A where M is 0 (M has A's shape, 1 = observed)\n"
+"mask A       show the mask of A (NaN entries are always hidden)\n"
+"unmask A     observe every entry that is not NaN\n"
+"  A hidden entry keeps its value, shown in [brackets]: sgd learns without it,\n"
+"  and reports its error on the hidden entries, which tells how well it completes\n"
+"  the matrix. Function forms: B = mask(A, M), B = unmask(A).\n";
+
+const char lr_help_plot[] =
+"plot [all] [ascii]\n"
+"  Draws the loss per epoch of the newest sgd on a logarithmic axis, with the\n"
+"  SVD bound as a dashed floor and the error on hidden entries when it is known.\n"
+"  'plot all' overlays the last runs (up to 4), with their hidden-entry errors\n"
+"  while runs and errors together are at most 4 series; 'ascii' draws without\n"
+"  Unicode.\n";
+
+const char lr_help_commands[] =
+"Commands (a word and its arguments; a ';' at the end hides the output):\n"
+"  sgd A k [options]   svd A [k]   loss   mask A [M]   unmask A   plot [all]\n"
+"  explore A [k]       each rank's error, energy and storage; + and - step k\n"
+"  format short|long   4 decimals, or 15 significant digits\n"
+"  who                 the variables and their shapes\n"
+"  clear [NAME...]     remove variables (all of them without names)\n"
+"  seed N              reset the random generator (rand, randn, sgd's start)\n"
+"  limit [NAME N]      show or change the limits on one statement; see 'help limit'\n"
+"  save FILE [NAME...]  load FILE  load A FILE.csv|FILE.mtx   see 'help save'\n"
+"  lessons  lesson N  next  back  check  hint  reveal  skip   see 'help lessons'\n"
+"  view matrices|loss|spectrum|compare   choose the panel view (terminal only)\n"
+"  help [TOPIC]        this help\n"
+"  quit [STATUS]  exit [STATUS]   also quit(STATUS), exit(STATUS), as in Octave\n";
+
+const char lr_help_limit[] =
+"limit   limit NAME N\n"
+"  Limits on what one statement may ask for, so that a typo cannot exhaust the\n"
+"  machine: over one, the statement is refused at once and the message says\n"
+"  which limit and how to raise it. 'limit' lists them; 'limit NAME N' sets\n"
+"  one (a whole number from 1 to its maximum) for the statements after it.\n"
+"    elements  elements of one matrix, or       default 1e8     at most 1e15\n"
+"              characters of one string\n"
+"    updates   epochs × entries × k of one sgd  default 1e10    at most 1e18\n"
+"    line      bytes of one statement (a line   default 8 MiB   at most 1 GiB\n"
+"              and its continuation lines)\n"
+"    depth     nesting of one expression:       default 200     at most 500\n"
+"              brackets, parentheses, prefix operators; transposes and\n"
+"              && or || in a row may be five times as many\n";
+
+static const char t_printf[] =
+"printf(FORMAT, ...)   fprintf(FORMAT, ...)   s = sprintf(FORMAT, ...)   disp(X)\n"
+"  Octave's rules: %d %i %u %f %e %g %x %o %c %s with flags, widths and\n"
+"  precisions; \\n \\t escapes. Matrix arguments give their elements down the\n"
+"  columns, and the format repeats until every element is used:\n"
+"    printf(\"%d: %.4f\\n\", [1:3; sqrt(1:3)])\n";
+
+const char lr_help_save[] =
+"save FILE            the whole workspace: variables with their masks, the kept\n"
+"                     training runs and the last SVD (so loss and plot work after load)\n"
+"save FILE A B        only those variables\n"
+"load FILE            a workspace file; its variables replace those of the same name\n"
+"load A FILE.csv      numbers separated by commas (or blanks); an empty field is NaN\n"
+"load A FILE.mtx      a MatrixMarket file\n"
+"Files are written to a temporary file and renamed into place, so a crash leaves the\n"
+"old file whole; a damaged file is refused with its line and loads nothing.\n";
+
+struct topic {
+	const char *name;
+	const char *text;
+};
+
+/* The topics that are not a command's word (those are in the command
+ * tables, whose entries point at the texts above). */
+static const struct topic topics[] = {
+	{ "syntax", syntax }, { "operators", operators }, { "commands", lr_help_commands },
+	{ "printf", t_printf }, { "fprintf", t_printf }, { "sprintf", t_printf },
+	{ "disp", t_printf }, { "control", lr_help_control }, { "error", lr_help_control },
+	{ "warning", lr_help_control }, { "tic", lr_help_clock }, { "toc", lr_help_clock },
+	{ "clc", lr_help_clock }, { "exist", lr_help_clock },
+};
+
+static void list_functions(struct lr_buf *out)
+{
+	const struct lr_builtin *b[LR_MAX_BUILTINS];
+	size_t n = lr_builtin_sorted(b, LR_MAX_BUILTINS);
+
+	lr_buf_puts(out, "Functions ('help NAME' for one):\n");
+	for (size_t i = 0; i < n && i < LR_MAX_BUILTINS; i++)
+		lr_buf_printf(out, "  %-10s %s\n", b[i]->name, b[i]->summary);
+	lr_buf_puts(out, "  sgd, svd, mask, unmask, loss, printf, fprintf, sprintf, disp:\n"
+	                 "             see 'help sgd', 'help printf', ...\n");
+}
+
+int lr_help(struct lr_buf *out, const struct lr_command *const *tables, const char *topic)
+{
+	const struct lr_builtin *b;
+	const struct lr_command *c;
+
+	if (!topic) {
+		lr_buf_puts(out, lr_help_overview);
+		return 0;
+	}
+	for (size_t i = 0; i < sizeof topics / sizeof topics[0]; i++)
+		if (!strcmp(topics[i].name, topic)) {
+			lr_buf_puts(out, topics[i].text);
+			return 0;
+		}
+	for (size_t i = 0; lr_keywords[i]; i++)
+		if (!strcmp(lr_keywords[i], topic)) {
+			lr_buf_puts(out, lr_help_control);
+			return 0;
+		}
+	c = lr_command_find(tables, topic);
+	if (c) {
+		lr_buf_puts(out, c->help);
+		return 0;
+	}
+	if (!strcmp(topic, "functions")) {
+		list_functions(out);
+		return 0;
+	}
+	b = lr_builtin_find(topic);
+	if (!b)
+		return -1;
+	lr_buf_printf(out, "%s\n  %s\n", b->usage, b->summary);
+	return 0;
+}

@@ -1,0 +1,118 @@
+/* The functions that print, and so need the session's output: disp, printf,
+ * fprintf and sprintf (which gives its text as a string). They belong to the
+ * interpreter, not to a command: a script uses them as Octave's. */
+#include <stdio.h>
+#include <string.h>
+#include "lr_printf.h"
+#include "session_impl.h"
+
+/* printf/fprintf/sprintf/disp. fprintf(1, ...) and fprintf(...) print. */
+static int fn_print(struct lr_session *s, const struct lr_node *n, const struct lr_val *args,
+                    struct lr_value **outs)
+{
+	const char *name = n->str;
+	size_t first = 0;
+	struct lr_buf b;
+	char msg[256];
+	const struct lr_value *argv[64];
+
+	if (!strcmp(name, "disp")) {
+		if (n->nkids != 1)
+			return lr_fail(s, n->pos, "disp: expected 1 argument, found %zu", n->nkids);
+		lr_buf_init(&b);
+		if (args[0].v->kind == LR_VAL_STR)
+			lr_buf_printf(&b, "%s\n", args[0].v->s);
+		else {
+			lr_fmt_matrix(&b, NULL, args[0].v->m, &s->fmt);
+		}
+		lr_write_buf(s, &b);
+		lr_buf_finish(&b);
+		return 0;
+	}
+	if (!strcmp(name, "fprintf") && n->nkids > 0 && args[0].v->kind == LR_VAL_MAT) {
+		const struct lr_matrix *fd = args[0].v->m;
+		if (fd->rows * fd->cols != 1 || fd->data[0] != 1)
+			return lr_fail(s, n->kids[0]->pos, "fprintf: only standard output (1) can be "
+			               "written to");
+		first = 1;
+	}
+	if (n->nkids <= first || args[first].v->kind != LR_VAL_STR)
+		return lr_fail(s, n->nkids > first ? n->kids[first]->pos : n->pos,
+		               "%s: expected a format string as argument %zu", name, first + 1);
+	if (n->nkids - first - 1 > 64)
+		return lr_fail(s, n->pos, "%s: at most 64 values can be formatted at once", name);
+	for (size_t i = first + 1; i < n->nkids; i++)
+		argv[i - first - 1] = args[i].v;
+	lr_buf_init(&b);
+	if (lr_format_printf_escapes(&b, args[first].v->s, args[first].v->slen,
+	                             !args[first].v->dq, argv, (int)(n->nkids - first - 1), msg,
+	                             sizeof msg) < 0) {
+		lr_buf_finish(&b);
+		return lr_fail(s, n->kids[first]->pos, "%s", msg);
+	}
+	if (!strcmp(name, "sprintf")) {
+		outs[0] = b.failed ? NULL : lr_value_str(b.data ? b.data : "", b.len);
+		if (outs[0])   /* of the format's kind, as Octave's sprintf */
+			outs[0]->dq = args[first].v->dq;
+		lr_buf_finish(&b);
+		return outs[0] ? 0 : lr_fail(s, n->pos, "out of memory");
+	}
+	lr_write_buf(s, &b);
+	lr_buf_finish(&b);
+	return 0;
+}
+
+const struct lr_printer lr_printers[] = {
+	{ "disp", "disp(X)", "show a value without its name" },
+	{ "fprintf", "fprintf(FORMAT, ...), fprintf(1, FORMAT, ...)", "as printf" },
+	{ "printf", "printf(FORMAT, ...)", "formatted output, with Octave's rules" },
+	{ "sprintf", "s = sprintf(FORMAT, ...)", "the text printf would print, as a string" },
+	/* flow_fns.c and misc_fns.c run these (lr_flow_function) */
+	{ "error", "error(FORMAT, ...), error(ID, FORMAT, ...)",
+	  "stop with a message, which try/catch can catch" },
+	{ "warning", "warning(FORMAT, ...), warning('off', 'all')",
+	  "print 'warning: ...' to standard error and go on" },
+	{ "tic", "tic, id = tic", "start a timer" },
+	{ "toc", "toc, t = toc, toc(id)", "the seconds since tic" },
+	{ "clc", "clc", "clear the REPL's output area" },
+	{ "exist", "exist(NAME), exist(NAME, TYPE)",
+	  "1 a variable, 5 a function or command, 2 a file, 7 a folder, 0 nothing" },
+	{ NULL, NULL, NULL }
+};
+
+int lr_session_function(struct lr_session *s, const struct lr_node *n, int nargout,
+                        struct lr_value **outs, int *rc)
+{
+	struct lr_val args[64];
+	size_t i;
+
+	if (lr_flow_function(s, n, nargout, outs, rc))   /* error, warning, tic, toc, ... */
+		return 1;
+	for (i = 0; lr_printers[i].name; i++)
+		if (!strcmp(n->str, lr_printers[i].name))
+			break;
+	if (!lr_printers[i].name)
+		return 0;
+	if (n->nkids > 64) {
+		*rc = lr_fail(s, n->pos, "%s: expected at most 64 arguments, found %zu", n->str,
+		              n->nkids);
+		return 1;
+	}
+	if (nargout > 0 && strcmp(n->str, "sprintf")) {
+		*rc = lr_fail(s, n->pos, "%s prints and gives no value%s", n->str,
+		              strcmp(n->str, "disp") ? "; sprintf gives the text as a string" : "");
+		return 1;
+	}
+	memset(args, 0, sizeof args);
+	for (i = 0; i < n->nkids; i++)
+		if (lr_eval(s, n->kids[i], &args[i]) < 0) {
+			while (i-- > 0)
+				lr_val_drop(&args[i]);
+			*rc = -1;
+			return 1;
+		}
+	*rc = fn_print(s, n, args, outs);
+	for (i = 0; i < n->nkids; i++)
+		lr_val_drop(&args[i]);
+	return 1;
+}

@@ -1,0 +1,112 @@
+/* Lessons: plain REPL scripts whose structure lives in `#:` comment
+ * directives, so one file runs as a script, plays as a lesson and tests
+ * itself. lesson_file.c reads the format, lesson_progress.c keeps the
+ * student's progress, lesson.c holds the commands (lessons, lesson, next,
+ * back, hint, reveal, skip, check) and the check mode. */
+#ifndef LR_LESSON_H
+#define LR_LESSON_H
+
+#include <stdio.h>
+#include "lowrank/buf.h"
+#include "ast.h"
+#include "command.h"
+
+struct lr_session;
+struct lr_output;
+
+/* One check of an exercise: `#: check EXPR` (kind CHECK) or
+ * `#: expect LHS < RHS`, `LHS > RHS`, `LHS ~ RHS [tol T]`. */
+enum lr_check_kind { LR_CHECK_TRUE, LR_CHECK_LT, LR_CHECK_GT, LR_CHECK_NEAR };
+
+struct lr_lesson_check {
+	enum lr_check_kind kind;
+	char *lhs;              /* owned: the expression (CHECK) or left side */
+	char *rhs;              /* owned: right side, or NULL for CHECK */
+	char *tol;              /* owned: tolerance expression, or NULL (default) */
+	char *message;          /* owned: sprintf arguments of `#: message`, or NULL */
+	int line;
+};
+
+/* A step: text to read, statements that show something; an exercise adds
+ * checks, hints and a reference answer. */
+struct lr_lesson_step {
+	int exercise;           /* 1 for `#: exercise`, 0 for `#: step` */
+	int noskip;             /* `#: noskip` inside the exercise */
+	int line;               /* line of the directive */
+	char *text;             /* owned: the `# ` lines, joined with newlines */
+	size_t first, nshow;    /* statements run when the step is shown */
+	size_t ans_first, nans; /* statements of the reference answer */
+	char *answer;           /* owned: the answer's source lines, for `reveal` */
+	char **hints;           /* owned, nhints owned strings */
+	size_t nhints;
+	struct lr_lesson_check *checks;  /* owned */
+	size_t nchecks;
+};
+
+struct lr_lesson {
+	char *path;             /* owned: the file as it was opened */
+	char *name;             /* owned: base name without ".lr", e.g. "03-sgd" */
+	char *title;            /* owned: `#: title`, or the name */
+	int number;             /* leading number of the name, or 0 */
+	int noskip;             /* `#: noskip` before the first step */
+	char *src;              /* owned: the whole file, NUL-terminated */
+	size_t len;
+	struct lr_stmt **stmts; /* owned: every statement of the file, in order */
+	size_t nstmts;
+	size_t nprologue;       /* statements before the first step (run silently) */
+	struct lr_lesson_step *steps;  /* owned */
+	size_t nsteps;
+};
+
+/* Reads and parses a lesson. Returns NULL with "FILE:LINE:COL: error: ..."
+ * (and the source line) in err when the file cannot be read, a statement
+ * does not parse, or a directive is wrong. Its statements are parsed with
+ * the command words of commands (a session's tables, command.h). */
+struct lr_lesson *lr_lesson_load(const char *path, const struct lr_command *const *commands,
+                                 struct lr_buf *err);
+void lr_lesson_destroy(struct lr_lesson *l);
+
+/* The folder of lessons: $LOWRANK_LESSONS, else the installed folder
+ * LOWRANK_LESSONS_DIR if it exists, else the source tree's
+ * LOWRANK_SOURCE_LESSONS if it exists (both given at build time), else
+ * "lessons". */
+const char *lr_lesson_dir(void);
+
+/* The lesson files of dir ("NN-name.lr"), sorted; *n set. Returns an owned
+ * array of owned paths (free with lr_lesson_free_list), NULL with *n = 0 if
+ * there are none or the folder cannot be read. */
+char **lr_lesson_list(const char *dir, size_t *n);
+void lr_lesson_free_list(char **list, size_t n);
+
+/* Progress (lesson_progress.c): one record per lesson name. step is the
+ * 1-based step the student is on; done is 1 once the lesson was finished.
+ * Stored in $XDG_STATE_HOME/lowrank/progress (or ~/.local/state/...). */
+struct lr_progress {
+	char name[64];
+	long step;
+	int done;
+};
+
+/* Reads the records (owned array, lr_free) into *out; 0 records when there
+ * is no file. Returns -1 only when out of memory. */
+int lr_progress_load(struct lr_progress **out, size_t *n);
+/* Replaces the record of p->name (p->step 0 removes it; name NULL or "" with
+ * step 0 removes all). Writes a temporary file, fsyncs and renames it, so a
+ * crash leaves the old file. Returns 0, or -1 with a reason in why. */
+int lr_progress_put(const struct lr_progress *p, char *why, size_t nwhy);
+
+/* Runs the lesson at path with its reference answers in a fresh session and
+ * evaluates every check after its answer; writes "FILE:LINE: ..." to err for
+ * each failure (a statement error, a check that does not hold, or an
+ * exercise whose checks already hold before its answer runs). Writes a
+ * one-line summary to out (may be NULL). Returns 0 if all is well, else 1. */
+/* The fresh session is given the command tables commands (command.h): the
+ * lessons know the commands only through them. */
+int lr_lesson_check_file(const char *path, FILE *out, FILE *err,
+                         const struct lr_command *const *commands);
+
+/* The lesson commands: lessons, lesson, next, back, check, hint, reveal,
+ * skip (lesson.c). */
+extern const struct lr_command lr_lesson_commands[];
+
+#endif
