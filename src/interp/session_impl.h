@@ -27,7 +27,9 @@ struct lr_session {
 	size_t nvars, cap;
 	unsigned long var_gen;          /* changes whenever a variable moves in vars (a
 	                                   realloc, a removal, a sort), never the same in two
-	                                   sessions: the caches in the trees check it */
+	                                   sessions: the caches in the trees check it. A call
+	                                   frame that swaps in its own variables (functions)
+	                                   calls lr_vars_moved on entry and on return */
 	struct lr_rng rng;
 	struct lr_fmt_opts fmt;
 	int ascii;
