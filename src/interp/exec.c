@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "lowrank/alloc.h"
+#include "range.h"
 #include "session_impl.h"
 
 /* Loop steps between interrupt polls: a poll costs a clock read in the
