@@ -9,6 +9,7 @@ extern const struct lr_builtin_table lr_builtins_elem;
 extern const struct lr_builtin_table lr_builtins_reduce;
 extern const struct lr_builtin_table lr_builtins_build;
 extern const struct lr_builtin_table lr_builtins_pred;
+extern const struct lr_builtin_table lr_builtins_logical, lr_builtins_string;
 extern const struct lr_builtin_table lr_builtins_types;
 
 /* In the order 'help functions' shows the families. */
@@ -19,6 +20,8 @@ const struct lr_builtin_table *const lr_builtin_tables[] = {
 	&lr_builtins_reduce,
 	&lr_builtins_build,
 	&lr_builtins_pred,
+	&lr_builtins_logical,
+	&lr_builtins_string,
 	&lr_builtins_types,
 	NULL
 };
