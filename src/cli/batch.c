@@ -47,9 +47,10 @@ struct runner {
 static int report(void *ctx, const char *file, const char *src, size_t len,
                   const struct lr_error *e)
 {
-	const struct runner *r = ctx;
+	struct runner *r = ctx;
 
 	show_error(file, src, len, e);
+	r->res = LR_RUN_ERRORS;   /* kept even if a return ends the text after it */
 	return r->o->keep_going;
 }
 
@@ -68,6 +69,8 @@ static int run_text(struct runner *r, const char *src, size_t len, int first_lin
 	const struct lr_run_hooks h = { r, r->o->echo ? echo : NULL, NULL, report, interrupted };
 	enum lr_run_result res = lr_session_run_text(r->s, r->file, src, len, first_line, &h);
 
+	if (res == LR_RUN_RETURN)   /* return: the script ends here, as in Octave */
+		return 1;
 	if (res != LR_RUN_OK)
 		r->res = res;
 	return res == LR_RUN_QUIT || res == LR_RUN_INTERRUPTED ||

@@ -26,6 +26,24 @@ int lr_is_name(const char *w)
 	return 1;
 }
 
+int lr_is_field_name(const char *w)
+{
+	char part[256];
+	const char *dot;
+
+	/* each part between dots a name: err.message, as `catch err` binds it */
+	while ((dot = strchr(w, '.')) != NULL) {
+		if ((size_t)(dot - w) >= sizeof part)
+			return 0;
+		memcpy(part, w, (size_t)(dot - w));
+		part[dot - w] = '\0';
+		if (!lr_is_name(part))
+			return 0;
+		w = dot + 1;
+	}
+	return lr_is_name(w);
+}
+
 static int word_matrix(struct lr_session *s, const struct lr_word *w, const char *what,
                        struct lr_val *out)
 {
@@ -519,6 +537,7 @@ static int cmd_who(struct lr_session *s, const struct lr_stmt *st)
 		return -1;
 	if (s->nvars > 1)   /* qsort(NULL, 0, ...) is undefined */
 		qsort(s->vars, s->nvars, sizeof *s->vars, by_name);
+	lr_vars_moved(s);   /* the variables' caches in statements are stale */
 	lr_buf_init(&b);
 	if (s->nvars == 0)
 		lr_buf_puts(&b, "no variables\n");

@@ -30,7 +30,7 @@ static int in_epoch(void *ctx)
 {
 	struct lr_session *s = ((struct lr_run *)ctx)->owner;
 
-	return s->out && s->out->interrupted && s->out->interrupted(s->out->ctx);
+	return lr_interrupted(s);
 }
 
 static int on_epoch(void *ctx, const struct lr_sgd_result *res)

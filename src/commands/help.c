@@ -8,6 +8,7 @@
 
 #include <string.h>
 #include "builtins.h"
+#include "parser.h"
 
 const char lr_help_overview[] =
 "lowrank: low-rank matrix factorisation, by SGD and by truncated SVD.\n"
@@ -21,6 +22,7 @@ const char lr_help_overview[] =
 "Help topics (type 'help TOPIC'):\n"
 "  syntax      numbers, matrices, indexing, statements, comments\n"
 "  operators   + - * / .* ./ ^ .^ ' and comparisons\n"
+"  control     if, for, while, do, switch, try, break, error, warning\n"
 "  functions   the list of functions (then 'help NAME')\n"
 "  sgd svd loss mask plot   the factorisation commands\n"
 "  explore     the rank explorer: error, energy and storage for each rank k\n"
@@ -215,6 +217,9 @@ static const struct topic topics[] = {
 	{ "disp", t_printf },
 	{ "images", t_images }, { "imread", t_images }, { "imwrite", t_images },
 	{ "imshow", t_images }, { "image", t_images }, { "imagesc", t_images },
+	{ "disp", t_printf }, { "control", lr_help_control }, { "error", lr_help_control },
+	{ "warning", lr_help_control }, { "tic", lr_help_clock }, { "toc", lr_help_clock },
+	{ "clc", lr_help_clock }, { "exist", lr_help_clock },
 };
 
 /* Each table is a family (builtins.h): its title, then its functions. */
@@ -246,6 +251,11 @@ int lr_help(struct lr_buf *out, const struct lr_command *const *tables, const ch
 	for (size_t i = 0; i < sizeof topics / sizeof topics[0]; i++)
 		if (!strcmp(topics[i].name, topic)) {
 			lr_buf_puts(out, topics[i].text);
+			return 0;
+		}
+	for (size_t i = 0; lr_keywords[i]; i++)
+		if (!strcmp(lr_keywords[i], topic)) {
+			lr_buf_puts(out, lr_help_control);
 			return 0;
 		}
 	c = lr_command_find(tables, topic);

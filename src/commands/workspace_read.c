@@ -384,7 +384,7 @@ static int matrix_block(struct lr_ws_in *in, char *cur, const char *role, char *
 	*out = NULL;
 	if (role && (!t || strcmp(t, role) != 0))
 		return lr_ws_bad(in, "expected the matrix %s, found '%.40s'", role, t ? t : "");
-	if (!role && (!t || !lr_is_name(t)))
+	if (!role && (!t || !lr_is_field_name(t)))
 		return lr_ws_bad(in, "expected a variable name, found '%.40s'", t ? t : "");
 	snprintf(what, sizeof what, "%s", t);
 	if (name && !(*name = lr_strdup(t)))
@@ -502,7 +502,7 @@ static int read_string_var(struct lr_ws_in *in, struct lr_ws_stage *st, char *cu
 	long line = in->lineno;
 	struct lr_value *v;
 
-	if (!t || !lr_is_name(t))
+	if (!t || !lr_is_field_name(t))
 		return lr_ws_bad(in, "expected a variable name, found '%.40s'", t ? t : "");
 	name = t;
 	if (count_field(in, &cur, "the length of the string", 1e15, &len) < 0 ||

@@ -8,6 +8,13 @@
 #include <stddef.h>
 #include "lexer.h"
 
+/* Where a name's variable was found last time: its index among a session's
+ * variables while their layout stays that of generation gen (0: never). */
+struct lr_var_cache {
+	size_t index;
+	unsigned long gen;
+};
+
 enum lr_node_kind {
 	LR_N_NUM, LR_N_STR, LR_N_IDENT,
 	LR_N_COLON,     /* a lone ':' in an index */
@@ -18,7 +25,9 @@ enum lr_node_kind {
 	LR_N_ANDAND, LR_N_OROR,
 	LR_N_RANGE,     /* kids: start, [step,] stop (nkids 2 or 3) */
 	LR_N_MATRIX,    /* kids: elements row by row; row_len[r] elements in row r */
-	LR_N_CALL       /* name(kids...): a function call or an index */
+	LR_N_CALL,      /* name(kids...): a function call or an index */
+	LR_N_INDEX      /* kids[0](kids[1...]): an index of a value that is not a name,
+	                   as in size(A)(1) or A(2,:)(3) */
 };
 
 struct lr_node {
@@ -34,6 +43,8 @@ struct lr_node {
 	size_t nkids;
 	size_t *row_len;       /* owned, LR_N_MATRIX */
 	size_t nrows;
+	struct lr_var_cache hint;  /* LR_N_IDENT, LR_N_CALL: where the variable was last
+	                              found (lr_var_find), a cache running a statement updates */
 };
 
 struct lr_word {
@@ -46,7 +57,26 @@ enum lr_stmt_kind {
 	LR_S_ASSIGN,           /* name = expr */
 	LR_S_INDEX_ASSIGN,     /* name(args) = expr; index holds the LR_N_CALL */
 	LR_S_MULTI,            /* [a, ~, c] = call */
-	LR_S_COMMAND           /* word word word ... (command syntax) */
+	LR_S_COMMAND,          /* word word word ... (command syntax) */
+	/* Blocks (exec.c): each is one statement holding its bodies. */
+	LR_S_IF,               /* clauses: if/elseif with cond, else with cond NULL */
+	LR_S_FOR,              /* name = expr; clauses[0] the body */
+	LR_S_WHILE,            /* clauses[0]: cond and body */
+	LR_S_DO,               /* clauses[0]: the body, cond the until condition */
+	LR_S_SWITCH,           /* expr the subject; clauses: case with cond, otherwise NULL */
+	LR_S_TRY,              /* clauses[0] try body, clauses[1] catch body; name the catch
+	                          variable or NULL */
+	LR_S_BREAK, LR_S_CONTINUE, LR_S_RETURN
+};
+
+struct lr_stmt;
+
+/* One arm of a block: a condition (or case label) and the statements under it. */
+struct lr_clause {
+	struct lr_pos pos;     /* the keyword that starts it */
+	struct lr_node *cond;  /* owned, or NULL (else, otherwise, a loop body) */
+	struct lr_stmt **body; /* owned */
+	size_t nbody;
 };
 
 struct lr_stmt {
@@ -60,6 +90,10 @@ struct lr_stmt {
 	struct lr_node *targets; /* owned: LR_S_MULTI, an LR_N_MATRIX of names and tildes */
 	struct lr_word *words; /* owned: LR_S_COMMAND arguments */
 	size_t nwords;
+	struct lr_var_cache hint;  /* where the variable name was last found (lr_var_find) */
+	struct lr_clause *clauses; /* owned: the arms of a block */
+	size_t nclauses;
+	size_t end;            /* byte offset just past the statement's text */
 };
 
 void lr_node_destroy(struct lr_node *n);

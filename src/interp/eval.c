@@ -277,30 +277,43 @@ static int scalar_of(struct lr_session *s, const struct lr_node *n, const char *
 	return 0;
 }
 
+int lr_eval_range_parts(struct lr_session *s, const struct lr_node *n, double *a,
+                        double *step, double *b, size_t *count)
+{
+	double k;
+
+	*step = 1;
+	if (scalar_of(s, n->kids[0], "the start of a range", a) < 0)
+		return -1;
+	if (n->nkids == 3 && scalar_of(s, n->kids[1], "the step of a range", step) < 0)
+		return -1;
+	if (scalar_of(s, n->kids[n->nkids - 1], "the end of a range", b) < 0)
+		return -1;
+	k = lr_range_count(*a, *step, *b);
+	if (isinf(k)) {
+		char ta[32], tb[32];
+		return lr_fail(s, n->pos, "the range from %s to %s has infinitely many elements",
+		               num_text(*a, ta, sizeof ta), num_text(*b, tb, sizeof tb));
+	}
+	if (!(k <= (double)lr_mat_max_elems)) {
+		char msg[sizeof s->err->msg];
+		lr_limit_elems_msg(msg, sizeof msg, "the range has %.15g elements", k);
+		return lr_fail(s, n->pos, "%s", msg);
+	}
+	*count = (size_t)k;
+	return 0;
+}
+
 /* range := start:stop or start:step:stop, a row vector as Octave makes it. */
 static int eval_range(struct lr_session *s, const struct lr_node *n, struct lr_val *out)
 {
-	double a, step = 1, b, count;
+	double a, step, b;
+	size_t count;
 	struct lr_matrix *m;
 
-	if (scalar_of(s, n->kids[0], "the start of a range", &a) < 0)
+	if (lr_eval_range_parts(s, n, &a, &step, &b, &count) < 0)
 		return -1;
-	if (n->nkids == 3 && scalar_of(s, n->kids[1], "the step of a range", &step) < 0)
-		return -1;
-	if (scalar_of(s, n->kids[n->nkids - 1], "the end of a range", &b) < 0)
-		return -1;
-	count = lr_range_count(a, step, b);
-	if (isinf(count)) {
-		char ta[32], tb[32];
-		return lr_fail(s, n->pos, "the range from %s to %s has infinitely many elements",
-		               num_text(a, ta, sizeof ta), num_text(b, tb, sizeof tb));
-	}
-	if (!(count <= (double)lr_mat_max_elems)) {
-		char msg[sizeof s->err->msg];
-		lr_limit_elems_msg(msg, sizeof msg, "the range has %.15g elements", count);
-		return lr_fail(s, n->pos, "%s", msg);
-	}
-	if (lr_range_make(a, step, b, count, &m) != LR_OK)
+	if (lr_range_make(a, step, b, (double)count, &m) != LR_OK)
 		return nomem(s, n->pos);
 	own(out, lr_value_mat(m));
 	return out->v ? 0 : nomem(s, n->pos);
@@ -493,7 +506,7 @@ static int eval_ident(struct lr_session *s, const struct lr_node *n, struct lr_v
 	struct lr_node call = *n;
 	call.kind = LR_N_CALL;
 	call.nkids = 0;
-	if (lr_builtin_find(n->str) || lr_session_command(s, n->str)) {
+	if (lr_builtin_find(n->str) || lr_session_command(s, n->str) || lr_session_fn_name(n->str)) {
 		int rc = lr_eval_multi(s, &call, 1, outs);
 		if (rc == 0)
 			own(out, outs[0]);
@@ -502,6 +515,33 @@ static int eval_ident(struct lr_session *s, const struct lr_node *n, struct lr_v
 	if (!strcmp(n->str, "end"))
 		return lr_fail(s, n->pos, "'end' is only allowed inside an index, as in A(end)");
 	return lr_fail(s, n->pos, "unknown variable or function '%s'", n->str);
+}
+
+/* base(args): an index of the value of a call or an index, as size(A)(1). */
+static int eval_chained(struct lr_session *s, const struct lr_node *n, struct lr_val *out)
+{
+	struct lr_val base = { 0 };
+	struct lr_node call = *n;
+	char name[48];
+	int rc;
+
+	if (lr_eval(s, n->kids[0], &base) < 0)
+		return -1;
+	operand_name(s, n->kids[0], "indexed", name, sizeof name);
+	call.kind = LR_N_CALL;
+	call.str = name;
+	call.strlen = strlen(name);
+	call.kids = n->kids + 1;
+	call.nkids = n->nkids - 1;
+	rc = lr_index_get(s, &call, base.v, out);
+	if (rc == 0 && !out->own) {   /* a part borrowed from the temporary base */
+		struct lr_value *c = lr_value_copy(out->v);
+		if (!c)
+			rc = nomem(s, n->pos);
+		own(out, c);
+	}
+	lr_val_drop(&base);
+	return rc;
 }
 
 int lr_eval(struct lr_session *s, const struct lr_node *n, struct lr_val *out)
@@ -539,6 +579,8 @@ int lr_eval(struct lr_session *s, const struct lr_node *n, struct lr_val *out)
 		return eval_range(s, n, out);
 	case LR_N_MATRIX:
 		return eval_matrix(s, n, out);
+	case LR_N_INDEX:
+		return eval_chained(s, n, out);
 	case LR_N_CALL: {
 		const struct lr_value *v = lr_var_get(s, n->str);
 		struct lr_value *outs[LR_MAX_OUTS] = { 0 };
@@ -625,6 +667,13 @@ int lr_eval_multi(struct lr_session *s, const struct lr_node *n, int nargout,
 	const struct lr_builtin *b;
 	int rc;
 
+	if (n->kind == LR_N_IDENT && lr_session_fn_name(n->str) && !lr_var_get(s, n->str)) {
+		/* `tic` or `toc` alone: a call with as many outputs as asked (none) */
+		struct lr_node call = *n;
+		call.kind = LR_N_CALL;
+		call.nkids = 0;
+		return lr_eval_multi(s, &call, nargout, outs);
+	}
 	if (n->kind == LR_N_CALL && !lr_var_get(s, n->str)) {
 		const struct lr_command *c = lr_session_command(s, n->str);
 		if (lr_session_function(s, n, nargout, outs, &rc))

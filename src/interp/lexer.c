@@ -25,6 +25,7 @@ void lr_lex_init_at(struct lr_lexer *lx, const char *src, size_t len, int first_
 	lx->prev = LR_TOK_NEWLINE;
 	lx->pending_comma = 0;
 	lx->comment_depth = 0;
+	lx->blocks = 0;
 	lx->err[0] = '\0';
 	memset(&lx->errpos, 0, sizeof lx->errpos);
 	lx->max_nest = max_nest < 1 ? 1 : max_nest > LR_LEX_MAX_NEST ? LR_LEX_MAX_NEST : max_nest;
@@ -40,7 +41,7 @@ static const char *const tok_names[] = {
 	"'('", "')'", "'['", "']'", "','", "';'", "'='", "':'",
 	"'+'", "'-'", "'*'", "'/'", "'.*'", "'./'", "'^'", "'.^'", "'''",
 	"'.''", "'=='", "'~='", "'<'", "'<='", "'>'", "'>='", "'&'", "'|'",
-	"'&&'", "'||'", "'!'", "'\\'", "'.\\'", "error"
+	"'&&'", "'||'", "'!'", "'\\'", "'.\\'", "an operator assignment", "error"
 };
 
 const char *lr_tok_name(enum lr_tok k)
@@ -394,6 +395,8 @@ static struct lr_token lex_operator(struct lr_lexer *lx, struct lr_pos p, int sp
 		{ "||", LR_TOK_OROR }, { ".*", LR_TOK_DOTSTAR }, { "./", LR_TOK_DOTSLASH },
 		{ ".\\", LR_TOK_DOTBACKSLASH }, { "\\", LR_TOK_BACKSLASH },
 		{ ".^", LR_TOK_DOTCARET }, { ".'", LR_TOK_DOTTRANSPOSE },
+		{ "+=", LR_TOK_OPASSIGN }, { "-=", LR_TOK_OPASSIGN }, { "*=", LR_TOK_OPASSIGN },
+		{ "/=", LR_TOK_OPASSIGN },
 		{ "+", LR_TOK_PLUS }, { "-", LR_TOK_MINUS }, { "*", LR_TOK_STAR },
 		{ "/", LR_TOK_SLASH }, { "^", LR_TOK_CARET }, { "<", LR_TOK_LT },
 		{ ">", LR_TOK_GT }, { "&", LR_TOK_AND }, { "|", LR_TOK_OR },
@@ -426,8 +429,10 @@ static struct lr_token lex_token(struct lr_lexer *lx, int spaced)
 		return lex_number(lx, p);
 	if (isalpha(c) || c == '_') {
 		size_t j = lx->i;
-		while (j < lx->len && (isalnum((unsigned char)lx->src[j]) || lx->src[j] == '_'))
-			j++;
+		while (j < lx->len && (isalnum((unsigned char)lx->src[j]) || lx->src[j] == '_' ||
+		                       (lx->src[j] == '.' && j + 1 < lx->len &&
+		                        isalpha((unsigned char)lx->src[j + 1]))))
+			j++;   /* err.message: a field is read as part of the name */
 		struct lr_token t = make(lx, LR_TOK_IDENT, p, j - lx->i);
 		lx->i = j;
 		return t;
@@ -450,6 +455,26 @@ static struct lr_token lex_token(struct lr_lexer *lx, int spaced)
 	return lex_operator(lx, p, spaced);
 }
 
+/* What a word at the start of a statement leaves behind it: after a keyword
+ * that a condition or value follows (if 'a', case 'x') a quote opens a
+ * string, not a transpose; after else, do, try, ... a new statement starts. */
+static int keyword_prev(const char *w, size_t n)
+{
+	static const char *const before_value[] = { "if", "elseif", "while", "switch", "case",
+	                                            "until", "for", "parfor" };
+	static const char *const before_stmt[] = { "else", "otherwise", "do", "try", "end",
+	                                           "endif", "endfor", "endwhile", "endswitch",
+	                                           "end_try_catch", "endparfor" };
+
+	for (size_t i = 0; i < sizeof before_value / sizeof before_value[0]; i++)
+		if (strlen(before_value[i]) == n && !memcmp(before_value[i], w, n))
+			return LR_TOK_ASSIGN;
+	for (size_t i = 0; i < sizeof before_stmt / sizeof before_stmt[0]; i++)
+		if (strlen(before_stmt[i]) == n && !memcmp(before_stmt[i], w, n))
+			return LR_TOK_NEWLINE;
+	return LR_TOK_IDENT;
+}
+
 struct lr_token lr_lex_next(struct lr_lexer *lx)
 {
 	struct lr_token t;
@@ -463,8 +488,37 @@ struct lr_token lr_lex_next(struct lr_lexer *lx)
 	}
 	t = lex_token(lx, spaced);
 	t.space_before = spaced;
+	if (t.kind == LR_TOK_IDENT && lx->depth == 0 &&
+	    (lx->prev == LR_TOK_NEWLINE || lx->prev == LR_TOK_SEMI || lx->prev == LR_TOK_COMMA)) {
+		int k = lr_keyword_nesting(t.text, t.len);
+		if (k > 0 || lx->blocks > 0)
+			lx->blocks += k;
+		lx->prev = keyword_prev(t.text, t.len);
+		return t;
+	}
 	lx->prev = t.kind;
 	return t;
+}
+
+int lr_lex_brace(const struct lr_token *t)
+{
+	return t->kind == LR_TOK_ERROR && (t->text[0] == '{' || t->text[0] == '}');
+}
+
+int lr_keyword_nesting(const char *name, size_t len)
+{
+	static const char *const open[] = { "if", "for", "parfor", "while", "do", "switch",
+	                                    "try" };
+	static const char *const close[] = { "end", "endif", "endfor", "endparfor", "endwhile",
+	                                     "endswitch", "end_try_catch", "until" };
+
+	for (size_t i = 0; i < sizeof open / sizeof open[0]; i++)
+		if (strlen(open[i]) == len && !memcmp(open[i], name, len))
+			return 1;
+	for (size_t i = 0; i < sizeof close / sizeof close[0]; i++)
+		if (strlen(close[i]) == len && !memcmp(close[i], name, len))
+			return -1;
+	return 0;
 }
 
 int lr_lex_incomplete(const char *src, size_t len)
@@ -476,10 +530,10 @@ int lr_lex_incomplete(const char *src, size_t len)
 	do {
 		t = lr_lex_next(&lx);
 		lr_free(t.str);
-		if (t.kind == LR_TOK_ERROR)
+		if (t.kind == LR_TOK_ERROR && !lr_lex_brace(&t))
 			return 0;  /* an error will be reported when the text runs */
 	} while (t.kind != LR_TOK_EOF);
-	if (lx.depth > 0 || lx.comment_depth > 0)
+	if (lx.depth > 0 || lx.comment_depth > 0 || lx.blocks > 0)
 		return 1;
 	/* A line ending in "..." continues. */
 	while (len > 0 && (src[len - 1] == '\n' || src[len - 1] == ' ' || src[len - 1] == '\t'))
@@ -508,7 +562,7 @@ int lr_lex_scan_more(struct lr_lex_scan *sc, const char *src, size_t len)
 		int line = lx->line, prev = lx->prev;
 		struct lr_token t = lr_lex_next(lx);
 		lr_free(t.str);
-		if (t.kind == LR_TOK_ERROR) {
+		if (t.kind == LR_TOK_ERROR && !lr_lex_brace(&t)) {
 			sc->failed = 1;
 		} else if (t.kind == LR_TOK_EOF && lx->comment_depth > 0) {
 			/* Inside a block comment the lexer stays at the end, a line
@@ -528,5 +582,5 @@ int lr_lex_scan_more(struct lr_lex_scan *sc, const char *src, size_t len)
 	/* Text left unlexed at the end is blanks and comments that the lexer
 	 * skipped up to the end of the text: it ended in a continuation "..."
 	 * (or inside parentheses), not a newline of its own. */
-	return lx->depth > 0 || lx->comment_depth > 0 || lx->i < len;
+	return lx->depth > 0 || lx->comment_depth > 0 || lx->blocks > 0 || lx->i < len;
 }

@@ -21,7 +21,9 @@ enum lr_tok {
 	LR_TOK_DOTSLASH, LR_TOK_CARET, LR_TOK_DOTCARET, LR_TOK_TRANSPOSE,
 	LR_TOK_DOTTRANSPOSE, LR_TOK_EQ, LR_TOK_NE, LR_TOK_LT, LR_TOK_LE,
 	LR_TOK_GT, LR_TOK_GE, LR_TOK_AND, LR_TOK_OR, LR_TOK_ANDAND, LR_TOK_OROR,
-	LR_TOK_NOT, LR_TOK_BACKSLASH, LR_TOK_DOTBACKSLASH, LR_TOK_ERROR
+	LR_TOK_NOT, LR_TOK_BACKSLASH, LR_TOK_DOTBACKSLASH,
+	LR_TOK_OPASSIGN,     /* += -= *= /=: text[0] is the operator */
+	LR_TOK_ERROR
 };
 
 struct lr_token {
@@ -49,6 +51,9 @@ struct lr_lexer {
 	int prev;            /* kind of the previous token, for transpose and separators */
 	int pending_comma;   /* a separator to hand out before the next token */
 	int comment_depth;   /* block comments open (%{ ... %}) when the text ran out */
+	int blocks;          /* blocks (if, for, while, do, switch, try) opened and not yet
+	                        closed, counted by keyword at the start of a statement: only
+	                        for telling whether a text is complete (the parser matches them) */
 	char err[256];       /* message of the last LR_TOK_ERROR */
 	struct lr_pos errpos;
 };
@@ -64,8 +69,18 @@ struct lr_token lr_lex_next(struct lr_lexer *lx);
 /* A printable name of a token kind, e.g. "']'". */
 const char *lr_tok_name(enum lr_tok k);
 
-/* 1 if src ends inside an open bracket, a block comment or a continuation "...", so an
- * interactive front end should read another line. */
+/* How a keyword at the start of a statement acts on the nesting of blocks:
+ * 1 opens one (if, for, while, do, switch, try), -1 closes one (end, endif,
+ * endfor, endwhile, endswitch, end_try_catch, until), 0 otherwise. */
+int lr_keyword_nesting(const char *name, size_t len);
+/* 1 if t is the error token of a '{' or '}': braces are refused where a value
+ * is read (no cell arrays), but a case label {1, 2} of a switch uses them, so
+ * they do not stop the scan for a statement's end. */
+int lr_lex_brace(const struct lr_token *t);
+
+/* 1 if src ends inside an open bracket, a block comment, a continuation "..." or a
+ * block (for ... without its end), so an interactive front end should read another
+ * line. */
 int lr_lex_incomplete(const char *src, size_t len);
 
 /* The same question asked of a text read line by line, in time linear in

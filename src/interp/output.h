@@ -17,6 +17,7 @@ enum lr_event_kind {
 	LR_EV_LOSS,          /* the comparison was shown */
 	LR_EV_VIEW,          /* view: the panel view was asked for (name) */
 	LR_EV_VARS,          /* variables changed */
+	LR_EV_CLEAR,         /* clc: the output area is to be cleared */
 	LR_EV_LESSON,        /* lesson: a step was shown (name: the panel text), or the
 	                        lesson ended (name NULL) */
 	LR_EV_IMAGE          /* imshow: a picture to show (lr_session_image gives it) */

@@ -2,7 +2,7 @@
  * precedence (lowest first): || && | & comparisons : + - * / .* ./
  * unary + - ! then ^ .^ and the postfix transpose. Above each function is
  * the rule it parses. */
-#include "parser.h"
+#include "parser_impl.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -48,16 +48,17 @@ void lr_stmt_destroy(struct lr_stmt *s)
 	for (size_t i = 0; i < s->nwords; i++)
 		lr_free(s->words[i].text);
 	lr_free(s->words);
+	for (size_t i = 0; i < s->nclauses; i++) {
+		lr_node_destroy(s->clauses[i].cond);
+		for (size_t j = 0; j < s->clauses[i].nbody; j++)
+			lr_stmt_destroy(s->clauses[i].body[j]);
+		lr_free(s->clauses[i].body);
+	}
+	lr_free(s->clauses);
 	lr_free(s);
 }
 
-struct ctx {
-	struct lr_parser *p;
-	struct lr_error *err;
-	size_t last_end;   /* offset just past the last token consumed */
-};
-
-static void advance(struct ctx *c)
+void lr_parse_advance(struct lr_pctx *c)
 {
 	struct lr_parser *p = c->p;
 
@@ -66,12 +67,18 @@ static void advance(struct ctx *c)
 	p->tok = lr_lex_next(&p->lx);
 }
 
+static void advance(struct lr_pctx *c)
+{
+	lr_parse_advance(c);
+}
+
 void lr_parser_init_at(struct lr_parser *p, const char *src, size_t len,
                        int (*is_command)(const char *name), int first_line, int max_depth)
 {
 	lr_lex_init_at(&p->lx, src, len, first_line, max_depth);
 	p->depth = 0;
 	p->in_index = 0;
+	p->loops = 0;
 	p->max_depth = p->lx.max_nest;
 	p->is_command = is_command;
 	p->commands = NULL;
@@ -117,7 +124,7 @@ static void describe(const struct lr_token *t, char *buf, size_t n)
 
 /* Where the current token is, for "found X": the end of the input is shown
  * just past the last text before it, not on an empty line after it. */
-static struct lr_pos found_pos(const struct ctx *c)
+static struct lr_pos found_pos(const struct lr_pctx *c)
 {
 	const struct lr_lexer *lx = &c->p->lx;
 	struct lr_pos p = c->p->tok.pos;
@@ -127,10 +134,11 @@ static struct lr_pos found_pos(const struct ctx *c)
 		return p;
 	while (off > 0 && strchr(" \t\r\n\f\v", lx->src[off - 1]))
 		off--;
+	/* counted back from the end, so a text that starts at a later line of
+	 * its script (a block read from a stream) keeps its numbering */
+	for (size_t i = off; i < p.offset; i++)
+		p.line -= lx->src[i] == '\n';
 	p.offset = off;
-	p.line = 1;
-	for (size_t i = 0; i < off; i++)
-		p.line += lx->src[i] == '\n';
 	start = off;
 	while (start > 0 && lx->src[start - 1] != '\n')
 		start--;
@@ -138,7 +146,7 @@ static struct lr_pos found_pos(const struct ctx *c)
 	return p;
 }
 
-static int fail_expected(struct ctx *c, const char *what)
+int lr_parse_expected(struct lr_pctx *c, const char *what)
 {
 	char found[64];
 
@@ -154,14 +162,17 @@ static int fail_expected(struct ctx *c, const char *what)
 /* The array p of n elements with room for one more: the capacity doubles
  * (4, 8, 16, ...), so a literal of a million elements is not copied a
  * million times. NULL when out of memory (p is then still valid). */
-static void *grow(void *p, size_t n, size_t size)
+void *lr_parse_grow(void *p, size_t n, size_t size)
 {
 	if ((n > 0 && n < 4) || (n > 4 && (n & (n - 1))))
 		return p;
 	return lr_realloc(p, (n ? 2 * n : 4) * size);
 }
 
-static struct lr_node *new_node(struct ctx *c, enum lr_node_kind k, struct lr_pos pos)
+#define grow lr_parse_grow
+#define fail_expected lr_parse_expected
+
+static struct lr_node *new_node(struct lr_pctx *c, enum lr_node_kind k, struct lr_pos pos)
 {
 	struct lr_node *n = lr_calloc(1, sizeof *n);
 
@@ -174,7 +185,7 @@ static struct lr_node *new_node(struct ctx *c, enum lr_node_kind k, struct lr_po
 	return n;
 }
 
-static int add_kid(struct ctx *c, struct lr_node *n, struct lr_node *kid)
+static int add_kid(struct lr_pctx *c, struct lr_node *n, struct lr_node *kid)
 {
 	struct lr_node **k = grow(n->kids, n->nkids, sizeof *k);
 
@@ -188,7 +199,7 @@ static int add_kid(struct ctx *c, struct lr_node *n, struct lr_node *kid)
 	return 0;
 }
 
-static struct lr_node *binary(struct ctx *c, enum lr_node_kind k, int op,
+static struct lr_node *binary(struct lr_pctx *c, enum lr_node_kind k, int op,
                               struct lr_pos oppos, struct lr_node *l, struct lr_node *r)
 {
 	struct lr_node *n = new_node(c, k, l->pos);
@@ -212,13 +223,13 @@ static struct lr_node *binary(struct ctx *c, enum lr_node_kind k, int op,
 	return n;
 }
 
-static struct lr_node *expr(struct ctx *c);
-static struct lr_node *unary(struct ctx *c);
+static struct lr_node *unary(struct lr_pctx *c);
+
 
 /* Sets the error for passing limit depth at the current token. Kept out of
  * line: its message buffer must not weigh on the frames of the recursive
  * parse functions, which sets how deep the stack lets the limit go. */
-static __attribute__((noinline)) void too_deep(struct ctx *c, const char *what, int limit)
+static __attribute__((noinline)) void too_deep(struct lr_pctx *c, const char *what, int limit)
 {
 	char msg[sizeof c->err->msg];
 
@@ -228,12 +239,12 @@ static __attribute__((noinline)) void too_deep(struct ctx *c, const char *what, 
 
 /* Transposes and && / || in a row: each nests the tree one level, but
  * costs the evaluator less stack than a parenthesis costs the parser. */
-static int chain_max(const struct ctx *c)
+static int chain_max(const struct lr_pctx *c)
 {
 	return c->p->max_depth * LR_LIMIT_CHAIN_FACTOR;
 }
 
-static int enter(struct ctx *c)
+int lr_parse_enter(struct lr_pctx *c)
 {
 	if (++c->p->depth > c->p->max_depth) {
 		too_deep(c, "expression is nested too deeply", c->p->max_depth);
@@ -243,8 +254,13 @@ static int enter(struct ctx *c)
 	return 0;
 }
 
+static int enter(struct lr_pctx *c)
+{
+	return lr_parse_enter(c);
+}
+
 /* 1 if the token after the current one has kind k (one token of lookahead). */
-static int next_is(struct ctx *c, enum lr_tok k1, enum lr_tok k2)
+static int next_is(struct lr_pctx *c, enum lr_tok k1, enum lr_tok k2)
 {
 	struct lr_lexer save = c->p->lx;
 	struct lr_token t = lr_lex_next(&c->p->lx);
@@ -256,7 +272,7 @@ static int next_is(struct ctx *c, enum lr_tok k1, enum lr_tok k2)
 }
 
 /* args := '(' [arg {',' arg}] ')' ; arg := ':' | expr */
-static int call_args(struct ctx *c, struct lr_node *call)
+static int call_args(struct lr_pctx *c, struct lr_node *call)
 {
 	struct lr_pos open = c->p->tok.pos;
 
@@ -272,7 +288,7 @@ static int call_args(struct ctx *c, struct lr_node *call)
 				a->end = c->p->tok.pos.offset + 1;
 			advance(c);
 		} else {
-			a = expr(c);
+			a = lr_parse_expr(c);
 		}
 		if (!a || add_kid(c, call, a) < 0)
 			goto fail;
@@ -303,7 +319,7 @@ fail:
 	return -1;
 }
 
-static int close_matrix(struct ctx *c, struct lr_pos open)
+static int close_matrix(struct lr_pctx *c, struct lr_pos open)
 {
 	char what[96];
 
@@ -312,7 +328,7 @@ static int close_matrix(struct ctx *c, struct lr_pos open)
 	return fail_expected(c, what);
 }
 
-static int push_row(struct ctx *c, struct lr_node *m, size_t count)
+static int push_row(struct lr_pctx *c, struct lr_node *m, size_t count)
 {
 	size_t *r;
 
@@ -330,7 +346,7 @@ static int push_row(struct ctx *c, struct lr_node *m, size_t count)
 
 /* matrix := '[' [row {';' row}] ']' ; row := [elem {',' elem}]
  * (newlines are ';' and blanks ',' here: the lexer has put them in) */
-static struct lr_node *matrix(struct ctx *c)
+static struct lr_node *matrix(struct lr_pctx *c)
 {
 	struct lr_pos open = c->p->tok.pos;
 	struct lr_node *m = new_node(c, LR_N_MATRIX, open);
@@ -363,7 +379,7 @@ static struct lr_node *matrix(struct ctx *c)
 			e = new_node(c, LR_N_TILDE, c->p->tok.pos);
 			advance(c);
 		} else {
-			e = expr(c);
+			e = lr_parse_expr(c);
 		}
 		if (!e || add_kid(c, m, e) < 0)
 			goto fail;
@@ -385,7 +401,7 @@ fail:
 }
 
 /* primary := NUMBER | STRING | NAME [args] | 'end' | '(' expr ')' | matrix */
-static struct lr_node *primary(struct ctx *c)
+static struct lr_node *primary(struct lr_pctx *c)
 {
 	struct lr_token *t = &c->p->tok;
 	struct lr_node *n;
@@ -445,7 +461,7 @@ static struct lr_node *primary(struct ctx *c)
 		advance(c);
 		c->p->in_index = 0;   /* 'end' inside plain parentheses is not an index */
 		c->p->in_index = saved;
-		n = expr(c);
+		n = lr_parse_expr(c);
 		if (!n)
 			return NULL;
 		if (c->p->tok.kind != LR_TOK_RPAREN) {
@@ -469,10 +485,38 @@ static struct lr_node *primary(struct ctx *c)
 	}
 }
 
-/* postfix := primary {"'" | ".'"} */
-static struct lr_node *postfix(struct ctx *c)
+/* index := call args {args}: an index of a call's or an index's value, as
+ * in size(A)(1) or A(2,:)(3) (the '(' right after the ')', as Octave reads it) */
+static struct lr_node *chained(struct lr_pctx *c, struct lr_node *n)
 {
-	struct lr_node *n = primary(c);
+	while (n && (n->kind == LR_N_CALL || n->kind == LR_N_INDEX) &&
+	       c->p->tok.kind == LR_TOK_LPAREN && !c->p->tok.space_before) {
+		struct lr_node *x = new_node(c, LR_N_INDEX, n->pos);
+		if (!x || add_kid(c, x, n) < 0) {
+			if (!x)
+				lr_node_destroy(n);
+			lr_node_destroy(x);
+			return NULL;
+		}
+		if (enter(c) < 0) {
+			lr_node_destroy(x);
+			return NULL;
+		}
+		int rc = call_args(c, x);
+		c->p->depth--;
+		if (rc < 0) {
+			lr_node_destroy(x);
+			return NULL;
+		}
+		n = x;
+	}
+	return n;
+}
+
+/* postfix := index {"'" | ".'"} */
+static struct lr_node *postfix(struct lr_pctx *c)
+{
+	struct lr_node *n = chained(c, primary(c));
 	int chain = 0;
 
 	while (n && (c->p->tok.kind == LR_TOK_TRANSPOSE || c->p->tok.kind == LR_TOK_DOTTRANSPOSE)) {
@@ -499,9 +543,9 @@ static struct lr_node *postfix(struct ctx *c)
 
 /* power := postfix {('^' | '.^') power_operand}   (left-associative, as Octave)
  * power_operand := ('-' | '+' | '!') power_operand | postfix */
-static struct lr_node *power_operand(struct ctx *c);
+static struct lr_node *power_operand(struct lr_pctx *c);
 
-static struct lr_node *power(struct ctx *c)
+static struct lr_node *power(struct lr_pctx *c)
 {
 	struct lr_node *l = postfix(c);
 
@@ -519,7 +563,7 @@ static struct lr_node *power(struct ctx *c)
 	return l;
 }
 
-static struct lr_node *prefix(struct ctx *c, struct lr_node *(*operand)(struct ctx *))
+static struct lr_node *prefix(struct lr_pctx *c, struct lr_node *(*operand)(struct lr_pctx *))
 {
 	struct lr_pos pos = c->p->tok.pos;
 	enum lr_tok k = c->p->tok.kind;
@@ -553,7 +597,7 @@ static int is_prefix(enum lr_tok k)
 	return k == LR_TOK_MINUS || k == LR_TOK_PLUS || k == LR_TOK_NOT;
 }
 
-static struct lr_node *power_operand(struct ctx *c)
+static struct lr_node *power_operand(struct lr_pctx *c)
 {
 	if (is_prefix(c->p->tok.kind))
 		return prefix(c, power_operand);
@@ -561,7 +605,7 @@ static struct lr_node *power_operand(struct ctx *c)
 }
 
 /* unary := ('-' | '+' | '!') unary | power */
-static struct lr_node *unary(struct ctx *c)
+static struct lr_node *unary(struct lr_pctx *c)
 {
 	if (is_prefix(c->p->tok.kind))
 		return prefix(c, unary);
@@ -575,8 +619,8 @@ struct binop_level {
 };
 
 /* level := next {OP next} for one precedence level, left-associative. */
-static struct lr_node *level(struct ctx *c, const struct binop_level *lv,
-                             struct lr_node *(*next)(struct ctx *))
+static struct lr_node *level(struct lr_pctx *c, const struct binop_level *lv,
+                             struct lr_node *(*next)(struct lr_pctx *))
 {
 	struct lr_node *l = next(c);
 	int chain = 0;
@@ -621,12 +665,12 @@ static const struct binop_level andand_level = { { LR_TOK_ANDAND }, { 0 }, LR_N_
 static const struct binop_level oror_level = { { LR_TOK_OROR }, { 0 }, LR_N_OROR };
 
 /* mul := unary {('*' | '/' | '.*' | './' | '\\' | '.\\') unary} */
-static struct lr_node *mul(struct ctx *c) { return level(c, &mul_level, unary); }
+static struct lr_node *mul(struct lr_pctx *c) { return level(c, &mul_level, unary); }
 /* add := mul {('+' | '-') mul} */
-static struct lr_node *add(struct ctx *c) { return level(c, &add_level, mul); }
+static struct lr_node *add(struct lr_pctx *c) { return level(c, &add_level, mul); }
 
 /* range := add [':' add [':' add]] */
-static struct lr_node *range(struct ctx *c)
+static struct lr_node *range(struct lr_pctx *c)
 {
 	struct lr_node *a = add(c), *r;
 
@@ -652,16 +696,16 @@ static struct lr_node *range(struct ctx *c)
 }
 
 /* cmp := range {('<' | '<=' | '>' | '>=' | '==' | '~=') range} */
-static struct lr_node *cmp(struct ctx *c) { return level(c, &cmp_level, range); }
+static struct lr_node *cmp(struct lr_pctx *c) { return level(c, &cmp_level, range); }
 /* and := cmp {'&' cmp} */
-static struct lr_node *and_(struct ctx *c) { return level(c, &and_level, cmp); }
+static struct lr_node *and_(struct lr_pctx *c) { return level(c, &and_level, cmp); }
 /* or := and {'|' and} */
-static struct lr_node *or_(struct ctx *c) { return level(c, &or_level, and_); }
+static struct lr_node *or_(struct lr_pctx *c) { return level(c, &or_level, and_); }
 /* andand := or {'&&' or} */
-static struct lr_node *andand(struct ctx *c) { return level(c, &andand_level, or_); }
+static struct lr_node *andand(struct lr_pctx *c) { return level(c, &andand_level, or_); }
 
 /* expr := andand {'||' andand} */
-static struct lr_node *expr(struct ctx *c)
+struct lr_node *lr_parse_expr(struct lr_pctx *c)
 {
 	struct lr_node *n;
 
@@ -681,7 +725,7 @@ static int is_space(char ch)
 
 /* Whether NAME at the start of a statement is used with command syntax:
  * it is a command word and is neither called `name(` nor assigned `name =`. */
-static int command_syntax(struct ctx *c)
+static int command_syntax(struct lr_pctx *c)
 {
 	const struct lr_token *t = &c->p->tok;
 	const char *s = c->p->lx.src;
@@ -704,7 +748,7 @@ static int command_syntax(struct ctx *c)
 	return 1;
 }
 
-static int push_word(struct ctx *c, struct lr_stmt *st, size_t from, size_t to,
+static int push_word(struct lr_pctx *c, struct lr_stmt *st, size_t from, size_t to,
                      struct lr_pos pos)
 {
 	struct lr_word *w = grow(st->words, st->nwords, sizeof *w);
@@ -728,7 +772,7 @@ static int push_word(struct ctx *c, struct lr_stmt *st, size_t from, size_t to,
  * and quotes, and the command ends at a newline, ';', ',' or a comment. The
  * text of the words is scanned here directly; each command interprets its
  * words itself. Returns the terminator's offset, or -1. */
-static int command_words(struct ctx *c, struct lr_stmt *st, size_t *stop)
+static int command_words(struct lr_pctx *c, struct lr_stmt *st, size_t *stop)
 {
 	struct lr_lexer *lx = &c->p->lx;
 	const char *s = lx->src;
@@ -777,7 +821,7 @@ static int command_words(struct ctx *c, struct lr_stmt *st, size_t *stop)
 	return 0;
 }
 
-static int parse_command(struct ctx *c, struct lr_stmt *st)
+static int parse_command(struct lr_pctx *c, struct lr_stmt *st)
 {
 	struct lr_token *t = &c->p->tok;
 	size_t stop;
@@ -802,9 +846,15 @@ static int parse_command(struct ctx *c, struct lr_stmt *st)
 }
 
 /* Checks that an assignment's left side is NAME, NAME(args) or [names]. */
-static int assignment(struct ctx *c, struct lr_stmt *st, struct lr_node *lhs)
+static int assignment(struct lr_pctx *c, struct lr_stmt *st, struct lr_node *lhs)
 {
 	advance(c);   /* '=' */
+	if ((lhs->kind == LR_N_IDENT || lhs->kind == LR_N_CALL) && strchr(lhs->str, '.')) {
+		lr_error_set(c->err, lhs->pos, "cannot assign to '%s': structures are not supported "
+		             "(only the fields of a caught error can be read)", lhs->str);
+		lr_node_destroy(lhs);
+		return -1;
+	}
 	if (lhs->kind == LR_N_IDENT) {
 		st->kind = LR_S_ASSIGN;
 		st->name = lhs->str;
@@ -837,7 +887,7 @@ static int assignment(struct ctx *c, struct lr_stmt *st, struct lr_node *lhs)
 		lr_node_destroy(lhs);
 		return -1;
 	}
-	st->expr = expr(c);
+	st->expr = lr_parse_expr(c);
 	return st->expr ? 0 : -1;
 }
 
@@ -868,12 +918,121 @@ static void not_a_command(struct lr_error *err, const struct lr_node *name)
 		             "unknown command '%s'; 'help commands' lists the commands", name->str);
 }
 
-/* stmt := command | lhs '=' expr | expr, ended by ',' ';' a newline or the end */
+/* A copy of the tree n (for x(i) += e, which reads x(i) and assigns it). */
+static struct lr_node *clone(struct lr_pctx *c, const struct lr_node *n)
+{
+	struct lr_node *k = new_node(c, n->kind, n->pos);
+
+	if (!k)
+		return NULL;
+	*k = *n;
+	k->kids = NULL;
+	k->nkids = 0;
+	k->str = n->str ? lr_strndup(n->str, n->strlen) : NULL;
+	k->row_len = NULL;
+	k->nrows = 0;
+	if (n->row_len) {
+		k->row_len = lr_mallocarray(n->nrows + 1, sizeof *k->row_len);
+		if (k->row_len) {
+			memcpy(k->row_len, n->row_len, n->nrows * sizeof *k->row_len);
+			k->nrows = n->nrows;
+		}
+	}
+	if ((n->str && !k->str) || (n->row_len && !k->row_len)) {
+		lr_node_destroy(k);
+		lr_error_set(c->err, n->pos, "out of memory");
+		return NULL;
+	}
+	for (size_t i = 0; i < n->nkids; i++) {
+		struct lr_node *kid = clone(c, n->kids[i]);
+		if (!kid || add_kid(c, k, kid) < 0) {
+			lr_node_destroy(k);
+			return NULL;
+		}
+	}
+	return k;
+}
+
+/* lhs OP'=' expr, as Octave reads it: lhs = lhs OP (expr). */
+static int op_assignment(struct lr_pctx *c, struct lr_stmt *st, struct lr_node *lhs)
+{
+	static const char ops[] = "+-*/";
+	static const int codes[] = { LR_OP_ADD, LR_OP_SUB, LR_OP_MUL, LR_OP_DIV };
+	struct lr_pos oppos = c->p->tok.pos;
+	int op = codes[strchr(ops, c->p->tok.text[0]) - ops];
+	struct lr_node *left, *r;
+
+	if (lhs->kind != LR_N_IDENT && lhs->kind != LR_N_CALL) {
+		lr_error_set(c->err, lhs->pos, "cannot assign to this expression; expected a "
+		             "variable name on the left of '%.2s'", c->p->tok.text);
+		lr_node_destroy(lhs);
+		return -1;
+	}
+	left = clone(c, lhs);
+	if (!left || assignment(c, st, lhs) < 0) {   /* takes lhs, reads the right side */
+		lr_node_destroy(left);
+		return -1;
+	}
+	r = binary(c, LR_N_BINOP, op, oppos, left, st->expr);
+	st->expr = r;
+	return r ? 0 : -1;
+}
+
+int lr_parse_simple(struct lr_pctx *c, struct lr_stmt *st)
+{
+	struct lr_parser *p = c->p;
+
+	st->pos = p->tok.pos;
+	if (command_syntax(c)) {
+		if (parse_command(c, st) < 0)
+			return -1;
+	} else {
+		struct lr_node *e = lr_parse_expr(c);
+		if (!e)
+			return -1;
+		if (p->tok.kind == LR_TOK_ASSIGN) {
+			if (assignment(c, st, e) < 0)
+				return -1;
+		} else if (p->tok.kind == LR_TOK_OPASSIGN) {
+			if (op_assignment(c, st, e) < 0)
+				return -1;
+		} else {
+			st->kind = LR_S_EXPR;
+			st->expr = e;
+		}
+	}
+	return lr_parse_terminator(c, st);
+}
+
+int lr_parse_terminator(struct lr_pctx *c, struct lr_stmt *st)
+{
+	struct lr_parser *p = c->p;
+	enum lr_tok k = p->tok.kind;
+
+	st->end = c->last_end;
+	if (k == LR_TOK_SEMI)
+		st->quiet = 1;
+	if (k == LR_TOK_SEMI || k == LR_TOK_COMMA || k == LR_TOK_NEWLINE)
+		advance(c);
+	else if (k != LR_TOK_EOF) {
+		if (st->kind == LR_S_EXPR && looks_like_command(p, st)) {
+			not_a_command(c->err, st->expr);
+		} else if (k == LR_TOK_RPAREN || k == LR_TOK_RBRACKET) {
+			char found[64];
+			describe(&p->tok, found, sizeof found);
+			lr_error_set(c->err, p->tok.pos, "unmatched %s", found);
+		} else {
+			fail_expected(c, "an operator or the end of the statement");
+		}
+		return -1;
+	}
+	return 0;
+}
+
+/* program := {stmt}: one statement (a block is one) at a time */
 int lr_parse_next(struct lr_parser *p, struct lr_stmt **out, struct lr_error *err)
 {
-	struct ctx c = { p, err, 0 };
-	struct lr_stmt *st;
-	enum lr_tok k;
+	struct lr_pctx c = { p, err, 0 };
 
 	*out = NULL;
 	while (p->tok.kind == LR_TOK_NEWLINE || p->tok.kind == LR_TOK_SEMI ||
@@ -883,49 +1042,8 @@ int lr_parse_next(struct lr_parser *p, struct lr_stmt **out, struct lr_error *er
 		return 0;
 	p->depth = 0;
 	p->in_index = 0;
-	st = lr_calloc(1, sizeof *st);
-	if (!st) {
-		lr_error_set(err, p->tok.pos, "out of memory");
-		return -1;
-	}
-	st->pos = p->tok.pos;
-	if (command_syntax(&c)) {
-		if (parse_command(&c, st) < 0)
-			goto fail;
-	} else {
-		struct lr_node *e = expr(&c);
-		if (!e)
-			goto fail;
-		if (p->tok.kind == LR_TOK_ASSIGN) {
-			if (assignment(&c, st, e) < 0)
-				goto fail;
-		} else {
-			st->kind = LR_S_EXPR;
-			st->expr = e;
-		}
-	}
-	k = p->tok.kind;
-	if (k == LR_TOK_SEMI)
-		st->quiet = 1;
-	if (k == LR_TOK_SEMI || k == LR_TOK_COMMA || k == LR_TOK_NEWLINE)
-		advance(&c);
-	else if (k != LR_TOK_EOF) {
-		if (looks_like_command(p, st)) {
-			not_a_command(err, st->expr);
-		} else if (k == LR_TOK_RPAREN || k == LR_TOK_RBRACKET) {
-			char found[64];
-			describe(&p->tok, found, sizeof found);
-			lr_error_set(err, p->tok.pos, "unmatched %s", found);
-		} else {
-			fail_expected(&c, "an operator or the end of the statement");
-		}
-		goto fail;
-	}
-	*out = st;
-	return 1;
-fail:
-	lr_stmt_destroy(st);
-	return -1;
+	p->loops = 0;
+	return lr_parse_stmt(&c, out) < 0 ? -1 : 1;
 }
 
 void lr_parser_recover(struct lr_parser *p)
@@ -941,4 +1059,16 @@ void lr_parser_recover(struct lr_parser *p)
 	lx->prev = LR_TOK_NEWLINE;
 	lr_free(p->tok.str);
 	p->tok = lr_lex_next(lx);
+	/* Inside a block, the rest of the block goes too, up to the end of the
+	 * line of its 'end': its statements were never meant to run alone. */
+	if (lx->blocks == 0)
+		return;
+	while (lx->blocks > 0 && p->tok.kind != LR_TOK_EOF) {
+		lr_free(p->tok.str);
+		p->tok = lr_lex_next(lx);
+	}
+	while (p->tok.kind != LR_TOK_NEWLINE && p->tok.kind != LR_TOK_EOF) {
+		lr_free(p->tok.str);
+		p->tok = lr_lex_next(lx);
+	}
 }

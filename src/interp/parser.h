@@ -15,6 +15,7 @@ struct lr_parser {
 	int depth;              /* recursion depth of the expression being parsed */
 	int max_depth;          /* the most it may reach (limit depth) */
 	int in_index;           /* > 0 inside an index, where ':' and 'end' mean something */
+	int loops;              /* loops open around the statement being parsed (break) */
 	int (*is_command)(const char *name);  /* command words, or NULL for none */
 	const struct lr_command *const *commands;  /* or those of these tables
 	                                              (borrowed, command.h) */
@@ -37,6 +38,10 @@ void lr_parser_set_commands(struct lr_parser *p, const struct lr_command *const 
 /* Parses the next statement. Returns 1 with *out set (caller owns it), 0 at
  * the end of the text, -1 on a syntax error with err filled. */
 int lr_parse_next(struct lr_parser *p, struct lr_stmt **out, struct lr_error *err);
+
+/* The keywords of blocks and jumps (if, for, end, break, ...), NULL-ended:
+ * for Tab completion and help. */
+extern const char *const lr_keywords[];
 
 /* After an error: skips to the start of the next line outside brackets. */
 void lr_parser_recover(struct lr_parser *p);

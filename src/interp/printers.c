@@ -69,6 +69,16 @@ const struct lr_printer lr_printers[] = {
 	{ "fprintf", "fprintf(FORMAT, ...), fprintf(1, FORMAT, ...)", "as printf" },
 	{ "printf", "printf(FORMAT, ...)", "formatted output, with Octave's rules" },
 	{ "sprintf", "s = sprintf(FORMAT, ...)", "the text printf would print, as a string" },
+	/* flow_fns.c and misc_fns.c run these (lr_flow_function) */
+	{ "error", "error(FORMAT, ...), error(ID, FORMAT, ...)",
+	  "stop with a message, which try/catch can catch" },
+	{ "warning", "warning(FORMAT, ...), warning('off', 'all')",
+	  "print 'warning: ...' to standard error and go on" },
+	{ "tic", "tic, id = tic", "start a timer" },
+	{ "toc", "toc, t = toc, toc(id)", "the seconds since tic" },
+	{ "clc", "clc", "clear the REPL's output area" },
+	{ "exist", "exist(NAME), exist(NAME, TYPE)",
+	  "1 a variable, 5 a function or command, 2 a file, 7 a folder, 0 nothing" },
 	/* pictures (imagefn.c), run by lr_image_function */
 	{ "image", "image(A)", "show A as a picture, its values indices of 64 grays" },
 	{ "imagesc", "imagesc(A)", "show A as a picture from min(A) black to max(A) white" },
@@ -84,6 +94,8 @@ int lr_session_function(struct lr_session *s, const struct lr_node *n, int nargo
 	struct lr_val args[64];
 	size_t i;
 
+	if (lr_flow_function(s, n, nargout, outs, rc))   /* error, warning, tic, toc, ... */
+		return 1;
 	if (lr_image_function(s, n, nargout, outs, rc))
 		return 1;
 	for (i = 0; lr_printers[i].name; i++)

@@ -34,3 +34,17 @@ enum lr_status lr_range_make(double a, double step, double b, double count,
 	*out = m;
 	return LR_OK;
 }
+
+double lr_range_at(double a, double step, double b, size_t count, size_t i)
+{
+	double x;
+
+	if (isnan(a) || isnan(b) || isnan(step))
+		return NAN;
+	if (i == 0)
+		return a;   /* not a + 0 * step: an infinite step gives NaN */
+	x = a + (double)i * step;
+	if (i == count - 1 && ((step > 0 && x > b) || (step < 0 && x < b)))
+		x = b;   /* clamped to the end, as lr_range_make does */
+	return x;
+}

@@ -14,5 +14,8 @@ double lr_range_count(double a, double step, double b);
  * LR_ERR_NOMEM. */
 enum lr_status lr_range_make(double a, double step, double b, double count,
                              struct lr_matrix **out);
+/* Element i of that range, as lr_range_make fills it, without making it
+ * (a for loop over a range). */
+double lr_range_at(double a, double step, double b, size_t count, size_t i);
 
 #endif

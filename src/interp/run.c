@@ -42,6 +42,10 @@ enum lr_run_result lr_session_run_text(struct lr_session *s, const char *name, c
 			res = LR_RUN_INTERRUPTED;
 			break;
 		}
+		if (rc == 2) {   /* return: the rest of the text does not run */
+			res = LR_RUN_RETURN;
+			break;
+		}
 		if (rc > 0) {
 			res = LR_RUN_QUIT;
 			break;

@@ -35,8 +35,10 @@ struct lr_run_hooks {
 };
 
 /* How a run ended: every statement ran; some failed (and error went on, or
- * the run stopped at one); a statement asked to quit; or interrupted. */
-enum lr_run_result { LR_RUN_OK, LR_RUN_ERRORS, LR_RUN_QUIT, LR_RUN_INTERRUPTED };
+ * the run stopped at one); a statement asked to quit; interrupted; or a
+ * `return` ended the text (errors before it were given to the error hook). */
+enum lr_run_result { LR_RUN_OK, LR_RUN_ERRORS, LR_RUN_QUIT, LR_RUN_INTERRUPTED,
+                     LR_RUN_RETURN };
 
 /* Runs the statements of src[0, len) (borrowed), whose first line is
  * numbered first_line, in session s, with the session's command words and

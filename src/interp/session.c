@@ -28,6 +28,8 @@ struct lr_session *lr_session_create_bare(const struct lr_output *out)
 	s->lim.max_line = LR_LIMIT_LINE_DEFAULT;
 	s->lim.max_depth = LR_LIMIT_DEPTH_DEFAULT;
 	s->end_extent = -1;
+	s->tic_us = -1;
+	lr_vars_moved(s);
 	return s;
 }
 
@@ -126,6 +128,34 @@ const struct lr_value *lr_var_get(const struct lr_session *s, const char *name)
 	return v ? v->v : NULL;
 }
 
+struct lr_value **lr_var_slot(struct lr_session *s, const char *name)
+{
+	struct lr_var *v = find(s, name);
+
+	return v ? &v->v : NULL;
+}
+
+/* The source of layout generations: each change takes the next, so no two
+ * sessions (nor two layouts of one) share one. */
+static unsigned long last_gen;
+
+void lr_vars_moved(struct lr_session *s)
+{
+	s->var_gen = ++last_gen;
+}
+
+struct lr_value **lr_var_search(struct lr_session *s, const char *name,
+                                struct lr_var_cache *hint)
+{
+	struct lr_var *v = find(s, name);
+
+	if (!v)
+		return NULL;
+	hint->index = (size_t)(v - s->vars);
+	hint->gen = s->var_gen;
+	return &v->v;
+}
+
 int lr_var_reserve(struct lr_session *s, size_t n)
 {
 	size_t want = s->nvars + n, cap;
@@ -141,6 +171,7 @@ int lr_var_reserve(struct lr_session *s, size_t n)
 		return -1;
 	s->vars = v;
 	s->cap = cap;
+	lr_vars_moved(s);
 	return 0;
 }
 
@@ -168,6 +199,11 @@ static int var_set(struct lr_session *s, const char *name, struct lr_value *val)
 	return 0;
 }
 
+int lr_var_put(struct lr_session *s, const char *name, struct lr_value *v)
+{
+	return var_set(s, name, v);
+}
+
 void lr_var_set(struct lr_session *s, const char *name, struct lr_value *v)
 {
 	(void)var_set(s, name, v);
@@ -182,6 +218,7 @@ int lr_var_clear(struct lr_session *s, const char *name)
 	lr_free(v->name);
 	lr_value_destroy(v->v);
 	*v = s->vars[--s->nvars];
+	lr_vars_moved(s);
 	return 1;
 }
 
@@ -374,13 +411,24 @@ void lr_session_set_commands(struct lr_session *s, const struct lr_command *cons
 	s->commands = tables;
 }
 
+int lr_exec_simple(struct lr_session *s, const struct lr_stmt *st)
+{
+	switch (st->kind) {
+	case LR_S_EXPR: return exec_expr(s, st);
+	case LR_S_ASSIGN: return exec_assign(s, st);
+	case LR_S_INDEX_ASSIGN: return exec_index_assign(s, st);
+	case LR_S_MULTI: return exec_multi(s, st);
+	default: return run_command(s, st);
+	}
+}
+
 /* Polled between the pieces of a long product: the front end's own test
  * for Ctrl-C or Esc, as sgd polls it. */
 static int product_interrupted(void *ctx)
 {
 	struct lr_session *s = ctx;
 
-	return s->out && s->out->interrupted && s->out->interrupted(s->out->ctx);
+	return lr_interrupted(s);   /* a loop around the product stops too */
 }
 
 int lr_session_exec(struct lr_session *s, const struct lr_stmt *st,
@@ -400,19 +448,17 @@ int lr_session_exec(struct lr_session *s, const struct lr_stmt *st,
 static int exec_statement(struct lr_session *s, const struct lr_stmt *st,
                           const char *src, struct lr_error *err)
 {
-	int rc;
+	int rc, ctl;
 
 	s->src = src;
 	s->err = err;
 	s->end_extent = -1;
+	s->ctl = LR_CTL_NONE;
+	s->poll = 1;   /* a statement starts with a poll: a Ctrl-C typed before it counts */
 	err->msg[0] = '\0';
-	switch (st->kind) {
-	case LR_S_EXPR: rc = exec_expr(s, st); break;
-	case LR_S_ASSIGN: rc = exec_assign(s, st); break;
-	case LR_S_INDEX_ASSIGN: rc = exec_index_assign(s, st); break;
-	case LR_S_MULTI: rc = exec_multi(s, st); break;
-	default: rc = run_command(s, st); break;
-	}
+	rc = lr_exec(s, st);
+	ctl = s->ctl;
+	s->ctl = LR_CTL_NONE;
 	s->src = NULL;
 	if (rc == 0 && s->quit)
 		return 1;
@@ -420,5 +466,7 @@ static int exec_statement(struct lr_session *s, const struct lr_stmt *st,
 		struct lr_event ev = { LR_EV_VARS, NULL, NULL, NULL };
 		lr_emit(s, &ev);
 	}
+	if (rc == 0 && ctl == LR_CTL_RETURN)
+		return 2;
 	return rc < 0 ? -1 : 0;
 }

@@ -44,10 +44,13 @@ int lr_session_set_limit(struct lr_session *s, int kind, double x);
 /* The value of limit kind. */
 double lr_session_limit(const struct lr_session *s, int kind);
 
-/* Runs one statement. src is the text it was parsed from (borrowed for the
- * call, used to quote operands in messages). Returns 0, -1 on an error (err
- * filled; no variable has changed), or 1 when the statement asked to quit
- * (see lr_session_exit_status). */
+/* Runs one statement (a block is one, with all it holds). src is the text
+ * it was parsed from (borrowed for the call, used to quote operands in
+ * messages). Returns 0, -1 on an error (err filled at the statement that
+ * failed; a simple statement changes no variable, a block keeps what its
+ * statements did before), 1 when the statement asked to quit (see
+ * lr_session_exit_status), or 2 when a `return` ended the script (a front
+ * end stops running the text it was given, as Octave does). */
 int lr_session_exec(struct lr_session *s, const struct lr_stmt *st,
                     const char *src, struct lr_error *err);
 

@@ -32,6 +32,11 @@ struct lr_session {
 	const struct lr_output *out;    /* borrowed */
 	struct lr_var *vars;            /* owned, unsorted */
 	size_t nvars, cap;
+	unsigned long var_gen;          /* changes whenever a variable moves in vars (a
+	                                   realloc, a removal, a sort), never the same in two
+	                                   sessions: the caches in the trees check it. A call
+	                                   frame that swaps in its own variables (functions)
+	                                   calls lr_vars_moved on entry and on return */
 	struct lr_rng rng;
 	struct lr_fmt_opts fmt;
 	int ascii;
@@ -62,7 +67,15 @@ struct lr_session {
 	const char *src;                /* borrowed source text */
 	struct lr_error *err;           /* borrowed */
 	double end_extent;              /* value of 'end' in the index being evaluated, or -1 */
+	int ctl;                        /* enum lr_ctl: a break, continue or return under way */
+	int poll;                       /* loop steps left before the next interrupt poll */
+	double tic_us;                  /* tic's start (microseconds), or -1 before any tic */
+	char err_id[64];                /* identifier of the error being raised (error('id:x',
+	                                   ...)), "" for none: err.identifier in a catch */
 };
+
+/* What a jump statement asks of the blocks around it (exec.c). */
+enum lr_ctl { LR_CTL_NONE, LR_CTL_BREAK, LR_CTL_CONTINUE, LR_CTL_RETURN };
 
 /* A value that is either borrowed (from a variable) or owned. */
 struct lr_val {
@@ -90,6 +103,9 @@ const struct lr_value *lr_var_get(const struct lr_session *s, const char *name);
 int lr_var_reserve(struct lr_session *s, size_t n);
 /* Binds name to v (taking v). Call lr_var_reserve first. */
 void lr_var_set(struct lr_session *s, const char *name, struct lr_value *v);
+/* Binds name to v (taking v) and says whether it could: -1 when out of
+ * memory (v is then destroyed; the variables are as they were). */
+int lr_var_put(struct lr_session *s, const char *name, struct lr_value *v);
 /* Removes name; returns 1 if it existed. */
 int lr_var_clear(struct lr_session *s, const char *name);
 
@@ -129,6 +145,69 @@ struct lr_printer {
 };
 extern const struct lr_printer lr_printers[];
 
+/* Runs one statement of any kind, a block with all it holds (exec.c):
+ * 0, or -1 with the error of the statement that failed. A break, continue
+ * or return is left in s->ctl for the blocks around it; s->quit stops
+ * everything. */
+int lr_exec(struct lr_session *s, const struct lr_stmt *st);
+/* Runs an expression, assignment or command statement (session.c). */
+int lr_exec_simple(struct lr_session *s, const struct lr_stmt *st);
+/* 1 when the front end asks to stop (Ctrl-C, Esc, SIGINT): polled by long work. */
+int lr_interrupted(struct lr_session *s);
+
+/* The scalar fast path (fast.c): evaluates n without allocating when it is
+ * made of numbers, scalar variables, elements of matrices and the scalar
+ * operators. Returns LR_FAST_NO when it is not such an expression or would
+ * fail (the caller then evaluates it the general way, which reports the
+ * error), else the kind of the result in *x. Never changes anything. */
+enum { LR_FAST_NO, LR_FAST_DOUBLE, LR_FAST_LOGICAL };
+int lr_fast_scalar(struct lr_session *s, const struct lr_node *n, double *x);
+/* name = expr and name(i, j) = expr done in place when expr is a scalar
+ * double and the variable's storage already fits: 1 if done (shown unless
+ * quiet), 0 if the general way must run it. */
+int lr_fast_assign(struct lr_session *s, const struct lr_stmt *st);
+/* Where variable name's value is kept, or NULL (for changing it in place). */
+struct lr_value **lr_var_slot(struct lr_session *s, const char *name);
+/* The same, looking it up by name (filling *hint). */
+struct lr_value **lr_var_search(struct lr_session *s, const char *name,
+                                struct lr_var_cache *hint);
+/* Says that the variables have moved (sorted in place): every cache is stale. */
+void lr_vars_moved(struct lr_session *s);
+
+/* lr_var_slot, first looking where *hint says the name was last time (a
+ * loop looks up the same names again and again), and updating *hint. The
+ * cache holds while the variables' layout has not changed since, so a hit
+ * costs no comparison of names. In line: a tight loop does little else. */
+static inline struct lr_value **lr_var_find(struct lr_session *s, const char *name,
+                                            struct lr_var_cache *hint)
+{
+	if (hint->gen == s->var_gen)
+		return &s->vars[hint->index].v;
+	return lr_var_search(s, name, hint);
+}
+
+/* 1 if v is a double (not logical) 1×1 matrix without a mask, whose element
+ * may be overwritten in place by a double. */
+static inline int lr_value_plain_scalar(const struct lr_value *v)
+{
+	return v && v->kind == LR_VAL_MAT && !v->logical && v->m->rows == 1 && v->m->cols == 1 &&
+	       !v->m->mask;
+}
+
+/* The start, step, end and count of a range node, as lr_eval builds it. */
+int lr_eval_range_parts(struct lr_session *s, const struct lr_node *n, double *a,
+                        double *step, double *b, size_t *count);
+/* error(...) and warning(...) (flow_fns.c): 1 if n names one (it ran, with
+ * 0 or -1 in *rc). */
+int lr_flow_function(struct lr_session *s, const struct lr_node *n, int nargout,
+                     struct lr_value **outs, int *rc);
+/* 1 if name is a function the session itself runs (disp, printf, error,
+ * tic, toc, clc, exist, ...): called by name alone too, as `tic`. */
+int lr_session_fn_name(const char *name);
+/* tic, toc, clc, exist (misc_fns.c), the same way. */
+int lr_misc_function(struct lr_session *s, const struct lr_node *n, int nargout,
+                     struct lr_value **outs, int *rc);
+
 /* Writes text to the output. */
 void lr_write(struct lr_session *s, const char *text, size_t n);
 void lr_write_buf(struct lr_session *s, struct lr_buf *b);
@@ -143,6 +222,9 @@ void lr_session_keep_svd(struct lr_session *s, struct lr_svd_run *r);
 
 /* 1 if w is a variable name: a letter or _, then letters, digits, _. */
 int lr_is_name(const char *w);
+/* The same, or names joined by dots: the variables that `catch err` makes
+ * (err.message, err.identifier), which a workspace file holds too. */
+int lr_is_field_name(const char *w);
 
 /* "3×3" into buf. */
 const char *lr_shape(const struct lr_matrix *m, char *buf, size_t n);

@@ -150,7 +150,7 @@ int lr_lesson_run(struct lr_session *s, const struct lr_lesson *l, size_t first,
 		e->pos.offset += r.base;
 		snprintf(e->msg, sizeof e->msg, "a lesson cannot quit");
 	}
-	return res == LR_RUN_OK ? 0 : -1;
+	return res == LR_RUN_OK || res == LR_RUN_RETURN ? 0 : -1;   /* return ends the text */
 }
 
 static int wrong_error(void *ctx, const char *name, const char *src, size_t len,

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "builtins.h"
+#include "parser.h"
 #include "session_impl.h"
 
 /* What the words before the cursor say about the one at it. */
@@ -117,6 +118,7 @@ static void offer_names(const struct lr_session *s, const char *prefix,
 	for (size_t i = 0; lr_printers[i].name; i++)   /* printf, disp, ...: not builtins */
 		if (starts(lr_printers[i].name, prefix, n))
 			fn(ctx, lr_printers[i].name);
+	offer(lr_keywords, prefix, fn, ctx);
 	for (size_t t = 0; s && s->commands && s->commands[t]; t++)
 		for (const struct lr_command *c = s->commands[t]; c->name; c++)
 			if (starts(c->name, prefix, n))

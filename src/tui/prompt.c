@@ -63,6 +63,22 @@ void tui_run(const char *src, size_t len)
 	}
 }
 
+/* Keeps a whole statement in the history as one entry (a block typed over
+ * several lines comes back whole), unless it repeats the last one. */
+static void remember(const char *text, size_t n)
+{
+	char *entry;
+
+	if (n == 0)
+		return;
+	entry = strndup(text, n);
+	if (!entry)
+		return;
+	if (!history_length || strcmp(history_get(history_base + history_length - 1)->line, entry))
+		add_history(entry);
+	free(entry);
+}
+
 void tui_on_line(char *line)
 {
 	int cont = tui.pending.len > 0;
@@ -89,9 +105,6 @@ void tui_on_line(char *line)
 	lr_sb_write(&tui.sb, line, strlen(line), LR_SB_ECHO);
 	lr_sb_write(&tui.sb, "\n", 1, LR_SB_ECHO);
 	tui.back = 0;
-	if (*line && (!history_length || strcmp(history_get(history_base + history_length - 1)->line,
-	                                        line)))
-		add_history(line);
 	lr_buf_puts(&tui.pending, line);
 	lr_buf_putc(&tui.pending, '\n');
 	free(line);
@@ -107,6 +120,7 @@ void tui_on_line(char *line)
 		return;
 	}
 	rl_set_prompt(PROMPT);
+	remember(tui.pending.data, tui.pending.len - 1);
 	tui.busy = 1;
 	tui_draw_output();
 	tui_redisplay();

@@ -432,6 +432,8 @@ static size_t decode(const char *t, size_t len, wchar_t *wc, int *wd, size_t *of
 			c = L'?';
 			r = 1;
 		}
+		if (c == L'\n')   /* a block recalled from the history: its line breaks */
+			c = MB_CUR_MAX > 1 ? L'\u21b5' : L'|';
 		int w = wcwidth(c);
 		if (w < 0) {
 			c = L'?';

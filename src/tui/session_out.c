@@ -34,7 +34,9 @@ void tui_out_event(void *ctx, const struct lr_event *ev)
 	case LR_EV_SGD_START:
 		tui.row0 = tui.col0 = 0;           /* a new factorisation is seen from its corner */
 		tui.live = ev->run;
-		tui.stop = 0;
+		tui.live_floor = tui_run_floor(ev->run);
+		/* tui.stop is not cleared here: a Ctrl-C that stopped the last sgd
+		 * of a loop must stop the loop too (after_statement clears it) */
 		tui.focus = LR_FOCUS_SGD;
 		if (lr_image_loaded(tui.s, ev->run->A)) {
 			/* a picture learnt, drawn live; the Loss view's floor (an SVD
@@ -102,6 +104,11 @@ void tui_out_event(void *ctx, const struct lr_event *ev)
 		tui.pic.source = LR_PIC_SHOWN;
 		tui_choose_view(LR_VIEW_MATRICES);
 		break;
+	case LR_EV_CLEAR:                  /* clc: a clean output area */
+		lr_sb_finish(&tui.sb);
+		lr_sb_init(&tui.sb);
+		tui.back = 0;
+		break;
 	case LR_EV_LESSON:
 		/* a step shown: its text in the Lesson view, which tui_run() brings
 		 * back after the step's own statements chose their views */
@@ -137,6 +144,17 @@ int tui_out_interrupted(void *ctx)
 				break;
 			}
 			tui_handle_panel_key(c);
+		}
+		/* A long statement (a loop) that is not training: its output and the
+		 * panel are drawn as it goes, a frame at a time. */
+		if (!tui.live && tui_since_ns(&tui.last_frame) >= FRAME_NS) {
+			tui_stamp(&tui.last_frame);
+			tui_draw_panel();
+			if (tui.live_gen != tui.sb.gen) {
+				tui_draw_output();
+				tui.live_gen = tui.sb.gen;
+			}
+			tui_redisplay();
 		}
 	}
 	return tui.stop;

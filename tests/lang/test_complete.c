@@ -142,4 +142,19 @@ static void commands(void)
 	lr_session_destroy(s);
 }
 
-SUBTEST_MAIN(T(views), T(lessons), T(option_values), T(options), T(commands))
+/* The keywords of blocks, and error/warning, are offered with the names. */
+static void keywords(void)
+{
+	struct lr_session *s = lr_session_create(&quiet);
+	CHECK(offers(s, "whi", "while"));
+	CHECK(offers(s, "endw", "endwhile"));
+	CHECK(offers(s, "for i = 1:3, s = i; en", "end end_try_catch endfor endif endparfor "
+	                                          "endswitch endwhile"));
+	CHECK(run(s, "errors = 1") == 0);
+	CHECK(offers(s, "err", "errors error"));
+	CHECK(offers(s, "warn", "warning"));
+	CHECK(offers(s, "oth", "otherwise"));
+	lr_session_destroy(s);
+}
+
+SUBTEST_MAIN(T(views), T(lessons), T(option_values), T(options), T(commands), T(keywords))

@@ -158,6 +158,22 @@ static void quit(void)
 }
 
 /* The interruption hook is asked after each statement. */
+/* return ends the text, from inside a block too; the statements before it
+ * ran, an error before it was reported (the hook went on), none after. */
+static void return_ends(void)
+{
+	struct seen w = { 0 };
+	struct lr_output o;
+	struct lr_session *s;
+
+	w.go_on = 1;
+	CHECK(run(&s, &o, &w, "a = 1\nx = [1 2] * [3 4]\nfor i = 1:3\n  if i == 2, return, end\n"
+	          "  c = i;\nend\nb = 2\n", 1) == LR_RUN_RETURN);
+	CHECK(w.ran == 3 && w.errors == 1 && w.error_line == 2);
+	CHECK(defined(s, "a") && defined(s, "c") && !defined(s, "b"));
+	finish(s, &w);
+}
+
 static void interrupt(void)
 {
 	struct seen w = { 0 };
@@ -185,4 +201,5 @@ static void no_hooks(void)
 	finish(s, &w);
 }
 
-SUBTEST_MAIN(T(echo_ran), T(syntax_error), T(run_error), T(quit), T(interrupt), T(no_hooks))
+SUBTEST_MAIN(T(echo_ran), T(syntax_error), T(run_error), T(quit), T(interrupt), T(no_hooks),
+             T(return_ends))

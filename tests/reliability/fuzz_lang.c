@@ -49,7 +49,19 @@ static void discard(void *ctx, const char *s, size_t n)
 	(void)n;
 }
 
-static const struct lr_output null_out = { NULL, discard, NULL, NULL, NULL };
+/* An input's loops get a budget of interrupt polls (each some 32 loop
+ * steps): `while true, end` is valid and must end like any other input,
+ * stopped as Ctrl-C stops it. Reset for each input. */
+#define POLL_BUDGET 2000
+static int polls;
+
+static int budget_spent(void *ctx)
+{
+	(void)ctx;
+	return ++polls > POLL_BUDGET;
+}
+
+static const struct lr_output null_out = { NULL, discard, NULL, budget_spent, NULL };
 
 static void put(const char *name, const char *text)
 {
@@ -188,7 +200,9 @@ static void run(struct lr_session *s, const char *src, size_t len, int filter)
 			if (filter)
 				clamp_limits(s);
 			if (rc > 0)
-				break;        /* quit */
+				break;        /* quit or return */
+			if (polls > POLL_BUDGET)
+				break;        /* interrupted, as batch mode stops */
 			if (rc == 0)
 				continue;
 		} else {
@@ -224,6 +238,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	memcpy(src, data, size);
 	src[size] = '\0';   /* the language sees size bytes; the NUL is a guard */
+	polls = 0;
 	enter_scratch();
 	run(s, setup, sizeof setup - 1, 0);
 	run(s, src, size, 1);

@@ -6,7 +6,8 @@
 # load), which must stop within 8 s of the signal. The bound only tells a
 # product that stopped between its tiles (tens of ms each) from one that ran
 # to its end, so that a loaded machine cannot fail it.
-# usage: sigint.sh LOWRANK [file|stdin] [sgd|product]
+# With "loop" an endless while loop, which only Ctrl-C ends.
+# usage: sigint.sh LOWRANK [file|stdin] [sgd|product|loop]
 set -u
 exe=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 how=${2:-file}
@@ -27,6 +28,10 @@ A = ones(10000);
 C = A * A;
 disp('not reached')
 LR
+fi
+if [ "$what" = loop ]; then
+	# A loop that never ends by itself: Ctrl-C is the only way out.
+	printf 'n = 0;\nwhile true\n  n += 1;\nend\ndisp(%s)\n' "'not reached'" >"$tmp/long.lr"
 fi
 if [ "$how" = file ]; then
 	"$exe" "$tmp/long.lr" >"$tmp/out" 2>"$tmp/err" &

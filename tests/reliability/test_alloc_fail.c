@@ -22,6 +22,10 @@ static const char script_fmt[] =
 	"s = 'hello'; n = numel(A(:)) + sum(A(:, 1))\n"
 	"L = A > 1; v = A(L); A2 = A; A2(A2 < 1) = 0; A2(:, 2) = []; A2(logical([1 0 1])) = [];\n"
 	"t = [s(end:-1:1) ' ' num2str(pi) mat2str(L) int2str(2.5)]; t(t == 'l') = []; q = t == 'o';\n"
+	"t = 0; for i = 1:3, t += i; v(i) = t; end, for c = A(:, 1:2), t = t + c(1); end\n"
+	"k = 0; while k < 2, k += 1; if k == 1, continue, end, end\n"
+	"switch 'b', case {'a', 'b'}, w = size(A)(1); otherwise, w = 0; end\n"
+	"try, error('my:id', 'x %d', 1); catch err, m = err.message; end, warning('w')\n"
 	"M = A; mask M [1 0 1; 1 1 0; 0 1 1]\n"
 	"sgd A 2 epochs=15\n"
 	"sgd M 2 epochs=10 order=shuffled\n"
@@ -121,8 +125,8 @@ static void every_allocation(void)
 			fprintf(stderr, "the script fails on its own: %d:%d: %s\n", err.pos.line,
 			        err.pos.col, err.msg);
 		CHECK(rc == 0);
-		CHECK(strstr(out_text.data, "loaded 15 variables, 3 runs and an SVD") != NULL);
-		if (!strstr(out_text.data, "loaded 15 variables"))
+		CHECK(strstr(out_text.data, "loaded 22 variables, 3 runs and an SVD") != NULL);
+		if (!strstr(out_text.data, "loaded 22 variables"))
 			fprintf(stderr, "%s", out_text.data);
 		lr_session_destroy(s);
 		if (rc != 0)
