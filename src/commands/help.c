@@ -184,6 +184,9 @@ static const struct topic topics[] = {
 	{ "disp", t_printf }, { "control", lr_help_control }, { "error", lr_help_control },
 	{ "warning", lr_help_control }, { "tic", lr_help_clock }, { "toc", lr_help_clock },
 	{ "clc", lr_help_clock }, { "exist", lr_help_clock },
+	{ "function", lr_help_user_functions }, { "endfunction", lr_help_user_functions },
+	{ "addpath", lr_help_user_functions }, { "rmpath", lr_help_user_functions },
+	{ "nargin", lr_help_user_functions }, { "nargout", lr_help_user_functions },
 };
 
 static void list_functions(struct lr_buf *out)

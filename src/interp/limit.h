@@ -13,6 +13,8 @@ enum lr_limit_kind {
 	LR_LIMIT_UPDATES,    /* epochs × observed entries × rank of one sgd */
 	LR_LIMIT_LINE,       /* bytes of one statement's text, its continuation lines included */
 	LR_LIMIT_DEPTH,      /* nesting of one expression: brackets, parentheses, prefix operators */
+	LR_LIMIT_RECURSION,  /* user function calls nested in one another (Octave's
+	                        max_recursion_depth) */
 	LR_LIMIT_COUNT
 };
 
@@ -26,6 +28,7 @@ enum lr_limit_kind {
 #define LR_LIMIT_UPDATES_DEFAULT 1e10
 #define LR_LIMIT_LINE_DEFAULT 8388608.0
 #define LR_LIMIT_DEPTH_DEFAULT 200
+#define LR_LIMIT_RECURSION_DEFAULT 256
 
 /* The largest values `limit` accepts: sizes stay exact in a double; a
  * statement's columns fit an int (positions count them). Parsing and
@@ -37,6 +40,9 @@ enum lr_limit_kind {
 #define LR_LIMIT_UPDATES_MAX 1e18
 #define LR_LIMIT_LINE_MAX 1073741824.0
 #define LR_LIMIT_DEPTH_MAX 500
+/* A call of a user function nests the evaluator a few levels deep in C:
+ * measured, about 2.5 KB of stack a level, so 2000 levels stay in 8 MB. */
+#define LR_LIMIT_RECURSION_MAX 2000
 
 /* Transposes and && / || in a row nest the tree too (each evaluated by
  * recursion), but cost less stack a level: they may run this many times

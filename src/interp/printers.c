@@ -77,6 +77,9 @@ const struct lr_printer lr_printers[] = {
 	{ "clc", "clc", "clear the REPL's output area" },
 	{ "exist", "exist(NAME), exist(NAME, TYPE)",
 	  "1 a variable, 5 a function or command, 2 a file, 7 a folder, 0 nothing" },
+	{ "addpath", "addpath(FOLDER, ...)",
+	  "search FOLDER for function files NAME.m, NAME.lr (before the others added)" },
+	{ "rmpath", "rmpath(FOLDER, ...)", "stop searching FOLDER for function files" },
 	{ NULL, NULL, NULL }
 };
 
