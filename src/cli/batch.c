@@ -9,9 +9,13 @@
 #include "lowrank/alloc.h"
 #include "lowrank/buf.h"
 #include "limit.h"
-#include "parser.h"
+#include "lexer.h"
+#include "run.h"
 
-static void report(const char *file, const char *src, size_t len, const struct lr_error *e)
+static int report(void *ctx, const char *file, const char *src, size_t len,
+                  const struct lr_error *e);
+
+static void show_error(const char *file, const char *src, size_t len, const struct lr_error *e)
 {
 	struct lr_buf b;
 
@@ -23,8 +27,9 @@ static void report(const char *file, const char *src, size_t len, const struct l
 	lr_buf_finish(&b);
 }
 
-static void echo(const char *src, size_t from, size_t to)
+static void echo(void *ctx, const char *src, size_t from, size_t to)
 {
+	(void)ctx;
 	while (to > from && (src[to - 1] == '\n' || src[to - 1] == ' ' || src[to - 1] == '\t' ||
 	                     src[to - 1] == '\r'))
 		to--;
@@ -36,62 +41,46 @@ struct runner {
 	struct lr_session *s;
 	const char *file;
 	const struct lr_batch_opts *o;
-	enum lr_batch_result res;
+	enum lr_run_result res;
 };
+
+static int report(void *ctx, const char *file, const char *src, size_t len,
+                  const struct lr_error *e)
+{
+	struct runner *r = ctx;
+
+	show_error(file, src, len, e);
+	r->res = LR_RUN_ERRORS;   /* kept even if a return ends the text after it */
+	return r->o->keep_going;
+}
+
+static int interrupted(void *ctx)
+{
+	const struct runner *r = ctx;
+
+	return r->o->interrupted && *r->o->interrupted;
+}
 
 /* Runs the statements of src[0, len), whose first line is numbered
  * first_line in the script. Returns 1 when the run must stop (quit, an
  * interrupt, or an error without keep_going), else 0. */
 static int run_text(struct runner *r, const char *src, size_t len, int first_line)
 {
-	struct lr_parser p;
-	struct lr_stmt *st;
-	struct lr_error err;
-	int stop = 0;
+	const struct lr_run_hooks h = { r, r->o->echo ? echo : NULL, NULL, report, interrupted };
+	enum lr_run_result res = lr_session_run_text(r->s, r->file, src, len, first_line, &h);
 
-	lr_parser_init_at(&p, src, len, lr_is_command, first_line,
-	                  lr_session_limits(r->s)->max_depth);
-	while (!stop) {
-		int rc = lr_parse_next(&p, &st, &err);
-		if (rc == 0)
-			break;
-		if (rc > 0) {
-			if (r->o->echo)
-				echo(src, st->pos.offset, p.tok.kind == LR_TOK_EOF ? len : p.tok.pos.offset);
-			rc = lr_session_exec(r->s, st, src, &err);
-			lr_stmt_destroy(st);
-			if (r->o->interrupted && *r->o->interrupted) {
-				r->res = LR_BATCH_INTERRUPTED;
-				stop = 1;
-				break;
-			}
-			if (rc == 2) {   /* return: the script ends here, as in Octave */
-				stop = 1;
-				break;
-			}
-			if (rc > 0) {
-				r->res = LR_BATCH_QUIT;
-				stop = 1;
-				break;
-			}
-			if (rc == 0)
-				continue;
-			report(r->file, src, len, &err);
-		} else {
-			report(r->file, src, len, &err);
-			lr_parser_recover(&p);
-		}
-		r->res = LR_BATCH_ERRORS;
-		stop = !r->o->keep_going;
-	}
-	lr_parser_finish(&p);
-	return stop;
+	if (res == LR_RUN_RETURN)   /* return: the script ends here, as in Octave */
+		return 1;
+	if (res != LR_RUN_OK)
+		r->res = res;
+	return res == LR_RUN_QUIT || res == LR_RUN_INTERRUPTED ||
+	       (res == LR_RUN_ERRORS && !r->o->keep_going);
 }
 
-enum lr_batch_result lr_batch_run(struct lr_session *s, const char *file, const char *src,
-                                  size_t len, const struct lr_batch_opts *o)
+enum lr_run_result lr_batch_run(struct lr_session *s, const char *file, const char *src,
+                                size_t len, const struct lr_batch_opts *o)
 {
-	struct runner r = { s, file, o, LR_BATCH_OK };
+	struct runner r = { s, file, o, LR_RUN_OK };
 
 	run_text(&r, src, len, 1);
 	return r.res;
@@ -232,8 +221,8 @@ static int too_long(struct runner *r, struct reader *rd, double max)
 	err.pos.line = rd->line;
 	err.pos.col = 1;
 	lr_limit_msg(err.msg, sizeof err.msg, LR_LIMIT_LINE, max, "the statement is too long");
-	report(r->file, rd->buf + rd->start, held < 200 ? held : 200, &err);
-	r->res = LR_BATCH_ERRORS;
+	show_error(r->file, rd->buf + rd->start, held < 200 ? held : 200, &err);
+	r->res = LR_RUN_ERRORS;
 	if (!r->o->keep_going)
 		return 1;
 	for (;;) {
@@ -254,9 +243,9 @@ static int too_long(struct runner *r, struct reader *rd, double max)
 }
 
 int lr_batch_run_fd(struct lr_session *s, const char *file, int fd,
-                    const struct lr_batch_opts *o, enum lr_batch_result *res)
+                    const struct lr_batch_opts *o, enum lr_run_result *res)
 {
-	struct runner r = { s, file, o, LR_BATCH_OK };
+	struct runner r = { s, file, o, LR_RUN_OK };
 	struct reader rd;
 	int rc = 0;
 
@@ -269,7 +258,7 @@ int lr_batch_run_fd(struct lr_session *s, const char *file, int fd,
 		double max = lr_session_limits(s)->max_line;
 		size_t n = next_statement(&rd, max);
 		if (o->interrupted && *o->interrupted) {
-			r.res = LR_BATCH_INTERRUPTED;
+			r.res = LR_RUN_INTERRUPTED;
 			break;
 		}
 		if (n == (size_t)-1) {

@@ -7,6 +7,7 @@
 #define LR_BATCH_H
 
 #include <stddef.h>
+#include "run.h"
 #include "session_open.h"
 
 struct lr_batch_opts {
@@ -15,17 +16,14 @@ struct lr_batch_opts {
 	volatile int *interrupted;  /* set by SIGINT; may be NULL */
 };
 
-/* Result of running a text. */
-enum lr_batch_result { LR_BATCH_OK, LR_BATCH_ERRORS, LR_BATCH_QUIT, LR_BATCH_INTERRUPTED };
-
 /* Runs a whole text (-e, --lesson); file names it in messages. */
-enum lr_batch_result lr_batch_run(struct lr_session *s, const char *file, const char *src,
+enum lr_run_result lr_batch_run(struct lr_session *s, const char *file, const char *src,
                                   size_t len, const struct lr_batch_opts *o);
 
 /* Runs the statements read from fd (not closed) until its end, quit, an
  * interrupt or an error (unless keep_going); *res says which. Returns 0, or
  * -1 when reading fails (errno set; the statements before it have run). */
 int lr_batch_run_fd(struct lr_session *s, const char *file, int fd,
-                    const struct lr_batch_opts *o, enum lr_batch_result *res);
+                    const struct lr_batch_opts *o, enum lr_run_result *res);
 
 #endif

@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include "lowrank/alloc.h"
 #include "batch.h"
+#include "check.h"
 #include "frontend.h"
 #include "lesson.h"
 #include "limit.h"
@@ -241,7 +242,7 @@ static int run_batch(const struct args *a, struct lr_session *s)
 {
 	const char *name = a->expr ? "<-e>" : a->file ? a->file : "<stdin>";
 	struct lr_batch_opts o = { a->keep_going, a->echo, (volatile int *)&stop_run };
-	enum lr_batch_result r;
+	enum lr_run_result r;
 	int fd = 0, rc = 0;
 
 	if (a->expr) {
@@ -267,9 +268,9 @@ static int run_batch(const struct args *a, struct lr_session *s)
 	if (out_finish() != 0)
 		return 1;
 	switch (r) {
-	case LR_BATCH_OK: return 0;
-	case LR_BATCH_QUIT: return lr_session_exit_status(s);
-	case LR_BATCH_INTERRUPTED:
+	case LR_RUN_OK: return 0;
+	case LR_RUN_QUIT: return lr_session_exit_status(s);
+	case LR_RUN_INTERRUPTED:
 		fprintf(stderr, "lowrank: interrupted\n");
 		return 130;
 	default: return 1;
@@ -292,7 +293,7 @@ int main(int argc, char **argv)
 		}
 		rc = 0;
 		for (int i = 2; i < argc; i++)
-			rc |= lr_lesson_check_file(argv[i], stdout, stderr, lr_command_tables);
+			rc |= lr_check_lesson_file(argv[i], stdout, stderr, lr_command_tables);
 		return rc;
 	}
 	rc = parse_args(argc, argv, &a);
@@ -312,8 +313,7 @@ int main(int argc, char **argv)
 			fputs("lowrank: --lesson: the name is too long\n", stderr);
 			return 2;
 		}
-		return lr_frontend_interactive(&a.width, a.ascii, a.lesson ? cmd : NULL, a.demo,
-		                               a.limits);
+		return lr_frontend_interactive(a.ascii, a.lesson ? cmd : NULL, a.demo, a.limits);
 	}
 	signal(SIGINT, on_sigint);
 	/* (left ignored when they are, as under nohup) */
@@ -337,7 +337,7 @@ int main(int argc, char **argv)
 		int n = snprintf(cmd, sizeof cmd, "lesson %s\n", a.lesson);
 		struct lr_batch_opts lo = { 0, 0, NULL };
 		if (n < 0 || (size_t)n >= sizeof cmd ||
-		    lr_batch_run(s, "--lesson", cmd, (size_t)n, &lo) != LR_BATCH_OK) {
+		    lr_batch_run(s, "--lesson", cmd, (size_t)n, &lo) != LR_RUN_OK) {
 			lr_session_destroy(s);
 			return 1;
 		}

@@ -9,34 +9,50 @@
 #include <string.h>
 #include "lowrank/alloc.h"
 #include "factor.h"
+#include "remainder.h"
 
 #define EXPLORE_ROWS 10
 
 static const char usage[] = "explore A [k] [method=auto|full|subspace]";
 
+/* Row k's error, Σ_{i>k} σᵢ², as the rounding rule shows it (a new string
+ * the caller frees, or NULL when out of memory). */
+static char *error_cell(const struct lr_svd_run *r, size_t k, enum lr_numfmt f)
+{
+	struct lr_buf num;
+
+	lr_buf_init(&num);
+	lr_fmt_remainder(&num, lr_svd_run_tail(r, k), lr_svd_run_tail_zero(r, k), 1, f);
+	return lr_buf_take(&num);
+}
+
 /* The table of ranks 1..min(p, 10), the explored k marked. A partial SVD
- * holds at least those ranks (see lr_cmd_explore), so every row is exact. */
+ * holds at least those ranks (see lr_cmd_explore), so every row is exact.
+ * The error column widens for "0 (zero to rounding)". */
 static void explore_text(struct lr_buf *b, const struct lr_svd_run *r, enum lr_numfmt f)
 {
 	const struct lr_svd *d = &r->svd;
 	size_t known = lr_svd_run_known(r), pmax = lr_svd_run_rank_max(r);
 	size_t rows = known < EXPLORE_ROWS ? known : EXPLORE_ROWS;
+	char *cell[EXPLORE_ROWS + 1] = { NULL };
+	int w = 13;
 	char sh[32];
 
+	for (size_t k = 1; k <= rows; k++) {
+		cell[k] = error_cell(r, k, f);
+		if (cell[k] && (int)strlen(cell[k]) > w)
+			w = (int)strlen(cell[k]);
+	}
 	lr_buf_printf(b, "explore: the rank-k approximations of %s (%s)\n", r->matrix_name,
 	              lr_shape(r->A, sh, sizeof sh));
-	lr_buf_puts(b, "     k          error   rel. error   energy kept   storage\n");
+	lr_buf_printf(b, "     k  %*s   rel. error   energy kept   storage\n", w, "error");
 	for (size_t k = 1; k <= rows; k++) {
-		double tail = lr_svd_run_tail(r, k);
-		struct lr_buf num;
 		char st[64];
-		lr_buf_init(&num);
-		lr_fmt_number(&num, tail, f);
 		snprintf(st, sizeof st, "%zu vs %zu", k * (d->m + d->n + 1), d->m * d->n);
-		lr_buf_printf(b, "  %c%3zu  %13s   %9.2f%%   %10.2f%%   %s\n", k == r->k ? '>' : ' ', k,
-		              num.data && !num.failed ? num.data : "?",
+		lr_buf_printf(b, "  %c%3zu  %*s   %9.2f%%   %10.2f%%   %s\n", k == r->k ? '>' : ' ', k,
+		              w, cell[k] ? cell[k] : "?",
 		              100 * lr_svd_run_rel_error(r, k), 100 * lr_svd_run_kept(r, k), st);
-		lr_buf_finish(&num);
+		lr_free(cell[k]);
 	}
 	if (known < pmax)
 		lr_buf_printf(b, "  ... up to k = %zu; only the %zu largest singular values were "

@@ -7,7 +7,9 @@
 #include "lowrank/alloc.h"
 #include "lowrank/loss.h"
 #include "lowrank/svd_trunc.h"
+#include "lowrank/rounding.h"
 #include "factor.h"
+#include "remainder.h"
 
 static int nomem(struct lr_session *s, struct lr_pos pos)
 {
@@ -98,6 +100,7 @@ int lr_sgd_request_run(struct lr_session *s, struct lr_sgd_request *q, struct lr
 		return nomem(s, q->pos);
 	}
 	snprintf(run->matrix_name, sizeof run->matrix_name, "%s", q->name);
+	run->scale = lr_rounding_scale(run->A);
 	run->opts = q->o;
 	run->opts.progress = on_epoch;
 	run->opts.interrupt = in_epoch;
@@ -149,14 +152,16 @@ void lr_sgd_report(struct lr_session *s, const struct lr_run *run, int quiet)
 		lr_fmt_matrix(&b, "U", r->U, &s->fmt);
 		lr_fmt_matrix(&b, "V", r->V, &s->fmt);
 	}
+	double loss = r->loss[r->epochs_done - 1];
 	lr_buf_puts(&b, "loss = ");
-	lr_fmt_number(&b, r->loss[r->epochs_done - 1], s->fmt.numfmt);
+	lr_fmt_remainder(&b, loss, lr_run_sgd_zero(run, loss), 1, s->fmt.numfmt);
 	if (r->n_observed < run->A->rows * run->A->cols)
 		lr_buf_printf(&b, " on %zu observed entries", r->n_observed);
 	lr_buf_putc(&b, '\n');
 	if (r->hidden) {
+		double h = r->hidden[r->epochs_done - 1];
 		lr_buf_puts(&b, "hidden error = ");
-		lr_fmt_number(&b, r->hidden[r->epochs_done - 1], s->fmt.numfmt);
+		lr_fmt_remainder(&b, h, lr_run_sgd_zero(run, h), 1, s->fmt.numfmt);
 		lr_buf_printf(&b, " on %zu hidden entries\n", r->n_hidden_known);
 	}
 	lr_write_buf(s, &b);
@@ -322,7 +327,7 @@ void lr_svd_spectrum_text(struct lr_buf *b, const struct lr_svd_run *r, enum lr_
 	for (size_t i = 0; i < d->p; i++) {
 		if (i < 12 || i + 3 >= d->p || i == k - 1 || i == k) {
 			lr_buf_printf(b, "  %c s%-3zu = ", i < k ? '*' : ' ', i + 1);
-			lr_fmt_number(b, d->s[i], f);
+			lr_fmt_remainder(b, d->s[i], lr_svd_run_value_zero(r, i), 1, f);
 			lr_buf_putc(b, '\n');
 		} else if (i == 12) {
 			lr_buf_puts(b, "  ...\n");
@@ -335,7 +340,7 @@ void lr_svd_spectrum_text(struct lr_buf *b, const struct lr_svd_run *r, enum lr_
 		lr_buf_putc(b, '\n');
 	}
 	lr_buf_printf(b, "bound: sum of s(i)^2 for i > %zu = ", k);
-	lr_fmt_number(b, lr_svd_run_tail(r, k), f);
+	lr_fmt_remainder(b, lr_svd_run_tail(r, k), lr_svd_run_tail_zero(r, k), 1, f);
 	if (partial && lr_is_name(r->matrix_name))
 		lr_buf_printf(b, " (measured as ||%s - %s_%zu||^2)", r->matrix_name, r->matrix_name, k);
 	else if (partial)
@@ -432,6 +437,14 @@ int lr_compare(struct lr_session *s, struct lr_pos pos, struct lr_comparison *c)
 	return 0;
 }
 
+/* A loss on c's matrix by the rounding rule: SGD's (sgd set) or the SVD's. */
+static void loss_number(struct lr_buf *b, const struct lr_comparison *c, double x, int sgd,
+                        enum lr_numfmt f)
+{
+	lr_fmt_remainder(b, x, sgd ? lr_run_sgd_zero(c->run, x) : lr_run_svd_zero(c->run, x), 1,
+	                 f);
+}
+
 void lr_compare_text(struct lr_buf *b, const struct lr_comparison *c, enum lr_numfmt f)
 {
 	const struct lr_run *run = c->run;
@@ -444,18 +457,18 @@ void lr_compare_text(struct lr_buf *b, const struct lr_comparison *c, enum lr_nu
 		              run->matrix_name, lr_shape(run->A, sh, sizeof sh), run->res.n_observed,
 		              run->A->rows * run->A->cols, k);
 		lr_buf_puts(b, "  SGD loss on observed entries  ");
-		lr_fmt_number(b, c->sgd_loss, f);
+		loss_number(b, c, c->sgd_loss, 1, f);
 		lr_buf_printf(b, "   (%zu entries)\n", run->res.n_observed);
 		if (run->res.hidden) {
 			lr_buf_puts(b, "  SGD error on hidden entries   ");
-			lr_fmt_number(b, c->hidden, f);
+			loss_number(b, c, c->hidden, 1, f);
 			lr_buf_printf(b, "   (%zu entries)\n", run->res.n_hidden_known);
 		} else {
 			lr_buf_puts(b, "  the hidden entries' true values are unknown (NaN)\n");
 		}
 		if (c->svd) {
 			lr_buf_puts(b, "  SVD of the full matrix        ");
-			lr_fmt_number(b, c->svd_loss, f);
+			loss_number(b, c, c->svd_loss, 0, f);
 			lr_buf_puts(b, "   (all entries, for reference)\n");
 		}
 		return;
@@ -463,20 +476,22 @@ void lr_compare_text(struct lr_buf *b, const struct lr_comparison *c, enum lr_nu
 	lr_buf_printf(b, "Eckart–Young–Mirsky comparison for %s (%s), rank %zu:\n",
 	              run->matrix_name, lr_shape(run->A, sh, sizeof sh), k);
 	lr_buf_puts(b, "  SGD loss    ");
-	lr_fmt_number(b, c->sgd_loss, f);
+	loss_number(b, c, c->sgd_loss, 1, f);
 	lr_buf_printf(b, "   (sum of squared errors after %ld epochs, lr %g)\n",
 	              run->res.epochs_done, run->opts.lr);
 	lr_buf_puts(b, "  SVD loss    ");
-	lr_fmt_number(b, c->svd_loss, f);
+	loss_number(b, c, c->svd_loss, 0, f);
 	lr_buf_puts(b, "   (the optimum of rank ");
 	lr_buf_printf(b, "%zu)\n", k);
+	size_t pmax = lr_svd_run_rank_max(c->svd);
+	int bound_zero = k < pmax && lr_run_svd_zero(run, c->bound);   /* k = pmax: exact */
 	lr_buf_printf(b, "  bound       ");
-	lr_fmt_number(b, c->bound, f);
+	lr_fmt_remainder(b, c->bound, bound_zero, 1, f);
 	lr_buf_printf(b, "   (sum of s(i)^2 for i > %zu:", k);
-	size_t i, known = lr_svd_run_known(c->svd), pmax = lr_svd_run_rank_max(c->svd);
+	size_t i, known = lr_svd_run_known(c->svd);
 	for (i = k; i < known && i < k + 6; i++) {
 		lr_buf_printf(b, " s%zu = ", i + 1);
-		lr_fmt_number(b, c->svd->svd.s[i], f);
+		lr_fmt_remainder(b, c->svd->svd.s[i], lr_svd_run_value_zero(c->svd, i), 0, f);
 	}
 	if (i == known && known < pmax)
 		lr_buf_printf(b, " s%zu to s%zu not computed, their sum measured", known + 1, pmax);
@@ -485,8 +500,8 @@ void lr_compare_text(struct lr_buf *b, const struct lr_comparison *c, enum lr_nu
 	if (pmax == k)
 		lr_buf_puts(b, " none");
 	lr_buf_puts(b, ")\n  gap         ");
-	lr_fmt_number(b, c->sgd_loss - c->bound, f);
-	if (c->bound > 0)
+	loss_number(b, c, c->sgd_loss - c->bound, 1, f);
+	if (!bound_zero && c->bound > 0)
 		lr_buf_printf(b, "   (%.2f%% above the optimum)\n",
 		              100 * (c->sgd_loss - c->bound) / c->bound);
 	else

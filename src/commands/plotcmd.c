@@ -32,7 +32,9 @@ double lr_runs_floor(const struct lr_run *const *runs, size_t n)
 	for (size_t i = p; i-- > r->opts.rank;)
 		tail += s[i] * s[i];
 	lr_free(s);
-	return tail;
+	/* the rounding rule (lowrank/rounding.h): a floor of 1e-23 is noise
+	 * whose digits depend on the CPU, and would stretch a log axis to it */
+	return lr_run_svd_zero(r, tail) ? 0.0 : tail;
 }
 
 enum { FIELDS = 7 };

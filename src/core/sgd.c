@@ -6,6 +6,7 @@
 #include "lowrank/sgd.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lowrank/alloc.h"
@@ -227,8 +228,19 @@ struct isa {
 	                  size_t kp);
 };
 
+/* LOWRANK_SGD_KERNELS=portable asks for the portable kernels everywhere, so
+ * that a machine with AVX2 can show (and CI can test) the numbers of one
+ * without it; anything else leaves the choice to the CPU. */
+static int portable_asked(void)
+{
+	const char *e = getenv("LOWRANK_SGD_KERNELS");
+
+	return e && strcmp(e, "portable") == 0;
+}
+
 static struct isa pick_isa(int portable)
 {
+	portable = portable || portable_asked();
 #ifdef HAVE_AVX2_KERNELS
 	__builtin_cpu_init();
 	if (!portable && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))

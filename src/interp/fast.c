@@ -24,6 +24,8 @@ static const struct lr_matrix *plain(const struct lr_value *v)
 static int fast(struct lr_session *s, const struct lr_node *n, double *x, double extent,
                 int depth);
 
+static int scalar_call(struct lr_session *s, const struct lr_node *n, double *x, int depth);
+
 /* A whole index from 1 to limit. */
 static int whole_index(struct lr_session *s, const struct lr_node *n, size_t limit,
                        size_t *k, int depth)
@@ -44,6 +46,8 @@ static int element(struct lr_session *s, const struct lr_node *n, double *x, int
 	const struct lr_matrix *m = slot ? plain(*slot) : NULL;
 	size_t i, j;
 
+	if (!slot)
+		return scalar_call(s, n, x, depth);
 	if (!m || n->nkids < 1 || n->nkids > 2)
 		return LR_FAST_NO;
 	if (n->nkids == 1) {
@@ -58,6 +62,31 @@ static int element(struct lr_session *s, const struct lr_node *n, double *x, int
 		return LR_FAST_NO;
 	*x = LR_AT(m, i, j);
 	return LR_FAST_DOUBLE;
+}
+
+/* f(x) of one scalar for the builtins that map each element through a C
+ * function (builtins.c's map1 with the same functions): abs, sqrt, exp,
+ * log, round, floor, ceil, fix. The name is not a variable here (element()
+ * looked first). A user function of the same name, once the language has
+ * them, must be looked for before this. */
+static int scalar_call(struct lr_session *s, const struct lr_node *n, double *x, int depth)
+{
+	static const struct { const char *name; double (*f)(double); } maps[] = {
+		{ "abs", fabs }, { "sqrt", sqrt }, { "exp", exp }, { "log", log },
+		{ "round", round }, { "floor", floor }, { "ceil", ceil }, { "fix", trunc },
+	};
+	double a;
+
+	if (n->nkids != 1)
+		return LR_FAST_NO;
+	for (size_t i = 0; i < sizeof maps / sizeof maps[0]; i++)
+		if (!strcmp(n->str, maps[i].name)) {
+			if (!fast(s, n->kids[0], &a, -1, depth + 1))
+				return LR_FAST_NO;
+			*x = maps[i].f(a);
+			return LR_FAST_DOUBLE;
+		}
+	return LR_FAST_NO;
 }
 
 static int ident(struct lr_session *s, const struct lr_node *n, double *x)

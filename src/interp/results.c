@@ -3,6 +3,7 @@
 #include <math.h>
 #include <string.h>
 #include "lowrank/alloc.h"
+#include "lowrank/rounding.h"
 #include "session_impl.h"
 
 void lr_run_destroy(struct lr_run *r)
@@ -121,6 +122,41 @@ double lr_svd_run_rel_error(const struct lr_svd_run *r, size_t k)
 	if (!(s1 > 0) || k > r->svd.p)
 		return !(s1 > 0) ? 0.0 : NAN;
 	return sqrt(fmax(tail_scaled(r, k, s1), 0) / total_scaled(r, s1));
+}
+
+static size_t dim_max(const struct lr_svd_run *r)
+{
+	return r->svd.m > r->svd.n ? r->svd.m : r->svd.n;
+}
+
+int lr_svd_run_tail_zero(const struct lr_svd_run *r, size_t k)
+{
+	double s1 = r->svd.p ? r->svd.s[0] : 0;
+
+	/* with nothing left out (k = min(m, n)) the 0 is exact, not rounded */
+	if (!(s1 > 0) || k > r->svd.p || k >= lr_svd_run_rank_max(r))
+		return 0;
+	return lr_sumsq_zero_to_rounding(tail_scaled(r, k, s1), total_scaled(r, s1), dim_max(r));
+}
+
+int lr_svd_run_value_zero(const struct lr_svd_run *r, size_t i)
+{
+	return i < r->svd.p && lr_zero_to_rounding(r->svd.s[i], r->svd.s[0], dim_max(r));
+}
+
+static size_t run_dim_max(const struct lr_run *run)
+{
+	return run->A->rows > run->A->cols ? run->A->rows : run->A->cols;
+}
+
+int lr_run_svd_zero(const struct lr_run *run, double sumsq)
+{
+	return lr_zero_to_rounding(sqrt(fabs(sumsq)), run->scale, run_dim_max(run));
+}
+
+int lr_run_sgd_zero(const struct lr_run *run, double sumsq)
+{
+	return lr_zero_to_rounding(sqrt(fabs(sumsq)), run->scale / run->opts.lr, run_dim_max(run));
 }
 
 enum lr_status lr_svd_run_measure(struct lr_svd_run *r)

@@ -18,7 +18,18 @@ struct lr_run {
 	struct lr_sgd_options opts;     /* U0/V0/progress cleared */
 	struct lr_sgd_result res;       /* owned */
 	struct lr_session *owner;       /* borrowed: the session that ran it */
+	double scale;                   /* ‖A‖_F over A's known entries: what its
+	                                   losses are zero to rounding against */
 };
+
+/* 1 when a sum of squares on run's matrix is zero to rounding
+ * (lowrank/rounding.h): lr_run_svd_zero for what a backward-stable
+ * computation left (the SVD's loss, Σ_{i>k} σᵢ²), against ‖A‖_F;
+ * lr_run_sgd_zero for what SGD left (its loss, the gap to the SVD's),
+ * against ‖A‖_F / lr, as SGD stops moving once a step lr·e·v is below
+ * half an ulp of U's entries, so its loss floor is 1/lr times higher. */
+int lr_run_svd_zero(const struct lr_run *run, double sumsq);
+int lr_run_sgd_zero(const struct lr_run *run, double sumsq);
 
 /* A kept truncated SVD. A large matrix may have only its leading singular
  * triplets computed (subspace iteration, svd.p < min(m, n)); everything that
@@ -51,6 +62,12 @@ double lr_svd_run_tail(const struct lr_svd_run *r, size_t j);
  * 1e308 (whose σᵢ² overflow) or 1e-300 (underflow) give the true shares. */
 double lr_svd_run_kept(const struct lr_svd_run *r, size_t k);
 double lr_svd_run_rel_error(const struct lr_svd_run *r, size_t k);
+/* The rounding rule (lowrank/rounding.h) for what shows r: 1 when the
+ * error Σ_{i>k} σᵢ² (k <= lr_svd_run_known) is zero to rounding against
+ * ‖A‖²_F (never for k = min(m, n): nothing is left out, the 0 is exact),
+ * and when σ_{i+1} (i < lr_svd_run_known, from 0) is against σ₁. */
+int lr_svd_run_tail_zero(const struct lr_svd_run *r, size_t k);
+int lr_svd_run_value_zero(const struct lr_svd_run *r, size_t i);
 
 /* Fills r->rest and r->energy from r->A and r->svd (a run being built, in
  * factor.c, or read back from a workspace). LR_ERR_NOMEM, or LR_ERR_SHAPE /

@@ -2,8 +2,7 @@
  * have them: `lessons`, `lesson N|NAME`, `lesson reset N|all`, `next`,
  * `back`, `hint`, `reveal`, `skip`, `check`. A lesson's statements run in
  * the student's own workspace; its checks are expressions evaluated there.
- * Also the check mode (`lowrank --check FILE`), which plays a lesson with its
- * reference answers. */
+ * The check mode (`lowrank --check FILE`) is a front end's, in src/cli. */
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -12,6 +11,7 @@
 #include "lowrank/alloc.h"
 #include "session_impl.h"
 #include "lesson.h"
+#include "run.h"
 
 struct lr_lesson_state {
 	struct lr_lesson *cur;   /* owned: the lesson being played, or NULL */
@@ -47,32 +47,102 @@ static void say(struct lr_session *s, const char *fmt, ...)
 
 /* ---- running a lesson's statements ---- */
 
-/* The text of statement i for echoing: up to the next statement, without
- * comment lines and trailing blanks. */
-static void stmt_text(struct lr_buf *b, const struct lr_lesson *l, size_t i)
+/* A statement's text for echoing, src[from, to): without comment lines and
+ * trailing blanks, its continuation lines indented under the first. */
+static void stmt_text(struct lr_buf *b, const char *src, size_t from, size_t to)
 {
-	size_t from = l->stmts[i]->pos.offset;
-	size_t to = i + 1 < l->nstmts ? l->stmts[i + 1]->pos.offset : l->len;
 	int first = 1;
 
 	while (from < to) {
 		size_t e = from, k = from;
-		while (e < to && l->src[e] != '\n')
+		while (e < to && src[e] != '\n')
 			e++;
-		while (k < e && (l->src[k] == ' ' || l->src[k] == '\t'))
+		while (k < e && (src[k] == ' ' || src[k] == '\t'))
 			k++;
-		if (k < e && l->src[k] != '#' && l->src[k] != '%') {
+		if (k < e && src[k] != '#' && src[k] != '%') {
 			size_t z = e;
-			while (z > from && (l->src[z - 1] == ' ' || l->src[z - 1] == '\t' ||
-			                    l->src[z - 1] == '\r'))
+			while (z > from && (src[z - 1] == ' ' || src[z - 1] == '\t' ||
+			                    src[z - 1] == '\r'))
 				z--;
 			if (!first)
 				lr_buf_puts(b, "\n   ");
-			lr_buf_add(b, l->src + from, z - from);
+			lr_buf_add(b, src + from, z - from);
 			first = 0;
 		}
 		from = e + 1;
 	}
+}
+
+/* A piece of a lesson being run: where its text starts in the file, and
+ * what stopped it. */
+struct lesson_run {
+	struct lr_session *s;
+	size_t base;              /* offset in the lesson's text of the piece run */
+	struct lr_error *e;       /* borrowed: the error, its place in the whole text */
+	struct lr_pos quit;       /* the statement that asked to quit */
+};
+
+static void lesson_echo(void *ctx, const char *src, size_t from, size_t to)
+{
+	struct lesson_run *r = ctx;
+	struct lr_buf b;
+
+	lr_buf_init(&b);
+	lr_buf_puts(&b, ">> ");
+	stmt_text(&b, src, from, to);
+	lr_buf_putc(&b, '\n');
+	lr_write_buf(r->s, &b);
+	lr_buf_finish(&b);
+}
+
+static void lesson_ran(void *ctx, const struct lr_stmt *st, int rc)
+{
+	struct lesson_run *r = ctx;
+
+	if (rc > 0)
+		r->quit = st->pos;
+}
+
+static int lesson_error(void *ctx, const char *name, const char *src, size_t len,
+                        const struct lr_error *e)
+{
+	struct lesson_run *r = ctx;
+
+	(void)name;
+	(void)src;
+	(void)len;
+	*r->e = *e;
+	r->e->pos.offset += r->base;
+	return 0;
+}
+
+int lr_lesson_run(struct lr_session *s, const struct lr_lesson *l, size_t first, size_t n,
+                  int echo, struct lr_error *e)
+{
+	struct lesson_run r = { s, 0, e, { 0, 0, 0 } };
+	const struct lr_run_hooks h = { &r, echo ? lesson_echo : NULL, lesson_ran, lesson_error,
+	                                NULL };
+	enum lr_run_result res;
+	size_t end;
+
+	if (n == 0)
+		return 0;
+	/* from the start of the first statement's line, so columns count as in the file */
+	r.base = l->stmts[first]->pos.offset;
+	while (r.base > 0 && l->src[r.base - 1] != '\n')
+		r.base--;
+	end = first + n < l->nstmts ? l->stmts[first + n]->pos.offset : l->len;
+	s->sandbox++;   /* a lesson's own statements touch no file */
+	res = lr_session_run_text(s, l->path, l->src + r.base, end - r.base,
+	                          l->stmts[first]->pos.line, &h);
+	s->sandbox--;
+	if (res == LR_RUN_QUIT) {
+		s->quit = 0;
+		e->pos = r.quit;
+		e->pos.offset += r.base;
+		snprintf(e->msg, sizeof e->msg, "a lesson cannot quit");
+	}
+	return res == LR_RUN_OK || res == LR_RUN_RETURN ? 0 : -1;   /* return ends the text */
 }
 
 /* Runs statements [first, first+n) of l. echo: show each as ">> ...";
@@ -85,7 +155,7 @@ static int run_stmts(struct lr_session *s, struct lr_lesson *l, size_t first, si
 	struct lr_output q = { NULL, NULL, NULL, NULL, NULL };
 	const char *saved_src = s->src;
 	struct lr_error *saved_err = s->err, e;
-	int rc = 0;
+	int rc;
 
 	if (quiet) {
 		if (saved_out) {
@@ -95,34 +165,11 @@ static int run_stmts(struct lr_session *s, struct lr_lesson *l, size_t first, si
 		s->out = &q;
 	}
 	s->lesson->busy = 1;
-	for (size_t i = first; i < first + n && rc == 0; i++) {
-		if (echo && !quiet) {
-			struct lr_buf b;
-			lr_buf_init(&b);
-			lr_buf_puts(&b, ">> ");
-			stmt_text(&b, l, i);
-			lr_buf_putc(&b, '\n');
-			lr_write_buf(s, &b);
-			lr_buf_finish(&b);
-		}
-		s->sandbox++;   /* a lesson's own statements touch no file */
-		rc = lr_session_exec(s, l->stmts[i], l->src, &e);
-		s->sandbox--;
-		s->src = saved_src;
-		s->err = saved_err;
-		if (rc == 2) {   /* return ends the step's statements */
-			rc = 0;
-			break;
-		}
-		if (rc > 0) {
-			s->quit = 0;
-			e.pos = l->stmts[i]->pos;
-			snprintf(e.msg, sizeof e.msg, "a lesson cannot quit");
-			rc = -1;
-		}
-		if (rc < 0)
-			lr_fail(s, pos, "%s:%d:%d: %s", l->path, e.pos.line, e.pos.col, e.msg);
-	}
+	rc = lr_lesson_run(s, l, first, n, echo && !quiet, &e);
+	s->src = saved_src;
+	s->err = saved_err;
+	if (rc < 0)
+		lr_fail(s, pos, "%s:%d:%d: %s", l->path, e.pos.line, e.pos.col, e.msg);
 	s->lesson->busy = 0;
 	s->out = saved_out;
 	return rc;
@@ -819,108 +866,28 @@ const struct lr_command lr_lesson_commands[] = {
 	{ NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL }
 };
 
-/* ---- check mode ---- */
+/* ---- for check mode (src/cli/check.c) ---- */
 
-struct checker {
-	struct lr_session *s;
-	struct lr_lesson *l;
-	FILE *err;
-	int failures;
-};
-
-/* Runs statements in check mode; a failure is reported with its place. */
-static int check_run(struct checker *k, size_t first, size_t n)
+int lr_lesson_check_holds(struct lr_session *s, const struct lr_lesson_check *c,
+                          struct lr_buf *why)
 {
-	struct lr_error e;
+	struct lr_error *saved = s->err, e;
+	int ok;
 
-	for (size_t i = first; i < first + n; i++) {
-		k->s->sandbox++;
-		int rc = lr_session_exec(k->s, k->l->stmts[i], k->l->src, &e);
-		k->s->sandbox--;
-		if (rc == 0)
-			continue;
-		if (rc == 2)   /* return ends the statements */
-			break;
-		if (rc > 0) {
-			e.pos = k->l->stmts[i]->pos;
-			snprintf(e.msg, sizeof e.msg, "a lesson cannot quit");
-		}
-		struct lr_buf b;
-		lr_buf_init(&b);
-		lr_error_format(&b, k->l->path, k->l->src, k->l->len, &e);
-		if (b.data)
-			fputs(b.data, k->err);
-		lr_buf_finish(&b);
-		k->failures++;
-		return -1;
-	}
-	return 0;
+	s->err = &e;
+	ok = check_holds(s, c, why);
+	s->err = saved;
+	return ok;
 }
 
-static void check_exercise(struct checker *k, const struct lr_lesson_step *st)
+int lr_lesson_step_holds(struct lr_session *s, const struct lr_lesson_step *st,
+                         struct lr_buf *why)
 {
-	struct lr_buf why;
-	struct lr_error e;
+	struct lr_error *saved = s->err, e;
+	int ok;
 
-	lr_buf_init(&why);
-	k->s->err = &e;
-	if (step_holds(k->s, st, &why, NULL)) {
-		fprintf(k->err, "%s:%d: error: the checks of this exercise hold before its answer "
-		        "runs, so they cannot tell a right answer from none\n", k->l->path, st->line);
-		k->failures++;
-	}
-	if (check_run(k, st->ans_first, st->nans) == 0) {
-		for (size_t i = 0; i < st->nchecks; i++) {
-			lr_buf_reset(&why);
-			k->s->err = &e;
-			if (!check_holds(k->s, &st->checks[i], &why)) {
-				fprintf(k->err, "%s:%d: error: the check does not hold after the reference "
-				        "answer: %s\n", k->l->path, st->checks[i].line,
-				        why.data ? why.data : "out of memory");
-				k->failures++;
-			}
-		}
-	}
-	lr_buf_finish(&why);
-}
-
-int lr_lesson_check_file(const char *path, FILE *out, FILE *err,
-                         const struct lr_command *const *commands)
-{
-	static const struct lr_output quiet = { NULL, NULL, NULL, NULL, NULL };
-	struct checker k = { NULL, NULL, err, 0 };
-	struct lr_buf msg;
-	size_t nex = 0;
-
-	lr_buf_init(&msg);
-	k.l = lr_lesson_load(path, commands, &msg);
-	if (!k.l) {
-		fputs(msg.data ? msg.data : "out of memory\n", err);
-		lr_buf_finish(&msg);
-		return 1;
-	}
-	lr_buf_finish(&msg);
-	if (!(k.s = lr_session_create_bare(&quiet))) {
-		fprintf(err, "%s: error: out of memory\n", path);
-		lr_lesson_destroy(k.l);
-		return 1;
-	}
-	lr_session_set_commands(k.s, commands);
-	if (check_run(&k, 0, k.l->nprologue) == 0) {
-		for (size_t i = 0; i < k.l->nsteps; i++) {
-			const struct lr_lesson_step *st = &k.l->steps[i];
-			if (check_run(&k, st->first, st->nshow) < 0)
-				break;
-			if (st->exercise) {
-				nex++;
-				check_exercise(&k, st);
-			}
-		}
-	}
-	if (!k.failures && out)
-		fprintf(out, "%s: %zu step%s, %zu exercise%s: every check holds\n", path,
-		        k.l->nsteps, k.l->nsteps == 1 ? "" : "s", nex, nex == 1 ? "" : "s");
-	lr_session_destroy(k.s);
-	lr_lesson_destroy(k.l);
-	return k.failures ? 1 : 0;
+	s->err = &e;
+	ok = step_holds(s, st, why, NULL);
+	s->err = saved;
+	return ok;
 }

@@ -2,7 +2,7 @@
  * directives, so one file runs as a script, plays as a lesson and tests
  * itself. lesson_file.c reads the format, lesson_progress.c keeps the
  * student's progress, lesson.c holds the commands (lessons, lesson, next,
- * back, hint, reveal, skip, check) and the check mode. */
+ * back, hint, reveal, skip, check) and what the check mode (src/cli) runs. */
 #ifndef LR_LESSON_H
 #define LR_LESSON_H
 
@@ -10,6 +10,7 @@
 #include "lowrank/buf.h"
 #include "ast.h"
 #include "command.h"
+#include "lr_error.h"
 
 struct lr_session;
 struct lr_output;
@@ -95,15 +96,20 @@ int lr_progress_load(struct lr_progress **out, size_t *n);
  * crash leaves the old file. Returns 0, or -1 with a reason in why. */
 int lr_progress_put(const struct lr_progress *p, char *why, size_t nwhy);
 
-/* Runs the lesson at path with its reference answers in a fresh session and
- * evaluates every check after its answer; writes "FILE:LINE: ..." to err for
- * each failure (a statement error, a check that does not hold, or an
- * exercise whose checks already hold before its answer runs). Writes a
- * one-line summary to out (may be NULL). Returns 0 if all is well, else 1. */
-/* The fresh session is given the command tables commands (command.h): the
- * lessons know the commands only through them. */
-int lr_lesson_check_file(const char *path, FILE *out, FILE *err,
-                         const struct lr_command *const *commands);
+/* Runs statements [first, first + n) of l in s as a lesson runs them
+ * (through lr_session_run_text): touching no file, and a statement that
+ * asks to quit is an error ("a lesson cannot quit"). echo: show each as
+ * ">> ..." on s's output. Returns 0, or -1 at the first error with *e
+ * filled, its place counted in l->src. */
+int lr_lesson_run(struct lr_session *s, const struct lr_lesson *l, size_t first, size_t n,
+                  int echo, struct lr_error *e);
+
+/* Whether check c, or every check of step st, holds in s now; if not, the
+ * reason (of the first that does not) is in why. */
+int lr_lesson_check_holds(struct lr_session *s, const struct lr_lesson_check *c,
+                          struct lr_buf *why);
+int lr_lesson_step_holds(struct lr_session *s, const struct lr_lesson_step *st,
+                         struct lr_buf *why);
 
 /* The lesson commands: lessons, lesson, next, back, check, hint, reveal,
  * skip (lesson.c). */

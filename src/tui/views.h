@@ -1,7 +1,7 @@
 /* The panel of the interactive front end, drawn into a character grid: a tab
  * line naming the four views, then the active view. The screen is a function
  * of this state alone, so the drawing needs no terminal and unit tests
- * compare it with golden screens (tests/tui). No ncurses here: tui.c copies
+ * compare it with golden screens (tests/tui). No ncurses here: draw.c copies
  * the grid into a window. */
 #ifndef LR_VIEWS_H
 #define LR_VIEWS_H

@@ -4,8 +4,8 @@
  * The same `sgd` statement runs through a real session (the language, the
  * core's kernels) once with an output interface that draws nothing (as the
  * batch front end) and once with one that does, per epoch, what the
- * terminal front end's event and interrupt hooks do (src/tui/tui.c,
- * out_event and out_interrupted):
+ * terminal front end's event and interrupt hooks do (src/tui/session_out.c,
+ * tui_out_event and tui_out_interrupted):
  *   - at the start, the Eckart–Young floor of the matrix (an SVD);
  *   - every epoch, a clock read to see whether 40 ms have passed since the
  *     last frame (at most 25 frames a second) and one to see whether 10 ms
@@ -38,8 +38,8 @@
 #include "session_open.h"
 #include "views.h"
 
-#define FRAME_NS 40000000L   /* as tui.c: at most 25 panel redraws a second */
-#define POLL_NS 10000000L    /* as tui.c: the keyboard polled every 10 ms */
+#define FRAME_NS 40000000L   /* as src/tui: at most 25 panel redraws a second */
+#define POLL_NS 10000000L    /* as src/tui: the keyboard polled every 10 ms */
 #define TERM_W 200
 #define TERM_H 60
 
@@ -105,8 +105,8 @@ static void on_write(void *ctx, const char *s, size_t n)
 	lr_sb_write(&L->sb, s, n, LR_SB_NORMAL);
 }
 
-/* One frame: what tui.c's draw_panel, draw_rule and draw_output compute
- * before they hand the grids to ncurses. */
+/* One frame: what draw.c's tui_draw_panel, tui_draw_rule and tui_draw_output
+ * compute before they hand the grids to ncurses. */
 static void draw_frame(struct live *L)
 {
 	struct lr_panel p;

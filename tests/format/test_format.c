@@ -5,6 +5,8 @@
 #include "check.h"
 
 #include "format.h"
+#include "remainder.h"
+#include "lowrank/rounding.h"
 #include "lowrank/alloc.h"
 
 static const struct lr_fmt_opts SHORT80 = { LR_FMT_SHORT, 80 };
@@ -446,7 +448,30 @@ static void alloc_fail(void)
 	lr_mat_destroy(m);
 }
 
-SUBTEST_MAIN(T(scalar_short), T(scalar_short_integers), T(scalar_long), T(number),
+/* A remainder by the rounding rule (remainder.h): the note, a bare 0 where
+ * the caller says it elsewhere, a computed 0 that is noise noted too, and
+ * the raw number when the rule says no. */
+static void remainder_text(void)
+{
+	struct lr_buf b;
+
+	lr_buf_init(&b);
+	CHECK(lr_fmt_remainder(&b, 6.3808e-23, lr_sumsq_zero_to_rounding(6.3808e-23, 2.43e8, 30),
+	                       1, LR_FMT_SHORT) == 1);
+	lr_buf_putc(&b, '|');
+	CHECK(lr_fmt_remainder(&b, -1e-30, 1, 0, LR_FMT_SHORT) == 1);
+	lr_buf_putc(&b, '|');
+	CHECK(lr_fmt_remainder(&b, 0.0, 1, 1, LR_FMT_SHORT) == 1);
+	lr_buf_putc(&b, '|');
+	CHECK(lr_fmt_remainder(&b, 0.0, 0, 1, LR_FMT_SHORT) == 0);
+	lr_buf_putc(&b, '|');
+	CHECK(lr_fmt_remainder(&b, 0.1219, lr_sumsq_zero_to_rounding(0.1219, 29.0, 3), 1,
+	                       LR_FMT_SHORT) == 0);
+	CHECK_STR(b.data, "0 (zero to rounding)|0|0 (zero to rounding)|0|0.1219");
+	lr_buf_finish(&b);
+}
+
+SUBTEST_MAIN(T(remainder_text), T(scalar_short), T(scalar_short_integers), T(scalar_long), T(number),
              T(int_matrix), T(int_matrix_exp), T(fixed_matrix), T(fixed_four_decimals),
              T(exp_matrix), T(nonfinite_matrix), T(empty), T(disp_form), T(long_matrix),
              T(wrap), T(wrap_disp), T(wrap_narrow), T(mask), T(mask_scalar), T(mask_wrap),

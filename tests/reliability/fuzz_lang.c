@@ -5,14 +5,19 @@
  * fuzz_replay.c, which replays the regression inputs as a normal test.
  *
  * Each input gets a new session (so leaks show), starts with
- *   limit elements 10000
+ *   limit elements 40000     (200×200: the least the subspace SVD takes)
  *   limit updates 1e6
- * and may not change the limits itself: its `limit` statements are skipped.
- * Files that `save` writes land in a scratch directory (the target's working
- * directory), emptied after each input; HOME and XDG_STATE_HOME point into it
- * and commands with a '/' in a word (a path elsewhere: `save /etc/x`,
- * `load /dev/stdin`) are skipped, so that nothing outside is read or written. A workspace, a CSV and a MatrixMarket
- * file are put there first, so `load` has something to read. */
+ *   limit depth 50
+ * and may run `limit` itself, but after each of its statements a limit
+ * above those is put back. Files that `save` writes land in a scratch
+ * directory (the target's working directory), emptied after each input,
+ * folders and all; HOME and XDG_STATE_HOME point into it (lesson progress
+ * is written there), and commands with a '/' in a word (a path elsewhere:
+ * `save /etc/x`, `load /dev/stdin`) are skipped, so that nothing outside is
+ * read or written. The lesson commands read the source tree's lessons/. A
+ * workspace (with \xHH escapes in a string), a CSV and MatrixMarket files
+ * (coordinate and array) are put there first, so `load` has something to
+ * read. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +27,7 @@
 #include <unistd.h>
 #include "lowrank/buf.h"
 #include "lowrank/matrix.h"
+#include "limit.h"
 #include "parser.h"
 #include "script.h"
 #include "session_open.h"
@@ -60,12 +66,16 @@ static void put(const char *name, const char *text)
 }
 
 /* The files every input finds in its directory. */
+#define SEED_FILES 4
+
 static void seed_files(void)
 {
 	put("ws", "lowrank workspace 1\nmatrix W 2 2\n1 2\n3 nan\nmask\n1 1\n0 1\n"
-	          "string t 2\n\"hi\"\nend\n");
+	          "string t 5\n\"hi\\x09\\\\\\x22\"\nend\n");
 	put("a.csv", "1,2,3\n4,,6\n");
 	put("m.mtx", "%%MatrixMarket matrix coordinate real general\n3 3 2\n1 1 5\n3 2 -1\n");
+	put("ma.mtx", "%%MatrixMarket matrix array real general\n% by columns\n2 3\n"
+	              "1\n2\n3\n4\n5e-1\n-6\n");
 }
 
 static void cleanup(void)
@@ -104,7 +114,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	setenv("HOME", scratch, 1);
 	setenv("XDG_STATE_HOME", scratch, 1);
 	setenv("XDG_DATA_HOME", scratch, 1);
-	setenv("LOWRANK_LESSONS", scratch, 1);
+	setenv("LOWRANK_LESSONS", LOWRANK_SOURCE_LESSONS, 1);
 	atexit(cleanup);
 	enter_scratch();
 	seed_files();
@@ -112,12 +122,27 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
+/* What every input starts with, and the most it may raise each limit to. */
+static const char setup[] = "limit elements 40000\nlimit updates 1e6\nlimit depth 50\n";
+static const struct {
+	int kind;
+	double most;
+} caps[] = {
+	{ LR_LIMIT_ELEMENTS, 40000 }, { LR_LIMIT_UPDATES, 1e6 }, { LR_LIMIT_DEPTH, 50 },
+};
+
+/* Puts back any limit the input raised above its cap. */
+static void clamp_limits(struct lr_session *s)
+{
+	for (size_t i = 0; i < sizeof caps / sizeof caps[0]; i++)
+		if (!(lr_session_limit(s, caps[i].kind) <= caps[i].most))
+			lr_session_set_limit(s, caps[i].kind, caps[i].most);
+}
+
 static int skipped(const struct lr_stmt *st)
 {
 	if (st->kind != LR_S_COMMAND)
 		return 0;
-	if (!strcmp(st->name, "limit"))
-		return 1;
 	for (size_t i = 0; i < st->nwords; i++)
 		if (strchr(st->words[i].text, '/'))
 			return 1;
@@ -125,7 +150,8 @@ static int skipped(const struct lr_stmt *st)
 }
 
 /* Runs src (NUL-terminated, len bytes) in s as lr_batch_run does with
- * --keep-going, skipping `limit`. */
+ * --keep-going, nesting at most the session's depth limit; with filter,
+ * skipping paths and clamping the limits. */
 static void run(struct lr_session *s, const char *src, size_t len, int filter)
 {
 	struct lr_parser p;
@@ -135,7 +161,8 @@ static void run(struct lr_session *s, const char *src, size_t len, int filter)
 	int count = 0;
 
 	lr_buf_init(&b);
-	lr_parser_init(&p, src, len, lr_is_command);
+	lr_parser_init_at(&p, src, len, lr_is_command, 1,
+	                  (int)lr_session_limit(s, LR_LIMIT_DEPTH));
 	while (count++ < MAX_STATEMENTS) {
 		int rc = lr_parse_next(&p, &st, &err);
 		if (rc == 0)
@@ -146,6 +173,8 @@ static void run(struct lr_session *s, const char *src, size_t len, int filter)
 			else
 				rc = lr_session_exec(s, st, src, &err);
 			lr_stmt_destroy(st);
+			if (filter)
+				clamp_limits(s);
 			if (rc > 0)
 				break;        /* quit or return */
 			if (polls > POLL_BUDGET)
@@ -162,20 +191,19 @@ static void run(struct lr_session *s, const char *src, size_t len, int filter)
 	lr_buf_finish(&b);
 }
 
-/* Empties the scratch directory but for the seeded files (called in it). */
+/* Empties the scratch directory (called in it) when the input left
+ * anything there, folders included (`lesson reset all` writes
+ * lowrank/progress), and puts the seeded files back, as an input may have
+ * overwritten them: every input starts from the same files. */
 static void tidy(void)
 {
-	if (dir_entries(".") > 3) {
-		scratch_remove(scratch);
-		if (mkdir(scratch, 0700) != 0 || chdir(scratch) != 0)
-			abort();
-		seed_files();
-	}
+	if (dir_entries(".") != SEED_FILES)
+		scratch_empty(".");
+	seed_files();
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const char setup[] = "limit elements 10000\nlimit updates 1e6\n";
 	struct lr_session *s = lr_session_create(&null_out);
 	char *src;
 

@@ -4,7 +4,11 @@
 #   SECONDS    default 120
 #   BUILD_DIR  default build-fuzz (configured here with clang, ASan, UBSan
 #              and coverage for the fuzzer)
-# The corpus starts from every tests/**/*.lr and lessons/*.lr script. Crashes
+# The corpus starts from every tests/**/*.lr and lessons/*.lr script (the
+# seeds/ folder holds scripts for the parts a plain search rarely reaches:
+# limit, the parser's depth error, lesson checks, the subspace SVD, SGD
+# kernels for k >= 12, MatrixMarket arrays, \xHH escapes), and the words
+# of the language come from fuzz.dict. Crashes
 # go to tests/reliability/crashes/; copy each into tests/reliability/regress/
 # (fuzz_regress replays them in the normal test suite) once it is fixed.
 # Exit status: 0 if nothing was found, 1 if the fuzzer found a crash.
@@ -35,9 +39,9 @@ cp "$here"/regress/* "$corpus"/ 2>/dev/null || true
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 status=0
-"$build/tests/reliability/fuzz_lang" "$corpus" -dict="$here/fuzz.dict" \
-	-max_total_time="$seconds" -max_len=4096 \
-	-timeout=5 -rss_limit_mb=2048 -artifact_prefix="$crashes/" -print_final_stats=1 || status=$?
+"$build/tests/reliability/fuzz_lang" "$corpus" -max_total_time="$seconds" -max_len=4096 \
+	-timeout=5 -rss_limit_mb=2048 -dict="$here/fuzz.dict" -artifact_prefix="$crashes/" \
+	-print_final_stats=1 || status=$?
 found=$(find "$crashes" -type f ! -name .gitignore | wc -l)
 if [ "$status" -ne 0 ] || [ "$found" -ne 0 ]; then
 	echo "run_fuzz.sh: the fuzzer found $found input(s) in $crashes:" >&2

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "parser.h"
 #include "session_open.h"
@@ -104,11 +105,14 @@ static inline int dir_entries(const char *dir)
 	return n;
 }
 
-/* Removes the files of dir and dir itself (one level). */
-static inline void scratch_remove(const char *dir)
+/* Removes everything inside dir, folders and all (symbolic links are
+ * removed, never followed); dir itself stays. A program under test may
+ * nest folders there (lesson progress goes to $XDG_STATE_HOME/lowrank/). */
+static inline void scratch_empty(const char *dir)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
+	struct stat sb;
 	char path[4096];
 
 	if (!d)
@@ -116,11 +120,22 @@ static inline void scratch_remove(const char *dir)
 	while ((e = readdir(d)) != NULL) {
 		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
 			continue;
-		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-		if (unlink(path) != 0)
+		if (snprintf(path, sizeof path, "%s/%s", dir, e->d_name) >= (int)sizeof path)
+			continue;
+		if (lstat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+			scratch_empty(path);
 			rmdir(path);
+		} else {
+			unlink(path);
+		}
 	}
 	closedir(d);
+}
+
+/* Removes dir and everything in it. */
+static inline void scratch_remove(const char *dir)
+{
+	scratch_empty(dir);
 	rmdir(dir);
 }
 

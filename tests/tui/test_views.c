@@ -310,6 +310,12 @@ VIEW(compare_80x24, SVD, LR_VIEW_COMPARE, LR_FOCUS_SGD, 0, 0, 80, 24)
 VIEW(compare_120x40, TWO "svd A 1\n", LR_VIEW_COMPARE, LR_FOCUS_SGD, 0, 0, 120, 40)
 VIEW(compare_masked_80x24, MASKED, LR_VIEW_COMPARE, LR_FOCUS_SGD, 0, 0, 80, 24)
 VIEW(compare_empty_80x24, "", LR_VIEW_COMPARE, LR_FOCUS_NONE, 0, 0, 80, 24)
+/* Exactly rank 2 and rank 1: the left-out values and the errors are zero
+ * to rounding, so they show as 0 on every CPU (lowrank/rounding.h). */
+VIEW(spectrum_rank2_80x24, BIG30, LR_VIEW_SPECTRUM, LR_FOCUS_SVD, 0, 0, 80, 24)
+#define RANK1 "A = [1; 2; 3] * [1 2 3] / 4\nsgd A 1 epochs=3000 lr=0.05 seed=1\nsvd A 1\n"
+VIEW(compare_rank1_80x24, RANK1, LR_VIEW_COMPARE, LR_FOCUS_SGD, 0, 0, 80, 24)
+VIEW(matrices_rank1_80x24, RANK1, LR_VIEW_MATRICES, LR_FOCUS_SGD, 0, 0, 80, 24)
 
 /* The Lesson view: the step's text as LR_EV_LESSON gives it. */
 #define STEP_TEXT "Lesson 3: Gradient descent (step 4 of 11) ==\n\n" \
@@ -524,7 +530,7 @@ SUBTEST_MAIN(
 	T(spectrum_empty_80x24), T(spectrum_partial_80x24), T(spectrum_partial_k9_120x40),
 	T(spectrum_partial_ascii_80x24), T(compare_partial_80x24),
 	T(spectrum_huge_80x24), T(matrices_svd_huge_80x24),
-	T(compare_80x24), T(compare_120x40), T(compare_masked_80x24), T(compare_empty_80x24),
+	T(compare_80x24), T(spectrum_rank2_80x24), T(compare_rank1_80x24), T(matrices_rank1_80x24), T(compare_120x40), T(compare_masked_80x24), T(compare_empty_80x24),
 	T(lesson_80x24), T(lesson_120x40), T(lesson_panel_80x14), T(lesson_narrow_60x10),
 	T(lesson_none_80x24), T(lesson_indented_80x24), T(lesson_tab),
 	T(rank_clamped), T(view_names), T(all_sizes),

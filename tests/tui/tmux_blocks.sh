@@ -91,6 +91,16 @@ T send-keys -t t C-c
 wait_for '^>> *$'
 echo "ok - a loop's output shows while it runs"
 
+# clc clears the output area; what follows shows as usual.
+type_line 'disp(98765)'
+wait_for '^98765$'
+type_line 'clc'
+sleep 0.3
+absent '^98765$'
+type_line 'disp(43210)'
+wait_for '^43210$'
+echo "ok - clc clears the output area"
+
 type_line 'quit'
 wait_for '^EXITED 0$'
 echo "ok - quits"

@@ -1,0 +1,313 @@
+/* Demo mode (--demo FILE): each key types the next statement out and runs it;
+ * b goes back a step (a fresh session replays the ones before), q leaves. */
+#include "tui_impl.h"
+
+void tui_note(const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		lr_sb_write(&tui.sb, buf, (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1, LR_SB_NOTE);
+	tui.back = 0;
+}
+
+/* Reads the file at path into d->src; 0, or -1 with a message on stderr. */
+static int demo_read(struct demo *d, const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	struct lr_buf b;
+	char chunk[4096];
+	size_t n;
+	int rc;
+
+	if (!f) {
+		fprintf(stderr, "lowrank: cannot open '%s': %s\n", path, strerror(errno));
+		return -1;
+	}
+	lr_buf_init(&b);
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		lr_buf_add(&b, chunk, n);
+	rc = ferror(f);
+	fclose(f);
+	if (rc || b.failed) {
+		fprintf(stderr, "lowrank: cannot read '%s'\n", path);
+		lr_buf_finish(&b);
+		return -1;
+	}
+	d->len = lr_utf8_skip_bom(b.data, b.len);   /* as batch mode reads a script */
+	d->src = b.data ? lr_buf_take(&b) : lr_strdup("");
+	d->name = strdup(path);
+	return d->src && d->name ? 0 : -1;
+}
+
+/* Where each statement of d->src starts, found with the language's parser
+ * (reading, not running). 0, or -1 with a message on stderr. */
+static int demo_split(struct demo *d, const char *path)
+{
+	struct lr_parser p;
+	struct lr_stmt *st;
+	struct lr_error err;
+	size_t cap = 0;
+	int rc;
+
+	lr_parser_init(&p, d->src, d->len, lr_is_command);
+	while ((rc = lr_parse_next(&p, &st, &err)) > 0) {
+		if (d->n == cap) {
+			size_t nc = cap ? cap * 2 : 64;
+			size_t *ns = realloc(d->start, nc * sizeof *ns), *ne;
+			if (ns)
+				d->start = ns;
+			ne = ns ? realloc(d->end, nc * sizeof *ne) : NULL;
+			if (!ne) {
+				lr_stmt_destroy(st);
+				rc = -2;
+				break;
+			}
+			d->end = ne;
+			cap = nc;
+		}
+		d->start[d->n++] = st->pos.offset;
+		lr_stmt_destroy(st);
+	}
+	lr_parser_finish(&p);
+	if (rc == -2) {
+		fputs("lowrank: out of memory\n", stderr);
+		return -1;
+	}
+	if (rc < 0) {
+		struct lr_buf b;
+		lr_buf_init(&b);
+		lr_error_format(&b, path, d->src, d->len, &err);
+		fprintf(stderr, "%s", b.data && !b.failed ? b.data : "lowrank: a syntax error\n");
+		lr_buf_finish(&b);
+		return -1;
+	}
+	return 0;
+}
+
+/* The end of the statement at a whose text runs to e at most: without the
+ * blank and comment lines that trail it. */
+static size_t statement_end(const char *src, size_t a, size_t e)
+{
+	for (;;) {
+		size_t ls, k;
+		while (e > a && strchr(" \t\r\n", src[e - 1]))
+			e--;
+		ls = e;
+		while (ls > a && src[ls - 1] != '\n')
+			ls--;
+		k = ls;
+		while (k < e && (src[k] == ' ' || src[k] == '\t'))
+			k++;
+		if (ls == a || k >= e || (src[k] != '#' && src[k] != '%'))
+			return e;
+		e = ls;              /* a comment line after the statement */
+	}
+}
+
+/* Reads FILE and splits it into statements with the language's parser:
+ * statement i is the text from its first token to the next statement's,
+ * less the blank and comment lines (lesson directives among them) that
+ * trail it. 0, or -1 with a message on stderr. */
+int tui_demo_load(const char *path)
+{
+	struct demo *d = &tui.demo;
+
+	if (demo_read(d, path) < 0 || demo_split(d, path) < 0)
+		return -1;
+	for (size_t i = 0; i < d->n; i++)
+		d->end[i] = statement_end(d->src, d->start[i], i + 1 < d->n ? d->start[i + 1] : d->len);
+	return 0;
+}
+
+void tui_demo_free(void)
+{
+	lr_free(tui.demo.src);
+	free(tui.demo.name);
+	free(tui.demo.start);
+	free(tui.demo.end);
+	memset(&tui.demo, 0, sizeof tui.demo);
+}
+
+static void sleep_ns(long ns)
+{
+	struct timespec t = { 0, ns };
+
+	nanosleep(&t, NULL);
+}
+
+/* Waits up to TYPE_NS for a key: 1 if a key (other than a resize) came. */
+static int typing_pause(void)
+{
+	struct timespec t0;
+
+	tui_stamp(&t0);
+	while (tui_since_ns(&t0) < TYPE_NS) {
+		int c = lr_screen_poll(&tui.scr);
+		if (c == KEY_RESIZE)
+			tui_relayout();
+		else if (c != ERR)
+			return 1;
+		else
+			sleep_ns(5000000L);
+	}
+	return 0;
+}
+
+/* Types statement i out at a readable pace (a key finishes it at once),
+ * line by line as a person would, then runs it with its output and panel. */
+static void demo_play(size_t i)
+{
+	const char *t = tui.demo.src + tui.demo.start[i];
+	size_t n = tui.demo.end[i] - tui.demo.start[i], ll = 0;
+	char *line = malloc(n + 2), *text = malloc(n + 2);
+	int fast = 0, cont = 0;
+
+	if (!line || !text) {
+		free(line);
+		free(text);
+		return;
+	}
+	memcpy(text, t, n);
+	text[n] = '\n';
+	text[n + 1] = '\0';
+	tui.busy = 0;
+	for (size_t k = 0; k <= n; k++) {
+		if (k == n || t[k] == '\n') {
+			lr_sb_write(&tui.sb, cont ? CONT_PROMPT : PROMPT, 3, LR_SB_ECHO);
+			lr_sb_write(&tui.sb, line, ll, LR_SB_ECHO);
+			lr_sb_write(&tui.sb, "\n", 1, LR_SB_ECHO);
+			tui.back = 0;
+			ll = 0;
+			cont = 1;
+			if (k < n) {
+				tui_draw_output();
+				tui_redisplay();
+			}
+			continue;
+		}
+		line[ll++] = t[k];
+		line[ll] = '\0';
+		if (fast || (k + 1 < n && ((unsigned char)t[k + 1] & 0xc0) == 0x80))
+			continue;               /* the rest of a UTF-8 character first */
+		lr_screen_put_input(&tui.scr, cont ? CONT_PROMPT : PROMPT, line, ll);
+		lr_screen_update(&tui.scr);
+		fast = typing_pause();
+	}
+	free(line);
+	tui.demo.next = i + 1;
+	tui.busy = 1;
+	tui_draw_rule();
+	tui_draw_output();
+	tui_redisplay();
+	tui_run(text, n + 1);
+	tui.busy = 0;
+	free(text);
+	if (tui.demo.next >= tui.demo.n && !tui.quit) {
+		tui_note("(the end of %s: the prompt is yours)\n", tui.demo.name);
+		tui.demo.on = 0;
+	}
+	tui_draw_all();
+}
+
+/* Runs statement i with its output and events dropped. */
+static void run_silently(size_t i)
+{
+	static const struct lr_run_hooks h = { NULL, NULL, NULL, NULL, NULL };
+	size_t n = tui.demo.end[i] - tui.demo.start[i];
+	char *text = lr_strndup(tui.demo.src + tui.demo.start[i], n);
+
+	if (!text)
+		return;
+	if (lr_session_run_text(tui.s, tui.demo.name, text, n, 1, &h) == LR_RUN_QUIT)
+		tui.quit = 1;
+	lr_free(text);
+}
+
+/* The limits --limit set, on session s. */
+void tui_set_limits(struct lr_session *s)
+{
+	for (int i = 0; i < LR_LIMIT_COUNT; i++)
+		if (tui.limits[i] > 0)
+			lr_session_set_limit(s, i, tui.limits[i]);
+}
+
+/* b: a fresh session runs the script quietly up to the statement before
+ * the last one played, which the next key plays again. */
+static void demo_back(void)
+{
+	struct lr_session *fresh;
+	size_t to;
+
+	if (tui.demo.next == 0) {
+		tui_note("(the first statement: there is nothing to go back to)\n");
+		tui_draw_all();
+		return;
+	}
+	fresh = lr_session_create(&tui.out);
+	if (!fresh) {
+		tui_note("(out of memory: cannot go back)\n");
+		tui_draw_all();
+		return;
+	}
+	lr_session_destroy(tui.s);
+	tui.s = fresh;
+	tui_set_limits(tui.s);
+	lr_session_set_ascii(tui.s, tui.scr.ascii);
+	lr_session_set_width(tui.s, tui.scr.cols > 20 ? tui.scr.cols - 1 : 20);
+	tui.live = NULL;
+	tui.k = 0;
+	tui.focus = LR_FOCUS_NONE;
+	free(tui.lesson);
+	tui.lesson = NULL;
+	if (tui.view == LR_VIEW_LESSON)
+		tui.view = LR_VIEW_MATRICES;
+	to = tui.demo.next - 1;
+	tui.busy = 1;
+	tui.silent = 1;
+	tui_draw_rule();
+	tui_redisplay();
+	for (size_t i = 0; i < to && !tui.quit; i++)
+		run_silently(i);
+	tui.silent = 0;
+	tui.busy = 0;
+	tui.stop = 0;
+	tui.demo.next = to;
+	if (to == 0)
+		tui_note("(back to the start: a fresh workspace; a key plays statement 1)\n");
+	else if (to == 1)
+		tui_note("(back: statement 1 ran again quietly; a key plays statement 2)\n");
+	else
+		tui_note("(back: statements 1 to %zu ran again quietly; a key plays statement %zu)\n",
+		         to, to + 1);
+	tui_draw_all();
+}
+
+void tui_demo_key(int c)
+{
+	if (c == ERR)
+		return;
+	if (c >= KEY_MIN || c == 12) {
+		tui_handle_panel_key(c);
+		return;
+	}
+	if (tui_explore_key(c))
+		return;
+	if (c == 27 || c == 3)
+		return;    /* Esc or Ctrl-C a moment after a training ended: not a way out */
+	if (c == 'q' || c == 'Q' || c == 4) {
+		tui.demo.on = 0;
+		tui_note("(demo left after statement %zu of %zu: the workspace is kept, the prompt is "
+		         "yours)\n", tui.demo.next, tui.demo.n);
+		tui_draw_all();
+	} else if (c == 'b' || c == 'B') {
+		demo_back();
+	} else if (tui.demo.next < tui.demo.n) {
+		demo_play(tui.demo.next);
+	}
+}

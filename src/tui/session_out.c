@@ -1,0 +1,134 @@
+/* The output interface of the session: its text to the scrollback, its events
+ * to the panel, and whether Ctrl-C or Esc stopped it. */
+#include "tui_impl.h"
+
+void tui_out_write(void *ctx, const char *s, size_t n)
+{
+	(void)ctx;
+	if (tui.silent)
+		return;
+	lr_sb_write(&tui.sb, s, n, LR_SB_NORMAL);
+	tui.back = 0;
+}
+
+/* A command's own view, unless the user asked for the Matrices view (which
+ * shows what every command did). */
+static void to_view(enum lr_view v)
+{
+	if (!(tui.pinned && tui.view == LR_VIEW_MATRICES))
+		tui.view = v;
+}
+
+void tui_choose_view(enum lr_view v)
+{
+	tui.view = v;
+	tui.pinned = v == LR_VIEW_MATRICES;
+}
+
+void tui_out_event(void *ctx, const struct lr_event *ev)
+{
+	(void)ctx;
+	if (tui.silent)
+		return;
+	switch (ev->kind) {
+	case LR_EV_SGD_START:
+		tui.row0 = tui.col0 = 0;           /* a new factorisation is seen from its corner */
+		tui.live = ev->run;
+		tui.live_floor = tui_run_floor(ev->run);
+		/* tui.stop is not cleared here: a Ctrl-C that stopped the last sgd
+		 * of a loop must stop the loop too (after_statement clears it) */
+		tui.focus = LR_FOCUS_SGD;
+		to_view(LR_VIEW_LOSS);
+		tui_stamp(&tui.last_frame);
+		tui_stamp(&tui.last_poll);
+		tui.last_frame.tv_sec -= 1;      /* the first epoch draws at once */
+		tui.live_gen = tui.sb.gen - 1;
+		break;
+	case LR_EV_SGD_EPOCH:
+		if (tui_since_ns(&tui.last_frame) >= FRAME_NS) {
+			struct timespec t0;
+			tui_stamp(&t0);
+			tui_stamp(&tui.last_frame);
+			tui_draw_panel();              /* and the rule */
+			/* the output only when it changed (a resize or PgUp draws it
+			 * at once, without waiting for a frame) */
+			if (tui.live_gen != tui.sb.gen) {
+				tui_draw_output();
+				tui.live_gen = tui.sb.gen;
+			}
+			tui_redisplay();
+			tui.draw_ns += tui_since_ns(&t0);
+			tui.frames++;
+		}
+		break;
+	case LR_EV_SGD_DONE:
+		tui.live = NULL;                 /* it may be freed before the panel draws again */
+		break;
+	case LR_EV_SVD_DONE:
+		tui.focus = LR_FOCUS_SVD;
+		tui.k = 0;
+		tui.row0 = tui.col0 = 0;
+		to_view(LR_VIEW_SPECTRUM);
+		break;
+	case LR_EV_LOSS:
+		to_view(LR_VIEW_COMPARE);
+		break;
+	case LR_EV_VIEW:
+		if (ev->name && lr_view_parse(ev->name) >= 0)
+			tui_choose_view((enum lr_view)lr_view_parse(ev->name));
+		break;
+	case LR_EV_CLEAR:                  /* clc: a clean output area */
+		lr_sb_finish(&tui.sb);
+		lr_sb_init(&tui.sb);
+		tui.back = 0;
+		break;
+	case LR_EV_LESSON:
+		/* a step shown: its text in the Lesson view, which tui_run() brings
+		 * back after the step's own statements chose their views */
+		if (!tui.lesson && tui.view != LR_VIEW_LESSON)
+			tui.before_lesson = tui.view;
+		free(tui.lesson);
+		tui.lesson = ev->name ? strdup(ev->name) : NULL;
+		tui.lesson_shown = tui.lesson != NULL;
+		if (tui.lesson)
+			tui.view = LR_VIEW_LESSON;
+		else if (tui.view == LR_VIEW_LESSON)
+			tui.view = tui.before_lesson;
+		break;
+	default:
+		break;
+	}
+}
+
+/* Polled after every epoch: reads the keys waiting, at most every 10 ms. */
+int tui_out_interrupted(void *ctx)
+{
+	(void)ctx;
+	if (tui_got_sigint) {
+		tui_got_sigint = 0;
+		tui.stop = 1;
+	}
+	if (!tui.stop && tui.scr.on && tui_since_ns(&tui.last_poll) >= POLL_NS) {
+		int c;
+		tui_stamp(&tui.last_poll);
+		while ((c = lr_screen_poll(&tui.scr)) != ERR) {
+			if (c == 27 || c == 3) {
+				tui.stop = 1;
+				break;
+			}
+			tui_handle_panel_key(c);
+		}
+		/* A long statement (a loop) that is not training: its output and the
+		 * panel are drawn as it goes, a frame at a time. */
+		if (!tui.live && tui_since_ns(&tui.last_frame) >= FRAME_NS) {
+			tui_stamp(&tui.last_frame);
+			tui_draw_panel();
+			if (tui.live_gen != tui.sb.gen) {
+				tui_draw_output();
+				tui.live_gen = tui.sb.gen;
+			}
+			tui_redisplay();
+		}
+	}
+	return tui.stop;
+}
