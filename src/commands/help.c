@@ -152,7 +152,9 @@ const char lr_help_limit[] =
 "              and its continuation lines)\n"
 "    depth     nesting of one expression:       default 200     at most 500\n"
 "              brackets, parentheses, prefix operators; transposes and\n"
-"              && or || in a row may be five times as many\n";
+"              && or || in a row may be five times as many\n"
+"    recursion calls of your functions nested     default 256     at most 1000\n"
+"              in one another (Octave's max_recursion_depth)\n";
 
 static const char t_printf[] =
 "printf(FORMAT, ...)   fprintf(FORMAT, ...)   s = sprintf(FORMAT, ...)   disp(X)\n"

@@ -41,8 +41,10 @@ enum lr_limit_kind {
 #define LR_LIMIT_LINE_MAX 1073741824.0
 #define LR_LIMIT_DEPTH_MAX 500
 /* A call of a user function nests the evaluator a few levels deep in C:
- * measured, about 2.5 KB of stack a level, so 2000 levels stay in 8 MB. */
-#define LR_LIMIT_RECURSION_MAX 2000
+ * measured, about 1.9 KB of stack a level (a recursive call inside an if,
+ * a 2 MB stack overflows between 1000 and 1200 levels), so 1000 levels take
+ * 2 MB, and stay inside 8 MB built with AddressSanitizer too. */
+#define LR_LIMIT_RECURSION_MAX 1000
 
 /* Transposes and && / || in a row nest the tree too (each evaluated by
  * recursion), but cost less stack a level: they may run this many times
