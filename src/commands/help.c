@@ -189,6 +189,7 @@ static const struct topic topics[] = {
 	{ "function", lr_help_user_functions }, { "endfunction", lr_help_user_functions },
 	{ "addpath", lr_help_user_functions }, { "rmpath", lr_help_user_functions },
 	{ "nargin", lr_help_user_functions }, { "nargout", lr_help_user_functions },
+	{ "feval", lr_help_user_functions },
 };
 
 static void list_functions(struct lr_buf *out)

@@ -1,5 +1,5 @@
 /* The text of `help functions-of-your-own` (help function, help addpath,
- * help rmpath, help nargin): user functions and function files. */
+ * help rmpath, help nargin, help feval): user functions and function files. */
 #include "help.h"
 
 const char lr_help_user_functions[] =
@@ -20,4 +20,5 @@ const char lr_help_user_functions[] =
 	"first function; the others are its subfunctions); a changed file is\n"
 	"read again. rmpath('folder') removes a folder. 'help NAME' shows the\n"
 	"comment block under a function's first line; exist('NAME') is 103 for\n"
-	"a function typed or defined in a script and 2 for a function file.\n";
+	"a function typed or defined in a script and 2 for a function file.\n"
+	"feval('f', x, y) calls the function named by a string, as f(x, y).\n";

@@ -73,6 +73,9 @@ const char *lr_fn_name_at(const struct lr_session *s, size_t i);
 struct lr_fndef *lr_fn_file_find(struct lr_session *s, const char *name);
 /* Parses text as a function file (its first function the entry, the
  * others its subfunctions): the entry, or NULL with err set. */
+/* 1 if w is a name a function may have: letters, digits and _, not first
+ * a digit, at most 200 bytes. */
+int lr_fn_plain_name(const char *w);
 /* Frees what function_file.c keeps (lr_fn_table_finish calls it). */
 void lr_fn_files_finish(struct lr_session *s);
 struct lr_error;

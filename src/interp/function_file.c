@@ -183,8 +183,7 @@ static struct lr_fndef *failed(struct lr_session *s, struct lr_fn_file *e)
 	return NULL;
 }
 
-/* A name a file may be called for: letters, digits and _, not first a digit. */
-static int plain_name(const char *w)
+int lr_fn_plain_name(const char *w)
 {
 	size_t n = strlen(w);
 
@@ -203,7 +202,7 @@ struct lr_fndef *lr_fn_file_find(struct lr_session *s, const char *name)
 	char path[4096];
 	struct stat sb;
 
-	if (s->sandbox || !plain_name(name))
+	if (s->sandbox || !lr_fn_plain_name(name))
 		return NULL;
 	if (e && e->checked == s->stmt_serial)
 		return e->fn ? e->fn : failed(s, e);

@@ -80,6 +80,7 @@ const struct lr_printer lr_printers[] = {
 	{ "addpath", "addpath(FOLDER, ...)",
 	  "search FOLDER for function files NAME.m, NAME.lr (before the others added)" },
 	{ "rmpath", "rmpath(FOLDER, ...)", "stop searching FOLDER for function files" },
+	{ "feval", "feval(NAME, ...)", "call the function named by the string NAME" },
 	{ NULL, NULL, NULL }
 };
 

@@ -201,6 +201,10 @@ int lr_misc_function(struct lr_session *s, const struct lr_node *n, int nargout,
 /* addpath and rmpath (path_fns.c), the same way. */
 int lr_path_function(struct lr_session *s, const struct lr_node *n, int nargout, int *rc);
 
+/* feval('name', args...) (feval_fn.c), the same way. */
+int lr_feval_function(struct lr_session *s, const struct lr_node *n, int nargout,
+                      struct lr_value **outs, int *rc);
+
 /* Writes text to the output. */
 void lr_write(struct lr_session *s, const char *text, size_t n);
 void lr_write_buf(struct lr_session *s, struct lr_buf *b);
