@@ -54,3 +54,19 @@ wait_for '^ans = -1$'
 type_line 'disp(x)'
 wait_for '^7$'
 echo "ok - a function defined again replaces the old one"
+
+# A function file in the current folder is found, and read again when it
+# changes (a different size: the check is time and size).
+mkdir "$tmp/work"
+printf 'function r = grow(x)\n  r = x + 1;\nend\n' >"$tmp/work/grow.m"
+T kill-session -t t
+T -f /dev/null new-session -d -s t -x 100 -y 30 \
+	"cd '$tmp/work' && env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 INPUTRC=/dev/null \
+	 XDG_STATE_HOME='$tmp/state' '$exe' -i; echo \"EXITED \$?\"; sleep 120" || exit 1
+wait_for '^Try:'
+type_line 'a = grow(1)'
+wait_for '^a = 2$'
+printf 'function r = grow(x)\n  r = x + 100;\nend\n' >"$tmp/work/grow.m"
+type_line 'b = grow(1)'
+wait_for '^b = 101$'
+echo "ok - a function file is read again when it changes"
