@@ -34,9 +34,10 @@ struct lr_matrix *lr_mat_copy(const struct lr_matrix *m);
 struct lr_matrix *lr_mat_from(size_t rows, size_t cols, const double *data);
 /* The transpose (mask transposed too), or NULL. */
 struct lr_matrix *lr_mat_transpose(const struct lr_matrix *m);
-/* C = A * B (masks ignored). LR_ERR_SHAPE if A->cols != B->rows,
- * LR_ERR_TOO_BIG if C would exceed lr_mat_max_elems, LR_ERR_NOMEM. *out is
- * set only on LR_OK; the caller owns it. */
+/* C = A * B through BLAS (masks ignored; lr_linalg_mul with no poll).
+ * LR_ERR_SHAPE if A->cols != B->rows, LR_ERR_TOO_BIG if C would exceed
+ * lr_mat_max_elems, LR_ERR_LAPACK if the BLAS cannot be loaded,
+ * LR_ERR_NOMEM. *out is set only on LR_OK; the caller owns it. */
 enum lr_status lr_mat_mul(const struct lr_matrix *A, const struct lr_matrix *B,
                           struct lr_matrix **out);
 /* C = A * B^T, the reconstruction U V^T without forming V^T. LR_ERR_SHAPE if

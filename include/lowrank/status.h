@@ -14,7 +14,9 @@ enum lr_status {
 	LR_ERR_NONFINITE, /* an infinite entry in the data */
 	LR_ERR_DIVERGED,  /* the loss became non-finite; the result names the epoch */
 	LR_ERR_LAPACK,    /* LAPACK failed to converge or reported an illegal argument */
-	LR_ERR_TOO_BIG    /* the request exceeds a configured limit */
+	LR_ERR_TOO_BIG,   /* the request exceeds a configured limit */
+	LR_ERR_SINGULAR,  /* the matrix is singular to machine precision (rcond < eps) */
+	LR_ERR_STOPPED    /* the caller's poll asked to stop; nothing was produced */
 };
 
 /* A short English phrase for a status, e.g. "out of memory". Never NULL. */

@@ -54,10 +54,11 @@ static void out_write(void *ctx, const char *s, size_t n)
 	}
 }
 
+/* Warnings go to standard error as Octave's do, after what was printed. */
 static void out_warn(void *ctx, const char *s, size_t n)
 {
 	(void)ctx;
-	fflush(stdout);   /* in order with the output before it */
+	fflush(stdout);
 	fwrite(s, 1, n, stderr);
 }
 
@@ -114,7 +115,7 @@ static void usage(FILE *f)
 	      "  --width N       output width in columns for batch mode (default 80)\n"
 	      "  --ascii         draw plots with ASCII characters only\n"
 	      "  --limit NAME=N  set a limit on one statement, as 'limit NAME N' does:\n"
-	      "                  elements, updates, line or depth (see 'help limit')\n"
+	      "                  elements, updates, products, line or depth (see 'help limit')\n"
 	      "  --lesson N      start lesson N (on a terminal, in the interactive REPL)\n"
 	      "  --demo FILE     play FILE in the REPL one statement per key (b back, q stop)\n"
 	      "  --check FILE... play each lesson with its reference answers; fail if a check\n"
@@ -156,8 +157,8 @@ static int limit_option(const char *o, struct args *a)
 		k = lr_limit_find(name);
 	}
 	if (k == LR_LIMIT_COUNT) {
-		fprintf(stderr, "lowrank: --limit expects NAME=N with NAME elements, updates, line "
-		        "or depth, found '%s'\n", o);
+		fprintf(stderr, "lowrank: --limit expects NAME=N with NAME elements, updates, "
+		        "products, line or depth, found '%s'\n", o);
 		return 2;
 	}
 	x = strtod(eq + 1, &end);

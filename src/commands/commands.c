@@ -326,6 +326,14 @@ static void bind_svd(struct lr_session *s, const struct lr_svd_run *r)
 	}
 }
 
+/* `svds A 2` in command syntax: svds is a function (its form is the
+ * entry's call), so say how to write it. */
+static int cmd_svds(struct lr_session *s, const struct lr_stmt *st)
+{
+	return lr_fail(s, st->name_pos, "svds is a function: write s = svds(A, k) or "
+	               "[U, S, V] = svds(A, k) ('svd A k' is the command)");
+}
+
 /* svd A [k] [method=auto|full|subspace]: a word with '=' is the option,
  * the other one after A the rank. */
 static int cmd_svd(struct lr_session *s, const struct lr_stmt *st)
@@ -639,12 +647,12 @@ static int cmd_limit(struct lr_session *s, const struct lr_stmt *st)
 		lr_buf_finish(&b);
 		return 0;
 	}
-	if (want_words(s, st, 2, 2, "limit elements|updates|line|depth N") < 0)
+	if (want_words(s, st, 2, 2, "limit elements|updates|products|line|depth N") < 0)
 		return -1;
 	k = lr_limit_find(st->words[0].text);
 	if (k == LR_LIMIT_COUNT)
 		return lr_fail(s, st->words[0].pos,
-		               "limit: expected elements, updates, line or depth, found '%s'",
+		               "limit: expected elements, updates, products, line or depth, found '%s'",
 		               st->words[0].text);
 	if (word_number(s, &st->words[1], "the limit", &x) < 0)
 		return -1;
@@ -688,9 +696,13 @@ const struct lr_command lr_base_commands[] = {
 	  "reset the random generator (rand, randn, sgd's start)", lr_help_commands },
 	{ "sgd", cmd_sgd, lr_command_call, NULL, sgd_options, 2, NULL, "sgd A k [options]",
 	  "factorise A ~ U*V' with rank k by stochastic gradient descent", lr_help_sgd },
-	{ "svd", cmd_svd, lr_command_call, NULL, svd_options, 2, NULL,
+	{ "svd", cmd_svd, NULL, NULL, svd_options, 2, NULL,
 	  "svd A [k] [method=auto|full|subspace]",
 	  "the truncated SVD U*S*V', the best rank-k approximation", lr_help_svd },
+	{ "svds", cmd_svds, lr_command_call, NULL, NULL, 0, NULL,
+	  "s = svds(A, k), [U, S, V] = svds(A, k)",
+	  "the k largest singular values and vectors (the function form of svd A k)",
+	  lr_help_svds },
 	{ "unmask", cmd_unmask, lr_command_call, NULL, NULL, 0, NULL, "unmask A",
 	  "observe every entry that is not NaN", lr_help_mask },
 	{ "view", cmd_view, NULL, views, NULL, 0, NULL, "view matrices|loss|spectrum|compare",

@@ -75,19 +75,36 @@ static int sgd_status(struct lr_session *s, const struct lr_sgd_request *q, enum
 	}
 }
 
+/* epochs × entries × k of a run of q over that many entries. */
+static double updates_of(const struct lr_sgd_request *q, size_t entries)
+{
+	return (double)q->o.epochs * (double)entries * (double)(q->o.rank ? q->o.rank : 1);
+}
+
+/* The 'limit updates' check. The observed entries are counted (a pass over
+ * A) only when the run could be over the limit with every entry observed. */
+static int check_updates(struct lr_session *s, const struct lr_sgd_request *q)
+{
+	size_t observed;
+
+	if (updates_of(q, q->A->rows * q->A->cols) <= s->lim.max_updates)
+		return 0;
+	observed = lr_mat_count_observed(q->A);
+	if (updates_of(q, observed) <= s->lim.max_updates)
+		return 0;
+	return lr_fail(s, q->pos, "%ld epochs × %zu entries × rank %zu is %.3g updates, over the "
+	               "limit of %.3g (raise it with 'limit updates N')", q->o.epochs, observed,
+	               q->o.rank, updates_of(q, observed), s->lim.max_updates);
+}
+
 int lr_sgd_request_run(struct lr_session *s, struct lr_sgd_request *q, struct lr_run **out)
 {
 	struct lr_run *run;
 	enum lr_status st;
-	double updates = (double)q->o.epochs * (double)lr_mat_count_observed(q->A) *
-	                 (double)(q->o.rank ? q->o.rank : 1);
 	struct lr_event ev = { LR_EV_SGD_START, NULL, NULL, NULL };
 
-	if (updates > s->lim.max_updates)
-		return lr_fail(s, q->pos,
-		               "%ld epochs × %zu entries × rank %zu is %.3g updates, over the limit of "
-		               "%.3g (raise it with 'limit updates N')", q->o.epochs,
-		               lr_mat_count_observed(q->A), q->o.rank, updates, s->lim.max_updates);
+	if (check_updates(s, q) < 0)
+		return -1;
 	if (!q->have_seed)
 		q->o.seed = lr_rng_below(&s->rng, 100000);
 	run = lr_calloc(1, sizeof *run);

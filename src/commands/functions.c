@@ -110,8 +110,10 @@ done:
 	return rc;
 }
 
-/* [U, S, V] = svd(A, k) and svd(A, k, 'method', M) with a whole k >= 1: the
- * truncated SVD, computed as `svd A k method=M` would. */
+/* s = svds(A, k), [U, S, V] = svds(A, k) and svds(A, k, 'method', M) with a
+ * whole k >= 1 (Octave's svds: the k largest singular values; k = 6 or
+ * min(m, n) when not given): the truncated SVD, computed as `svd A k
+ * method=M` would, and kept for `loss` and `plot` as the command's is. */
 static int fn_svd_k(struct lr_session *s, const struct lr_node *n, const struct lr_val *args,
                     int nargout, struct lr_value **outs)
 {
@@ -121,27 +123,38 @@ static int fn_svd_k(struct lr_session *s, const struct lr_node *n, const struct 
 	char name[32];
 	double k;
 
-	if (whole(s, n, 1, args, "the rank", &k) < 0)
+	if (n->nkids == 1) {
+		size_t p = args[0].v->m->rows < args[0].v->m->cols ? args[0].v->m->rows
+		                                                     : args[0].v->m->cols;
+		k = p < 6 ? (double)p : 6.0;
+		if (k < 1)
+			return lr_fail(s, n->kids[0]->pos, "svds: A has no singular values (it is "
+			               "%zu×%zu)", args[0].v->m->rows, args[0].v->m->cols);
+	} else if (whole(s, n, 1, args, "the rank", &k) < 0) {
 		return -1;
+	}
+	if (n->nkids == 3)
+		return lr_fail(s, n->kids[2]->pos, "svds: expected 'method' and its value as "
+		               "arguments 3 and 4 (svds(A, k, 'method', M))");
 	if (n->nkids == 4) {
 		if (args[2].v->kind != LR_VAL_STR || strcmp(args[2].v->s, "method"))
-			return lr_fail(s, n->kids[2]->pos, "svd: expected 'method' as argument 3, the "
-			               "only option of svd(A, k, 'method', M)");
+			return lr_fail(s, n->kids[2]->pos, "svds: expected 'method' as argument 3, the "
+			               "only option of svds(A, k, 'method', M)");
 		if (args[3].v->kind != LR_VAL_STR)
-			return lr_fail(s, n->kids[3]->pos, "svd: the method must be 'auto', 'full' or "
+			return lr_fail(s, n->kids[3]->pos, "svds: the method must be 'auto', 'full' or "
 			               "'subspace', found a matrix");
 		if (lr_svd_method_parse(args[3].v->s, &method) < 0)
-			return lr_fail(s, n->kids[3]->pos, "svd: the method must be 'auto', 'full' or "
+			return lr_fail(s, n->kids[3]->pos, "svds: the method must be 'auto', 'full' or "
 			               "'subspace', found '%s'", args[3].v->s);
 	}
 	node_name(n->kids[0], name, sizeof name);
 	if (lr_svd_request_run(s, args[0].v->m, name, (size_t)k, (size_t)k, method, n->kids[0]->pos,
-	                       n->kids[1]->pos, &r) < 0)
+	                       n->kids[n->nkids > 1 ? 1 : 0]->pos, &r) < 0)
 		return -1;
 	lr_session_keep_svd(s, r);
 	if (lr_svd_factors(r, &U, &S, &V) < 0)
 		return lr_fail(s, n->pos, "out of memory");
-	if (nargout <= 1) {   /* s = svd(A, k): the k largest singular values */
+	if (nargout <= 1) {   /* s = svds(A, k): the k largest singular values */
 		struct lr_matrix *sv = lr_mat_create((size_t)k, 1);
 		for (size_t i = 0; sv && i < (size_t)k; i++)
 			sv->data[i] = r->svd.s[i];
@@ -223,8 +236,11 @@ int lr_command_call(struct lr_session *s, const struct lr_node *n, int nargout,
 {
 	struct lr_val args[64];
 
-	if (!strcmp(n->str, "svd") && n->nkids != 2 && n->nkids != 4)
-		return 0;   /* svd(A) is the builtin's */
+	if (!strcmp(n->str, "svds") && (n->nkids < 1 || n->nkids > 4)) {
+		*rc = lr_fail(s, n->pos, "svds: expected 1 to 4 arguments, found %zu (usage: "
+		              "svds(A, k), svds(A, k, 'method', M))", n->nkids);
+		return 1;
+	}
 	if (n->nkids > 64) {
 		*rc = lr_fail(s, n->pos, "%s: expected at most 64 arguments, found %zu", n->str,
 		              n->nkids);
@@ -234,8 +250,8 @@ int lr_command_call(struct lr_session *s, const struct lr_node *n, int nargout,
 		*rc = fn_quit(s, n, nargout);
 		return 1;
 	}
-	if (nargout > 3 && !strcmp(n->str, "svd")) {
-		*rc = lr_fail(s, n->pos, "svd gives at most 3 outputs (U, S and V), but %d were "
+	if (nargout > 3 && !strcmp(n->str, "svds")) {
+		*rc = lr_fail(s, n->pos, "svds gives at most 3 outputs (U, S and V), but %d were "
 		              "asked for", nargout);
 		return 1;
 	}
@@ -248,12 +264,7 @@ int lr_command_call(struct lr_session *s, const struct lr_node *n, int nargout,
 		*rc = -1;
 		return 1;
 	}
-	if (!strcmp(n->str, "svd")) {
-		const struct lr_matrix *k = args[1].v->kind == LR_VAL_MAT ? args[1].v->m : NULL;
-		if (n->nkids == 2 && (!k || k->rows * k->cols != 1 || k->data[0] == 0)) {
-			drop_args(args, n->nkids);
-			return 0;   /* svd(A, 0): the builtin's economy SVD */
-		}
+	if (!strcmp(n->str, "svds")) {
 		*rc = need_matrix(s, n, 0, args, "A") < 0 ? -1 : fn_svd_k(s, n, args, nargout, outs);
 	} else if (!strcmp(n->str, "sgd")) {
 		*rc = fn_sgd(s, n, args, nargout, outs);

@@ -51,7 +51,8 @@ static const char operators[] =
 "  < <= > >= == ~= !=                  comparisons, elementwise\n"
 "  :                                   range\n"
 "  + -                                 elementwise, with broadcasting\n"
-"  * / .* ./                           matrix product, right division, elementwise\n"
+"  * / \\ .* ./ .\\                      matrix product, right and left division\n"
+"                                      (A \\ b solves A*x = b), elementwise\n"
 "  - + ! (unary)\n"
 "  ^ .^                                power of a square matrix / elementwise\n"
 "  ' .'                                transpose\n"
@@ -78,14 +79,22 @@ const char lr_help_svd[] =
 "  that U*S*V' is the best rank-k approximation of A. Prints them and every\n"
 "  singular value, the kept ones marked, the bound sum(s(k+1:end).^2), the energy\n"
 "  kept and the storage k(m+n+1) against m*n. Function forms: s = svd(A) (all\n"
-"  singular values), [U, S, V] = svd(A) (full), [U, S, V] = svd(A, k) (rank k),\n"
-"  svd(A, 0) or svd(A, 'econ') (thin), svd(A, k, 'method', 'full').\n"
+"  singular values), [U, S, V] = svd(A) (full), svd(A, 'econ') (thin), svd(A, 0)\n"
+"  (thin for a tall A, full otherwise, as Octave); the rank-k form is svds:\n"
+"  [U, S, V] = svds(A, k), svds(A, k, 'method', 'full').\n"
 "  method=auto (the default) computes only the k leading singular values, by\n"
 "  randomized subspace iteration, when that is much faster: min(m, n) >= 1000\n"
 "  and k <= min(m, n)/50. The others are then not listed, and the bound is\n"
 "  measured as ||A - A_k||^2. method=full computes every singular value;\n"
 "  method=subspace asks for the iteration on any size (a small matrix or a flat\n"
 "  spectrum still gets the full SVD, with a note).\n";
+
+const char lr_help_svds[] =
+"s = svds(A, k), [U, S, V] = svds(A, k), svds(A, k, 'method', M), svds(A)\n"
+"  The k largest singular values (6 when k is not given) and their vectors, as\n"
+"  Octave's svds: the truncated SVD of 'svd A k' as a function (U m-by-k, S\n"
+"  k-by-k, V n-by-k), kept for loss and plot as the command's is. method= as for\n"
+"  svd. (svd(A, k) was this function before; it is now Octave's svd(A, 0).)\n";
 
 const char lr_help_explore[] =
 "explore A [k] [method=auto|full|subspace]\n"
@@ -148,6 +157,8 @@ const char lr_help_limit[] =
 "    elements  elements of one matrix, or       default 1e8     at most 1e15\n"
 "              characters of one string\n"
 "    updates   epochs × entries × k of one sgd  default 1e10    at most 1e18\n"
+"    products  multiply-adds m·k·n of one       default 1e12    at most 1e18\n"
+"              matrix product (A * B, A ^ k)\n"
 "    line      bytes of one statement (a line   default 8 MiB   at most 1 GiB\n"
 "              and its continuation lines)\n"
 "    depth     nesting of one expression:       default 200     at most 500\n"
@@ -192,16 +203,19 @@ static const struct topic topics[] = {
 	{ "feval", lr_help_user_functions },
 };
 
+/* Each table is a family (builtins.h): its title, then its functions. */
 static void list_functions(struct lr_buf *out)
 {
-	const struct lr_builtin *b[LR_MAX_BUILTINS];
-	size_t n = lr_builtin_sorted(b, LR_MAX_BUILTINS);
-
 	lr_buf_puts(out, "Functions ('help NAME' for one):\n");
-	for (size_t i = 0; i < n && i < LR_MAX_BUILTINS; i++)
-		lr_buf_printf(out, "  %-10s %s\n", b[i]->name, b[i]->summary);
-	lr_buf_puts(out, "  sgd, svd, mask, unmask, loss, printf, fprintf, sprintf, disp:\n"
-	                 "             see 'help sgd', 'help printf', ...\n");
+	for (size_t t = 0; lr_builtin_tables[t]; t++) {
+		const struct lr_builtin_table *tb = lr_builtin_tables[t];
+		lr_buf_printf(out, "%s:\n", tb->title ? tb->title : "More functions");
+		for (size_t i = 0; i < tb->n; i++)
+			lr_buf_printf(out, "  %-11s %s\n", tb->entries[i].name, tb->entries[i].summary);
+	}
+	lr_buf_puts(out, "Commands with a function form, and output:\n"
+	                 "  sgd, svds, mask, unmask, loss, printf, fprintf, sprintf, disp:\n"
+	                 "              see 'help sgd', 'help printf', ...\n");
 }
 
 int lr_help(struct lr_buf *out, const struct lr_command *const *tables, const char *topic)

@@ -13,7 +13,7 @@ int lr_help(struct lr_buf *out, const struct lr_command *const *tables, const ch
 /* The texts the command entries point at (help.c). */
 extern const char lr_help_overview[], lr_help_sgd[], lr_help_svd[], lr_help_explore[],
 	lr_help_loss[], lr_help_mask[], lr_help_plot[], lr_help_commands[], lr_help_limit[],
-	lr_help_save[];
+	lr_help_save[], lr_help_svds[];
 /* help_control.c: if, for, while, do, switch, try, error, warning, ... */
 extern const char lr_help_control[];
 /* help_control.c: tic, toc, clc, exist, class, isa. */

@@ -1,4 +1,4 @@
-/* LAPACK loaded on first use, and OpenBLAS's threads; see lowrank/lapack.h.
+/* LAPACK loaded on first use, and OpenBLAS's threads; see lapack.h.
  *
  * Threads: when OpenBLAS loads it starts a worker for every core, and a
  * worker spins (about 2^28 cycles, 0.1 s here) waiting for work before it
@@ -15,7 +15,7 @@
 #include <dlfcn.h>
 #include <stddef.h>
 #include <stdlib.h>
-#include "lowrank/lapack.h"
+#include "lapack.h"
 
 #define PARALLEL_FLOPS 6e8
 
@@ -117,3 +117,57 @@ static int load(const char *name, void **slot)
 		return f args; \
 	}
 LR_LAZY_DECLS(LR_LAZY_DEF)
+
+/* ---- BLAS ------------------------------------------------------------------ */
+
+/* The C interface's enumerations (cblas.h), spelled here so that the core
+ * needs no BLAS header at build time. */
+enum { ROW_MAJOR = 101, NO_TRANS = 111, TRANS = 112 };
+
+static int op(char trans)
+{
+	return trans == 'T' ? TRANS : NO_TRANS;
+}
+
+int lr_blas_dgemm_part(double flops, char transa, char transb, int m, int n, int k,
+                       double alpha, const double *a, int lda, const double *b, int ldb,
+                       double beta, double *c, int ldc)
+{
+	static void (*f)(int, int, int, int, int, int, double, const double *, int,
+	                 const double *, int, double, double *, int);
+	if (!f && load("cblas_dgemm", (void **)&f) < 0)
+		return LR_LAPACK_MISSING;
+	use_threads_for(flops);
+	f(ROW_MAJOR, op(transa), op(transb), m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+	return 0;
+}
+
+int lr_blas_dgemm(char transa, char transb, int m, int n, int k, double alpha,
+                  const double *a, int lda, const double *b, int ldb, double beta,
+                  double *c, int ldc)
+{
+	return lr_blas_dgemm_part(2.0 * m * n * k, transa, transb, m, n, k, alpha, a, lda, b, ldb,
+	                          beta, c, ldc);
+}
+
+int lr_blas_dgemv(char trans, int m, int n, double alpha, const double *a, int lda,
+                  const double *x, int incx, double beta, double *y, int incy)
+{
+	static void (*f)(int, int, int, int, double, const double *, int, const double *, int,
+	                 double, double *, int);
+	if (!f && load("cblas_dgemv", (void **)&f) < 0)
+		return LR_LAPACK_MISSING;
+	use_threads_for(2.0 * m * n);
+	f(ROW_MAJOR, op(trans), m, n, alpha, a, lda, x, incx, beta, y, incy);
+	return 0;
+}
+
+double lr_blas_ddot(int n, const double *x, int incx, const double *y, int incy, int *missing)
+{
+	static double (*f)(int, const double *, int, const double *, int);
+	*missing = !f && load("cblas_ddot", (void **)&f) < 0;
+	if (*missing)
+		return 0.0;
+	use_threads_for(2.0 * n);
+	return f(n, x, incx, y, incy);
+}

@@ -1,11 +1,14 @@
 /* Dense row-major matrices with an optional observed-entry mask. */
 #include "lowrank/matrix.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
 
+#include "lapack.h"
 #include "lowrank/alloc.h"
+#include "lowrank/linalg.h"
 
 size_t lr_mat_max_elems = 100000000;
 
@@ -96,55 +99,34 @@ struct lr_matrix *lr_mat_transpose(const struct lr_matrix *a)
 	return t;
 }
 
-/* i-k-j order: the innermost loop walks a row of B and a row of C, both
- * contiguous, so the compiler can vectorise it and the cache stays warm. */
 enum lr_status lr_mat_mul(const struct lr_matrix *A, const struct lr_matrix *B,
                           struct lr_matrix **out)
 {
-	if (A->cols != B->rows)
-		return LR_ERR_SHAPE;
-	struct lr_matrix *C = lr_mat_create(A->rows, B->cols);
-	if (!C)
-		return elem_count(A->rows, B->cols) > lr_mat_max_elems ? LR_ERR_TOO_BIG
-		                                                      : LR_ERR_NOMEM;
-	size_t n = B->cols, p = A->cols;
-	/* An empty operand leaves C zero; skipping also avoids offsetting NULL. */
-	for (size_t i = 0; C->data && p && i < A->rows; i++) {
-		double *restrict c = C->data + i * n;
-		for (size_t k = 0; k < p; k++) {
-			double a = A->data[i * p + k];
-			const double *restrict b = B->data + k * n;
-			for (size_t j = 0; j < n; j++)
-				c[j] += a * b[j];
-		}
-	}
-	*out = C;
-	return LR_OK;
+	return lr_linalg_mul(A, B, NULL, out);
 }
 
-/* C[i][j] is the dot product of row i of A and row j of B: both rows are
- * contiguous, so no transpose is needed. */
+/* One dgemm with B transposed: no copy of Bᵀ is made. */
 enum lr_status lr_mat_mul_bt(const struct lr_matrix *A, const struct lr_matrix *B,
                              struct lr_matrix **out)
 {
 	if (A->cols != B->cols)
 		return LR_ERR_SHAPE;
+	if (A->rows > INT_MAX || B->rows > INT_MAX || A->cols > INT_MAX)
+		return LR_ERR_TOO_BIG;
 	struct lr_matrix *C = lr_mat_create(A->rows, B->rows);
 	if (!C)
 		return elem_count(A->rows, B->rows) > lr_mat_max_elems ? LR_ERR_TOO_BIG
 		                                                      : LR_ERR_NOMEM;
-	size_t p = A->cols;
 	/* With p = 0 every entry is the empty sum 0, already in C. */
-	for (size_t i = 0; C->data && p && i < A->rows; i++) {
-		const double *restrict a = A->data + i * p;
-		for (size_t j = 0; j < B->rows; j++) {
-			const double *restrict b = B->data + j * p;
-			double s = 0.0;
-			for (size_t k = 0; k < p; k++)
-				s += a[k] * b[k];
-			LR_AT(C, i, j) = s;
-		}
+	if (C->data && A->cols &&
+	    lr_blas_dgemm('N', 'T', (int)A->rows, (int)B->rows, (int)A->cols, 1.0, A->data,
+	                  (int)A->cols, B->data, (int)B->cols, 0.0, C->data, (int)C->cols)) {
+		lr_mat_destroy(C);
+		return LR_ERR_LAPACK;
 	}
+	if (A == B || (A->rows == B->rows && C->data &&
+	               !memcmp(A->data, B->data, A->rows * A->cols * sizeof(double))))
+		lr_linalg_mirror_upper(C);   /* A Aᵀ exactly symmetric, as lr_linalg_mul */
 	*out = C;
 	return LR_OK;
 }

@@ -1,10 +1,16 @@
 /* The notebook's SGD factorisation A ≈ U Vᵀ, see sgd.h for the exact rules.
  *
- * The observed entries are gathered once into a flat list of (value, row,
+ * When some entries are hidden (a mask, NaN) or the order is shuffled, the
+ * observed entries are gathered once into a flat list of (value, row,
  * column), so an epoch streams through that list and costs O(observed·k)
- * however sparse the mask is, with no mask or NaN test per update. */
+ * however sparse the mask is, with no mask or NaN test per update. When
+ * every entry is observed and visited row by row, the kernels stream A's
+ * own data instead: building a list would copy A into twice its size, and
+ * the page faults of that new memory alone took longer than an epoch at
+ * k = 2 on 1000×1000. */
 #include "lowrank/sgd.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,11 +25,68 @@ struct entry {
 	uint32_t r, c;
 };
 
+/* What the kernels walk: a list of entries, or (e == NULL) every entry of
+ * a dense row-major matrix a with cols columns, in row order. Borrowed. */
+struct stream {
+	const struct entry *e;
+	const double *a;
+	size_t cols;
+};
+
+/* A kernel's place in a stream: entry i of the count it was given. For a
+ * list, entry i is read from e[i]; a dense matrix keeps its row and column
+ * as it goes (DENSE is a compile-time constant in every kernel instance, so
+ * each instance keeps only one of the two ways). */
+struct cursor {
+	const struct entry *e;   /* the list from the first entry */
+	const double *a;         /* the matrix from the first entry */
+	size_t r, c, cols;       /* dense: entry i's row and column */
+};
+
+static inline __attribute__((always_inline)) struct cursor
+cursor_at(struct stream s, size_t first, const int DENSE)
+{
+	if (DENSE)
+		return (struct cursor){ NULL, s.a + first, first / s.cols, first % s.cols, s.cols };
+	return (struct cursor){ s.e + first, NULL, 0, 0, 0 };
+}
+
+static inline __attribute__((always_inline)) size_t
+cursor_r(const struct cursor *at, size_t i, const int DENSE)
+{
+	return DENSE ? at->r : at->e[i].r;
+}
+
+static inline __attribute__((always_inline)) size_t
+cursor_c(const struct cursor *at, size_t i, const int DENSE)
+{
+	return DENSE ? at->c : at->e[i].c;
+}
+
+static inline __attribute__((always_inline)) double
+cursor_a(const struct cursor *at, size_t i, const int DENSE)
+{
+	return DENSE ? at->a[i] : at->e[i].a;
+}
+
+/* Past entry i. */
+static inline __attribute__((always_inline)) void
+cursor_next(struct cursor *at, size_t i, const int DENSE)
+{
+	(void)i;
+	if (DENSE && ++at->c == at->cols) {
+		at->c = 0;
+		at->r++;
+	}
+}
+
 struct plan {
-	struct entry *obs;     /* observed entries, row by row; the loss sums these */
-	struct entry *hid;     /* hidden entries whose value is known (finite) */
-	struct entry *visit;   /* the update order: obs itself, or a copy shuffled
-	                          in place every epoch */
+	struct stream obs;     /* the observed entries, row by row; the loss sums
+	                          these: A itself when every entry is observed */
+	struct stream hid;     /* hidden entries whose value is known (finite) */
+	struct stream visit;   /* the update order: obs itself, or a copy of the
+	                          list shuffled in place every epoch */
+	struct entry *block;   /* owned: every list above, in one allocation */
 	size_t n_obs, n_hid;
 };
 
@@ -82,12 +145,28 @@ static enum entry_kind classify(const struct lr_matrix *A, size_t i)
 	return isfinite(a) ? HIDDEN_KNOWN : HIDDEN_UNKNOWN;
 }
 
+/* 1 if every entry of A is finite and no mask hides one: the common case,
+ * in a loop the compiler can vectorise (a third of the time of classify's). */
+static int all_plain(const struct lr_matrix *A)
+{
+	size_t n = A->rows * A->cols, bad = 0;
+	if (A->mask)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		bad += !(fabs(A->data[i]) <= DBL_MAX);
+	return bad == 0;
+}
+
 /* Counts observed and known hidden entries; refuses an empty or infinite
  * observed set. */
 static enum lr_status scan_entries(const struct lr_matrix *A, struct plan *p)
 {
 	size_t n = A->rows * A->cols;
 	int infinite = 0;
+	if (n > 0 && all_plain(A)) {
+		p->n_obs = n;
+		return LR_OK;
+	}
 	for (size_t i = 0; i < n; i++) {
 		enum entry_kind kind = classify(A, i);
 		p->n_obs += kind == OBSERVED;
@@ -99,7 +178,7 @@ static enum lr_status scan_entries(const struct lr_matrix *A, struct plan *p)
 	return infinite ? LR_ERR_NONFINITE : LR_OK;
 }
 
-static void fill_entries(const struct lr_matrix *A, struct plan *p)
+static void fill_entries(const struct lr_matrix *A, struct entry *obs, struct entry *hid)
 {
 	size_t no = 0, nh = 0;
 	for (size_t r = 0; r < A->rows; r++)
@@ -108,36 +187,37 @@ static void fill_entries(const struct lr_matrix *A, struct plan *p)
 			struct entry e = { A->data[i], (uint32_t)r, (uint32_t)c };
 			enum entry_kind kind = classify(A, i);
 			if (kind == OBSERVED)
-				p->obs[no++] = e;
+				obs[no++] = e;
 			else if (kind == HIDDEN_KNOWN)
-				p->hid[nh++] = e;
+				hid[nh++] = e;
 		}
 }
 
+/* The streams of the epochs: A itself when every entry is observed and the
+ * order is by rows (no allocation, no second pass), else the lists, in one
+ * block: observed, known hidden, and the shuffled copy. */
 static enum lr_status build_plan(const struct lr_matrix *A, const struct lr_sgd_options *o,
-                                 struct plan *p)
+                                 int list, struct plan *p)
 {
-	p->obs = lr_mallocarray(p->n_obs, sizeof *p->obs);
-	p->hid = p->n_hid ? lr_mallocarray(p->n_hid, sizeof *p->hid) : NULL;
-	if (!p->obs || (p->n_hid && !p->hid))
+	int shuffled = o->order == LR_SGD_SHUFFLED;
+	if (!list && !shuffled && p->n_obs == A->rows * A->cols) {
+		p->obs = (struct stream){ NULL, A->data, A->cols };
+		p->visit = p->obs;
+		return LR_OK;
+	}
+	p->block = lr_mallocarray(p->n_obs * (1 + (size_t)shuffled) + p->n_hid, sizeof *p->block);
+	if (!p->block)
 		return LR_ERR_NOMEM;
-	fill_entries(A, p);
+	struct entry *obs = p->block, *hid = obs + p->n_obs, *visit = hid + p->n_hid;
+	fill_entries(A, obs, hid);
+	p->obs = (struct stream){ obs, NULL, 0 };
+	p->hid = (struct stream){ hid, NULL, 0 };
 	p->visit = p->obs;
-	if (o->order == LR_SGD_SHUFFLED) {
-		p->visit = lr_mallocarray(p->n_obs, sizeof *p->visit);
-		if (!p->visit)
-			return LR_ERR_NOMEM;
-		memcpy(p->visit, p->obs, p->n_obs * sizeof *p->visit);
+	if (shuffled) {
+		memcpy(visit, obs, p->n_obs * sizeof *visit);
+		p->visit.e = visit;
 	}
 	return LR_OK;
-}
-
-static void free_plan(struct plan *p)
-{
-	if (p->visit != p->obs)
-		lr_free(p->visit);
-	lr_free(p->obs);
-	lr_free(p->hid);
 }
 
 /* The factors and the history arrays, all of *res that is allocated. */
@@ -182,11 +262,12 @@ static void init_factors(const struct lr_sgd_options *o, struct lr_rng *rng,
  * where a·b + c rounds twice, so the two sets differ in the last bits, far
  * below the 1e-12 the tests hold them to against the naive reference. */
 
+/* Each walks n entries of a stream from the first-th. */
 struct kernel {
 	size_t kp;   /* the padded k this instance is compiled for */
-	void (*seq)(const struct entry *e, size_t n, double *U, double *V, double lr);
-	void (*sim)(const struct entry *e, size_t n, double *U, double *V, double lr);
-	double (*sse)(const struct entry *e, size_t n, const double *U, const double *V);
+	void (*seq)(struct stream s, size_t first, size_t n, double *U, double *V, double lr);
+	void (*sim)(struct stream s, size_t first, size_t n, double *U, double *V, double lr);
+	double (*sse)(struct stream s, size_t first, size_t n, const double *U, const double *V);
 };
 
 #define ISA generic
@@ -222,10 +303,10 @@ struct kernel {
 struct isa {
 	const struct kernel *table;
 	size_t n;
-	void (*epoch_any)(const struct entry *e, size_t n, double *U, double *V, double lr,
-	                  size_t kp, int sim);
-	double (*sse_any)(const struct entry *e, size_t n, const double *U, const double *V,
-	                  size_t kp);
+	void (*epoch_any)(struct stream s, size_t first, size_t n, double *U, double *V,
+	                  double lr, size_t kp, int sim);
+	double (*sse_any)(struct stream s, size_t first, size_t n, const double *U,
+	                  const double *V, size_t kp);
 };
 
 /* LOWRANK_SGD_KERNELS=portable asks for the portable kernels everywhere, so
@@ -315,22 +396,25 @@ static void work_finish(struct work *w)
 	lr_free(w->V_block);
 }
 
-static void epoch(const struct work *w, const struct entry *e, size_t n, double lr, int sim)
+/* The updates of entries first..first+n of s. */
+static void epoch(const struct work *w, struct stream s, size_t first, size_t n, double lr,
+                  int sim)
 {
 	if (w->kern && sim)
-		w->kern->sim(e, n, w->U, w->V, lr);
+		w->kern->sim(s, first, n, w->U, w->V, lr);
 	else if (w->kern)
-		w->kern->seq(e, n, w->U, w->V, lr);
+		w->kern->seq(s, first, n, w->U, w->V, lr);
 	else
-		w->isa.epoch_any(e, n, w->U, w->V, lr, w->kp, sim);
+		w->isa.epoch_any(s, first, n, w->U, w->V, lr, w->kp, sim);
 }
 
-/* Σ (a − U[r]·V[c])² over a list. */
-static double sse(const struct work *w, const struct entry *e, size_t n)
+/* Σ (a − U[r]·V[c])² over entries first..first+n of s. */
+static double sse(const struct work *w, struct stream s, size_t first, size_t n)
 {
 	if (n == 0)
 		return 0.0;
-	return w->kern ? w->kern->sse(e, n, w->U, w->V) : w->isa.sse_any(e, n, w->U, w->V, w->kp);
+	return w->kern ? w->kern->sse(s, first, n, w->U, w->V)
+	               : w->isa.sse_any(s, first, n, w->U, w->V, w->kp);
 }
 
 /* Fisher–Yates, in place, continuing from the previous epoch's order:
@@ -397,17 +481,17 @@ static void poll_restore(const struct poll *q, const struct work *w,
 /* The epoch's updates slice by slice; 1 if a poll asked to stop. The
  * kernels visit a list in order, so slices give the numbers the whole list
  * would. */
-static int epoch_polled(const struct work *w, const struct poll *q, const struct entry *e,
+static int epoch_polled(const struct work *w, const struct poll *q, struct stream s,
                         size_t n, int sim)
 {
 	if (!q->on) {
-		epoch(w, e, n, q->o->lr, sim);
+		epoch(w, s, 0, n, q->o->lr, sim);
 		return 0;
 	}
 	for (size_t i = 0; i < n; i += q->slice) {
 		if (q->o->interrupt(q->o->progress_ctx))
 			return 1;
-		epoch(w, e + i, n - i < q->slice ? n - i : q->slice, q->o->lr, sim);
+		epoch(w, s, i, n - i < q->slice ? n - i : q->slice, q->o->lr, sim);
 	}
 	return 0;
 }
@@ -415,14 +499,14 @@ static int epoch_polled(const struct work *w, const struct poll *q, const struct
 /* sse() slice by slice; 1 if a poll asked to stop. The slices are the same
  * whether anything polls or not, so the loss does not depend on it to the
  * last bit (a sum in slices rounds differently from one pass). */
-static int sse_polled(const struct work *w, const struct poll *q, const struct entry *e,
-                      size_t n, double *out)
+static int sse_polled(const struct work *w, const struct poll *q, struct stream s, size_t n,
+                      double *out)
 {
 	*out = 0.0;
 	for (size_t i = 0; i < n || i == 0; i += q->slice) {
 		if (q->on && q->o->interrupt(q->o->progress_ctx))
 			return 1;
-		*out += sse(w, e + i, n - i < q->slice ? n - i : q->slice);
+		*out += sse(w, s, i, n - i < q->slice ? n - i : q->slice);
 	}
 	return 0;
 }
@@ -441,7 +525,7 @@ static enum lr_status train(const struct lr_sgd_options *o, struct plan *p,
 		if (mark)
 			mark(ctx, LR_SGD_EPOCH_START);
 		if (o->order == LR_SGD_SHUFFLED)
-			shuffle(p->visit, p->n_obs, rng);
+			shuffle(p->block + p->n_obs + p->n_hid, p->n_obs, rng);
 		poll_keep(q, w, res);
 		int stop = epoch_polled(w, q, p->visit, p->n_obs, sim);
 		if (mark && !stop)
@@ -478,7 +562,7 @@ static enum lr_status train(const struct lr_sgd_options *o, struct plan *p,
 enum lr_status lr_sgd_run_hooked(const struct lr_matrix *A, const struct lr_sgd_options *o,
                                  struct lr_sgd_result *res, const struct lr_sgd_hooks *h)
 {
-	static const struct lr_sgd_hooks none = { NULL, NULL, 0 };
+	static const struct lr_sgd_hooks none = { NULL, NULL, 0, 0 };
 	struct plan p = { 0 };
 	struct work w = { 0 };
 	struct poll q = { 0 };
@@ -490,7 +574,7 @@ enum lr_status lr_sgd_run_hooked(const struct lr_matrix *A, const struct lr_sgd_
 	if (st == LR_OK)
 		st = scan_entries(A, &p);
 	if (st == LR_OK)
-		st = build_plan(A, o, &p);
+		st = build_plan(A, o, h->list, &p);
 	if (st == LR_OK)
 		st = alloc_result(A, o, &p, res);
 	if (st == LR_OK) {
@@ -504,7 +588,7 @@ enum lr_status lr_sgd_run_hooked(const struct lr_matrix *A, const struct lr_sgd_
 		st = train(o, &p, &rng, res, &w, &q, h->mark, h->ctx);
 	lr_free(q.block);
 	work_finish(&w);
-	free_plan(&p);
+	lr_free(p.block);
 	if (st != LR_OK && st != LR_ERR_DIVERGED)
 		lr_sgd_result_finish(res);
 	return st;

@@ -3,6 +3,10 @@
  * attribute, possibly empty), VL (doubles per vector: 2 or 4) and VFMA/SFMA (vector and scalar a·b + c,
  * fused where the instruction set has it) defined, then undefines them.
  *
+ * Every kernel walks a struct stream: a list of entries, or a dense matrix
+ * in row order, each instance compiled for one of the two (DENSE); the
+ * arithmetic is the same, so both give the same bits.
+ *
  * The speed of an update is bounded by its dependency chain: dot product →
  * error → U[r] update → the next update's dot product with the same U[r].
  * So the kernels
@@ -96,25 +100,27 @@ KFN(prefetch_row)(const double *v, const size_t KP)
 		__builtin_prefetch(v + b, 1, 3);
 }
 
-/* One epoch over e[0..count) with k = KP (a multiple of 4, at most 64).
- * sim = 0: the notebook's sequential update (V sees the new U[r]);
- * sim = 1: the simultaneous one (V sees the old U[r]). */
+/* One epoch over count entries of s from the first-th, with k = KP (a
+ * multiple of 4, at most 64). sim = 0: the notebook's sequential update (V
+ * sees the new U[r]); sim = 1: the simultaneous one (V sees the old U[r]).
+ * DENSE: s is a whole matrix in row order (see struct stream). */
 static inline __attribute__((always_inline)) TARGET void
-KFN(epoch_t)(const struct entry *restrict e, size_t count, double *restrict U,
-             double *restrict V, double lr, const size_t KP, const int sim)
+KFN(epoch_t)(struct stream s, size_t first, size_t count, double *restrict U,
+             double *restrict V, double lr, const size_t KP, const int sim, const int DENSE)
 {
 	enum { MAXV = 64 / VL };
 	const size_t NV = KP / VL;
 	VEC u[MAXV], v[MAXV];
-	size_t cur = count ? e[0].r : 0;
+	struct cursor at = cursor_at(s, first, DENSE);
+	size_t cur = count ? cursor_r(&at, 0, DENSE) : 0;
 #pragma GCC unroll 16
 	for (size_t t = 0; t < NV; t++)
 		u[t] = KFN(load)(U + cur * KP + VL * t);
 	for (size_t i = 0; i < count; i++) {
-		size_t r = e[i].r;
-		double *vp = V + (size_t)e[i].c * KP;
-		if (i + PREFETCH_AHEAD < count)
-			KFN(prefetch_row)(V + (size_t)e[i + PREFETCH_AHEAD].c * KP, KP);
+		size_t r = cursor_r(&at, i, DENSE);
+		double *vp = V + cursor_c(&at, i, DENSE) * KP;
+		if (!DENSE && i + PREFETCH_AHEAD < count)   /* a list may jump around V */
+			KFN(prefetch_row)(V + (size_t)at.e[i + PREFETCH_AHEAD].c * KP, KP);
 		if (r != cur) {
 #pragma GCC unroll 16
 			for (size_t t = 0; t < NV; t++) {
@@ -126,7 +132,7 @@ KFN(epoch_t)(const struct entry *restrict e, size_t count, double *restrict U,
 #pragma GCC unroll 16
 		for (size_t t = 0; t < NV; t++)
 			v[t] = KFN(load)(vp + VL * t);
-		double g = SFMA(-lr, KFN(dot)(u, v, NV), lr * e[i].a);
+		double g = SFMA(-lr, KFN(dot)(u, v, NV), lr * cursor_a(&at, i, DENSE));
 		VEC gv = KFN(splat)(g);
 #pragma GCC unroll 16
 		for (size_t t = 0; t < NV; t++) {
@@ -134,31 +140,34 @@ KFN(epoch_t)(const struct entry *restrict e, size_t count, double *restrict U,
 			u[t] = VFMA(gv, v[t], u[t]);
 			KFN(store)(vp + VL * t, VFMA(gv, sim ? old : u[t], v[t]));
 		}
+		cursor_next(&at, i, DENSE);
 	}
 #pragma GCC unroll 16
 	for (size_t t = 0; t < NV; t++)
 		KFN(store)(U + cur * KP + VL * t, u[t]);
 }
 
-/* Σ (a − U[r]·V[c])² over e[0..count), two interleaved sums: unlike the
- * updates, the entries are independent, so only the summation chains. */
+/* Σ (a − U[r]·V[c])² over count entries of s from the first-th, two
+ * interleaved sums: unlike the updates, the entries are independent, so
+ * only the summation chains. */
 static inline __attribute__((always_inline)) TARGET double
-KFN(sse_t)(const struct entry *restrict e, size_t count, const double *restrict U,
-           const double *restrict V, const size_t KP)
+KFN(sse_t)(struct stream st, size_t first, size_t count, const double *restrict U,
+           const double *restrict V, const size_t KP, const int DENSE)
 {
 	enum { MAXV = 64 / VL };
 	const size_t NV = KP / VL;
 	VEC u[MAXV], v[MAXV];
 	double s[2] = { 0.0, 0.0 };
-	size_t cur = e[0].r;
+	struct cursor at = cursor_at(st, first, DENSE);
+	size_t cur = count ? cursor_r(&at, 0, DENSE) : 0;
 #pragma GCC unroll 16
 	for (size_t t = 0; t < NV; t++)
 		u[t] = KFN(load)(U + cur * KP + VL * t);
 	for (size_t i = 0; i < count; i++) {
-		size_t r = e[i].r;
-		const double *vp = V + (size_t)e[i].c * KP;
-		if (i + PREFETCH_AHEAD < count)
-			KFN(prefetch_row)(V + (size_t)e[i + PREFETCH_AHEAD].c * KP, KP);
+		size_t r = cursor_r(&at, i, DENSE);
+		const double *vp = V + cursor_c(&at, i, DENSE) * KP;
+		if (!DENSE && i + PREFETCH_AHEAD < count)
+			KFN(prefetch_row)(V + (size_t)at.e[i + PREFETCH_AHEAD].c * KP, KP);
 		if (r != cur) {
 #pragma GCC unroll 16
 			for (size_t t = 0; t < NV; t++)
@@ -168,25 +177,28 @@ KFN(sse_t)(const struct entry *restrict e, size_t count, const double *restrict 
 #pragma GCC unroll 16
 		for (size_t t = 0; t < NV; t++)
 			v[t] = KFN(load)(vp + VL * t);
-		double d = e[i].a - KFN(dot)(u, v, NV);
+		double d = cursor_a(&at, i, DENSE) - KFN(dot)(u, v, NV);
 		s[i & 1] = SFMA(d, d, s[i & 1]);
+		cursor_next(&at, i, DENSE);
 	}
 	return s[0] + s[1];
 }
 
 /* Small k (1, 2, 3) in scalar code: vectors would be mostly padding. */
 static inline __attribute__((always_inline)) TARGET void
-KFN(epoch_small_t)(const struct entry *restrict e, size_t count, double *restrict U,
-                   double *restrict V, double lr, const size_t K, const int sim)
+KFN(epoch_small_t)(struct stream s, size_t first, size_t count, double *restrict U,
+                   double *restrict V, double lr, const size_t K, const int sim,
+                   const int DENSE)
 {
 	double u[3] = { 0.0, 0.0, 0.0 };
-	size_t cur = count ? e[0].r : 0;
+	struct cursor at = cursor_at(s, first, DENSE);
+	size_t cur = count ? cursor_r(&at, 0, DENSE) : 0;
 #pragma GCC unroll 3
 	for (size_t t = 0; t < K; t++)
 		u[t] = U[cur * K + t];
 	for (size_t i = 0; i < count; i++) {
-		size_t r = e[i].r;
-		double *vp = V + (size_t)e[i].c * K;
+		size_t r = cursor_r(&at, i, DENSE);
+		double *vp = V + cursor_c(&at, i, DENSE) * K;
 		if (r != cur) {
 #pragma GCC unroll 3
 			for (size_t t = 0; t < K; t++) {
@@ -199,13 +211,14 @@ KFN(epoch_small_t)(const struct entry *restrict e, size_t count, double *restric
 #pragma GCC unroll 3
 		for (size_t t = 1; t < K; t++)
 			d = SFMA(u[t], vp[t], d);
-		double g = SFMA(-lr, d, lr * e[i].a);
+		double g = SFMA(-lr, d, lr * cursor_a(&at, i, DENSE));
 #pragma GCC unroll 3
 		for (size_t t = 0; t < K; t++) {
 			double old = u[t];
 			u[t] = SFMA(g, vp[t], u[t]);
 			vp[t] = SFMA(g, sim ? old : u[t], vp[t]);
 		}
+		cursor_next(&at, i, DENSE);
 	}
 #pragma GCC unroll 3
 	for (size_t t = 0; t < K; t++)
@@ -213,18 +226,21 @@ KFN(epoch_small_t)(const struct entry *restrict e, size_t count, double *restric
 }
 
 static inline __attribute__((always_inline)) TARGET double
-KFN(sse_small_t)(const struct entry *restrict e, size_t count, const double *restrict U,
-                 const double *restrict V, const size_t K)
+KFN(sse_small_t)(struct stream st, size_t first, size_t count, const double *restrict U,
+                 const double *restrict V, const size_t K, const int DENSE)
 {
 	double s[2] = { 0.0, 0.0 };
+	struct cursor at = cursor_at(st, first, DENSE);
 	for (size_t i = 0; i < count; i++) {
-		const double *u = U + (size_t)e[i].r * K, *v = V + (size_t)e[i].c * K;
+		const double *u = U + cursor_r(&at, i, DENSE) * K;
+		const double *v = V + cursor_c(&at, i, DENSE) * K;
 		double d = u[0] * v[0];
 #pragma GCC unroll 3
 		for (size_t t = 1; t < K; t++)
 			d = SFMA(u[t], v[t], d);
-		d = e[i].a - d;
+		d = cursor_a(&at, i, DENSE) - d;
 		s[i & 1] = SFMA(d, d, s[i & 1]);
+		cursor_next(&at, i, DENSE);
 	}
 	return s[0] + s[1];
 }
@@ -244,14 +260,16 @@ static TARGET double KFN(dot_any)(const double *restrict u, const double *restri
 	return KFN(hsum)((acc[0] + acc[2]) + (acc[1] + acc[3]));
 }
 
-static TARGET void KFN(epoch_any)(const struct entry *restrict e, size_t count,
+static TARGET void KFN(epoch_any)(struct stream s, size_t first, size_t count,
                                   double *restrict U, double *restrict V, double lr,
                                   size_t KP, int sim)
 {
+	const int DENSE = s.e == NULL;
+	struct cursor at = cursor_at(s, first, DENSE);
 	for (size_t i = 0; i < count; i++) {
-		double *restrict u = U + (size_t)e[i].r * KP;
-		double *restrict v = V + (size_t)e[i].c * KP;
-		double g = SFMA(-lr, KFN(dot_any)(u, v, KP), lr * e[i].a);
+		double *restrict u = U + cursor_r(&at, i, DENSE) * KP;
+		double *restrict v = V + cursor_c(&at, i, DENSE) * KP;
+		double g = SFMA(-lr, KFN(dot_any)(u, v, KP), lr * cursor_a(&at, i, DENSE));
 		VEC gv = KFN(splat)(g);
 		for (size_t t = 0; t < KP; t += VL) {
 			VEC ut = KFN(load)(u + t), vt = KFN(load)(v + t);
@@ -259,44 +277,53 @@ static TARGET void KFN(epoch_any)(const struct entry *restrict e, size_t count,
 			KFN(store)(u + t, un);
 			KFN(store)(v + t, VFMA(gv, sim ? ut : un, vt));
 		}
+		cursor_next(&at, i, DENSE);
 	}
 }
 
-static TARGET double KFN(sse_any)(const struct entry *restrict e, size_t count,
+static TARGET double KFN(sse_any)(struct stream st, size_t first, size_t count,
                                   const double *restrict U, const double *restrict V,
                                   size_t KP)
 {
+	const int DENSE = st.e == NULL;
+	struct cursor at = cursor_at(st, first, DENSE);
 	double s[2] = { 0.0, 0.0 };
 	for (size_t i = 0; i < count; i++) {
-		double d = e[i].a - KFN(dot_any)(U + (size_t)e[i].r * KP,
-		                                 V + (size_t)e[i].c * KP, KP);
+		double d = cursor_a(&at, i, DENSE) - KFN(dot_any)(U + cursor_r(&at, i, DENSE) * KP,
+		                                                  V + cursor_c(&at, i, DENSE) * KP, KP);
 		s[i & 1] = SFMA(d, d, s[i & 1]);
+		cursor_next(&at, i, DENSE);
 	}
 	return s[0] + s[1];
 }
 
-/* The instances: one per padded k, each a plain function the dispatcher can
- * point to. */
-#define KINSTANCE(KP)                                                                   \
-	static TARGET void KFN(seq##KP)(const struct entry *e, size_t n, double *U,         \
+/* The instances: one per padded k and kind of stream, each a plain
+ * function the dispatcher can point to (the list's and the dense matrix's
+ * loops are compiled apart so neither pays for the other's test). */
+#define KINSTANCE_OF(KP, T, SSE_T)                                                      \
+	static TARGET void KFN(seq##KP)(struct stream s, size_t f, size_t n, double *U,     \
 	                                double *V, double lr)                               \
-	{ KFN(epoch_t)(e, n, U, V, lr, KP, 0); }                                            \
-	static TARGET void KFN(sim##KP)(const struct entry *e, size_t n, double *U,         \
+	{                                                                                   \
+		if (s.e)                                                                        \
+			KFN(T)(s, f, n, U, V, lr, KP, 0, 0);                                        \
+		else                                                                            \
+			KFN(T)(s, f, n, U, V, lr, KP, 0, 1);                                        \
+	}                                                                                   \
+	static TARGET void KFN(sim##KP)(struct stream s, size_t f, size_t n, double *U,     \
 	                                double *V, double lr)                               \
-	{ KFN(epoch_t)(e, n, U, V, lr, KP, 1); }                                            \
-	static TARGET double KFN(sse##KP)(const struct entry *e, size_t n, const double *U, \
-	                                  const double *V)                                  \
-	{ return KFN(sse_t)(e, n, U, V, KP); }
-#define KINSTANCE_SMALL(K)                                                              \
-	static TARGET void KFN(seq##K)(const struct entry *e, size_t n, double *U,          \
-	                               double *V, double lr)                                \
-	{ KFN(epoch_small_t)(e, n, U, V, lr, K, 0); }                                       \
-	static TARGET void KFN(sim##K)(const struct entry *e, size_t n, double *U,          \
-	                               double *V, double lr)                                \
-	{ KFN(epoch_small_t)(e, n, U, V, lr, K, 1); }                                       \
-	static TARGET double KFN(sse##K)(const struct entry *e, size_t n, const double *U,  \
-	                                 const double *V)                                   \
-	{ return KFN(sse_small_t)(e, n, U, V, K); }
+	{                                                                                   \
+		if (s.e)                                                                        \
+			KFN(T)(s, f, n, U, V, lr, KP, 1, 0);                                        \
+		else                                                                            \
+			KFN(T)(s, f, n, U, V, lr, KP, 1, 1);                                        \
+	}                                                                                   \
+	static TARGET double KFN(sse##KP)(struct stream s, size_t f, size_t n,              \
+	                                  const double *U, const double *V)                 \
+	{                                                                                   \
+		return s.e ? KFN(SSE_T)(s, f, n, U, V, KP, 0) : KFN(SSE_T)(s, f, n, U, V, KP, 1); \
+	}
+#define KINSTANCE(KP) KINSTANCE_OF(KP, epoch_t, sse_t)
+#define KINSTANCE_SMALL(K) KINSTANCE_OF(K, epoch_small_t, sse_small_t)
 
 KINSTANCE_SMALL(1)
 KINSTANCE_SMALL(2)
@@ -323,6 +350,7 @@ static const struct kernel KFN(kernels)[] = {
 #undef KROW
 #undef KINSTANCE
 #undef KINSTANCE_SMALL
+#undef KINSTANCE_OF
 #undef VEC
 #undef PREFETCH_AHEAD
 #undef KFN

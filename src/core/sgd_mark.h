@@ -20,6 +20,9 @@ struct lr_sgd_hooks {
 	lr_sgd_mark_fn mark;   /* may be NULL */
 	void *ctx;             /* borrowed, handed to mark */
 	int portable;          /* 1: the portable kernels even where AVX2 ones would run */
+	int list;              /* 1: the list of entries even where the kernels could walk
+	                          A itself (every entry observed, in row order), so a test
+	                          can show both give the same bits */
 };
 
 /* Exactly lr_sgd_run, with the hooks above (h may be NULL). */

@@ -15,6 +15,8 @@ const char *lr_status_str(enum lr_status st)
 	case LR_ERR_DIVERGED:  return "training diverged";
 	case LR_ERR_LAPACK:    return "LAPACK failed";
 	case LR_ERR_TOO_BIG:   return "exceeds the size limit";
+	case LR_ERR_SINGULAR:  return "matrix singular to machine precision";
+	case LR_ERR_STOPPED:   return "stopped";
 	}
 	/* An out-of-range value cast to the enum: still never NULL. */
 	return "unknown status";

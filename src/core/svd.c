@@ -9,7 +9,8 @@
 #include "lowrank/svd.h"
 #include "lowrank/svd_trunc.h"
 
-#include "lowrank/lapack.h"
+#include "lapack.h"
+#include "svd_lapack.h"
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
@@ -45,13 +46,19 @@ static enum lr_status alloc_work(double query, double **work, lint *lwork)
 	return *work ? LR_OK : LR_ERR_NOMEM;
 }
 
+/* The leading dimension of Vᵀ for job 'N' (unused), 'S' (p rows) or 'A'. */
+static lint vt_rows(char jobz, lint p, lint cols)
+{
+	return jobz == 'N' ? 1 : jobz == 'A' ? cols : p;
+}
+
 /* dgesdd on the rows×cols column-major a; *info is LAPACK's. With jobz 'N'
- * u and vt are not referenced. */
+ * u and vt are not referenced; 'S' gives the thin factors, 'A' the full. */
 static enum lr_status run_gesdd(char jobz, lint rows, lint cols, double *a, double *s,
                                 double *u, double *vt, lint *info)
 {
 	lint p = rows < cols ? rows : cols, lwork;
-	lint ldu = jobz == 'N' ? 1 : rows, ldvt = jobz == 'N' ? 1 : p;
+	lint ldu = jobz == 'N' ? 1 : rows, ldvt = vt_rows(jobz, p, cols);
 	double query = 0.0, *work = NULL;
 	lint *iwork = lr_mallocarray(8 * (size_t)p, sizeof *iwork);
 	if (!iwork)
@@ -73,7 +80,7 @@ static enum lr_status run_gesvd(char jobz, lint rows, lint cols, double *a, doub
                                 double *u, double *vt, lint *info)
 {
 	lint p = rows < cols ? rows : cols, lwork;
-	lint ldu = jobz == 'N' ? 1 : rows, ldvt = jobz == 'N' ? 1 : p;
+	lint ldu = jobz == 'N' ? 1 : rows, ldvt = vt_rows(jobz, p, cols);
 	double query = 0.0, *work = NULL;
 	*info = LAPACKE_dgesvd_work(LAPACK_COL_MAJOR, jobz, jobz, rows, cols, a, rows, s,
 	                            u, ldu, vt, ldvt, &query, -1);
@@ -85,22 +92,32 @@ static enum lr_status run_gesvd(char jobz, lint rows, lint cols, double *a, doub
 	return st;
 }
 
+enum lr_status lr_svd_lapack(char jobz, int gesvd_first, size_t rows, size_t cols,
+                             const double *src, double *a, double *s, double *u, double *vt)
+{
+	size_t bytes = rows * cols * sizeof(double);
+	lint info = 0;
+	enum lr_status st = LR_OK;
+	if (!fits_lint(rows) || !fits_lint(cols))
+		return LR_ERR_TOO_BIG;
+	for (int t = 0; t < 2 && st == LR_OK && (t == 0 || info > 0); t++) {
+		memcpy(a, src, bytes);
+		if ((t == 0) == !gesvd_first)
+			st = run_gesdd(jobz, (lint)rows, (lint)cols, a, s, u, vt, &info);
+		else
+			st = run_gesvd(jobz, (lint)rows, (lint)cols, a, s, u, vt, &info);
+	}
+	if (st == LR_OK && info != 0)
+		st = LR_ERR_LAPACK;
+	return st;
+}
+
 /* Decomposes A (copied into the scratch a, as both drivers overwrite it):
  * s gets the values, u the n×p column-major V, vt the row-major m×p U. */
 static enum lr_status decompose(const struct lr_matrix *A, double *a, char jobz,
                                 double *s, double *u, double *vt)
 {
-	size_t bytes = A->rows * A->cols * sizeof(double);
-	lint rows = (lint)A->cols, cols = (lint)A->rows, info = 0;
-	memcpy(a, A->data, bytes);
-	enum lr_status st = run_gesdd(jobz, rows, cols, a, s, u, vt, &info);
-	if (st == LR_OK && info > 0) {
-		memcpy(a, A->data, bytes);
-		st = run_gesvd(jobz, rows, cols, a, s, u, vt, &info);
-	}
-	if (st == LR_OK && info != 0)
-		st = LR_ERR_LAPACK;
-	return st;
+	return lr_svd_lapack(jobz, 0, A->cols, A->rows, A->data, a, s, u, vt);
 }
 
 /* Fills V (n×p row-major) from LAPACK's column-major n×p. */
@@ -180,15 +197,22 @@ enum lr_status lr_svd_reconstruct(const struct lr_svd *svd, size_t k,
 	if (!C)
 		return LR_ERR_NOMEM;
 	size_t p = svd->p;
-	for (size_t i = 0; i < svd->m && k > 0; i++) {
-		const double *u = svd->U->data + i * p;
-		for (size_t j = 0; j < svd->n; j++) {
-			const double *v = svd->V->data + j * p;
-			double s = 0.0;
-			for (size_t l = 0; l < k; l++)
-				s += u[l] * svd->s[l] * v[l];
-			LR_AT(C, i, j) = s;
-		}
+	double *us = k && svd->m ? lr_mallocarray(svd->m * k, sizeof(double)) : NULL;
+	if (k && svd->m && !us) {
+		lr_mat_destroy(C);
+		return LR_ERR_NOMEM;
+	}
+	/* U_k diag(s_k), then one product with V_kᵀ. */
+	for (size_t i = 0; us && i < svd->m; i++)
+		for (size_t l = 0; l < k; l++)
+			us[i * k + l] = svd->U->data[i * p + l] * svd->s[l];
+	int rc = us && svd->n ? lr_blas_dgemm('N', 'T', (int)svd->m, (int)svd->n, (int)k, 1.0, us,
+	                                      (int)k, svd->V->data, (int)p, 0.0, C->data,
+	                                      (int)svd->n) : 0;
+	lr_free(us);
+	if (rc) {
+		lr_mat_destroy(C);
+		return LR_ERR_LAPACK;
 	}
 	*out = C;
 	return LR_OK;
@@ -261,111 +285,22 @@ static void truncate_to(struct lr_svd *out, size_t k)
 	out->p = k;
 }
 
-/* The thin products of the subspace iteration, A (m×n row-major) times a
- * block of w columns (w a multiple of 8, rows ld apart), in 4-row by
- * 8-column register tiles; the same body is compiled for AVX2 and for the
- * baseline instruction set and picked at run time (no -march flag). */
-typedef double vd4 __attribute__((vector_size(4 * sizeof(double))));
-
-#define LD4(x, p) memcpy(&(x), (p), sizeof(x))
-
-/* Y (m×w) = A X, X n×w. */
-static inline __attribute__((always_inline)) void
-mul_ax_body(const struct lr_matrix *A, const double *X, size_t ldx, double *Y, size_t ldy,
-            size_t w)
+/* The thin products of the subspace iteration through BLAS: Y (m×w) = A X
+ * for X n×w, and Z (n×w) = Aᵀ Q for Q m×w, every block row-major with rows
+ * ld apart. */
+static enum lr_status mul_ax(const struct lr_matrix *A, const double *X, size_t ldx, double *Y,
+                             size_t ldy, size_t w)
 {
-	size_t m = A->rows, n = A->cols, i = 0;
-	for (; i < m; i += 4) {
-		const double *a[4];
-		size_t rows = m - i < 4 ? m - i : 4;
-		for (size_t r = 0; r < 4; r++)
-			a[r] = A->data + (i + (r < rows ? r : 0)) * n;
-		for (size_t c = 0; c < w; c += 8) {
-			vd4 acc[4][2] = { { { 0 } } };
-			for (size_t j = 0; j < n; j++) {
-				vd4 x0, x1;
-				LD4(x0, X + j * ldx + c);
-				LD4(x1, X + j * ldx + c + 4);
-#pragma GCC unroll 4
-				for (size_t r = 0; r < 4; r++) {
-					acc[r][0] += a[r][j] * x0;
-					acc[r][1] += a[r][j] * x1;
-				}
-			}
-			for (size_t r = 0; r < rows; r++) {
-				memcpy(Y + (i + r) * ldy + c, &acc[r][0], sizeof acc[r][0]);
-				memcpy(Y + (i + r) * ldy + c + 4, &acc[r][1], sizeof acc[r][1]);
-			}
-		}
-	}
+	return lr_blas_dgemm('N', 'N', (int)A->rows, (int)w, (int)A->cols, 1.0, A->data,
+	                     (int)A->cols, X, (int)ldx, 0.0, Y, (int)ldy) ? LR_ERR_LAPACK : LR_OK;
 }
 
-/* Z (n×w) = Aᵀ Q, Q m×w: Z's rows accumulate eight rows of A at a time,
- * so Z streams through the cache m/8 times. */
-static inline __attribute__((always_inline)) void
-mul_atq_body(const struct lr_matrix *A, const double *Q, size_t ldq, double *Z, size_t ldz,
-             size_t w)
+static enum lr_status mul_atq(const struct lr_matrix *A, const double *Q, size_t ldq, double *Z,
+                              size_t ldz, size_t w)
 {
-	enum { RB = 8 };
-	size_t m = A->rows, n = A->cols;
-	for (size_t j = 0; j < n; j++)
-		memset(Z + j * ldz, 0, w * sizeof(double));
-	for (size_t i = 0; i < m; i += RB) {
-		size_t rows = m - i < RB ? m - i : RB;
-		const double *a[RB], *q[RB];
-		for (size_t r = 0; r < RB; r++) {
-			a[r] = A->data + (i + (r < rows ? r : 0)) * n;
-			q[r] = Q + (i + (r < rows ? r : 0)) * ldq;
-		}
-		for (size_t j = 0; j < n; j++) {
-			double s[RB];
-#pragma GCC unroll 8
-			for (size_t r = 0; r < RB; r++)
-				s[r] = r < rows ? a[r][j] : 0.0;
-			double *z = Z + j * ldz;
-			for (size_t c = 0; c < w; c += 4) {
-				vd4 acc, x;
-				LD4(acc, z + c);
-#pragma GCC unroll 8
-				for (size_t r = 0; r < RB; r++) {
-					LD4(x, q[r] + c);
-					acc += s[r] * x;
-				}
-				memcpy(z + c, &acc, sizeof acc);
-			}
-		}
-	}
+	return lr_blas_dgemm('T', 'N', (int)A->cols, (int)w, (int)A->rows, 1.0, A->data,
+	                     (int)A->cols, Q, (int)ldq, 0.0, Z, (int)ldz) ? LR_ERR_LAPACK : LR_OK;
 }
-
-#if defined(__GNUC__) && defined(__x86_64__)
-#define HAVE_AVX2_PRODUCTS 1
-__attribute__((target("avx2"))) static void
-mul_ax_avx2(const struct lr_matrix *A, const double *X, size_t ldx, double *Y, size_t ldy,
-            size_t w)
-{
-	mul_ax_body(A, X, ldx, Y, ldy, w);
-}
-
-__attribute__((target("avx2"))) static void
-mul_atq_avx2(const struct lr_matrix *A, const double *Q, size_t ldq, double *Z, size_t ldz,
-             size_t w)
-{
-	mul_atq_body(A, Q, ldq, Z, ldz, w);
-}
-#endif
-
-static void mul_ax_base(const struct lr_matrix *A, const double *X, size_t ldx, double *Y,
-                        size_t ldy, size_t w)
-{
-	mul_ax_body(A, X, ldx, Y, ldy, w);
-}
-
-static void mul_atq_base(const struct lr_matrix *A, const double *Q, size_t ldq, double *Z,
-                         size_t ldz, size_t w)
-{
-	mul_atq_body(A, Q, ldq, Z, ldz, w);
-}
-
 
 /* The state of one subspace iteration run: l = k + oversampling columns,
  * padded to lp (a multiple of 8); every block is row-major with rows lp
@@ -382,8 +317,6 @@ struct subspace {
 	double *Y;       /* m×l: A Vr */
 	double *s;       /* l values */
 	double *tau;
-	void (*ax)(const struct lr_matrix *, const double *, size_t, double *, size_t, size_t);
-	void (*atq)(const struct lr_matrix *, const double *, size_t, double *, size_t, size_t);
 };
 
 /* How many iterations at most, and the residual max‖A vᵢ − σᵢ uᵢ‖ ≤ TOL·σ₁
@@ -431,17 +364,20 @@ static enum lr_status rayleigh_ritz(struct subspace *S, double *resid)
 {
 	size_t l = S->l, lp = S->lp, n = S->n, m = S->m;
 	lint info = 0;
-	S->atq(S->A, S->Q, lp, S->Z, lp, lp);
+	enum lr_status st = mul_atq(S->A, S->Q, lp, S->Z, lp, lp);
+	if (st != LR_OK)
+		return st;
 	/* Z row-major n×lp is the column-major lp×n matrix QᵀA (leading l rows). */
 	for (size_t j = 0; j < n; j++)
 		memcpy(S->C + j * l, S->Z + j * lp, l * sizeof(double));
-	enum lr_status st = run_gesdd('S', (lint)l, (lint)n, S->C, S->s, S->W, S->Vt, &info);
+	st = run_gesdd('S', (lint)l, (lint)n, S->C, S->s, S->W, S->Vt, &info);
 	if (st != LR_OK || info != 0)
 		return st != LR_OK ? st : LR_ERR_LAPACK;
 	for (size_t j = 0; j < n; j++)
 		for (size_t i = 0; i < lp; i++)
 			S->Vr[j * lp + i] = i < l ? S->Vt[i + j * l] : 0.0;
-	S->ax(S->A, S->Vr, lp, S->Y, lp, lp);
+	if ((st = mul_ax(S->A, S->Vr, lp, S->Y, lp, lp)) != LR_OK)
+		return st;
 	double worst = 0.0;
 	for (size_t i = 0; i < S->k; i++) {
 		double r2 = 0.0;
@@ -469,13 +405,10 @@ static enum lr_status subspace_result(const struct subspace *S, struct lr_svd *o
 	if (!out->U || !out->V || !out->s)
 		return LR_ERR_NOMEM;
 	memcpy(out->s, S->s, k * sizeof(double));
-	for (size_t r = 0; r < S->m; r++)
-		for (size_t i = 0; i < k; i++) {
-			double u = 0.0;
-			for (size_t t = 0; t < l; t++)
-				u += S->Q[r * lp + t] * S->W[t + i * l];
-			LR_AT(out->U, r, i) = u;
-		}
+	/* W is column-major l×l: read row-major it is Wᵀ, hence 'T'. */
+	if (lr_blas_dgemm('N', 'T', (int)S->m, (int)k, (int)l, 1.0, S->Q, (int)lp, S->W, (int)l,
+	                  0.0, out->U->data, (int)k))
+		return LR_ERR_LAPACK;
 	for (size_t j = 0; j < S->n; j++)
 		for (size_t i = 0; i < k; i++)
 			LR_AT(out->V, j, i) = S->Vr[j * lp + i];
@@ -528,8 +461,8 @@ static enum lr_status subspace_iterate(struct subspace *S, struct lr_svd *out, i
 	for (size_t j = 0; j < S->n; j++)               /* Ω, n×l Gaussian, in Vr */
 		for (size_t i = 0; i < S->l; i++)
 			S->Vr[j * S->lp + i] = lr_rng_normal(&rng);
-	S->ax(S->A, S->Vr, S->lp, S->Y, S->lp, S->lp);
-	for (int it = 1;; it++) {
+	st = mul_ax(S->A, S->Vr, S->lp, S->Y, S->lp, S->lp);
+	for (int it = 1; st == LR_OK; it++) {
 		st = orthonormalise(S, S->Y);
 		if (st == LR_OK)
 			st = rayleigh_ritz(S, &resid);
@@ -547,6 +480,7 @@ static enum lr_status subspace_iterate(struct subspace *S, struct lr_svd *out, i
 		}
 		prev = resid;
 	}
+	return st;
 }
 
 enum lr_status lr_svd_leading(const struct lr_matrix *A, size_t k, struct lr_svd *out,
@@ -564,13 +498,8 @@ enum lr_status lr_svd_leading(const struct lr_matrix *A, size_t k, struct lr_svd
 	/* Small or nearly full-rank requests: the full SVD is as cheap. */
 	if (st != LR_OK || p < 200 || 4 * l > p)
 		return st != LR_OK ? st : lr_svd_compute(A, out);
-	struct subspace S = { A, m, n, k, l, lp, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-	                      mul_ax_base, mul_atq_base };
-#ifdef HAVE_AVX2_PRODUCTS
-	__builtin_cpu_init();
-	if (__builtin_cpu_supports("avx2"))
-		S.ax = mul_ax_avx2, S.atq = mul_atq_avx2;
-#endif
+	struct subspace S = { A, m, n, k, l, lp, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	                      NULL };
 	st = subspace_iterate(&S, out, &slow);
 	subspace_free(&S);
 	if (st != LR_OK || slow) {

@@ -4,10 +4,21 @@
 #include "builtins.h"
 
 extern const struct lr_builtin_table lr_builtins_base;
+extern const struct lr_builtin_table lr_builtins_linalg;
+extern const struct lr_builtin_table lr_builtins_elem;
+extern const struct lr_builtin_table lr_builtins_reduce;
+extern const struct lr_builtin_table lr_builtins_build;
+extern const struct lr_builtin_table lr_builtins_pred;
 extern const struct lr_builtin_table lr_builtins_types;
 
+/* In the order 'help functions' shows the families. */
 const struct lr_builtin_table *const lr_builtin_tables[] = {
 	&lr_builtins_base,
+	&lr_builtins_linalg,
+	&lr_builtins_elem,
+	&lr_builtins_reduce,
+	&lr_builtins_build,
+	&lr_builtins_pred,
 	&lr_builtins_types,
 	NULL
 };

@@ -6,7 +6,7 @@
  * matrix, found a string") and the bad argument's index; results go out
  * through put(), which owns the matrix from then on. Masks of arguments are
  * ignored (only NaN counts as missing, in sse and mse); results carry none.
- * We have no complex numbers: sqrt and log of a negative number give NaN. */
+ * We have no complex numbers: sqrt and log of a negative number are refused. */
 #include "builtins.h"
 
 #include <float.h>
@@ -17,162 +17,19 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "lowrank/lapack.h"
+
 
 #include "lowrank/alloc.h"
+#include "lowrank/linalg.h"
 #include "lowrank/loss.h"
 #include "lowrank/svd.h"
+#define LR_FN_SHORT_NAMES
+#include "fn_args.h"
 #include "limit.h"
 #include "ops.h"
 
 /* ---- Helpers: errors, arguments, results ---------------------------------- */
 
-static int fail(struct lr_call *c, int arg, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-/* Writes the message, names the argument at fault (-1: the whole call) and
- * returns -1, so that a function can `return fail(...)`. */
-static int fail(struct lr_call *c, int arg, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(c->msg, sizeof c->msg, fmt, ap);
-	va_end(ap);
-	c->bad_arg = arg;
-	return -1;
-}
-
-/* fail() for a result over the element limit: WHAT, then the limit and how
- * to raise it, in the words every size refusal uses (limit.h). */
-static int fail_big(struct lr_call *c, int arg, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int fail_big(struct lr_call *c, int arg, const char *fmt, ...)
-{
-	char what[sizeof c->msg];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(what, sizeof what, fmt, ap);
-	va_end(ap);
-	lr_limit_elems_msg(c->msg, sizeof c->msg, "%s", what);
-	c->bad_arg = arg;
-	return -1;
-}
-
-static int nomem(struct lr_call *c, const char *name)
-{
-	return fail(c, -1, "%s: out of memory", name);
-}
-
-/* A number for a message, spelled as Octave prints it: NaN, Inf, -Inf, or
- * %g. Returns one of four rotating buffers, so a message can hold several. */
-static const char *num(double x)
-{
-	static char bufs[4][32];
-	static unsigned next;
-	char *b = bufs[next++ % 4];
-
-	if (isnan(x))
-		return "NaN";
-	if (isinf(x))
-		return x > 0 ? "Inf" : "-Inf";
-	snprintf(b, sizeof bufs[0], "%g", x);
-	return b;
-}
-
-/* "a string", "a 2×3 matrix", "[]" — what an argument was, for messages. */
-static const char *describe(const struct lr_value *v, char *buf, size_t n)
-{
-	if (v->kind == LR_VAL_STR)
-		return "a string";
-	if (!v->m->rows && !v->m->cols)
-		return "[]";
-	snprintf(buf, n, "a %zu×%zu matrix", v->m->rows, v->m->cols);
-	return buf;
-}
-
-/* Argument i as a matrix, or NULL with the error set (a string is refused). */
-static const struct lr_matrix *arg_mat(struct lr_call *c, const char *name, int i)
-{
-	const struct lr_value *v = c->args[i];
-
-	if (v->kind != LR_VAL_MAT) {
-		fail(c, i, "%s: argument %d must be a matrix, found a string", name, i + 1);
-		return NULL;
-	}
-	return v->m;
-}
-
-/* Argument i as one number. */
-static int arg_num(struct lr_call *c, const char *name, int i, double *x)
-{
-	const struct lr_value *v = c->args[i];
-	char buf[64];
-
-	if (!lr_value_is_scalar(v))
-		return fail(c, i, "%s: argument %d must be a number, found %s", name, i + 1,
-		            describe(v, buf, sizeof buf));
-	*x = v->m->data[0];
-	return 0;
-}
-
-/* Argument i as a whole number (NaN and Inf refused). */
-static int arg_whole(struct lr_call *c, const char *name, int i, double *x)
-{
-	if (arg_num(c, name, i, x) < 0)
-		return -1;
-	if (!isfinite(*x) || *x != floor(*x))
-		return fail(c, i, "%s: argument %d must be a whole number, found %s", name,
-		            i + 1, num(*x));
-	return 0;
-}
-
-/* A dimension argument (1 = down the columns, 2 = along the rows, 3 and up
- * leave the matrix as it is), as Octave's DIM. */
-static int arg_dim(struct lr_call *c, const char *name, int i, int *dim)
-{
-	double d;
-
-	if (arg_num(c, name, i, &d) < 0)
-		return -1;
-	if (!(d >= 1.0) || d != floor(d))
-		return fail(c, i, "%s: dimension must be a positive whole number, found %s",
-		            name, num(d));
-	*dim = d > 3.0 ? 3 : (int)d;
-	return 0;
-}
-
-/* A rows×cols zero matrix for function name, or NULL with the error set. */
-static struct lr_matrix *mk(struct lr_call *c, const char *name, size_t rows, size_t cols)
-{
-	struct lr_matrix *m;
-
-	if (cols && rows > lr_mat_max_elems / cols) {
-		fail_big(c, -1, "%s: the result would be %zu×%zu", name, rows, cols);
-		return NULL;
-	}
-	m = lr_mat_create(rows, cols);
-	if (!m)
-		nomem(c, name);
-	return m;
-}
-
-/* Hands m to output i (taking ownership; NULL m means the error is set). */
-static int put(struct lr_call *c, const char *name, int i, struct lr_matrix *m)
-{
-	if (!m)
-		return -1;
-	c->outs[i] = lr_value_mat(m);
-	return c->outs[i] ? 0 : nomem(c, name);
-}
-
-static int put_num(struct lr_call *c, const char *name, int i, double x)
-{
-	c->outs[i] = lr_value_scalar(x);
-	return c->outs[i] ? 0 : nomem(c, name);
-}
 
 /* 1 if an r×k request passes the element limit (NaN, from Inf·0, does too);
  * sizes above 2^53 are refused even when the other one is 0, so that they
@@ -292,8 +149,20 @@ static int construct(struct lr_call *c, const char *name, enum fill how)
 static int fn_zeros(struct lr_call *c) { return construct(c, "zeros", FILL_ZEROS); }
 static int fn_ones(struct lr_call *c) { return construct(c, "ones", FILL_ONES); }
 static int fn_eye(struct lr_call *c) { return construct(c, "eye", FILL_EYE); }
-static int fn_rand(struct lr_call *c) { return construct(c, "rand", FILL_RAND); }
-static int fn_randn(struct lr_call *c) { return construct(c, "randn", FILL_RANDN); }
+/* rand('seed', n) and friends reseed (fn_build.c). */
+static int fn_rand(struct lr_call *c)
+{
+	if (c->nargin && c->args[0]->kind == LR_VAL_STR)
+		return lr_fn_rand_seed(c, "rand");
+	return construct(c, "rand", FILL_RAND);
+}
+
+static int fn_randn(struct lr_call *c)
+{
+	if (c->nargin && c->args[0]->kind == LR_VAL_STR)
+		return lr_fn_rand_seed(c, "randn");
+	return construct(c, "randn", FILL_RANDN);
+}
 /* NaN(n, 1) preallocates, as in Octave; the bare names are constants. */
 static int fn_nan(struct lr_call *c) { return construct(c, "NaN", FILL_NAN); }
 static int fn_inf(struct lr_call *c) { return construct(c, "Inf", FILL_INF); }
@@ -434,10 +303,22 @@ static int map1(struct lr_call *c, const char *name, double (*f)(double))
 	return put(c, name, 0, r);
 }
 
+/* map1 for sqrt and log, whose result for a negative number would be
+ * complex: refused (fn_args.h) rather than NaN. */
+static int map1_real(struct lr_call *c, const char *name, double (*f)(double))
+{
+	const struct lr_matrix *a = arg_mat(c, name, 0);
+
+	for (size_t i = 0; a && i < numel(a); i++)
+		if (a->data[i] < 0)
+			return lr_fn_complex(c, name, 0, a->data[i]);
+	return a ? map1(c, name, f) : -1;
+}
+
 static int fn_abs(struct lr_call *c) { return map1(c, "abs", fabs); }
-static int fn_sqrt(struct lr_call *c) { return map1(c, "sqrt", sqrt); }   /* √(−1) = NaN */
+static int fn_sqrt(struct lr_call *c) { return map1_real(c, "sqrt", sqrt); }
 static int fn_exp(struct lr_call *c) { return map1(c, "exp", exp); }
-static int fn_log(struct lr_call *c) { return map1(c, "log", log); }      /* log(−1) = NaN */
+static int fn_log(struct lr_call *c) { return map1_real(c, "log", log); }
 static int fn_round(struct lr_call *c) { return map1(c, "round", round); } /* halves away from 0 */
 static int fn_floor(struct lr_call *c) { return map1(c, "floor", floor); }
 static int fn_ceil(struct lr_call *c) { return map1(c, "ceil", ceil); }
@@ -762,6 +643,8 @@ static int fn_inv(struct lr_call *c)
 	st = lr_op_inv(a, &r, msg, sizeof msg);
 	if (st != LR_OK)
 		return op_fail(c, "inv", st, msg, 0);
+	if (msg[0])
+		lr_fn_warn(c, msg);
 	return put(c, "inv", 0, r);
 }
 
@@ -1000,118 +883,31 @@ static int put_usv(struct lr_call *c, struct lr_matrix *U, struct lr_matrix *S,
 	return 0;
 }
 
-/* [U, S, V] = svd(A, 'econ'): the thin factors from the core. */
-static int svd_econ(struct lr_call *c, const struct lr_matrix *a)
-{
-	struct lr_svd d;
-	struct lr_matrix *U, *V;
-	enum lr_status st;
-	size_t p = a->rows < a->cols ? a->rows : a->cols;
-	int rc;
-
-	if (!p)
-		return put_usv(c, mk(c, "svd", a->rows, 0), mk(c, "svd", 0, 0),
-		               mk(c, "svd", a->cols, 0));
-	st = lr_svd_compute(a, &d);
-	if (st != LR_OK)
-		return st == LR_ERR_NOMEM ? nomem(c, "svd")
-		       : fail(c, 0, "svd: %s", lr_status_str(st));
-	U = d.U;
-	V = d.V;
-	d.U = d.V = NULL;
-	rc = put_usv(c, U, sigma_matrix(c, p, p, d.s, p), V);
-	lr_svd_finish(&d);
-	return rc;
-}
-
-/* The full SVD through LAPACK's dgesdd (falling back to dgesvd when it does
- * not converge), on the column-major reading of A's data, which is Aᵀ:
- * Aᵀ = W Σ Zᵀ gives A = Z Σᵀ Wᵀ, so U = Z and V = W. */
-static int gesdd_full(double *at, lapack_int m, lapack_int n, double *s, double *w,
-                      double *zt, int use_gesvd)
-{
-	lapack_int p = m < n ? m : n, info;
-	lapack_int *iwork = lr_mallocarray((size_t)(8 * (p ? p : 1)), sizeof *iwork);
-	double wq = 0.0, *work = NULL;
-
-	if (!iwork)
-		return LR_ERR_NOMEM;
-	/* Aᵀ is n×m: LAPACK's M = n, N = m. */
-	if (use_gesvd)
-		info = LAPACKE_dgesvd_work(LAPACK_COL_MAJOR, 'A', 'A', n, m, at, n, s, w, n, zt, m,
-		                           &wq, -1);
-	else
-		info = LAPACKE_dgesdd_work(LAPACK_COL_MAJOR, 'A', n, m, at, n, s, w, n, zt, m,
-		                           &wq, -1, iwork);
-	if (info == 0 && (work = lr_mallocarray((size_t)wq + 1, sizeof *work)) == NULL)
-		info = INT_MIN;
-	if (info == 0 && use_gesvd)
-		info = LAPACKE_dgesvd_work(LAPACK_COL_MAJOR, 'A', 'A', n, m, at, n, s, w, n, zt, m,
-		                           work, (lapack_int)wq + 1);
-	else if (info == 0)
-		info = LAPACKE_dgesdd_work(LAPACK_COL_MAJOR, 'A', n, m, at, n, s, w, n, zt, m,
-		                           work, (lapack_int)wq + 1, iwork);
-	lr_free(work);
-	lr_free(iwork);
-	return info == INT_MIN ? LR_ERR_NOMEM : info ? LR_ERR_LAPACK : LR_OK;
-}
-
-/* [U, S, V] = svd(A): U m×m, S m×n, V n×n, as Octave. */
-static int svd_full(struct lr_call *c, const struct lr_matrix *a)
+/* [U, S, V] with Octave's shapes: econ gives U m×p, S p×p, V n×p, else
+ * U m×m, S m×n, V n×n. Octave's driver (dgesvd, and so its signs) up to
+ * LR_LINALG_GESVD_MAX, dgesdd (several times faster) above. */
+static int svd_factors(struct lr_call *c, const struct lr_matrix *a, int econ)
 {
 	size_t m = a->rows, n = a->cols, p = m < n ? m : n;
-	struct lr_matrix *at = NULL, *w = NULL, *U = NULL, *V = NULL;
-	double *s = NULL;
-	int st = LR_ERR_NOMEM, rc = -1;
+	struct lr_matrix *U, *V;
+	double *s;
+	enum lr_status st = lr_linalg_svd(a, econ, p <= LR_LINALG_GESVD_MAX, &U, &s, &V);
+	int rc;
 
-	if (m > INT_MAX / 8 || n > INT_MAX / 8)
+	if (st == LR_ERR_NOMEM)
+		return nomem(c, "svd");
+	if (st == LR_ERR_TOO_BIG)
 		return fail(c, 0, "svd: the matrix is too large for LAPACK");
-	if (!(U = mk(c, "svd", m, m)) || !(V = mk(c, "svd", n, n)) || !(w = mk(c, "svd", n, n)))
-		goto done;
-	if (!(s = lr_mallocarray(p ? p : 1, sizeof *s)))
-		goto nomem;
-	if (!p) {   /* the factors of an empty matrix are identities */
-		for (size_t i = 0; i < m; i++)
-			LR_AT(U, i, i) = 1.0;
-		for (size_t i = 0; i < n; i++)
-			LR_AT(V, i, i) = 1.0;
-		st = LR_OK;
-	}
-	for (int use_gesvd = 0; st != LR_OK && use_gesvd < 2; use_gesvd++) {
-		lr_mat_destroy(at);
-		if (!(at = lr_mat_copy(a)))
-			goto nomem;
-		/* U's data receives Zᵀ column-major, which is Z row-major. */
-		st = gesdd_full(at->data, (lapack_int)m, (lapack_int)n, s, w->data, U->data,
-		                use_gesvd);
-		if (st == LR_ERR_NOMEM)
-			goto nomem;
-	}
-	if (st != LR_OK) {
-		fail(c, 0, "svd: LAPACK did not converge");
-		goto done;
-	}
-	/* w holds W column-major; V = W row-major is its transpose. */
-	for (size_t i = 0; p && i < n; i++)
-		for (size_t j = 0; j < n; j++)
-			LR_AT(V, i, j) = w->data[j * n + i];
-	rc = put_usv(c, U, sigma_matrix(c, m, n, s, p), V);
-	U = V = NULL;
-	goto done;
-nomem:
-	nomem(c, "svd");
-done:
-	lr_mat_destroy(at);
-	lr_mat_destroy(w);
-	lr_mat_destroy(U);
-	lr_mat_destroy(V);
+	if (st != LR_OK)
+		return fail(c, 0, "svd: LAPACK did not converge");
+	rc = put_usv(c, U, sigma_matrix(c, econ ? p : m, econ ? p : n, s, p), V);
 	lr_free(s);
 	return rc;
 }
 
 /* svd(A) → the singular values as a column; [U, S, V] = svd(A) full;
- * svd(A, 'econ') or svd(A, 0) thin. Signs of singular vectors may differ
- * from Octave's (it uses dgesvd, we dgesdd); U S Vᵀ = A either way. */
+ * svd(A, 'econ') thin; svd(A, 0) (any number, as Octave 7) thin only for a
+ * tall A (m > n), full otherwise. */
 static int fn_svd(struct lr_call *c)
 {
 	const struct lr_matrix *a;
@@ -1127,16 +923,15 @@ static int fn_svd(struct lr_call *c)
 		char buf[64];
 		if (v->kind == LR_VAL_STR && strcmp(v->s, "econ") != 0)
 			return fail(c, 1, "svd: expected 'econ' or 0 as argument 2, found '%s'", v->s);
-		if (v->kind == LR_VAL_MAT && !(lr_value_is_scalar(v) && v->m->data[0] == 0.0))
+		if (v->kind == LR_VAL_MAT && !lr_value_is_scalar(v))
 			return fail(c, 1, "svd: expected 'econ' or 0 as argument 2, found %s",
-			            lr_value_is_scalar(v) ? num(v->m->data[0])
-			                                  : describe(v, buf, sizeof buf));
-		econ = 1;
+			            describe(v, buf, sizeof buf));
+		econ = v->kind == LR_VAL_STR || a->rows > a->cols;
 	}
 	if (nargout(c) > 1) {
 		if (!lr_mat_all_finite(a))
 			return fail(c, 0, "svd: cannot take SVD of matrix containing Inf or NaN values");
-		return econ ? svd_econ(c, a) : svd_full(c, a);
+		return svd_factors(c, a, econ);
 	}
 	if (singular_values(c, "svd", a, &s) < 0)
 		return -1;
@@ -1197,7 +992,7 @@ static const struct lr_builtin table[] = {
 	{ "length", 1, 1, 1, fn_length, "length(A)", "the larger dimension (0 if empty)" },
 	{ "linspace", 2, 3, 1, fn_linspace, "linspace(a, b), linspace(a, b, n)",
 	  "row of n (default 100) evenly spaced points from a to b" },
-	{ "log", 1, 1, 1, fn_log, "log(A)", "natural logarithm of each element (NaN below 0)" },
+	{ "log", 1, 1, 1, fn_log, "log(A)", "natural logarithm of each element (A >= 0)" },
 	{ "max", 1, 3, 2, fn_max, "max(A), [m, i] = max(A), max(A, [], dim), max(A, B)",
 	  "largest element down each column, or of A and B elementwise; NaN ignored" },
 	{ "mean", 1, 2, 1, fn_mean, "mean(A), mean(A, dim)",
@@ -1211,9 +1006,9 @@ static const struct lr_builtin table[] = {
 	  "2-norm (largest singular value); 1, Inf, 'fro'; any p for vectors" },
 	{ "numel", 1, 1, 1, fn_numel, "numel(A)", "number of elements" },
 	{ "ones", 0, 2, 1, fn_ones, "ones(n), ones(m, n), ones([m n])", "matrix of ones" },
-	{ "rand", 0, 2, 1, fn_rand, "rand(n), rand(m, n), rand([m n])",
+	{ "rand", 0, 2, 1, fn_rand, "rand(n), rand(m, n), rand([m n]), rand('seed', n)",
 	  "uniform random numbers in [0, 1), drawn row by row from the session's seed" },
-	{ "randn", 0, 2, 1, fn_randn, "randn(n), randn(m, n), randn([m n])",
+	{ "randn", 0, 2, 1, fn_randn, "randn(n), randn(m, n), randn([m n]), randn('seed', n)",
 	  "standard normal random numbers, drawn row by row from the session's seed" },
 	{ "rank", 1, 2, 1, fn_rank, "rank(A), rank(A, tol)",
 	  "number of singular values above max(m, n)·σ₁·eps (or tol)" },
@@ -1223,7 +1018,7 @@ static const struct lr_builtin table[] = {
 	{ "rows", 1, 1, 1, fn_rows, "rows(A)", "number of rows" },
 	{ "size", 1, 2, 4, fn_size, "size(A), [m, n] = size(A), size(A, dim)",
 	  "the dimensions of A" },
-	{ "sqrt", 1, 1, 1, fn_sqrt, "sqrt(A)", "square root of each element (NaN below 0)" },
+	{ "sqrt", 1, 1, 1, fn_sqrt, "sqrt(A)", "square root of each element (A >= 0)" },
 	{ "sse", 2, 2, 1, fn_sse, "sse(A, B)",
 	  "sum of (A - B).^2 over the entries where both are numbers" },
 	{ "sum", 1, 2, 1, fn_sum, "sum(A), sum(A, dim)", "sum down each column (or along dim)" },
@@ -1234,4 +1029,4 @@ static const struct lr_builtin table[] = {
 };
 
 /* Registered in builtin_tables.c. */
-const struct lr_builtin_table lr_builtins_base = LR_BUILTIN_TABLE(table);
+const struct lr_builtin_table lr_builtins_base = LR_BUILTIN_GROUP(table, "Basics");

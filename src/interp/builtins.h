@@ -13,6 +13,9 @@
 
 #define LR_MAX_OUTS 4
 
+/* The seed a session's generator starts from, which rng('default') restores. */
+#define LR_SEED_DEFAULT 42
+
 struct lr_call {
 	struct lr_rng *rng;                   /* borrowed: the session's generator */
 	int nargin;
@@ -21,6 +24,7 @@ struct lr_call {
 	struct lr_value *outs[LR_MAX_OUTS];   /* filled by the function; the caller owns them */
 	char msg[256];
 	int bad_arg;
+	char warning[128];                    /* set on success: shown as "warning: ..." */
 };
 
 /* Returns 0 on success (outs[0..max(nargout,1)-1] set), -1 on error. */
@@ -46,8 +50,10 @@ struct lr_builtin {
 struct lr_builtin_table {
 	const struct lr_builtin *entries;
 	size_t n;
+	const char *title;     /* the family, a heading of 'help functions' ("Elementwise") */
 };
-#define LR_BUILTIN_TABLE(array) { (array), sizeof (array) / sizeof (array)[0] }
+#define LR_BUILTIN_TABLE(array) { (array), sizeof (array) / sizeof (array)[0], NULL }
+#define LR_BUILTIN_GROUP(array, title) { (array), sizeof (array) / sizeof (array)[0], (title) }
 
 /* The most functions a listing holds (help, completion); a unit test
  * (lang_builtins table_sorted) fails before the count passes it. */

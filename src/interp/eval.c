@@ -7,6 +7,7 @@
 #include "builtins.h"
 #include "limit.h"
 #include "ops.h"
+#include "range.h"
 #include "parser.h"
 #include "function.h"
 #include "session_impl.h"
@@ -98,6 +99,9 @@ static int shape_error(struct lr_session *s, const struct lr_node *n, const char
 	case LR_OP_DIV:
 		return lr_fail(s, n->oppos, "%s is %s but %s is %s: '/' needs as many columns on "
 		               "the left as on the right (use ./ for elementwise)", an, sa, bn, sb);
+	case LR_OP_LDIV:
+		return lr_fail(s, n->oppos, "%s is %s but %s is %s: '\\' needs as many rows on "
+		               "the left as on the right (use .\\ for elementwise)", an, sa, bn, sb);
 	default:
 		return lr_fail(s, n->oppos, "%s is %s but %s is %s: '%s' needs the same shape, or "
 		               "a scalar, row or column that stretches to the other", an, sa, bn, sb,
@@ -133,6 +137,8 @@ static int apply_binop(struct lr_session *s, const struct lr_node *n, struct lr_
 		nomem(s, n->oppos);
 	} else if (st != LR_OK) {
 		lr_fail(s, n->oppos, "%s", msg[0] ? msg : lr_status_str(st));
+	} else if (msg[0]) {   /* a warning, as for a singular system */
+		lr_warn(s, msg);
 	}
 	lr_val_drop(&a);
 	lr_val_drop(&b);
@@ -274,12 +280,7 @@ int lr_eval_range_parts(struct lr_session *s, const struct lr_node *n, double *a
 		return -1;
 	if (scalar_of(s, n->kids[n->nkids - 1], "the end of a range", b) < 0)
 		return -1;
-	if (isnan(*a) || isnan(*b) || isnan(*step))
-		k = 1;   /* Octave gives NaN */
-	else if (*step == 0 || (*step > 0 && *a > *b) || (*step < 0 && *a < *b))
-		k = 0;
-	else
-		k = floor((*b - *a) / *step * (1 + 4e-16) + 4e-16) + 1;  /* forgive rounding */
+	k = lr_range_count(*a, *step, *b);
 	if (isinf(k)) {
 		char ta[32], tb[32];
 		return lr_fail(s, n->pos, "the range from %s to %s has infinitely many elements",
@@ -294,23 +295,6 @@ int lr_eval_range_parts(struct lr_session *s, const struct lr_node *n, double *a
 	return 0;
 }
 
-double lr_range_at(double a, double step, double b, size_t count, size_t i)
-{
-	double x;
-
-	if (isnan(a) || isnan(b) || isnan(step))
-		return NAN;
-	if (i == 0)
-		return a;   /* not a + 0 * step: an infinite step gives NaN */
-	x = a + (double)i * step;
-	/* The count forgives rounding, so a + (count-1)*step may pass the end
-	 * by an ulp (0:0.1:0.3 would end at 0.30000000000000004); Octave
-	 * clamps the last element to the end, so that x(end) == 0.3. */
-	if (i == count - 1 && ((step > 0 && x > b) || (step < 0 && x < b)))
-		x = b;
-	return x;
-}
-
 /* range := start:stop or start:step:stop, a row vector as Octave makes it. */
 static int eval_range(struct lr_session *s, const struct lr_node *n, struct lr_val *out)
 {
@@ -320,11 +304,8 @@ static int eval_range(struct lr_session *s, const struct lr_node *n, struct lr_v
 
 	if (lr_eval_range_parts(s, n, &a, &step, &b, &count) < 0)
 		return -1;
-	m = lr_mat_create(1, count);
-	if (!m)
+	if (lr_range_make(a, step, b, (double)count, &m) != LR_OK)
 		return nomem(s, n->pos);
-	for (size_t i = 0; i < count; i++)
-		m->data[i] = lr_range_at(a, step, b, count, i);
 	own(out, lr_value_mat(m));
 	return out->v ? 0 : nomem(s, n->pos);
 }
@@ -683,6 +664,8 @@ static int call_builtin(struct lr_session *s, const struct lr_node *n,
 			lr_value_destroy(c.outs[i]);
 		goto done;
 	}
+	if (c.warning[0])
+		lr_warn(s, c.warning);
 	for (int i = 0; i < LR_MAX_OUTS; i++) {
 		if (i < (nargout > 0 ? nargout : 1))
 			outs[i] = c.outs[i];

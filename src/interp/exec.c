@@ -10,6 +10,7 @@
 #include <string.h>
 #include "lowrank/alloc.h"
 #include "function.h"
+#include "range.h"
 #include "session_impl.h"
 
 /* Loop steps between interrupt polls: a poll costs a clock read in the

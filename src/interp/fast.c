@@ -137,6 +137,7 @@ static int binop(struct lr_session *s, const struct lr_node *n, double *x, doubl
 	case LR_OP_SUB: *x = a - b; return LR_FAST_DOUBLE;
 	case LR_OP_MUL: case LR_OP_EMUL: *x = a * b; return LR_FAST_DOUBLE;
 	case LR_OP_DIV: case LR_OP_EDIV: *x = a / b; return LR_FAST_DOUBLE;
+	case LR_OP_LDIV: case LR_OP_ELDIV: *x = b / a; return LR_FAST_DOUBLE;   /* a \ b */
 	case LR_OP_POW: case LR_OP_EPOW: *x = pow(a, b); return LR_FAST_DOUBLE;
 	case LR_OP_LT: *x = a < b; break;
 	case LR_OP_LE: *x = a <= b; break;

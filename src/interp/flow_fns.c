@@ -76,7 +76,6 @@ static int run(struct lr_session *s, const struct lr_node *n, const struct lr_va
 	if (!is_error && switch_warnings(args, n->nkids))
 		return 0;
 	lr_buf_init(&b);
-	lr_buf_puts(&b, is_error ? "" : "warning: ");
 	rc = message(s, n, args, &b, id, sizeof id);
 	if (rc == 0 && b.failed)
 		rc = lr_fail(s, n->pos, "out of memory");
@@ -87,8 +86,7 @@ static int run(struct lr_session *s, const struct lr_node *n, const struct lr_va
 			rc = lr_fail(s, n->pos, "%s", b.data ? b.data : "");
 			memcpy(s->err_id, id, sizeof id);
 		} else if (!warnings_off) {
-			lr_buf_putc(&b, '\n');
-			lr_warn(s, b.data, b.len);
+			lr_warn(s, b.data ? b.data : "");   /* "warning: MSG" to the error stream */
 		}
 	}
 	lr_buf_finish(&b);

@@ -41,7 +41,7 @@ static const char *const tok_names[] = {
 	"'('", "')'", "'['", "']'", "','", "';'", "'='", "':'",
 	"'+'", "'-'", "'*'", "'/'", "'.*'", "'./'", "'^'", "'.^'", "'''",
 	"'.''", "'=='", "'~='", "'<'", "'<='", "'>'", "'>='", "'&'", "'|'",
-	"'&&'", "'||'", "'!'", "an operator assignment", "error"
+	"'&&'", "'||'", "'!'", "'\\'", "'.\\'", "an operator assignment", "error"
 };
 
 const char *lr_tok_name(enum lr_tok k)
@@ -213,9 +213,9 @@ static struct lr_token lex_number(struct lr_lexer *lx, struct lr_pos p)
 
 	while (j < lx->len && isdigit((unsigned char)lx->src[j]))
 		j++;
-	/* A '.' belongs to the number unless it starts an operator (1.*x, 1./x, 1.^x, 1.'). */
+	/* A '.' belongs to the number unless it starts an operator (1.*x, 1./x, 1.\x, 1.^x, 1.'). */
 	if (j < lx->len && lx->src[j] == '.' &&
-	    !(j + 1 < lx->len && strchr("*/^'", lx->src[j + 1]))) {
+	    !(j + 1 < lx->len && strchr("*/\\^'", lx->src[j + 1]))) {
 		j++;
 		while (j < lx->len && isdigit((unsigned char)lx->src[j]))
 			j++;
@@ -356,9 +356,6 @@ static struct lr_token stray(struct lr_lexer *lx, struct lr_pos p)
 			         (int)used, lx->src + lx->i, cp);
 	} else if (c == '{' || c == '}') {
 		snprintf(msg, sizeof msg, "unexpected '%c': cell arrays are not supported", c);
-	} else if (c == '\\') {
-		snprintf(msg, sizeof msg, "unexpected '\\': left division is not supported; "
-		         "write inv(A) * b for A \\ b");
 	} else if (isprint(c)) {
 		snprintf(msg, sizeof msg, "unexpected character '%c'", c);
 	} else {
@@ -396,6 +393,7 @@ static struct lr_token lex_operator(struct lr_lexer *lx, struct lr_pos p, int sp
 		{ "==", LR_TOK_EQ }, { "~=", LR_TOK_NE }, { "!=", LR_TOK_NE },
 		{ "<=", LR_TOK_LE }, { ">=", LR_TOK_GE }, { "&&", LR_TOK_ANDAND },
 		{ "||", LR_TOK_OROR }, { ".*", LR_TOK_DOTSTAR }, { "./", LR_TOK_DOTSLASH },
+		{ ".\\", LR_TOK_DOTBACKSLASH }, { "\\", LR_TOK_BACKSLASH },
 		{ ".^", LR_TOK_DOTCARET }, { ".'", LR_TOK_DOTTRANSPOSE },
 		{ "+=", LR_TOK_OPASSIGN }, { "-=", LR_TOK_OPASSIGN }, { "*=", LR_TOK_OPASSIGN },
 		{ "/=", LR_TOK_OPASSIGN },

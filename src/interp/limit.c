@@ -19,6 +19,8 @@ static const struct {
 	                        LR_LIMIT_ELEMENTS_MAX },
 	[LR_LIMIT_UPDATES] = { "updates", "updates", LR_LIMIT_UPDATES_DEFAULT,
 	                       LR_LIMIT_UPDATES_MAX },
+	[LR_LIMIT_PRODUCTS] = { "products", "multiply-adds", LR_LIMIT_PRODUCTS_DEFAULT,
+	                        LR_LIMIT_PRODUCTS_MAX },
 	[LR_LIMIT_LINE] = { "line", "bytes", LR_LIMIT_LINE_DEFAULT, LR_LIMIT_LINE_MAX },
 	[LR_LIMIT_DEPTH] = { "depth", "levels", LR_LIMIT_DEPTH_DEFAULT, LR_LIMIT_DEPTH_MAX },
 	[LR_LIMIT_RECURSION] = { "recursion", "levels", LR_LIMIT_RECURSION_DEFAULT,

@@ -11,6 +11,7 @@
 enum lr_limit_kind {
 	LR_LIMIT_ELEMENTS,   /* elements of one matrix */
 	LR_LIMIT_UPDATES,    /* epochs × observed entries × rank of one sgd */
+	LR_LIMIT_PRODUCTS,   /* multiply-adds (m·k·n) of one matrix product */
 	LR_LIMIT_LINE,       /* bytes of one statement's text, its continuation lines included */
 	LR_LIMIT_DEPTH,      /* nesting of one expression: brackets, parentheses, prefix operators */
 	LR_LIMIT_RECURSION,  /* user function calls nested in one another (Octave's
@@ -26,6 +27,8 @@ enum lr_limit_kind {
  * anything written by hand. */
 #define LR_LIMIT_ELEMENTS_DEFAULT 1e8
 #define LR_LIMIT_UPDATES_DEFAULT 1e10
+/* rand(1e4) * rand(1e4) is 1e12 multiply-adds, about a minute here. */
+#define LR_LIMIT_PRODUCTS_DEFAULT 1e12
 #define LR_LIMIT_LINE_DEFAULT 8388608.0
 #define LR_LIMIT_DEPTH_DEFAULT 200
 #define LR_LIMIT_RECURSION_DEFAULT 256
@@ -38,6 +41,7 @@ enum lr_limit_kind {
  * half of that stays well inside the usual 8 MB. */
 #define LR_LIMIT_ELEMENTS_MAX 1e15
 #define LR_LIMIT_UPDATES_MAX 1e18
+#define LR_LIMIT_PRODUCTS_MAX 1e18
 #define LR_LIMIT_LINE_MAX 1073741824.0
 #define LR_LIMIT_DEPTH_MAX 500
 /* A call of a user function nests the evaluator a few levels deep in C:

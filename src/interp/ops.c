@@ -1,11 +1,6 @@
-/* Operators of the language with GNU Octave's semantics; see ops.h.
- *
- * The linear solves (right division, inverse, negative matrix powers) go
- * straight to LAPACK through the LAPACKE "_work" entry points: the high-level
- * LAPACKE calls reject any NaN in their inputs as an illegal argument, while
- * Octave lets NaN flow through to the result. Every array handed to LAPACK is
- * a row-major buffer read as column-major, that is the transpose; the comments
- * at each call say why that is the system we want. */
+/* Operators of the language with GNU Octave's semantics; see ops.h. The
+ * products and solves are the core's (lowrank/linalg.h); this file picks
+ * which one Octave would use and words the failures. */
 #include "ops.h"
 
 #include <float.h>
@@ -16,9 +11,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "lowrank/lapack.h"
-
 #include "lowrank/alloc.h"
+#include "lowrank/linalg.h"
 #include "limit.h"
 
 static void set_msg(char *msg, size_t len, const char *fmt, ...)
@@ -71,6 +65,7 @@ static double f_add(double x, double y) { return x + y; }
 static double f_sub(double x, double y) { return x - y; }
 static double f_mul(double x, double y) { return x * y; }
 static double f_div(double x, double y) { return x / y; }
+static double f_ldiv(double x, double y) { return y / x; }
 /* With no complex numbers, a negative base and a fractional exponent give
  * NaN (C's pow) where Octave gives a complex result: (-8).^(1/3) is NaN. */
 static double f_pow(double x, double y) { return pow(x, y); }
@@ -123,11 +118,40 @@ enum lr_status lr_op_broadcast(const struct lr_matrix *a, const struct lr_matrix
 
 /* ---- Matrix product ------------------------------------------------------ */
 
+static const struct lr_op_guard *guard;
+
+const struct lr_op_guard *lr_op_guard_swap(const struct lr_op_guard *g)
+{
+	const struct lr_op_guard *before = guard;
+
+	guard = g;
+	return before;
+}
+
+/* a * b of matrices through the core, under the guard's limit and poll. */
+static enum lr_status product(const struct lr_matrix *a, const struct lr_matrix *b,
+                              struct lr_matrix **out, char *msg, size_t msglen)
+{
+	double madds = (double)a->rows * (double)a->cols * (double)b->cols;
+	enum lr_status st;
+
+	if (guard && madds > guard->max_madds) {
+		lr_limit_msg(msg, msglen, LR_LIMIT_PRODUCTS, guard->max_madds,
+		             "%zu×%zu times %zu×%zu is %.15g multiply-adds", a->rows, a->cols,
+		             b->rows, b->cols, madds);
+		return LR_ERR_TOO_BIG;
+	}
+	st = lr_linalg_mul(a, b, guard ? &guard->poll : NULL, out);
+	if (st == LR_ERR_STOPPED)
+		set_msg(msg, msglen, "the product was stopped; nothing was assigned");
+	else if (st == LR_ERR_LAPACK)
+		set_msg(msg, msglen, "the BLAS could not be loaded");
+	return st;
+}
+
 static enum lr_status mat_product(const struct lr_matrix *a, const struct lr_matrix *b,
                                   struct lr_matrix **out, char *msg, size_t msglen)
 {
-	enum lr_status st;
-
 	if (is_scalar(a) || is_scalar(b))
 		return lr_op_broadcast(a, b, f_mul, out, msg, msglen);
 	if (a->cols != b->rows) {
@@ -138,228 +162,69 @@ static enum lr_status mat_product(const struct lr_matrix *a, const struct lr_mat
 		lr_limit_elems_msg(msg, msglen, "the result would be %zu×%zu", a->rows, b->cols);
 		return LR_ERR_TOO_BIG;
 	}
-	/* (m×0)*(0×n) is zeros(m, n): lr_mat_mul leaves the empty sums at 0. */
-	st = lr_mat_mul(a, b, out);
-	return st;
+	/* (m×0)*(0×n) is zeros(m, n): the core leaves the empty sums at 0. */
+	return product(a, b, out, msg, msglen);
 }
 
 /* ---- Linear solves --------------------------------------------------------- */
 
-/* The largest absolute row sum of a (its ∞-norm), which is the 1-norm of the
- * transpose that LAPACK sees. NaN if a holds a NaN. */
-static double row_sum_norm(const struct lr_matrix *a)
+/* Words a failure of the core's solvers, or on success Octave's warning
+ * for a matrix singular to machine precision. */
+static enum lr_status solver_done(enum lr_status st, int singular, char *msg, size_t msglen)
 {
-	double best = 0.0;
-
-	for (size_t i = 0; i < a->rows; i++) {
-		double s = 0.0;
-		for (size_t j = 0; j < a->cols; j++)
-			s += fabs(LR_AT(a, i, j));
-		if (isnan(s))
-			return s;
-		if (s > best)
-			best = s;
-	}
-	return best;
-}
-
-static int fits_int(size_t n)
-{
-	return n <= (size_t)INT_MAX;
-}
-
-/* LU-factors the n×n column-major array lu in place. Returns LR_OK, or
- * LR_ERR_ARG when it is singular to machine precision: an exact zero pivot
- * or a reciprocal condition number below eps, where Octave warns "matrix
- * singular to machine precision" and falls back to least squares. A NaN
- * condition number (NaN in the matrix) is let through, so NaN propagates to
- * the result as in Octave. */
-static enum lr_status lu_factor(double *lu, lapack_int n, double anorm, lapack_int *ipiv,
-                                char *msg, size_t msglen)
-{
-	double *work = lr_mallocarray((size_t)n, 4 * sizeof(double));
-	lapack_int *iwork = lr_mallocarray((size_t)n, sizeof(lapack_int));
-	double rcond = 0.0;
-	lapack_int info;
-	enum lr_status st = LR_OK;
-
-	if (!work || !iwork) {
-		st = LR_ERR_NOMEM;
-		goto done;
-	}
-	info = LAPACKE_dgetrf_work(LAPACK_COL_MAJOR, n, n, lu, n, ipiv);
-	if (info < 0) {
-		set_msg(msg, msglen, "LAPACK dgetrf rejected argument %d", (int)-info);
-		st = LR_ERR_LAPACK;
-		goto done;
-	}
-	/* A NaN or Inf norm has no meaningful condition number: let the values
-	 * flow through the solve instead. */
-	if (info == 0 && isfinite(anorm))
-		info = LAPACKE_dgecon_work(LAPACK_COL_MAJOR, '1', n, lu, n, anorm, &rcond,
-		                           work, iwork);
-	else if (info == 0)
-		rcond = NAN;
-	if (info > 0 || rcond < DBL_EPSILON) {
-		set_msg(msg, msglen, "matrix is singular to machine precision");
-		st = LR_ERR_ARG;
-	}
-done:
-	lr_free(work);
-	lr_free(iwork);
-	return st;
-}
-
-/* X = A/B for square B (n×n) and A m×n: X B = A, i.e. Bᵀ Xᵀ = Aᵀ. B's
- * row-major data read column-major is Bᵀ, A's is Aᵀ (n×m), and the solution
- * Xᵀ (n×m column-major) is X in row-major order. */
-static enum lr_status solve_square(const struct lr_matrix *a, const struct lr_matrix *b,
-                                   struct lr_matrix **out, char *msg, size_t msglen)
-{
-	lapack_int n = (lapack_int)b->rows, m = (lapack_int)a->rows;
-	struct lr_matrix *lu = lr_mat_copy(b), *x = NULL;
-	lapack_int *ipiv = lr_mallocarray((size_t)n, sizeof *ipiv);
-	enum lr_status st = LR_ERR_NOMEM;
-
-	if (!lu || !ipiv)
-		goto done;
-	st = lu_factor(lu->data, n, row_sum_norm(b), ipiv, msg, msglen);
-	if (st != LR_OK)
-		goto done;
-	x = lr_mat_copy(a);
-	if (!x) {
-		st = LR_ERR_NOMEM;
-		goto done;
-	}
-	lr_mat_clear_mask(x);
-	if (LAPACKE_dgetrs_work(LAPACK_COL_MAJOR, 'N', n, m, lu->data, n, ipiv, x->data, n)) {
-		set_msg(msg, msglen, "LAPACK dgetrs failed");
-		st = LR_ERR_LAPACK;
-		goto done;
-	}
-	*out = x;
-	x = NULL;
-done:
-	lr_mat_destroy(lu);
-	lr_mat_destroy(x);
-	lr_free(ipiv);
-	return st;
-}
-
-/* Calls dgelsd on the column-major M×N array a and ldb×nrhs array rhs,
- * sizing the workspace by a query first. */
-static enum lr_status gelsd(lapack_int M, lapack_int N, lapack_int nrhs, double *a,
-                            double *rhs, lapack_int ldb, char *msg, size_t msglen)
-{
-	double *s = lr_mallocarray((size_t)(M < N ? M : N), sizeof *s), *work = NULL, wq = 0.0;
-	lapack_int iq = 0, rank = 0, *iwork = NULL, info;
-	enum lr_status st = LR_ERR_NOMEM;
-
-	if (!s)
-		goto done;
-	info = LAPACKE_dgelsd_work(LAPACK_COL_MAJOR, M, N, nrhs, a, M, rhs, ldb, s, -1.0,
-	                           &rank, &wq, -1, &iq);
-	if (info != 0)
-		goto lapack;
-	work = lr_mallocarray((size_t)wq + 1, sizeof *work);
-	iwork = lr_mallocarray((size_t)(iq > 1 ? iq : 1), sizeof *iwork);
-	if (!work || !iwork)
-		goto done;
-	info = LAPACKE_dgelsd_work(LAPACK_COL_MAJOR, M, N, nrhs, a, M, rhs, ldb, s, -1.0,
-	                           &rank, work, (lapack_int)wq, iwork);
-	if (info == 0) {
-		st = LR_OK;
-		goto done;
-	}
-lapack:
-	set_msg(msg, msglen, "the least-squares solver (LAPACK dgelsd) %s",
-	        info > 0 ? "did not converge" : "rejected its arguments");
-	st = LR_ERR_LAPACK;
-done:
-	lr_free(s);
-	lr_free(work);
-	lr_free(iwork);
-	return st;
-}
-
-/* X = A/B for B p×n with p != n and A m×n, the minimum-norm least-squares
- * solution of X B = A (Octave's mrdivide uses dgelsd too): Bᵀ Xᵀ = Aᵀ with
- * Bᵀ n×p. A NaN or Inf anywhere gives an all-NaN X (Octave's results there
- * depend on LAPACK's handling and are not meaningful). */
-static enum lr_status solve_lstsq(const struct lr_matrix *a, const struct lr_matrix *b,
-                                  struct lr_matrix **out, char *msg, size_t msglen)
-{
-	size_t m = a->rows, n = a->cols, p = b->rows, ldb = n > p ? n : p;
-	struct lr_matrix *x, *bt = NULL;
-	double *rhs = NULL;
-	enum lr_status st;
-
-	x = new_result(m, p, &st, msg, msglen);
-	if (!x)
+	switch (st) {
+	case LR_OK:
+		if (singular)
+			set_msg(msg, msglen, "%s", LR_OP_MSG_SINGULAR);
 		return st;
-	if (!lr_mat_all_finite(a) || !lr_mat_all_finite(b)) {
-		for (size_t i = 0; i < m * p; i++)
-			x->data[i] = NAN;
-		*out = x;
-		return LR_OK;
+	case LR_ERR_TOO_BIG:
+		set_msg(msg, msglen, "the system is too large for LAPACK");
+		return st;
+	case LR_ERR_LAPACK:
+		set_msg(msg, msglen, "LAPACK failed to solve the system");
+		return st;
+	default:
+		return st;
 	}
-	st = LR_ERR_NOMEM;
-	bt = lr_mat_copy(b);   /* read column-major: Bᵀ, n×p, lda n */
-	rhs = lr_mallocarray(ldb, m * sizeof *rhs);
-	if (!bt || !rhs)
-		goto done;
-	/* Column k of Aᵀ is row k of A. */
-	for (size_t k = 0; k < m; k++)
-		memcpy(rhs + k * ldb, a->data + k * n, n * sizeof *rhs);
-	st = gelsd((lapack_int)n, (lapack_int)p, (lapack_int)m, bt->data, rhs,
-	           (lapack_int)ldb, msg, msglen);
-	if (st != LR_OK)
-		goto done;
-	/* Column k of Xᵀ, its first p entries, is row k of X. */
-	for (size_t k = 0; k < m; k++)
-		memcpy(x->data + k * p, rhs + k * ldb, p * sizeof *rhs);
-	*out = x;
-	x = NULL;
-done:
-	lr_mat_destroy(x);
-	lr_mat_destroy(bt);
-	lr_free(rhs);
-	return st;
 }
 
-/* A/B (Octave's mrdivide): elementwise for a scalar B, else the solution of
- * X B = A, exact for square B, least squares otherwise. */
-static enum lr_status right_divide(const struct lr_matrix *a, const struct lr_matrix *b,
-                                   struct lr_matrix **out, char *msg, size_t msglen)
+/* A/B (Octave's mrdivide) and B\A (mldivide), side saying where the
+ * unknown stands: elementwise for a scalar divisor, else the solution of
+ * X B = A or B X = A, for square B as Octave solves it (triangular,
+ * Cholesky or LU, with its warning when singular), least squares otherwise
+ * (dgelsd, as Octave). */
+static enum lr_status divide(enum lr_side side, const struct lr_matrix *a,
+                             const struct lr_matrix *b, struct lr_matrix **out, char *msg,
+                             size_t msglen)
 {
 	enum lr_status st;
+	int singular = 0;
+	size_t rows = side == LR_RIGHT ? a->rows : b->cols;
+	size_t cols = side == LR_RIGHT ? b->rows : a->cols;
 
-	if (is_scalar(b))
+	if (is_scalar(b))   /* a over the number b, on either side */
 		return lr_op_broadcast(a, b, f_div, out, msg, msglen);
-	if (a->cols != b->cols) {
+	if (side == LR_RIGHT ? a->cols != b->cols : a->rows != b->rows) {
 		set_msg(msg, msglen, "nonconformant arguments (%zu×%zu and %zu×%zu)",
-		        a->rows, a->cols, b->rows, b->cols);
+		        side == LR_RIGHT ? a->rows : b->rows, side == LR_RIGHT ? a->cols : b->cols,
+		        side == LR_RIGHT ? b->rows : a->rows, side == LR_RIGHT ? b->cols : a->cols);
 		return LR_ERR_SHAPE;
 	}
-	if (!fits_int(a->rows) || !fits_int(a->cols) || !fits_int(b->rows)) {
-		set_msg(msg, msglen, "the system is too large for LAPACK");
+	if (elems(rows, cols) > lr_mat_max_elems) {
+		lr_limit_elems_msg(msg, msglen, "the result would be %zu×%zu", rows, cols);
 		return LR_ERR_TOO_BIG;
 	}
-	if (!a->rows || !a->cols || !b->rows) {   /* empty sums: zeros(m, p) */
-		*out = new_result(a->rows, b->rows, &st, msg, msglen);
-		return st;
-	}
 	if (b->rows == b->cols)
-		return solve_square(a, b, out, msg, msglen);
-	return solve_lstsq(a, b, out, msg, msglen);
+		st = lr_linalg_solve(side, b, a, out, &singular);
+	else
+		st = lr_linalg_lstsq(side, b, a, out, NULL);
+	return solver_done(st, singular, msg, msglen);
 }
 
 enum lr_status lr_op_inv(const struct lr_matrix *a, struct lr_matrix **out,
                          char *msg, size_t msglen)
 {
-	lapack_int n = (lapack_int)a->rows, *ipiv = NULL, info;
-	struct lr_matrix *x;
-	double *work = NULL, wq = 0.0;
+	int singular = 0;
 	enum lr_status st;
 
 	if (a->rows != a->cols) {
@@ -367,50 +232,14 @@ enum lr_status lr_op_inv(const struct lr_matrix *a, struct lr_matrix **out,
 		        a->rows, a->cols);
 		return LR_ERR_SHAPE;
 	}
-	if (!fits_int(a->rows)) {
-		set_msg(msg, msglen, "the matrix is too large for LAPACK");
-		return LR_ERR_TOO_BIG;
-	}
-	/* Read column-major the copy is Aᵀ; inverting it in place gives
-	 * (A⁻¹)ᵀ, which read back row-major is A⁻¹. */
-	x = lr_mat_copy(a);
-	if (!x)
-		return LR_ERR_NOMEM;
-	lr_mat_clear_mask(x);
-	if (!n) {
-		*out = x;
+	if (is_scalar(a)) {   /* 1/x: Octave gives inv(0) = Inf without a warning */
+		if (!(*out = new_result(1, 1, &st, msg, msglen)))
+			return st;
+		(*out)->data[0] = 1.0 / a->data[0];
 		return LR_OK;
 	}
-	st = LR_ERR_NOMEM;
-	ipiv = lr_mallocarray((size_t)n, sizeof *ipiv);
-	if (!ipiv)
-		goto done;
-	st = lu_factor(x->data, n, row_sum_norm(a), ipiv, msg, msglen);
-	if (st != LR_OK)
-		goto done;
-	st = LR_ERR_LAPACK;
-	info = LAPACKE_dgetri_work(LAPACK_COL_MAJOR, n, x->data, n, ipiv, &wq, -1);
-	if (info == 0) {
-		st = LR_ERR_NOMEM;
-		work = lr_mallocarray((size_t)wq + 1, sizeof *work);
-		if (!work)
-			goto done;
-		st = LR_ERR_LAPACK;
-		info = LAPACKE_dgetri_work(LAPACK_COL_MAJOR, n, x->data, n, ipiv, work,
-		                           (lapack_int)wq + 1);
-	}
-	if (info != 0) {
-		set_msg(msg, msglen, "LAPACK dgetri failed (info %d)", (int)info);
-		goto done;
-	}
-	*out = x;
-	x = NULL;
-	st = LR_OK;
-done:
-	lr_mat_destroy(x);
-	lr_free(ipiv);
-	lr_free(work);
-	return st;
+	st = lr_linalg_inv(a, out, &singular, NULL);
+	return solver_done(st, singular, msg, msglen);
 }
 
 /* ---- Powers ---------------------------------------------------------------- */
@@ -426,7 +255,8 @@ static struct lr_matrix *identity(size_t n)
 
 /* *acc = *acc · f (or a copy of f when *acc is NULL: starting from the
  * identity would turn a NaN or Inf of f into NaN through 0·NaN). */
-static enum lr_status accumulate(struct lr_matrix **acc, const struct lr_matrix *f)
+static enum lr_status accumulate(struct lr_matrix **acc, const struct lr_matrix *f,
+                                 char *msg, size_t msglen)
 {
 	struct lr_matrix *p;
 	enum lr_status st;
@@ -435,7 +265,7 @@ static enum lr_status accumulate(struct lr_matrix **acc, const struct lr_matrix 
 		*acc = lr_mat_copy(f);
 		return *acc ? LR_OK : LR_ERR_NOMEM;
 	}
-	st = lr_mat_mul(*acc, f, &p);
+	st = product(*acc, f, &p, msg, msglen);
 	if (st != LR_OK)
 		return st;
 	lr_mat_destroy(*acc);
@@ -465,11 +295,11 @@ static enum lr_status mat_power(const struct lr_matrix *a, double k, struct lr_m
 	lr_mat_clear_mask(base);
 	/* k is a whole double of any size, so halve it as a double. */
 	for (k = fabs(k); k > 0.0; k = floor(k / 2.0)) {
-		if (fmod(k, 2.0) == 1.0 && (st = accumulate(&acc, base)) != LR_OK)
+		if (fmod(k, 2.0) == 1.0 && (st = accumulate(&acc, base, msg, msglen)) != LR_OK)
 			break;
 		if (k < 2.0)
 			break;
-		if ((st = lr_mat_mul(base, base, &sq)) != LR_OK)
+		if ((st = product(base, base, &sq, msg, msglen)) != LR_OK)
 			break;
 		lr_mat_destroy(base);
 		base = sq;
@@ -521,6 +351,7 @@ const char *lr_binop_name(enum lr_binop op)
 		[LR_OP_EMUL] = ".*", [LR_OP_EDIV] = "./", [LR_OP_POW] = "^", [LR_OP_EPOW] = ".^",
 		[LR_OP_LT] = "<", [LR_OP_LE] = "<=", [LR_OP_GT] = ">", [LR_OP_GE] = ">=",
 		[LR_OP_EQ] = "==", [LR_OP_NE] = "~=", [LR_OP_AND] = "&", [LR_OP_OR] = "|",
+		[LR_OP_LDIV] = "\\", [LR_OP_ELDIV] = ".\\",
 	};
 
 	if ((unsigned)op < sizeof names / sizeof names[0] && names[op])
@@ -536,14 +367,16 @@ enum lr_status lr_op_binary(enum lr_binop op, const struct lr_matrix *a,
 		[LR_OP_ADD] = f_add, [LR_OP_SUB] = f_sub, [LR_OP_EMUL] = f_mul,
 		[LR_OP_EDIV] = f_div, [LR_OP_EPOW] = f_pow, [LR_OP_LT] = f_lt,
 		[LR_OP_LE] = f_le, [LR_OP_GT] = f_gt, [LR_OP_GE] = f_ge, [LR_OP_EQ] = f_eq,
-		[LR_OP_NE] = f_ne, [LR_OP_AND] = f_and, [LR_OP_OR] = f_or,
+		[LR_OP_NE] = f_ne, [LR_OP_AND] = f_and, [LR_OP_OR] = f_or, [LR_OP_ELDIV] = f_ldiv,
 	};
 
 	switch (op) {
 	case LR_OP_MUL:
 		return mat_product(a, b, out, msg, msglen);
 	case LR_OP_DIV:
-		return right_divide(a, b, out, msg, msglen);
+		return divide(LR_RIGHT, a, b, out, msg, msglen);
+	case LR_OP_LDIV:   /* a \ b: b's place is the divisor's */
+		return divide(LR_LEFT, b, a, out, msg, msglen);
 	case LR_OP_POW:
 		return power(a, b, out, msg, msglen);
 	case LR_OP_AND:

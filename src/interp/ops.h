@@ -10,22 +10,28 @@
 #define LR_OPS_H
 
 #include <stddef.h>
+#include "lowrank/linalg.h"
 #include "lowrank/matrix.h"
 
 enum lr_binop {
 	LR_OP_ADD, LR_OP_SUB, LR_OP_MUL, LR_OP_DIV, LR_OP_EMUL, LR_OP_EDIV,
 	LR_OP_POW, LR_OP_EPOW, LR_OP_LT, LR_OP_LE, LR_OP_GT, LR_OP_GE,
-	LR_OP_EQ, LR_OP_NE, LR_OP_AND, LR_OP_OR
+	LR_OP_EQ, LR_OP_NE, LR_OP_AND, LR_OP_OR, LR_OP_LDIV, LR_OP_ELDIV
 };
 enum lr_unop { LR_OP_NEG, LR_OP_NOT, LR_OP_TRANSPOSE };
 
 /* The operator's spelling ("+", ".*", ...). */
 const char *lr_binop_name(enum lr_binop op);
 
+/* Octave's warning for a square system or inverse that is singular to
+ * machine precision (/, \, inv, negative powers), shown as a warning. */
+#define LR_OP_MSG_SINGULAR "matrix singular to machine precision"
+
 /* The message of & | and ! on a NaN operand (Octave's wording). */
 #define LR_OP_MSG_NAN_LOGICAL "invalid conversion from NaN to logical"
 
-/* a op b. Errors: LR_ERR_SHAPE ("nonconformant arguments (3×3 and 2×3)",
+/* a op b. On LR_OK a nonempty msg is a warning to show (Octave's "matrix
+ * singular to machine precision"). Errors: LR_ERR_SHAPE ("nonconformant arguments (3×3 and 2×3)",
  * "inner dimensions 3 and 2 do not agree", "matrix power needs a square
  * matrix (2×3)"); LR_ERR_ARG ("matrix is singular to machine precision" for
  * / and negative powers, "matrix power needs a whole exponent, found 0.5",
@@ -39,6 +45,18 @@ enum lr_status lr_op_binary(enum lr_binop op, const struct lr_matrix *a,
  * a NaN (report LR_OP_MSG_NAN_LOGICAL), LR_ERR_TOO_BIG, LR_ERR_NOMEM. */
 enum lr_status lr_op_unary(enum lr_unop op, const struct lr_matrix *a,
                            struct lr_matrix **out);
+
+/* What bounds the matrix products of * and ^: at most max_madds
+ * multiply-adds (m·k·n) each, refused with LR_ERR_TOO_BIG and the `limit
+ * products` message; and a poll asked between the pieces of a long one,
+ * which stops it with LR_ERR_STOPPED. */
+struct lr_op_guard {
+	double max_madds;
+	struct lr_poll poll;
+};
+/* Makes g (borrowed; NULL for none) the guard of the products that follow
+ * and returns the one it replaces, for the caller to put back. */
+const struct lr_op_guard *lr_op_guard_swap(const struct lr_op_guard *g);
 
 /* Extensions used by the functions (builtins.c). */
 

@@ -41,7 +41,8 @@ struct lr_output {
 	void (*event)(void *ctx, const struct lr_event *ev);
 	/* Polled during long work; nonzero stops it (Ctrl-C, Esc). May be NULL. */
 	int (*interrupted)(void *ctx);
-	/* Text meant for standard error (warnings); may be NULL: then write. */
+	/* Warnings ("warning: ...\n"), as Octave's go to standard error; NULL:
+	 * written with write. */
 	void (*warn)(void *ctx, const char *s, size_t n);
 };
 

@@ -656,8 +656,9 @@ static struct lr_node *level(struct lr_pctx *c, const struct binop_level *lv,
 }
 
 static const struct binop_level mul_level = {
-	{ LR_TOK_STAR, LR_TOK_SLASH, LR_TOK_DOTSTAR, LR_TOK_DOTSLASH },
-	{ LR_OP_MUL, LR_OP_DIV, LR_OP_EMUL, LR_OP_EDIV }, LR_N_BINOP };
+	{ LR_TOK_STAR, LR_TOK_SLASH, LR_TOK_DOTSTAR, LR_TOK_DOTSLASH, LR_TOK_BACKSLASH,
+	  LR_TOK_DOTBACKSLASH },
+	{ LR_OP_MUL, LR_OP_DIV, LR_OP_EMUL, LR_OP_EDIV, LR_OP_LDIV, LR_OP_ELDIV }, LR_N_BINOP };
 static const struct binop_level add_level = {
 	{ LR_TOK_PLUS, LR_TOK_MINUS }, { LR_OP_ADD, LR_OP_SUB }, LR_N_BINOP };
 static const struct binop_level cmp_level = {
@@ -668,7 +669,7 @@ static const struct binop_level or_level = { { LR_TOK_OR }, { LR_OP_OR }, LR_N_B
 static const struct binop_level andand_level = { { LR_TOK_ANDAND }, { 0 }, LR_N_ANDAND };
 static const struct binop_level oror_level = { { LR_TOK_OROR }, { 0 }, LR_N_OROR };
 
-/* mul := unary {('*' | '/' | '.*' | './') unary} */
+/* mul := unary {('*' | '/' | '.*' | './' | '\\' | '.\\') unary} */
 static struct lr_node *mul(struct lr_pctx *c) { return level(c, &mul_level, unary); }
 /* add := mul {('+' | '-') mul} */
 static struct lr_node *add(struct lr_pctx *c) { return level(c, &add_level, mul); }

@@ -7,7 +7,11 @@
 #include "builtins.h"
 #include "function.h"
 #include "limit.h"
+#include "ops.h"
 #include "session_impl.h"
+
+static int exec_statement(struct lr_session *s, const struct lr_stmt *st,
+                          const char *src, struct lr_error *err);
 
 struct lr_session *lr_session_create_bare(const struct lr_output *out)
 {
@@ -16,11 +20,12 @@ struct lr_session *lr_session_create_bare(const struct lr_output *out)
 	if (!s)
 		return NULL;
 	s->out = out;
-	lr_rng_seed(&s->rng, 42);
+	lr_rng_seed(&s->rng, LR_SEED_DEFAULT);
 	s->fmt.numfmt = LR_FMT_SHORT;
 	s->fmt.width = 80;
 	s->lim.max_elems = LR_LIMIT_ELEMENTS_DEFAULT;
 	s->lim.max_updates = LR_LIMIT_UPDATES_DEFAULT;
+	s->lim.max_products = LR_LIMIT_PRODUCTS_DEFAULT;
 	s->lim.max_line = LR_LIMIT_LINE_DEFAULT;
 	s->lim.max_depth = LR_LIMIT_DEPTH_DEFAULT;
 	s->lim.max_recursion = LR_LIMIT_RECURSION_DEFAULT;
@@ -74,6 +79,7 @@ int lr_session_set_limit(struct lr_session *s, int kind, double x)
 		lr_mat_max_elems = (size_t)x;   /* what lr_mat_create and the functions check */
 		break;
 	case LR_LIMIT_UPDATES: s->lim.max_updates = x; break;
+	case LR_LIMIT_PRODUCTS: s->lim.max_products = x; break;
 	case LR_LIMIT_LINE: s->lim.max_line = x; break;
 	case LR_LIMIT_RECURSION: s->lim.max_recursion = (int)x; break;
 	default: s->lim.max_depth = (int)x; break;
@@ -86,6 +92,7 @@ double lr_session_limit(const struct lr_session *s, int kind)
 	switch (kind) {
 	case LR_LIMIT_ELEMENTS: return s->lim.max_elems;
 	case LR_LIMIT_UPDATES: return s->lim.max_updates;
+	case LR_LIMIT_PRODUCTS: return s->lim.max_products;
 	case LR_LIMIT_LINE: return s->lim.max_line;
 	case LR_LIMIT_RECURSION: return s->lim.max_recursion;
 	default: return s->lim.max_depth;
@@ -228,12 +235,18 @@ void lr_write(struct lr_session *s, const char *text, size_t n)
 		s->out->write(s->out->ctx, text, n);
 }
 
-void lr_warn(struct lr_session *s, const char *text, size_t n)
+void lr_warn(struct lr_session *s, const char *text)
 {
-	if (s->out && s->out->warn)
-		s->out->warn(s->out->ctx, text, n);
+	char line[300];
+	int n = snprintf(line, sizeof line, "warning: %s\n", text);
+
+	if (n < 0 || !s->out)
+		return;
+	n = (size_t)n < sizeof line ? n : (int)sizeof line - 1;
+	if (s->out->warn)
+		s->out->warn(s->out->ctx, line, (size_t)n);
 	else
-		lr_write(s, text, n);
+		lr_write(s, line, (size_t)n);
 }
 
 void lr_write_buf(struct lr_session *s, struct lr_buf *b)
@@ -406,8 +419,31 @@ int lr_exec_simple(struct lr_session *s, const struct lr_stmt *st)
 	}
 }
 
+/* Polled between the pieces of a long product: the front end's own test
+ * for Ctrl-C or Esc, as sgd polls it. */
+static int product_interrupted(void *ctx)
+{
+	struct lr_session *s = ctx;
+
+	return lr_interrupted(s);   /* a loop around the product stops too */
+}
+
 int lr_session_exec(struct lr_session *s, const struct lr_stmt *st,
                     const char *src, struct lr_error *err)
+{
+	/* The products of this statement obey this session's limit and
+	 * interruption (a lesson's check runs a session inside a statement:
+	 * the outer guard is put back after). */
+	struct lr_op_guard g = { s->lim.max_products, { product_interrupted, s } };
+	const struct lr_op_guard *outer = lr_op_guard_swap(&g);
+	int rc = exec_statement(s, st, src, err);
+
+	lr_op_guard_swap(outer);
+	return rc;
+}
+
+static int exec_statement(struct lr_session *s, const struct lr_stmt *st,
+                          const char *src, struct lr_error *err)
 {
 	int rc, ctl;
 

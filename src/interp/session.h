@@ -18,6 +18,7 @@ struct lr_session;
 struct lr_limits {
 	double max_elems;       /* elements of one matrix */
 	double max_updates;     /* epochs × observed entries for one sgd */
+	double max_products;    /* multiply-adds of one matrix product */
 	double max_line;        /* bytes of one statement's text (the front ends
 	                           check it as they read) */
 	int max_depth;          /* nesting of one expression (the parser checks it) */

@@ -87,6 +87,10 @@ static inline void lr_val_drop(struct lr_val *x)
 	x->v = NULL;
 }
 
+/* Shows "warning: TEXT" as Octave does (on standard error in batch mode,
+ * in the output in the REPL); the statement goes on. */
+void lr_warn(struct lr_session *s, const char *text);
+
 /* Sets the session's error and returns -1. */
 int lr_fail(struct lr_session *s, struct lr_pos pos, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -185,8 +189,6 @@ static inline int lr_value_plain_scalar(const struct lr_value *v)
 /* The start, step, end and count of a range node, as lr_eval builds it. */
 int lr_eval_range_parts(struct lr_session *s, const struct lr_node *n, double *a,
                         double *step, double *b, size_t *count);
-/* Element i of that range (the last one clamped to the end, as Octave). */
-double lr_range_at(double a, double step, double b, size_t count, size_t i);
 /* error(...) and warning(...) (flow_fns.c): 1 if n names one (it ran, with
  * 0 or -1 in *rc). */
 int lr_flow_function(struct lr_session *s, const struct lr_node *n, int nargout,
@@ -208,8 +210,6 @@ int lr_feval_function(struct lr_session *s, const struct lr_node *n, int nargout
 /* Writes text to the output. */
 void lr_write(struct lr_session *s, const char *text, size_t n);
 void lr_write_buf(struct lr_session *s, struct lr_buf *b);
-/* Writes a warning to the error stream (or the output when there is none). */
-void lr_warn(struct lr_session *s, const char *text, size_t n);
 /* Shows name = value as the display rules say. */
 void lr_show(struct lr_session *s, const char *name, const struct lr_value *v);
 void lr_emit(struct lr_session *s, const struct lr_event *ev);

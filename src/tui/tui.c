@@ -52,8 +52,7 @@ static int start(int *ascii, const double *limits)
 	cs = nl_langinfo(CODESET);
 	if (!cs || strcmp(cs, "UTF-8"))
 		*ascii = 1;
-	tui.out = (struct lr_output){ &tui, tui_out_write, tui_out_event, tui_out_interrupted,
-	                             NULL };
+	tui.out = (struct lr_output){ &tui, tui_out_write, tui_out_event, tui_out_interrupted, NULL };
 	tui.view = LR_VIEW_MATRICES;
 	tui.s = lr_session_create(&tui.out);
 	if (!tui.s)

@@ -23,6 +23,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "lowrank/alloc.h"
+#include "lowrank/linalg.h"
 #include "lowrank/matrix.h"
 #include "lowrank/rng.h"
 #include "lowrank/sgd.h"
@@ -111,9 +113,11 @@ static void print_table(void)
 
 /* ---- Whole-process cases ------------------------------------------------ */
 
-/* Runs argv to completion with stdout and stderr sent to /dev/null. Returns
- * the exit status (-1 if it could not run, 128+signal if killed). */
-static int run_process(char *const argv[], double *wall_ns, long *maxrss_kb)
+/* Runs argv to completion with stdout and stderr sent to /dev/null; its CPU
+ * time (user + system) goes to *cpu_ms. Returns the exit status (-1 if it
+ * could not run, 128+signal if killed). */
+static int run_process_cpu(char *const argv[], double *wall_ns, long *maxrss_kb,
+                           double *cpu_ms)
 {
 	double t0 = now_ns();
 	pid_t pid = fork();
@@ -132,9 +136,17 @@ static int run_process(char *const argv[], double *wall_ns, long *maxrss_kb)
 			return -1;
 	*wall_ns = now_ns() - t0;
 	*maxrss_kb = ru.ru_maxrss;
+	*cpu_ms = (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 +
+	          (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3;
 	if (WIFSIGNALED(status))
 		return 128 + WTERMSIG(status);
 	return WEXITSTATUS(status);
+}
+
+static int run_process(char *const argv[], double *wall_ns, long *maxrss_kb)
+{
+	double cpu_ms;
+	return run_process_cpu(argv, wall_ns, maxrss_kb, &cpu_ms);
 }
 
 /* Runs argv `runs` times; the medians go to *wall_ms and *rss_kb. Returns
@@ -240,6 +252,48 @@ static void bench_memory(const char *exe)
 	       extra);
 }
 
+/* The fixed cost of one `sgd` command against the time of one epoch, in
+ * the CPU time (user + system: the page faults of new memory count) of whole
+ * processes, which load hardly moves: with t0 the script that only makes
+ * the matrix, t1 and tN the same followed by `sgd Z k epochs=1` and by
+ * epochs=N, an epoch is (tN − t1)/(N − 1) and the fixed cost t1 − t0 less
+ * one epoch. The figure is the fixed cost in epochs (target: at most 1 at
+ * k = 2). The three scripts take turns so a drift of the machine's speed
+ * falls on all of them. */
+static void bench_fixed(const char *name, const char *exe, int k)
+{
+	enum { N = 11 };
+	if (!runnable(name, exe))
+		return;
+	char script[3][160];
+	snprintf(script[0], sizeof script[0], "Z = rand(1000, 1000);");
+	snprintf(script[1], sizeof script[1], "Z = rand(1000, 1000); sgd Z %d epochs=1 seed=1;", k);
+	snprintf(script[2], sizeof script[2], "Z = rand(1000, 1000); sgd Z %d epochs=%d seed=1;",
+	         k, N);
+	int runs = quick ? 1 : 15;
+	double cpu[3][64];
+	for (int i = 0; i < runs; i++)
+		for (int j = 0; j < 3; j++) {
+			char *argv[] = { (char *)exe, "-e", script[j], NULL };
+			double wall;
+			long rss;
+			int st = run_process_cpu(argv, &wall, &rss, &cpu[j][i]);
+			if (st != 0) {
+				printf("BENCH name=%s failed exit=%d\n", name, st);
+				failed = 1;
+				return;
+			}
+		}
+	double t[3];
+	for (int j = 0; j < 3; j++)
+		t[j] = median(cpu[j], runs);
+	double epoch = (t[2] - t[1]) / (N - 1), fixed = t[1] - t[0] - epoch;
+	char extra[160];
+	snprintf(extra, sizeof extra, "fixed_cpu_ms=%.2f epoch_cpu_ms=%.2f make_Z_cpu_ms=%.2f",
+	         fixed, epoch, t[0]);
+	report(name, "fixed_in_epochs", fixed / epoch, runs, extra);
+}
+
 /* ---- SGD ---------------------------------------------------------------- */
 
 /* Phase timestamps collected through lr_sgd_run_marked. */
@@ -327,7 +381,7 @@ static void bench_sgd(const char *name, size_t m, size_t n, size_t k, double obs
 		struct phase_clock c = { 0 };
 		struct lr_sgd_result res;
 		o.seed = 100 + (uint64_t)i;
-		struct lr_sgd_hooks h = { on_phase, &c, portable };
+		struct lr_sgd_hooks h = { on_phase, &c, portable, 0 };
 		enum lr_status st = lr_sgd_run_hooked(A, &o, &res, &h);
 		if (st != LR_OK) {
 			printf("BENCH name=%s failed status=%s\n", name, lr_status_str(st));
@@ -353,6 +407,81 @@ static void bench_sgd(const char *name, size_t m, size_t n, size_t k, double obs
 	         sqrt(last_loss / (double)n_obs));
 	report(name, "ns_per_update", median(upd, runs), runs, extra);
 	lr_mat_destroy(A);
+}
+
+/* ---- Products and solves ---------------------------------------------------- */
+
+static struct lr_matrix *gaussian(size_t m, size_t n, uint64_t seed)
+{
+	struct lr_rng r;
+	struct lr_matrix *A = lr_mat_create(m, n);
+	lr_rng_seed(&r, seed);
+	for (size_t i = 0; i < m * n; i++)
+		A->data[i] = lr_rng_normal(&r);
+	return A;
+}
+
+/* A * B of two n×n Gaussian matrices through lr_linalg_mul (what the
+ * language's * calls), after one product that loads the library. */
+static void bench_product(const char *name, size_t n)
+{
+	if (!wanted(name))
+		return;
+	struct lr_matrix *A = gaussian(n, n, 6), *B = gaussian(n, n, 7), *C = NULL;
+	double t[16];
+	int runs = quick ? 1 : 7;
+	if (lr_linalg_mul(A, B, NULL, &C) != LR_OK)
+		abort();
+	lr_mat_destroy(C);
+	for (int i = 0; i < runs; i++) {
+		double t0 = now_ns();
+		if (lr_linalg_mul(A, B, NULL, &C) != LR_OK)
+			abort();
+		t[i] = (now_ns() - t0) / 1e6;
+		lr_mat_destroy(C);
+	}
+	report(name, "wall_ms", median(t, runs), runs, "");
+	lr_mat_destroy(A);
+	lr_mat_destroy(B);
+}
+
+/* A \ b for a 1000×1000 Gaussian A (LU: dgetrf, dgecon, dgetrs, as the
+ * language's operator) and the eigenvalues of a symmetric matrix (dsyevd,
+ * the values only, as eig(A)); medians after one call that loads the
+ * library. */
+static void bench_solve_eig(const char *solve_name, const char *eig_name, size_t n)
+{
+	int do_solve = wanted(solve_name), do_eig = wanted(eig_name);
+	if (!do_solve && !do_eig)
+		return;
+	struct lr_matrix *A = gaussian(n, n, 8), *b = gaussian(n, 1, 9), *S = NULL, *x = NULL;
+	double t[16], *w = NULL;
+	int runs = quick ? 1 : 5, sing = 0;
+	if (lr_mat_mul_bt(A, A, &S) != LR_OK)   /* A Aᵀ: symmetric */
+		abort();
+	for (int i = -1; do_solve && i < runs; i++) {
+		double t0 = now_ns();
+		if (lr_linalg_solve(LR_LEFT, A, b, &x, &sing) != LR_OK)
+			abort();
+		if (i >= 0)
+			t[i] = (now_ns() - t0) / 1e6;
+		lr_mat_destroy(x);
+	}
+	if (do_solve)
+		report(solve_name, "wall_ms", median(t, runs), runs, "");
+	for (int i = -1; do_eig && i < runs; i++) {
+		double t0 = now_ns();
+		if (lr_linalg_eig_sym(S, &w, NULL) != LR_OK)
+			abort();
+		if (i >= 0)
+			t[i] = (now_ns() - t0) / 1e6;
+		lr_free(w);
+	}
+	if (do_eig)
+		report(eig_name, "wall_ms", median(t, runs), runs, "");
+	lr_mat_destroy(A);
+	lr_mat_destroy(b);
+	lr_mat_destroy(S);
 }
 
 /* ---- SVD ---------------------------------------------------------------- */
@@ -500,6 +629,8 @@ int main(int argc, char **argv)
 	bench_startup(exe);
 	bench_notebook(exe, script);
 	bench_memory(exe);
+	bench_fixed("sgd_fixed_k2", exe, 2);
+	bench_fixed("sgd_fixed_k16", exe, 16);
 	/* 3–4: SGD, per entry update (the loss pass timed apart). */
 	bench_sgd("sgd_dense_k2", 1000, 1000, 2, 1.0, LR_SGD_ROWS, 5, 0);
 	bench_sgd("sgd_dense_k16", 1000, 1000, 16, 1.0, LR_SGD_ROWS, 5, 0);
@@ -514,6 +645,9 @@ int main(int argc, char **argv)
 	/* The portable (SSE2) kernels, for machines without AVX2. */
 	bench_sgd("sgd_portable_k16", 1000, 1000, 16, 1.0, LR_SGD_ROWS, 5, 1);
 	bench_sgd("sgd_portable_k64", 1000, 1000, 64, 1.0, LR_SGD_ROWS, 3, 1);
+	/* Linear algebra through BLAS and LAPACK (issue: the course's linear algebra). */
+	bench_product("matmul_1000", 1000);
+	bench_solve_eig("solve_1000", "eig_sym_1000", 1000);
 	/* 5: SVD. */
 	bench_svd_full("svd_full_500", 500);
 	bench_svd_full("svd_full_1000", 1000);

@@ -23,7 +23,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 # Our figures as "name value" lines (ns per update for SGD, ms for SVD).
 ours() {
-	"$bench" sgd_dense_k16 svd_full_500 svd_full_1000 svd_trunc10_2000 >"$tmp/ours.out" || {
+	"$bench" sgd_dense_k16 matmul_1000 solve_1000 eig_sym_1000 svd_full_500 svd_full_1000 svd_trunc10_2000 >"$tmp/ours.out" || {
 		echo "compare: bench failed" >&2; exit 1; }
 	awk '/^BENCH / && !/skipped|failed/ { split($2, n, "="); split($3, v, "=");
 		print n[2], v[2] }' "$tmp/ours.out"
@@ -61,6 +61,12 @@ k = 16; m = 200;
 A = rand(m, k) * rand(m, k)'; U = rand(m, k); V = rand(m, k);
 t = median_time(@() sgd_epoch(A, U, V, 0.0005), 3);
 printf('sgd_dense_k16 %g\n', t / (m * m) * 1e9);
+A = randn(1000); B = randn(1000); C = A * B;
+printf('matmul_1000 %g\n', median_time(@() A * B, 7) * 1e3);
+b = randn(1000, 1);
+printf('solve_1000 %g\n', median_time(@() A \ b, 5) * 1e3);
+S = A * A';
+printf('eig_sym_1000 %g\n', median_time(@() eig(S), 5) * 1e3);
 svd_driver('gesdd');
 for n = [500 1000]
   B = randn(n);
@@ -92,6 +98,13 @@ k, m = 16, 200
 A = rng.random((m, k)) @ rng.random((m, k)).T
 U, V = rng.random((m, k)), rng.random((m, k))
 print('sgd_dense_k16', med(lambda: sgd_epoch(A, U.copy(), V.copy(), 0.0005)) / (m * m) * 1e9)
+A, B = rng.standard_normal((1000, 1000)), rng.standard_normal((1000, 1000))
+C = A @ B
+print('matmul_1000', med(lambda: A @ B, 7) * 1e3)
+b = rng.standard_normal(1000)
+print('solve_1000', med(lambda: np.linalg.solve(A, b), 5) * 1e3)
+S = A @ A.T
+print('eig_sym_1000', med(lambda: np.linalg.eigvalsh(S), 5) * 1e3)
 for n in (500, 1000):
     B = rng.standard_normal((n, n))
     print('svd_full_%d' % n, med(lambda: np.linalg.svd(B), 5) * 1e3)
@@ -153,7 +166,7 @@ while [ "$r" -le "$rounds" ]; do
 	r=$((r + 1))
 done
 
-echo "units: SGD ns per update, SVD ms; ratio = other / lowrank (> 1: lowrank faster);"
+echo "units: SGD ns per update, products and SVD ms; ratio = other / lowrank (> 1: lowrank faster);"
 echo "medians over $rounds rounds, the ratio the median of the rounds' ratios"
 awk '
 	function med(list,   v, n, i, j, t) {

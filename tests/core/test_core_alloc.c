@@ -72,7 +72,7 @@ static void status(void)
 	CHECK(strcmp(lr_status_str(LR_OK), "success") == 0);
 	CHECK(strcmp(lr_status_str(LR_ERR_NOMEM), "out of memory") == 0);
 	CHECK(strcmp(lr_status_str(LR_ERR_DIVERGED), "training diverged") == 0);
-	for (int s = LR_OK; s <= LR_ERR_TOO_BIG; s++) {
+	for (int s = LR_OK; s <= LR_ERR_STOPPED; s++) {
 		const char *t = lr_status_str((enum lr_status)s);
 		CHECK(t && *t && strcmp(t, "unknown status") != 0);
 		for (int u = LR_OK; u < s; u++)   /* every phrase is distinct */

@@ -2,8 +2,10 @@
  * beyond them), in both instruction sets: the factors and the loss history
  * agree with a naive re-implementation of the notebook's update to 1e-12,
  * in every combination of update rule, order and mask. test_core_sgd.c
- * covers the rules themselves at small k. */
+ * covers the rules themselves at small k. stream_bits: walking a fully
+ * observed A itself gives the list's results to the last bit. */
 #include "check.h"
+#include "lowrank/alloc.h"
 #include "lowrank/rng.h"
 #include "lowrank/sgd.h"
 #include "sgd_mark.h"
@@ -80,7 +82,7 @@ static void compare(const struct problem *p, int portable)
 	CHECK(lr_mat_set_mask(A, M) == LR_OK);
 	struct lr_sgd_options o;
 	struct lr_sgd_result res;
-	struct lr_sgd_hooks h = { NULL, NULL, portable };
+	struct lr_sgd_hooks h = { NULL, NULL, portable, 0 };
 	lr_sgd_options_init(&o);
 	o.rank = p->k, o.epochs = p->epochs, o.lr = p->lr, o.seed = 3;
 	o.update = p->sim ? LR_SGD_SIMULTANEOUS : LR_SGD_SEQUENTIAL;
@@ -157,6 +159,91 @@ static void masked_native(void) { all_k(0, 0.3); }
 static void dense_portable(void) { all_k(1, 1.0); }
 static void masked_portable(void) { all_k(1, 0.3); }
 
+static int never(void *ctx)
+{
+	(void)ctx;
+	return 0;
+}
+
+/* One run of a fully observed A, through the list of entries or (list = 0)
+ * with the kernels walking A itself; *res is the caller's to finish. */
+static void run_stream(const struct lr_matrix *A, size_t k, int sim, int polled, int portable,
+                       int list, struct lr_sgd_result *res)
+{
+	struct lr_sgd_options o;
+	struct lr_sgd_hooks h = { NULL, NULL, portable, list };
+	lr_sgd_options_init(&o);
+	o.rank = k, o.epochs = 2, o.lr = 0.02 / (double)k, o.seed = 5;
+	o.update = sim ? LR_SGD_SIMULTANEOUS : LR_SGD_SEQUENTIAL;
+	o.interrupt = polled ? never : NULL;   /* polls cut epochs into slices mid-row */
+	CHECK(lr_sgd_run_hooked(A, &o, res, &h) == LR_OK);
+}
+
+static int same_bits(const struct lr_matrix *X, const struct lr_matrix *Y)
+{
+	return X && Y && memcmp(X->data, Y->data, X->rows * X->cols * sizeof *X->data) == 0;
+}
+
+/* The kernels walking a dense A give the list's results to the last bit,
+ * for every compiled k and the any-k loops, both rules, both instruction
+ * sets, and with epochs cut into slices (a slice is 2^20 / kp entries: the
+ * matrix is made larger than one). */
+static void stream_bits(void)
+{
+	for (size_t i = 0; i < sizeof ks / sizeof ks[0]; i++)
+		for (int mode = 0; mode < 8; mode++) {
+			size_t k = ks[i], kp = k <= 3 ? k : (k + 3) / 4 * 4;
+			int sim = mode & 1, polled = mode >> 1 & 1, portable = mode >> 2;
+			size_t n = polled ? (size_t)sqrt(1.3 * (double)((size_t)1 << 20) / (double)kp) + 3
+			                  : k + 9;
+			struct lr_matrix *A = lr_mat_create(n + 2, n);
+			struct lr_rng r;
+			struct lr_sgd_result a, b;
+			lr_rng_seed(&r, 77 + k);
+			for (size_t j = 0; j < A->rows * A->cols; j++)
+				A->data[j] = (double)k / 4.0 + lr_rng_normal(&r);
+			run_stream(A, k, sim, polled, portable, 0, &a);
+			run_stream(A, k, sim, polled, portable, 1, &b);
+			CHECK(same_bits(a.U, b.U) && same_bits(a.V, b.V));
+			CHECK(a.loss && b.loss && memcmp(a.loss, b.loss, 2 * sizeof *a.loss) == 0);
+			lr_sgd_result_finish(&a);
+			lr_sgd_result_finish(&b);
+			lr_mat_destroy(A);
+		}
+}
+
+/* A fully observed A in row order is walked in place: the run allocates one
+ * block fewer than with the list (the list's one block: observed, hidden
+ * and shuffled entries together); a mask that hides nothing changes
+ * nothing, one that hides an entry brings the list back. */
+static void dense_in_place(void)
+{
+	struct lr_matrix *A = lr_mat_create(30, 20), *M = lr_mat_create(30, 20);
+	struct lr_sgd_result res;
+	long count[4];
+
+	for (size_t i = 0; i < 600; i++) {
+		A->data[i] = (double)(i % 7) / 7.0;
+		M->data[i] = 1.0;
+	}
+	for (int k = 0; k < 4; k++) {
+		long before;
+		if (k >= 2) {   /* a mask of ones, then one that hides an entry */
+			M->data[7] = k == 3 ? 0.0 : 1.0;
+			CHECK(lr_mat_set_mask(A, M) == LR_OK);
+		}
+		before = lr_alloc_count();
+		run_stream(A, 2, 0, 0, 0, k == 1, &res);
+		count[k] = lr_alloc_count() - before;
+		lr_sgd_result_finish(&res);
+	}
+	CHECK(count[1] == count[0] + 1);
+	CHECK(count[2] == count[0]);
+	CHECK(count[3] == count[1] + 1);   /* and the hidden entries' error history */
+	lr_mat_destroy(A);
+	lr_mat_destroy(M);
+}
+
 /* One run of k = 16 (an AVX2 instance) with the hooks' choice of kernels;
  * the caller frees *res. */
 static void run16(int portable, struct lr_sgd_result *res)
@@ -164,7 +251,7 @@ static void run16(int portable, struct lr_sgd_result *res)
 	struct lr_rng r;
 	struct lr_matrix *A = lr_mat_create(30, 40);
 	struct lr_sgd_options o;
-	struct lr_sgd_hooks h = { NULL, NULL, portable };
+	struct lr_sgd_hooks h = { NULL, NULL, portable, 0 };
 	lr_rng_seed(&r, 7);
 	for (size_t i = 0; i < 30 * 40; i++)
 		A->data[i] = 4.0 + lr_rng_normal(&r);
@@ -199,4 +286,4 @@ static void env_portable(void)
 }
 
 SUBTEST_MAIN(T(dense_native), T(masked_native), T(dense_portable), T(masked_portable),
-             T(env_portable))
+             T(stream_bits), T(dense_in_place), T(env_portable))

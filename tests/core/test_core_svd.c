@@ -4,7 +4,7 @@
 #include <sched.h>
 #include "check.h"
 #include "lowrank/alloc.h"
-#include "lowrank/lapack.h"
+#include "lapack.h"
 #include "lowrank/loss.h"
 #include "lowrank/rng.h"
 #include "lowrank/svd.h"

@@ -38,7 +38,7 @@ no_such_file)
 	want="lowrank: cannot open 'missing.lr': No such file or directory"
 	"$lowrank" missing.lr >out 2>err ;;
 limit_name)
-	want="lowrank: --limit expects NAME=N with NAME elements, updates, line or depth, found 'lines=5'"
+	want="lowrank: --limit expects NAME=N with NAME elements, updates, products, line or depth, found 'lines=5'"
 	"$lowrank" --limit lines=5 a.lr >out 2>err ;;
 limit_value)
 	want="lowrank: --limit depth expects a whole number from 1 to 500, found '1e4'"

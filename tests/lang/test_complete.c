@@ -116,7 +116,7 @@ static void options(void)
 	/* not a command's argument: names only */
 	CHECK(offers(s, "x = ep", "epsilon"));
 	CHECK(offers(s, "meth", "methane"));
-	CHECK(offers(s, "sv", "svd"));
+	CHECK(offers(s, "sv", "svd svds"));
 	CHECK(offers(s, "x = sgd_", ""));
 	lr_session_destroy(s);
 }
@@ -126,9 +126,9 @@ static void options(void)
 static void commands(void)
 {
 	struct lr_session *s = lr_session_create(&quiet);
-	CHECK(offers(s, "pr", "printf"));
+	CHECK(offers(s, "pri", "printf"));
 	CHECK(offers(s, "x = sp", "sprintf"));
-	CHECK(offers(s, "di", "diag disp"));
+	CHECK(offers(s, "dis", "disp"));
 	CHECK(offers(s, "rev", "reveal"));
 	CHECK(offers(s, "ba", "back"));
 	CHECK(offers(s, "lesson r", "reset rank"));
@@ -136,7 +136,7 @@ static void commands(void)
 	CHECK(offers(s, "lesson reset ma", "matrices"));
 	/* only after `lesson reset`: elsewhere on the line "reset" is a name */
 	CHECK(run(s, "alpha = 1; reset_count = 2") == 0);
-	CHECK(offers(s, "x = reset_count; lesson 2 a", "alpha abs all any addpath"));
+	CHECK(offers(s, "x = reset_count; lesson 2 al", "alpha all"));
 	lr_session_destroy(s);
 }
 

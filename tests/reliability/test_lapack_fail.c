@@ -7,7 +7,7 @@
  * every variable kept. */
 #include "check.h"
 #include "script.h"
-#include "lowrank/lapack.h"
+#include "lapack.h"
 #include "lowrank/svd.h"
 #include "session_impl.h"
 

@@ -7,6 +7,7 @@
 exe=$1
 command -v tmux >/dev/null 2>&1 || { echo "tmux not found: skipped"; exit 77; }
 [ -x "$exe" ] || { echo "usage: $0 LOWRANK"; exit 2; }
+case $exe in /*) ;; *) exe=$(pwd)/$exe ;; esac   # the last session runs in another folder
 
 tmp=$(mktemp -d) || exit 1
 sock="lowrank-functions-$$"

@@ -95,9 +95,9 @@ T send-keys -t t -l 'sgd A 1 ep'
 T send-keys -t t Tab
 wait_for '^>> sgd A 1 epochs=$'
 T send-keys -t t C-u
-T send-keys -t t -l 's'
+T send-keys -t t -l 'si'
 T send-keys -t t Tab Tab
-wait_for 'sgd +.*svd'
+wait_for 'sign +sin +sinh +size'
 T send-keys -t t C-u
 # the words a command takes: view names, option values
 T send-keys -t t -l 'view lo'
@@ -135,6 +135,24 @@ type_line 'who'
 wait_for '^  A +4×3'
 wait_for '^  B +200×200'
 echo "ok - Ctrl-C stops the training, the session keeps its variables"
+
+# A long matrix product (2.2e11 multiply-adds, seconds) stops at once on
+# Ctrl-C: nothing is assigned and the session keeps its variables.
+type_line 'P = ones(6000); p_ready = 1'
+wait_for '^p_ready = 1$' 200
+type_line 'Q = P * P;'
+sleep 1
+T send-keys -t t C-c
+# (tenths of a second: a tile of the product takes 0.05 s on a quiet machine)
+wait_for 'the product was stopped; nothing was assigned' 30
+wait_for '^>> *$' 50
+type_line 'clear P'
+type_line 'who'
+wait_for '^  B +200×200'
+if screen | grep -q '^  Q '; then
+	echo "not ok - the stopped product assigned Q"; screen; exit 1
+fi
+echo "ok - Ctrl-C stops a long product at once, nothing assigned"
 
 # A matrix too large for the Matrices view scrolls: Shift+arrows a row or a
 # column, Alt+arrows a screenful, Home (on an empty prompt) or Shift+Home back
