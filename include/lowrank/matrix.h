@@ -45,6 +45,12 @@ enum lr_status lr_mat_mul(const struct lr_matrix *A, const struct lr_matrix *B,
 enum lr_status lr_mat_mul_bt(const struct lr_matrix *A, const struct lr_matrix *B,
                              struct lr_matrix **out);
 
+/* A += alpha · U(:, ju) · V(:, jv)ᵀ, the rank-one update that steps a
+ * rank-k approximation to k ± 1 in m·n operations (no new product). Does
+ * nothing unless U has A's rows, V A's columns and the columns exist. */
+void lr_mat_add_outer(struct lr_matrix *A, double alpha, const struct lr_matrix *U, size_t ju,
+                      const struct lr_matrix *V, size_t jv);
+
 /* Sets the mask of m from M (same shape; nonzero = observed). Replaces any
  * mask m had. LR_ERR_SHAPE on a shape mismatch, LR_ERR_NOMEM. */
 enum lr_status lr_mat_set_mask(struct lr_matrix *m, const struct lr_matrix *M);

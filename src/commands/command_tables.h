@@ -11,5 +11,9 @@
 extern const struct lr_command lr_base_commands[];
 /* save and load. */
 extern const struct lr_command lr_workspace_commands[];
+/* print (printcmd.c). */
+extern const struct lr_command lr_figure_commands[];
+/* csvwrite, dlmwrite, csvread, loss_history (datafn.c). */
+extern const struct lr_command lr_data_commands[];
 
 #endif

@@ -550,6 +550,8 @@ static int cmd_who(struct lr_session *s, const struct lr_stmt *st)
 			continue;
 		}
 		lr_buf_printf(&b, "  %-10s %s", s->vars[i].name, lr_shape(v->m, sh, sizeof sh));
+		if (v->logical)
+			lr_buf_puts(&b, "  logical");
 		if (lr_mat_has_hidden(v->m))
 			lr_buf_printf(&b, "  (%zu hidden)", v->m->rows * v->m->cols -
 			              lr_mat_count_observed(v->m));
@@ -613,11 +615,11 @@ static int cmd_help(struct lr_session *s, const struct lr_stmt *st)
 	return rc < 0 ? -1 : 0;
 }
 
-static const char *const views[] = { "matrices", "loss", "spectrum", "compare", NULL };
+static const char *const views[] = { "matrices", "loss", "spectrum", "compare", "image", NULL };
 
 static int cmd_view(struct lr_session *s, const struct lr_stmt *st)
 {
-	if (want_words(s, st, 1, 1, "view matrices|loss|spectrum|compare") < 0)
+	if (want_words(s, st, 1, 1, "view matrices|loss|spectrum|compare|image") < 0)
 		return -1;
 	for (size_t i = 0; views[i]; i++)
 		if (!strcmp(st->words[0].text, views[i])) {
@@ -626,7 +628,7 @@ static int cmd_view(struct lr_session *s, const struct lr_stmt *st)
 			return 0;
 		}
 	return lr_fail(s, st->words[0].pos,
-	               "view: expected matrices, loss, spectrum or compare, found '%s'",
+	               "view: expected matrices, loss, spectrum, compare or image, found '%s'",
 	               st->words[0].text);
 }
 
@@ -705,8 +707,10 @@ const struct lr_command lr_base_commands[] = {
 	  lr_help_svds },
 	{ "unmask", cmd_unmask, lr_command_call, NULL, NULL, 0, NULL, "unmask A",
 	  "observe every entry that is not NaN", lr_help_mask },
-	{ "view", cmd_view, NULL, views, NULL, 0, NULL, "view matrices|loss|spectrum|compare",
-	  "choose the panel view (terminal only)", lr_help_commands },
+	{ "view", cmd_view, NULL, views, NULL, 0, NULL,
+	  "view matrices|loss|spectrum|compare|image",
+	  "choose the panel view (terminal only; image: the Matrices view as pictures)",
+	  lr_help_commands },
 	{ "who", cmd_who, NULL, NULL, NULL, 0, NULL, "who",
 	  "the variables and their shapes", lr_help_commands },
 	{ NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL }

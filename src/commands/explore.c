@@ -29,7 +29,8 @@ static char *error_cell(const struct lr_svd_run *r, size_t k, enum lr_numfmt f)
 /* The table of ranks 1..min(p, 10), the explored k marked. A partial SVD
  * holds at least those ranks (see lr_cmd_explore), so every row is exact.
  * The error column widens for "0 (zero to rounding)". */
-static void explore_text(struct lr_buf *b, const struct lr_svd_run *r, enum lr_numfmt f)
+static void explore_text(struct lr_buf *b, const struct lr_svd_run *r, enum lr_numfmt f,
+                         int picture)
 {
 	const struct lr_svd *d = &r->svd;
 	size_t known = lr_svd_run_known(r), pmax = lr_svd_run_rank_max(r);
@@ -64,8 +65,8 @@ static void explore_text(struct lr_buf *b, const struct lr_svd_run *r, enum lr_n
 	lr_buf_puts(b, "Columns: error = ||A - A_k||^2 = sum of s(i)^2 for i > k "
 	               "(Eckart-Young-Mirsky);\nrel. error = ||A - A_k|| / ||A||; storage = "
 	               "k(m+n+1) numbers of U_k, s, V_k\nagainst m*n.\n");
-	lr_buf_printf(b, "> marks k = %zu; on a terminal + and - step k in the Spectrum view%s.\n",
-	              r->k, known < pmax ? " (up to the computed ones)" : "");
+	lr_buf_printf(b, "> marks k = %zu; on a terminal + and - step k in the %s view%s.\n",
+	              r->k, picture ? "picture (Matrices)" : "Spectrum", known < pmax ? " (up to the computed ones)" : "");
 }
 
 int lr_cmd_explore(struct lr_session *s, const struct lr_stmt *st)
@@ -78,7 +79,7 @@ int lr_cmd_explore(struct lr_session *s, const struct lr_stmt *st)
 	char name[32], sh[32];
 	double k = 1;
 	size_t p;
-	int rc = -1;
+	int rc = -1, picture;
 
 	if (st->nwords < 1)
 		return lr_fail(s, st->name_pos, "explore: expected the matrix to explore after "
@@ -129,17 +130,19 @@ int lr_cmd_explore(struct lr_session *s, const struct lr_stmt *st)
 	if (lr_svd_request_run(s, m, name, (size_t)k, p < EXPLORE_ROWS ? p : EXPLORE_ROWS, method,
 	                       st->words[0].pos, kw ? kw->pos : st->words[0].pos, &r) < 0)
 		goto done;
+	picture = lr_image_loaded(s, m);
 	lr_session_keep_svd(s, r);
 	if (!st->quiet) {
 		struct lr_buf b;
 		lr_buf_init(&b);
-		explore_text(&b, r, s->fmt.numfmt);
+		explore_text(&b, r, s->fmt.numfmt, picture);
 		lr_write_buf(s, &b);
 		lr_buf_finish(&b);
 	}
 	{
 		struct lr_event ev = { LR_EV_SVD_DONE, NULL, r, NULL };
-		struct lr_event view = { LR_EV_VIEW, NULL, NULL, "spectrum" };
+		/* a matrix read by imread is explored as a picture */
+		struct lr_event view = { LR_EV_VIEW, NULL, NULL, picture ? "image" : "spectrum" };
 		lr_emit(s, &ev);
 		lr_emit(s, &view);
 	}

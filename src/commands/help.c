@@ -28,6 +28,8 @@ const char lr_help_overview[] =
 "  explore     the rank explorer: error, energy and storage for each rank k\n"
 "  commands    every command: format, who, clear, seed, limit, view, quit\n"
 "  printf      formatted output for scripts\n"
+"  images      imread, imwrite, imshow: matrices as pictures\n"
+"  csvwrite    csvwrite, dlmwrite, csvread, loss_history: numbers as text\n"
 "  lessons     the lessons and their commands\n";
 
 static const char syntax[] =
@@ -38,17 +40,19 @@ static const char syntax[] =
 "  1:3   1:2:9                         ranges (row vectors)\n"
 "  A(2,1)  A(2,:)  A(:,1)  A(end,1)    indexing, from 1; A(k) counts down columns\n"
 "  A(2,1) = 5                          assignment into an index (grows A)\n"
+"  v(v > 0)   A(A < 0) = 0             a logical index is a mask: where it is true\n"
+"  A(:, 2) = []   v(v == 0) = []       deletion (a literal [] on the right)\n"
 "  x = expr     expr                   bind a name, or bind ans\n"
 "  x = 3;                              a trailing ';' hides the result\n"
 "  a = 1, b = 2; c = 3                 several statements on a line\n"
 "  # comment    % comment\n"
-"  'text'   \"text with \\n escapes\"     strings\n"
+"  'text'   \"text with \\n escapes\"     strings: rows of characters, s(1), [s t]\n"
 "  [U, S, V] = svd(A)                  several outputs; [~, i] = max(x)\n";
 
 static const char operators[] =
 "Operators, from lowest to highest precedence:\n"
-"  ||  &&  |  &                        logical (1 true, 0 false)\n"
-"  < <= > >= == ~= !=                  comparisons, elementwise\n"
+"  ||  &&  |  &                        logical (true 1, false 0)\n"
+"  < <= > >= == ~= !=                  comparisons, elementwise: logical values\n"
 "  :                                   range\n"
 "  + -                                 elementwise, with broadcasting\n"
 "  * / \\ .* ./ .\\                      matrix product, right and left division\n"
@@ -56,7 +60,10 @@ static const char operators[] =
 "  - + ! (unary)\n"
 "  ^ .^                                power of a square matrix / elementwise\n"
 "  ' .'                                transpose\n"
-"Broadcasting: a scalar, a row or a column stretches to match the other operand.\n";
+"Broadcasting: a scalar, a row or a column stretches to match the other operand.\n"
+"Logical values (true, false, comparisons) show as 1 and 0 and count as numbers in\n"
+"arithmetic; as an index they are a mask. A string in arithmetic is its character\n"
+"codes: 'a' + 1 is 98.\n";
 
 const char lr_help_sgd[] =
 "sgd A k [epochs=1000] [lr=0.01] [seed=N] [update=sequential|simultaneous]\n"
@@ -143,8 +150,10 @@ const char lr_help_commands[] =
 "  seed N              reset the random generator (rand, randn, sgd's start)\n"
 "  limit [NAME N]      show or change the limits on one statement; see 'help limit'\n"
 "  save FILE [NAME...]  load FILE  load A FILE.csv|FILE.mtx   see 'help save'\n"
+"  print FILE.svg|FILE.png   the figure shown last, for a slide; see 'help print'\n"
 "  lessons  lesson N  next  back  check  hint  reveal  skip   see 'help lessons'\n"
-"  view matrices|loss|spectrum|compare   choose the panel view (terminal only)\n"
+"  view matrices|loss|spectrum|compare|image   choose the panel view (terminal\n"
+"                      only; image: the Matrices view as pictures)\n"
 "  help [TOPIC]        this help\n"
 "  quit [STATUS]  exit [STATUS]   also quit(STATUS), exit(STATUS), as in Octave\n";
 
@@ -184,6 +193,19 @@ const char lr_help_save[] =
 "Files are written to a temporary file and renamed into place, so a crash leaves the\n"
 "old file whole; a damaged file is refused with its line and loads nothing.\n";
 
+static const char t_images[] =
+"I = imread(FILE)       a PNG, JPEG, PGM/PPM or BMP file as gray levels 0..255\n"
+"                       (a colour picture by rgb2gray's weights)\n"
+"imwrite(A, FILE)       an 8-bit gray PNG (FILE.png) or PGM (FILE.pgm)\n"
+"imshow(A)              show A as a picture; imshow(A, []) from min to max,\n"
+"                       imshow(A, [lo hi]) from lo to hi\n"
+"imagesc(A)             as imshow(A, []); image(A): A's values index 64 grays\n"
+"  One scale everywhere: a matrix whose largest value is at most 1 goes from 0\n"
+"  (black) to 1 (white), any other from 0 to 255, so imwrite(imread(F), G) keeps\n"
+"  every pixel. In batch mode imshow prints the picture in the characters\n"
+"  ' .:-=+*#%@' (dark to light); on a terminal it shows it in the panel.\n"
+"  Try: I = imread('lessons/data/ascent.png'); explore I 20\n";
+
 struct topic {
 	const char *name;
 	const char *text;
@@ -201,6 +223,8 @@ static const struct topic topics[] = {
 	{ "addpath", lr_help_user_functions }, { "rmpath", lr_help_user_functions },
 	{ "nargin", lr_help_user_functions }, { "nargout", lr_help_user_functions },
 	{ "feval", lr_help_user_functions },
+	{ "images", t_images }, { "imread", t_images }, { "imwrite", t_images },
+	{ "imshow", t_images }, { "image", t_images }, { "imagesc", t_images },
 };
 
 /* Each table is a family (builtins.h): its title, then its functions. */
@@ -215,7 +239,9 @@ static void list_functions(struct lr_buf *out)
 	}
 	lr_buf_puts(out, "Commands with a function form, and output:\n"
 	                 "  sgd, svds, mask, unmask, loss, printf, fprintf, sprintf, disp:\n"
-	                 "              see 'help sgd', 'help printf', ...\n");
+	                 "              see 'help sgd', 'help printf', ...\n"
+	                 "  imread, imwrite, imshow, image, imagesc: see 'help images'\n"
+	                 "  csvwrite, dlmwrite, csvread, loss_history: see 'help csvwrite'\n");
 }
 
 int lr_help(struct lr_buf *out, const struct lr_command *const *tables, const char *topic)

@@ -23,6 +23,8 @@
  *   0.5 -0 inf nan                 numbers (no lines when ROWS or COLS is 0),
  *   mask                           then, if it has a mask, "mask" and ROWS
  *   1 0 1 1                        lines of COLS entries, 1 observed, 0 hidden
+ *   logical NAME ROWS COLS         a logical variable (a mask for indexing),
+ *   1 0 1                          as a matrix but its numbers 0 or 1 only
  *   string NAME LEN                a string variable of LEN bytes, then the
  *   "it's \"so\"\x0a"              bytes on one line in double quotes; \\, \"
  *                                  and \xHH for every byte outside space..~
@@ -133,11 +135,12 @@ static void put_quoted(FILE *f, const char *s, size_t n)
 	putc('"', f);
 }
 
-static void put_matrix(FILE *f, const char *name, const struct lr_matrix *m)
+/* kw is "matrix", or "logical" for a logical variable. */
+static void put_matrix_as(FILE *f, const char *kw, const char *name, const struct lr_matrix *m)
 {
 	size_t n = m->rows * m->cols;
 
-	fprintf(f, "matrix %s %zu %zu\n", name, m->rows, m->cols);
+	fprintf(f, "%s %s %zu %zu\n", kw, name, m->rows, m->cols);
 	for (size_t i = 0; n && i < m->rows; i++)
 		for (size_t j = 0; j < m->cols; j++) {
 			put_double(f, LR_AT(m, i, j));
@@ -151,6 +154,11 @@ static void put_matrix(FILE *f, const char *name, const struct lr_matrix *m)
 			putc(m->mask[i * m->cols + j] ? '1' : '0', f);
 			putc(j + 1 < m->cols ? ' ' : '\n', f);
 		}
+}
+
+static void put_matrix(FILE *f, const char *name, const struct lr_matrix *m)
+{
+	put_matrix_as(f, "matrix", name, m);
 }
 
 static void put_lines(FILE *f, const char *key, const double *v, size_t n)
@@ -211,7 +219,7 @@ static void put_workspace(FILE *f, const struct save_set *w)
 	for (size_t i = 0; i < w->nvars; i++) {
 		const struct lr_value *v = w->vars[i]->v;
 		if (v->kind == LR_VAL_MAT) {
-			put_matrix(f, w->vars[i]->name, v->m);
+			put_matrix_as(f, v->logical ? "logical" : "matrix", w->vars[i]->name, v->m);
 		} else {
 			fprintf(f, "string %s %zu\n", w->vars[i]->name, v->slen);
 			put_quoted(f, v->s, v->slen);

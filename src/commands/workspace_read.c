@@ -465,7 +465,9 @@ static int stage_var(struct lr_ws_in *in, struct lr_ws_stage *st, char *name, st
 	return 0;
 }
 
-static int read_matrix_var(struct lr_ws_in *in, struct lr_ws_stage *st, char *cur)
+/* "matrix NAME R C ..." or, with logical, "logical NAME R C ..." whose
+ * numbers must be 0 or 1. */
+static int read_matrix_var(struct lr_ws_in *in, struct lr_ws_stage *st, char *cur, int logical)
 {
 	char *name = NULL;
 	struct lr_matrix *m = NULL;
@@ -477,7 +479,15 @@ static int read_matrix_var(struct lr_ws_in *in, struct lr_ws_stage *st, char *cu
 		lr_mat_destroy(m);
 		return -1;
 	}
-	v = lr_value_mat(m);
+	for (size_t i = 0; logical && i < m->rows * m->cols; i++)
+		if (m->data[i] != 0.0 && m->data[i] != 1.0) {
+			double bad = m->data[i];
+			in->lineno = line + 1 + (long)(i / m->cols);
+			lr_free(name);
+			lr_mat_destroy(m);
+			return lr_ws_bad(in, "expected 0 or 1 in a logical matrix, found %.17g", bad);
+		}
+	v = logical ? lr_value_bool(m) : lr_value_mat(m);
 	if (!v) {
 		lr_free(name);
 		return lr_fail(in->s, in->pos, "load: out of memory reading %s", in->file);
@@ -738,14 +748,14 @@ int lr_ws_read(struct lr_ws_in *in, struct lr_ws_stage *st)
 	}
 	for (;;) {
 		char *cur, *t;
-		if (need_line(in, "matrix, string, run, svd or end") < 0)
+		if (need_line(in, "matrix, logical, string, run, svd or end") < 0)
 			return -1;
 		cur = in->line;
 		t = lr_ws_token(&cur);
 		if (t && (!strcmp(t, "run") || !strcmp(t, "svd")))
 			st->results = 1;
-		if (t && !strcmp(t, "matrix"))
-			rc = read_matrix_var(in, st, cur);
+		if (t && (!strcmp(t, "matrix") || !strcmp(t, "logical")))
+			rc = read_matrix_var(in, st, cur, !strcmp(t, "logical"));
 		else if (t && !strcmp(t, "string"))
 			rc = read_string_var(in, st, cur);
 		else if (t && !strcmp(t, "run"))
@@ -755,7 +765,7 @@ int lr_ws_read(struct lr_ws_in *in, struct lr_ws_stage *st)
 		else if (t && !strcmp(t, "end"))
 			return line_end(in, &cur, "end") < 0 ? -1 : after_end(in);
 		else
-			return lr_ws_bad(in, "expected matrix, string, run, svd or end, found '%.40s'",
+			return lr_ws_bad(in, "expected matrix, logical, string, run, svd or end, found '%.40s'",
 			                 t ? t : "an empty line");
 		if (rc < 0)
 			return -1;

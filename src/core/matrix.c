@@ -195,3 +195,16 @@ int lr_mat_has_nan(const struct lr_matrix *m)
 			return 1;
 	return 0;
 }
+
+void lr_mat_add_outer(struct lr_matrix *A, double alpha, const struct lr_matrix *U, size_t ju,
+                      const struct lr_matrix *V, size_t jv)
+{
+	if (U->rows != A->rows || V->rows != A->cols || ju >= U->cols || jv >= V->cols)
+		return;
+	for (size_t i = 0; i < A->rows; i++) {
+		double a = alpha * LR_AT(U, i, ju);
+		double *restrict row = A->data + i * A->cols;
+		for (size_t j = 0; j < A->cols; j++)
+			row[j] += a * LR_AT(V, j, jv);
+	}
+}

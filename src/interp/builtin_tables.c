@@ -10,6 +10,7 @@ extern const struct lr_builtin_table lr_builtins_reduce;
 extern const struct lr_builtin_table lr_builtins_build;
 extern const struct lr_builtin_table lr_builtins_pred;
 extern const struct lr_builtin_table lr_builtins_types;
+extern const struct lr_builtin_table lr_builtins_logical, lr_builtins_string;
 
 /* In the order 'help functions' shows the families. */
 const struct lr_builtin_table *const lr_builtin_tables[] = {
@@ -20,6 +21,8 @@ const struct lr_builtin_table *const lr_builtin_tables[] = {
 	&lr_builtins_build,
 	&lr_builtins_pred,
 	&lr_builtins_types,
+	&lr_builtins_logical,
+	&lr_builtins_string,
 	NULL
 };
 

@@ -54,6 +54,25 @@ static int is_vector(const struct lr_matrix *m)
 	return m->rows == 1 || m->cols == 1;
 }
 
+/* Output 0 of a call that succeeded (rc 0) is logical, as Octave's isnan,
+ * any, ... give class logical (a mask for indexing). */
+static int logical_out(struct lr_call *c, int rc)
+{
+	if (rc == 0)
+		c->outs[0]->logical = 1;
+	return rc;
+}
+
+/* Output 0 keeps the class logical when the data arguments (the first, or
+ * the first two for min(A, B) and max(A, B)) are logical, as Octave's
+ * reshape, diag, min and max do. */
+static int keep_logical(struct lr_call *c, int rc, int two)
+{
+	if (rc == 0 && c->args[0]->logical && (!two || c->args[1]->logical))
+		c->outs[0]->logical = 1;
+	return rc;
+}
+
 /* Maps an lr_op_* failure to a message for function name. */
 static int op_fail(struct lr_call *c, const char *name, enum lr_status st, const char *msg,
                    int arg)
@@ -118,6 +137,11 @@ static int get_dims(struct lr_call *c, const char *name, size_t *rows, size_t *c
 	*rows = (size_t)r;
 	*cols = (size_t)k;
 	return 0;
+}
+
+int lr_builtin_dims(struct lr_call *c, const char *name, size_t *rows, size_t *cols)
+{
+	return get_dims(c, name, rows, cols);
 }
 
 enum fill { FILL_ZEROS, FILL_ONES, FILL_EYE, FILL_RAND, FILL_RANDN, FILL_NAN, FILL_INF };
@@ -203,11 +227,12 @@ static int fn_linspace(struct lr_call *c)
 
 /* ---- Sizes: size rows columns numel length isempty ------------------------ */
 
-/* The size of any value; a string is a row of characters. */
+/* The size of any value; a string is a row of characters, and an empty one
+ * is 0×0, as Octave's '' (chars.c keeps the same rule). */
 static void value_size(const struct lr_value *v, size_t *rows, size_t *cols)
 {
 	if (v->kind == LR_VAL_STR) {
-		*rows = 1;
+		*rows = v->slen > 0;
 		*cols = v->slen;
 	} else {
 		*rows = v->m->rows;
@@ -283,7 +308,10 @@ static int fn_rows(struct lr_call *c) { return measure(c, "rows", M_ROWS); }
 static int fn_columns(struct lr_call *c) { return measure(c, "columns", M_COLUMNS); }
 static int fn_numel(struct lr_call *c) { return measure(c, "numel", M_NUMEL); }
 static int fn_length(struct lr_call *c) { return measure(c, "length", M_LENGTH); }
-static int fn_isempty(struct lr_call *c) { return measure(c, "isempty", M_ISEMPTY); }
+static int fn_isempty(struct lr_call *c)
+{
+	return logical_out(c, measure(c, "isempty", M_ISEMPTY));
+}
 
 /* ---- Elementwise functions ------------------------------------------------ */
 
@@ -323,8 +351,8 @@ static int fn_round(struct lr_call *c) { return map1(c, "round", round); } /* ha
 static int fn_floor(struct lr_call *c) { return map1(c, "floor", floor); }
 static int fn_ceil(struct lr_call *c) { return map1(c, "ceil", ceil); }
 static int fn_fix(struct lr_call *c) { return map1(c, "fix", trunc); }
-static int fn_isnan(struct lr_call *c) { return map1(c, "isnan", d_isnan); }
-static int fn_isinf(struct lr_call *c) { return map1(c, "isinf", d_isinf); }
+static int fn_isnan(struct lr_call *c) { return logical_out(c, map1(c, "isnan", d_isnan)); }
+static int fn_isinf(struct lr_call *c) { return logical_out(c, map1(c, "isinf", d_isinf)); }
 
 /* ---- Reductions: sum mean any all ----------------------------------------- */
 
@@ -386,8 +414,8 @@ static int reduce(struct lr_call *c, const char *name, enum reduce how)
 
 static int fn_sum(struct lr_call *c) { return reduce(c, "sum", R_SUM); }
 static int fn_mean(struct lr_call *c) { return reduce(c, "mean", R_MEAN); }
-static int fn_any(struct lr_call *c) { return reduce(c, "any", R_ANY); }
-static int fn_all(struct lr_call *c) { return reduce(c, "all", R_ALL); }
+static int fn_any(struct lr_call *c) { return logical_out(c, reduce(c, "any", R_ANY)); }
+static int fn_all(struct lr_call *c) { return logical_out(c, reduce(c, "all", R_ALL)); }
 
 /* ---- min and max ------------------------------------------------------------ */
 
@@ -468,8 +496,15 @@ static int extreme(struct lr_call *c, const char *name, int want_max)
 	return put(c, name, 0, r);
 }
 
-static int fn_min(struct lr_call *c) { return extreme(c, "min", 0); }
-static int fn_max(struct lr_call *c) { return extreme(c, "max", 1); }
+static int fn_min(struct lr_call *c)
+{
+	return keep_logical(c, extreme(c, "min", 0), c->nargin == 2);
+}
+
+static int fn_max(struct lr_call *c)
+{
+	return keep_logical(c, extreme(c, "max", 1), c->nargin == 2);
+}
 
 /* ---- Matrices: trace diag reshape inv ---------------------------------------- */
 
@@ -517,7 +552,7 @@ static int diag_sized(struct lr_call *c, const struct lr_matrix *v)
 /* diag(v) / diag(v, k): a square matrix with the vector v on diagonal k
  * (k > 0 above the main one); diag(A) / diag(A, k): diagonal k of the
  * matrix A as a column (0×1 when k is outside A). */
-static int fn_diag(struct lr_call *c)
+static int diag_of(struct lr_call *c)
 {
 	const struct lr_matrix *a;
 	struct lr_matrix *r;
@@ -555,6 +590,8 @@ static int fn_diag(struct lr_call *c)
 		r->data[i] = LR_AT(a, r0 + i, c0 + i);
 	return put(c, "diag", 0, r);
 }
+
+static int fn_diag(struct lr_call *c) { return keep_logical(c, diag_of(c), 0); }
 
 /* One size of reshape: a nonnegative whole number, or [] (unknown, -1). */
 static int reshape_size(struct lr_call *c, int arg, double x, double *out)
@@ -608,7 +645,7 @@ static int reshape_dims(struct lr_call *c, size_t total, double *m, double *n)
 
 /* reshape(A, m, n): the same elements in column-major order (as Octave),
  * m×n. */
-static int fn_reshape(struct lr_call *c)
+static int reshape_of(struct lr_call *c)
 {
 	const struct lr_matrix *a;
 	struct lr_matrix *r;
@@ -626,6 +663,8 @@ static int fn_reshape(struct lr_call *c)
 		LR_AT(r, q % r->rows, q / r->rows) = LR_AT(a, q % a->rows, q / a->rows);
 	return put(c, "reshape", 0, r);
 }
+
+static int fn_reshape(struct lr_call *c) { return keep_logical(c, reshape_of(c), 0); }
 
 /* inv(A): Octave warns and returns Inf for a singular matrix; we refuse it,
  * as the / operator does. */

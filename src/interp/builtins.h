@@ -62,6 +62,15 @@ struct lr_builtin_table {
 /* Every table, ended by NULL (builtin_tables.c). */
 extern const struct lr_builtin_table *const lr_builtin_tables[];
 
+/* The sizes of f(), f(n), f(m, n) and f([m n]) as zeros takes them; -1 with
+ * c's error set (naming function name) if they are not sizes. */
+int lr_builtin_dims(struct lr_call *c, const char *name, size_t *rows, size_t *cols);
+
+/* After function name ran: marks its outputs logical where Octave's are
+ * (the is* predicates; the functions that rearrange their argument keep a
+ * logical one logical, so fliplr(mask) stays a mask). fn_logical.c. */
+void lr_logical_class(const char *name, struct lr_call *c);
+
 /* The function called name, or NULL. */
 const struct lr_builtin *lr_builtin_find(const char *name);
 /* Every function sorted by name: fills list with at most max of them and

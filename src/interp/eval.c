@@ -5,6 +5,7 @@
 #include <string.h>
 #include "lowrank/alloc.h"
 #include "builtins.h"
+#include "chars.h"
 #include "limit.h"
 #include "ops.h"
 #include "range.h"
@@ -66,21 +67,25 @@ int lr_eval_matrix(struct lr_session *s, const struct lr_node *n, const char *wh
 	return 0;
 }
 
-/* Evaluates operand i of a binary operator; a string is refused with a
- * message that names it and the operator (Octave would take its character
- * codes; this language keeps text and numbers apart). */
+/* Evaluates operand i of a binary operator; a string is taken as the row
+ * of its character codes, as Octave does ('a' + 1 is 98). */
 static int operand(struct lr_session *s, const struct lr_node *n, size_t i, struct lr_val *out)
 {
-	char name[48];
-
 	if (lr_eval(s, n->kids[i], out) < 0)
 		return -1;
-	if (out->v->kind == LR_VAL_MAT)
+	return lr_val_numeric(s, n->kids[i]->pos, out);
+}
+
+/* Comparisons and & | give logical values, as in Octave. */
+static int gives_logical(enum lr_binop op)
+{
+	switch (op) {
+	case LR_OP_LT: case LR_OP_LE: case LR_OP_GT: case LR_OP_GE: case LR_OP_EQ: case LR_OP_NE:
+	case LR_OP_AND: case LR_OP_OR:
+		return 1;
+	default:
 		return 0;
-	lr_val_drop(out);
-	operand_name(s, n->kids[i], i ? "right" : "left", name, sizeof name);
-	return lr_fail(s, n->kids[i]->pos, "%s is a string, but '%s' needs numbers", name,
-	               lr_binop_name((enum lr_binop)n->op));
+	}
 }
 
 /* The message for operands whose shapes do not fit the operator. */
@@ -144,7 +149,7 @@ static int apply_binop(struct lr_session *s, const struct lr_node *n, struct lr_
 	lr_val_drop(&b);
 	if (st != LR_OK)
 		return -1;
-	own(out, lr_value_mat(r));
+	own(out, gives_logical((enum lr_binop)n->op) ? lr_value_bool(r) : lr_value_mat(r));
 	return out->v ? 0 : nomem(s, n->oppos);
 }
 
@@ -187,27 +192,30 @@ static int eval_unop(struct lr_session *s, const struct lr_node *n, struct lr_va
 	struct lr_val a = { 0 };
 	struct lr_matrix *r = NULL;
 	enum lr_status st;
+	int logical;
 
 	if (lr_eval(s, n->kids[0], &a) < 0)
 		return -1;
-	if (a.v->kind == LR_VAL_STR) {
-		if (n->op == LR_OP_TRANSPOSE) {   /* a string is a row; keep it as it is */
-			*out = a;
-			return 0;
+	if (a.v->kind == LR_VAL_STR && n->op == LR_OP_TRANSPOSE) {
+		if (a.v->slen > 1) {   /* a column of characters is a char matrix */
+			lr_val_drop(&a);
+			return lr_fail(s, n->pos, "the transpose of a string is a column of characters, "
+			               "a char matrix: only strings of one row are supported");
 		}
-		char name[48];
-		lr_val_drop(&a);
-		operand_name(s, n->kids[0], "", name, sizeof name);
-		return lr_fail(s, n->kids[0]->pos, "%s is a string, but '%s' needs numbers", name,
-		               n->op == LR_OP_NEG ? "-" : "!");
+		*out = a;
+		return 0;
 	}
+	if (lr_val_numeric(s, n->kids[0]->pos, &a) < 0)   /* -'a' is -97, as Octave */
+		return -1;
+	/* ! makes a logical; a transpose keeps the class; - makes a double */
+	logical = n->op == LR_OP_NOT || (n->op == LR_OP_TRANSPOSE && a.v->logical);
 	st = lr_op_unary((enum lr_unop)n->op, a.v->m, &r);
 	lr_val_drop(&a);
 	if (st == LR_ERR_ARG)
 		return lr_fail(s, n->pos, "%s", LR_OP_MSG_NAN_LOGICAL);
 	if (st != LR_OK)
 		return nomem(s, n->pos);
-	own(out, lr_value_mat(r));
+	own(out, logical ? lr_value_bool(r) : lr_value_mat(r));
 	return out->v ? 0 : nomem(s, n->pos);
 }
 
@@ -217,7 +225,7 @@ static int truth(struct lr_session *s, const struct lr_node *n, int *t)
 	struct lr_val a = { 0 };
 	const struct lr_matrix *m;
 
-	if (lr_eval_matrix(s, n, "an operand of && or ||", &a) < 0)
+	if (lr_eval(s, n, &a) < 0 || lr_val_numeric(s, n->pos, &a) < 0)   /* 'a' by its code */
 		return -1;
 	m = a.v->m;
 	if (m->rows * m->cols == 0) {
@@ -247,6 +255,8 @@ static int eval_logic(struct lr_session *s, const struct lr_node *n, struct lr_v
 		if (truth(s, n->kids[1], &t) < 0)
 			return -1;
 	own(out, lr_value_scalar(t));
+	if (out->own)
+		out->own->logical = 1;
 	return out->v ? 0 : nomem(s, n->pos);
 }
 
@@ -378,41 +388,12 @@ static int concat(struct lr_session *s, struct lr_value **parts, const struct lr
 	return *out ? 0 : nomem(s, nodes[0]->pos);
 }
 
-/* A literal of strings only, on one row, joins them into one string: a
- * double-quoted one when every part is (Octave's rule). */
-static int string_row(struct lr_session *s, const struct lr_node *n, struct lr_value **vals,
-                      struct lr_val *out)
-{
-	struct lr_buf b;
-	int dq = 1;
-	double total = 0;
-
-	/* a string's characters count as elements of the element limit */
-	for (size_t i = 0; i < n->nkids; i++)
-		total += (double)vals[i]->slen;
-	if (total > (double)lr_mat_max_elems) {
-		char msg[sizeof s->err->msg];
-		lr_limit_elems_msg(msg, sizeof msg, "the string would have %.15g characters", total);
-		return lr_fail(s, n->pos, "%s", msg);
-	}
-	lr_buf_init(&b);
-	for (size_t i = 0; i < n->nkids; i++) {
-		lr_buf_add(&b, vals[i]->s, vals[i]->slen);
-		dq = dq && vals[i]->dq;
-	}
-	own(out, b.failed ? NULL : lr_value_str(b.data ? b.data : "", b.len));
-	if (out->own)
-		out->own->dq = dq;
-	lr_buf_finish(&b);
-	return out->v ? 0 : nomem(s, n->pos);
-}
-
 static int eval_matrix(struct lr_session *s, const struct lr_node *n, struct lr_val *out)
 {
 	struct lr_value **vals = lr_calloc(n->nkids + 1, sizeof *vals);
 	struct lr_value **rows = lr_calloc(n->nrows + 1, sizeof *rows);
 	size_t nstr = 0, k = 0;
-	int rc = -1;
+	int rc = -1, logical = 1;
 
 	if (!vals || !rows) {
 		nomem(s, n->pos);
@@ -432,20 +413,15 @@ static int eval_matrix(struct lr_session *s, const struct lr_node *n, struct lr_
 			goto done;
 		}
 		nstr += vals[i]->kind == LR_VAL_STR;
+		/* logical only when every part is, as Octave: [true []] is double */
+		logical = logical && vals[i]->kind == LR_VAL_MAT && vals[i]->logical;
 	}
 	if (nstr) {
-		if (nstr == n->nkids && n->nrows == 1) {
-			rc = string_row(s, n, vals, out);
-		} else if (nstr == n->nkids) {
+		if (n->nrows == 1)
+			rc = lr_chars_join(s, n, vals, out);
+		else
 			lr_fail(s, n->kids[n->row_len[0]]->pos, "strings can be joined side by side "
 			        "only: a matrix of characters with several rows is not supported");
-		} else {
-			size_t i = 0;
-			while (vals[i]->kind != LR_VAL_STR)
-				i++;
-			lr_fail(s, n->kids[i]->pos, "a matrix literal cannot mix strings and numbers: "
-			        "element %zu is a string", i + 1);
-		}
 		goto done;
 	}
 	for (size_t r = 0; r < n->nrows; r++) {
@@ -470,8 +446,10 @@ static int eval_matrix(struct lr_session *s, const struct lr_node *n, struct lr_
 			firsts[r] = n->kids[j];
 		rc = concat(s, rows, firsts, n->nrows, 1, 0, &whole);
 		lr_free(firsts);
-		if (rc == 0)
+		if (rc == 0) {
+			whole->logical = logical && n->nkids > 0;
 			own(out, whole);
+		}
 	}
 done:
 	for (size_t i = 0; vals && i < n->nkids; i++)
@@ -483,6 +461,7 @@ done:
 	return rc;
 }
 
+/* *found is 1 for a number, 2 for true and false (logical), else 0. */
 static double named_constant(const char *name, int *found)
 {
 	*found = 1;
@@ -496,6 +475,7 @@ static double named_constant(const char *name, int *found)
 		return INFINITY;
 	if (!strcmp(name, "eps"))
 		return 2.220446049250313e-16;
+	*found = 2;
 	if (!strcmp(name, "true"))
 		return 1;
 	if (!strcmp(name, "false"))
@@ -518,6 +498,8 @@ static int eval_ident(struct lr_session *s, const struct lr_node *n, struct lr_v
 	c = named_constant(n->str, &found);
 	if (found) {
 		own(out, lr_value_scalar(c));
+		if (out->own)
+			out->own->logical = found == 2;
 		return out->v ? 0 : nomem(s, n->pos);
 	}
 	/* A function named alone is called with no arguments (rand, pi, ...). */
@@ -666,6 +648,7 @@ static int call_builtin(struct lr_session *s, const struct lr_node *n,
 	}
 	if (c.warning[0])
 		lr_warn(s, c.warning);
+	lr_logical_class(b->name, &c);
 	for (int i = 0; i < LR_MAX_OUTS; i++) {
 		if (i < (nargout > 0 ? nargout : 1))
 			outs[i] = c.outs[i];

@@ -13,7 +13,7 @@
 /* A variable usable as a number here: a double matrix without a mask. */
 static const struct lr_matrix *plain(const struct lr_value *v)
 {
-	return v && v->kind == LR_VAL_MAT && !v->m->mask ? v->m : NULL;
+	return v && v->kind == LR_VAL_MAT && !v->m->mask && !v->logical ? v->m : NULL;
 }
 
 /* How deep an expression the fast path follows: a long chain such as

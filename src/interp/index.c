@@ -1,11 +1,13 @@
 /* Indexing with Octave's rules: A(i,j), A(i,:), A(:,j), A(k) in
- * column-major order, ranges and 'end'; and assignment into an index,
- * which grows the matrix with zeros as Octave does. */
+ * column-major order, ranges and 'end', and logical masks (A(A > 0)); and
+ * assignment into an index, which grows the matrix with zeros as Octave
+ * does. A string is indexed as the row of its character codes. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include "lowrank/alloc.h"
 #include "limit.h"
+#include "chars.h"
 #include "session_impl.h"
 
 /* One resolved subscript: 0-based positions, or all of them. */
@@ -14,7 +16,9 @@ struct sub {
 	size_t n;         /* how many positions */
 	int all;
 	size_t max;       /* largest position + 1 */
-	size_t rows, cols;/* shape of the index value, for A(k) results */
+	size_t rows, cols;/* shape of the index value, for A(k) results (of a mask:
+	                     as Octave's idx_vector makes it, see from_mask) */
+	int mask;         /* the index was a logical mask */
 };
 
 static void sub_finish(struct sub *x)
@@ -36,6 +40,37 @@ static int bad_index(struct lr_session *s, const struct lr_node *arg, double d)
 	return lr_fail(s, arg->pos, "index %.15g is out of range: it is too large", d);
 }
 
+/* The positions where logical m is 1, column-major. The shape Octave gives
+ * such an index: a row mask gives a row, any other a column, and a 1×1 mask
+ * true 1×1 or false 0×0 (idx_vector's rules). */
+static int from_mask(const struct lr_matrix *m, struct sub *x)
+{
+	size_t total = m->rows * m->cols, k = 0;
+
+	x->mask = 1;
+	for (size_t i = 0; i < total; i++)
+		x->n += m->data[i] != 0.0;
+	x->at = lr_mallocarray(x->n + 1, sizeof *x->at);
+	if (!x->at)
+		return -1;
+	for (size_t c = 0, i = 0; c < m->cols; c++)
+		for (size_t r = 0; r < m->rows; r++, i++)
+			if (LR_AT(m, r, c) != 0.0) {
+				x->at[k++] = i;
+				x->max = i + 1;
+			}
+	if (total == 1) {
+		x->rows = x->cols = x->n;
+	} else if (m->rows == 1 && m->cols != 1) {
+		x->rows = 1;
+		x->cols = x->n;
+	} else {
+		x->rows = x->n;
+		x->cols = 1;
+	}
+	return 0;
+}
+
 /* Evaluates argument d of n with 'end' = extent and resolves it. */
 static int resolve(struct lr_session *s, const struct lr_node *arg, size_t extent,
                    struct sub *x)
@@ -55,11 +90,16 @@ static int resolve(struct lr_session *s, const struct lr_node *arg, size_t exten
 		return 0;
 	}
 	s->end_extent = (double)extent;
-	rc = lr_eval_matrix(s, arg, "an index", &v);
+	rc = lr_eval(s, arg, &v);
 	s->end_extent = saved;
-	if (rc < 0)
+	if (rc < 0 || lr_val_numeric(s, arg->pos, &v) < 0)   /* s('a') is s(97) */
 		return -1;
 	m = v.v->m;
+	if (v.v->logical) {
+		rc = from_mask(m, x);
+		lr_val_drop(&v);
+		return rc < 0 ? lr_fail(s, arg->pos, "out of memory") : 0;
+	}
 	x->n = m->rows * m->cols;
 	x->rows = m->rows;
 	x->cols = m->cols;
@@ -90,14 +130,19 @@ static size_t pos_of(const struct sub *x, size_t i)
 	return x->all ? i : x->at[i];
 }
 
+/* Octave's message: A(5): out of bound 4 (dimensions are 2×2), with _ for
+ * the other index of two: A(3,_), A(_,3). */
 static int out_of_range(struct lr_session *s, const struct lr_node *arg, const char *name,
                         const struct lr_matrix *m, const struct sub *x, size_t extent,
                         const char *dim)
 {
 	char sh[32];
+	const char *before = !strcmp(dim, "columns") ? "_," : "";
+	const char *after = !strcmp(dim, "rows") ? ",_" : "";
 
-	return lr_fail(s, arg->pos, "index %zu is out of range: %s is %s (%zu %s)", x->max, name,
-	               lr_shape(m, sh, sizeof sh), extent, dim);
+	return lr_fail(s, arg->pos, "%s(%s%zu%s): out of bound %zu (dimensions are %s)%s", name,
+	               before, x->max, after, extent, lr_shape(m, sh, sizeof sh),
+	               x->mask ? ": the mask is true past the end" : "");
 }
 
 /* Refuses a result of rows×cols elements (as doubles: index vectors can
@@ -128,12 +173,13 @@ static int linear_get(struct lr_session *s, const struct lr_node *n, const struc
 		sub_finish(&x);
 		return -1;
 	}
-	/* Shape: A(:) is a column; a vector indexed by a vector keeps its
-	 * orientation; otherwise the shape of the index. */
+	/* Shape (Octave's Array::index): A(:) is a column; a vector (not a
+	 * scalar) indexed by a vector keeps its orientation; otherwise the
+	 * shape of the index. */
 	if (x.all)
 		r = lr_mat_create(numel, 1);
-	else if ((m->rows == 1 || m->cols == 1) && (x.rows == 1 || x.cols == 1))
-		r = m->rows == 1 ? lr_mat_create(1, x.n) : lr_mat_create(x.n, 1);
+	else if (numel != 1 && (m->rows == 1 || m->cols == 1) && (x.rows == 1 || x.cols == 1))
+		r = m->cols == 1 ? lr_mat_create(x.n, 1) : lr_mat_create(1, x.n);
 	else
 		r = lr_mat_create(x.rows, x.cols);
 	if (!r) {
@@ -206,11 +252,10 @@ static int grid_get(struct lr_session *s, const struct lr_node *n, const struct 
 int lr_index_get(struct lr_session *s, const struct lr_node *call,
                  const struct lr_value *v, struct lr_val *out)
 {
-	struct lr_matrix *r = NULL;
+	struct lr_matrix *r = NULL, *codes = NULL;
+	const struct lr_matrix *m;
 	int rc;
 
-	if (v->kind != LR_VAL_MAT)
-		return lr_fail(s, call->pos, "%s is a string and cannot be indexed", call->str);
 	if (call->nkids == 0) {
 		out->v = v;
 		out->own = NULL;
@@ -220,10 +265,22 @@ int lr_index_get(struct lr_session *s, const struct lr_node *call,
 		return lr_fail(s, call->kids[2]->pos,
 		               "expected at most 2 indices, found %zu: matrices have 2 dimensions",
 		               call->nkids);
-	rc = call->nkids == 1 ? linear_get(s, call, v->m, &r) : grid_get(s, call, v->m, &r);
+	if (v->kind == LR_VAL_STR && !(codes = lr_str_codes(v)))
+		return lr_fail(s, call->pos, "out of memory");
+	m = codes ? codes : v->m;
+	rc = call->nkids == 1 ? linear_get(s, call, m, &r) : grid_get(s, call, m, &r);
+	lr_mat_destroy(codes);
 	if (rc < 0)
 		return -1;
-	out->own = lr_value_mat(r);
+	if (codes) {   /* a string indexed gives a string */
+		rc = lr_str_from_codes(s, call->pos, r, &out->own);
+		lr_mat_destroy(r);
+		if (rc == 0)   /* a double-quoted string stays one, as in Octave */
+			out->own->dq = v->dq;
+		out->v = out->own;
+		return rc;
+	}
+	out->own = v->logical ? lr_value_bool(r) : lr_value_mat(r);
 	out->v = out->own;
 	return out->v ? 0 : lr_fail(s, call->pos, "out of memory");
 }
@@ -252,14 +309,6 @@ static struct lr_matrix *grown(const struct lr_matrix *m, size_t rows, size_t co
 	return g;
 }
 
-/* Octave deletes with A(i, :) = []; this language does not (yet). */
-static int deletion(struct lr_session *s, const struct lr_node *call)
-{
-	return lr_fail(s, call->pos, "deleting elements with %s(...) = [] is not supported; "
-	               "keep the others instead, as in %s = %s(:, [1 3])", call->str, call->str,
-	               call->str);
-}
-
 static int rhs_fits(struct lr_session *s, const struct lr_node *call, const struct lr_matrix *rhs,
                     size_t want_r, size_t want_c)
 {
@@ -268,8 +317,6 @@ static int rhs_fits(struct lr_session *s, const struct lr_node *call, const stru
 
 	if (n == 1)
 		return 0;
-	if (rhs->rows == 0 && rhs->cols == 0 && want_r * want_c > 0)
-		return deletion(s, call);
 	if ((rhs->rows == want_r && rhs->cols == want_c) ||
 	    (n == want_r * want_c && (want_r == 1 || want_c == 1) && (rhs->rows == 1 || rhs->cols == 1)))
 		return 0;
@@ -360,15 +407,18 @@ static int linear_set(struct lr_session *s, const struct lr_node *call, const st
 		return -1;
 	if (rhs->rows * rhs->cols != 1 && rhs->rows * rhs->cols != x.n) {
 		sub_finish(&x);
-		if (rhs->rows == 0 && rhs->cols == 0)
-			return deletion(s, call);
 		return lr_fail(s, call->pos, "cannot assign a %s value to %zu positions of %s",
 		               lr_shape(rhs, sh, sizeof sh), x.n, call->str);
 	}
 	if (x.max > numel) {
-		/* Only vectors (or nothing yet) grow under a single index. */
-		if (m && m->rows > 1 && m->cols > 1) {
-			out_of_range(s, call->kids[0], call->str, m, &x, numel, "elements");
+		/* Only vectors (or nothing yet) grow under a single index: as
+		 * Octave's resize1, a matrix of several rows that is not a column
+		 * (3×0 too) cannot. */
+		if (m && m->rows > 1 && m->cols != 1) {
+			lr_fail(s, call->kids[0]->pos, "%s(%zu) = X: invalid resizing operation or "
+			        "ambiguous assignment to an out-of-bounds array element (%s is %s; only "
+			        "a vector grows under one index)", call->str, x.max, call->str,
+			        lr_shape(m, sh, sizeof sh));
 			sub_finish(&x);
 			return -1;
 		}
@@ -396,25 +446,261 @@ static int linear_set(struct lr_session *s, const struct lr_node *call, const st
 	return 0;
 }
 
+/* The class of old(...) = rhs, as Octave: a logical stays logical (rhs
+ * entries 0 and 1 only: Octave would turn 5 into 1 with a warning, which
+ * this language refuses rather than change a value silently); a new
+ * variable takes rhs's class; a double stays double. */
+static int result_logical(struct lr_session *s, const struct lr_node *call,
+                          const struct lr_value *old, const struct lr_value *rhs)
+{
+	const struct lr_matrix *r = rhs->m;
+
+	if (!old)
+		return rhs->kind == LR_VAL_MAT && rhs->logical;
+	if (old->kind != LR_VAL_MAT || !old->logical)
+		return 0;
+	for (size_t i = 0; rhs->kind == LR_VAL_MAT && i < r->rows * r->cols; i++) {
+		double x = r->data[i];
+		if (isnan(x))   /* Octave refuses it too */
+			return lr_fail(s, call->pos, "%s is logical: %s", call->str,
+			               "invalid conversion from NaN to logical");
+		if (x != 0.0 && x != 1.0) {
+			char num[32];
+			if (isinf(x))
+				snprintf(num, sizeof num, "%sInf", x < 0 ? "-" : "");
+			else
+				snprintf(num, sizeof num, "%.15g", x);
+			return lr_fail(s, call->pos, "%s is logical, and %s is not 0 or 1 (Octave would "
+			               "store 1, with a warning): make it a number first, %s = double(%s)",
+			               call->str, num, call->str, call->str);
+		}
+	}
+	if (rhs->kind == LR_VAL_STR)
+		return lr_fail(s, call->pos, "%s is logical: a string cannot be stored in it",
+		               call->str);
+	return 1;
+}
+
 int lr_index_set(struct lr_session *s, const struct lr_node *call,
                  const struct lr_value *old, const struct lr_value *rhs,
                  struct lr_value **out)
 {
-	const struct lr_matrix *m = old ? old->m : NULL;
-	struct lr_matrix *g = NULL;
-	int rc;
+	struct lr_matrix *g = NULL, *oc = NULL, *rc_m = NULL;
+	const struct lr_matrix *m = old ? old->m : NULL, *r = rhs->m;
+	int rc, logical, text = old && old->kind == LR_VAL_STR;
 
-	if (old && old->kind != LR_VAL_MAT)
-		return lr_fail(s, call->pos, "%s is a string and cannot be indexed", call->str);
-	if (rhs->kind != LR_VAL_MAT)
-		return lr_fail(s, call->pos, "cannot assign a string into a matrix");
 	if (call->nkids == 0 || call->nkids > 2)
 		return lr_fail(s, call->pos, "expected 1 or 2 indices on the left of '=', found %zu",
 		               call->nkids);
-	rc = call->nkids == 1 ? linear_set(s, call, m, rhs->m, &g)
-	                      : grid_set(s, call, m, rhs->m, &g);
+	if ((logical = result_logical(s, call, old, rhs)) < 0)
+		return -1;
+	/* strings take part as the rows of their codes */
+	if ((text && !(m = oc = lr_str_codes(old))) ||
+	    (rhs->kind == LR_VAL_STR && !(r = rc_m = lr_str_codes(rhs)))) {
+		lr_mat_destroy(oc);
+		return lr_fail(s, call->pos, "out of memory");
+	}
+	rc = call->nkids == 1 ? linear_set(s, call, m, r, &g) : grid_set(s, call, m, r, &g);
+	lr_mat_destroy(oc);
+	lr_mat_destroy(rc_m);
 	if (rc < 0)
 		return -1;
-	*out = lr_value_mat(g);
+	if (text) {   /* a string assigned into stays a string: s(1) = 'H' */
+		rc = lr_str_from_codes(s, call->pos, g, out);
+		lr_mat_destroy(g);
+		if (rc == 0)
+			(*out)->dq = old->dq;
+		return rc;
+	}
+	*out = logical ? lr_value_bool(g) : lr_value_mat(g);
+	return *out ? 0 : lr_fail(s, call->pos, "out of memory");
+}
+
+/* ---- Deletion: A(i) = [], A(i, :) = [], A(:, j) = [] -------------------- */
+
+/* A rows×cols matrix of the entries of m at the column-major positions where
+ * keep is 1, filled column-major, with their mask bytes (NULL when out of
+ * memory). */
+static struct lr_matrix *kept(const struct lr_matrix *m, const unsigned char *keep,
+                              size_t rows, size_t cols)
+{
+	struct lr_matrix *r = lr_mat_create(rows, cols);
+	size_t k = 0;
+
+	if (r && m->mask && rows * cols > 0 && !(r->mask = lr_malloc(rows * cols))) {
+		lr_mat_destroy(r);
+		return NULL;
+	}
+	for (size_t c = 0, i = 0; r && c < m->cols; c++)
+		for (size_t q = 0; q < m->rows; q++, i++) {
+			if (!keep[i])
+				continue;
+			size_t at = (k % rows) * cols + k / rows;
+			r->data[at] = LR_AT(m, q, c);
+			if (m->mask)
+				r->mask[at] = m->mask[q * m->cols + c];
+			k++;
+		}
+	return r;
+}
+
+/* 1 if x is what Octave calls a contiguous range (is_cont_range): a scalar,
+ * a range with step 1, or a mask true from the first position up to its
+ * last true. Deleting one leaves a row; deleting other positions leaves a
+ * column (A(complement)), unless A is a row. */
+static int contiguous(const struct lr_node *arg, const struct sub *x)
+{
+	for (size_t i = 1; i < x->n; i++)
+		if (x->at[i] != x->at[i - 1] + 1)
+			return 0;
+	if (x->mask)
+		return x->at[0] == 0;
+	return x->n == 1 || arg->kind == LR_N_RANGE;
+}
+
+/* A(i) = []: the positions i go, as Octave's Array::delete_elements. */
+static int linear_delete(struct lr_session *s, const struct lr_node *call,
+                         const struct lr_matrix *m, unsigned char *keep, size_t *rows,
+                         size_t *cols)
+{
+	size_t numel = m->rows * m->cols, left;
+	struct sub x;
+	int row;
+
+	if (resolve(s, call->kids[0], numel, &x) < 0)
+		return -1;
+	if (x.all || x.n == 0) {   /* A(:) = [] empties A; A([]) = [] leaves it */
+		*rows = x.all ? 0 : m->rows;
+		*cols = x.all ? 0 : m->cols;
+		memset(keep, !x.all, numel);
+		sub_finish(&x);
+		return 0;
+	}
+	if (x.max > numel) {
+		lr_fail(s, call->kids[0]->pos, "%s(I) = []: index out of bounds: value %zu out of "
+		        "bound %zu", call->str, x.max, numel);
+		sub_finish(&x);
+		return -1;
+	}
+	memset(keep, 1, numel);
+	for (size_t i = 0; i < x.n; i++)
+		keep[x.at[i]] = 0;
+	left = 0;
+	for (size_t i = 0; i < numel; i++)
+		left += keep[i];
+	/* a column stays a column, a row a row; a matrix becomes a row when a
+	 * contiguous range (or its last element) goes, else a column */
+	if (m->cols == 1 && m->rows != 1)
+		row = 0;
+	else if (m->rows == 1)
+		row = 1;
+	else
+		row = contiguous(call->kids[0], &x);
+	*rows = row ? 1 : left;
+	*cols = row ? left : 1;
+	sub_finish(&x);
+	return 0;
+}
+
+/* A(i, :) = [] and A(:, j) = []: whole rows or columns go; A(:, :) = []
+ * leaves 0 rows. Two indices that are not ':' delete nothing when one of
+ * them is empty, and are otherwise Octave's error. */
+static int grid_delete(struct lr_session *s, const struct lr_node *call,
+                       const struct lr_matrix *m, unsigned char *keep, size_t *rows,
+                       size_t *cols)
+{
+	struct sub xr, xc, *x;
+	size_t extent;
+	int rc = -1, on_rows;
+
+	if (resolve(s, call->kids[0], m->rows, &xr) < 0)
+		return -1;
+	if (resolve(s, call->kids[1], m->cols, &xc) < 0) {
+		sub_finish(&xr);
+		return -1;
+	}
+	*rows = m->rows;
+	*cols = m->cols;
+	memset(keep, 1, m->rows * m->cols);
+	if (!xr.all && !xc.all) {
+		if (xr.n && xc.n)
+			lr_fail(s, call->pos, "a null assignment can only have one non-colon index");
+		else
+			rc = 0;
+		goto done;
+	}
+	on_rows = !xr.all || xc.all;   /* A(:, :) = [] deletes every row */
+	x = on_rows ? &xr : &xc;
+	extent = on_rows ? m->rows : m->cols;
+	if (x->max > extent) {
+		lr_fail(s, call->kids[on_rows ? 0 : 1]->pos, "%s(%s) = []: index out of bounds: value "
+		        "%zu out of bound %zu", call->str, on_rows ? "I,_" : "_,I", x->max, extent);
+		goto done;
+	}
+	unsigned char *gone = lr_calloc(extent + 1, 1);   /* a position named twice goes once */
+	if (!gone) {
+		lr_fail(s, call->pos, "out of memory");
+		goto done;
+	}
+	for (size_t i = 0; i < x->n; i++)
+		gone[pos_of(x, i)] = 1;
+	for (size_t p = 0; p < extent; p++) {
+		if (!gone[p])
+			continue;
+		for (size_t q = 0; q < (on_rows ? m->cols : m->rows); q++)
+			keep[on_rows ? q * m->rows + p : p * m->rows + q] = 0;
+		if (on_rows)
+			(*rows)--;
+		else
+			(*cols)--;
+	}
+	lr_free(gone);
+	rc = 0;
+done:
+	sub_finish(&xr);
+	sub_finish(&xc);
+	return rc;
+}
+
+int lr_index_delete(struct lr_session *s, const struct lr_node *call,
+                    const struct lr_value *old, struct lr_value **out)
+{
+	struct lr_matrix *codes = NULL, *r;
+	const struct lr_matrix *m;
+	unsigned char *keep;
+	size_t rows, cols;
+	int rc;
+
+	if (call->nkids == 0 || call->nkids > 2)
+		return lr_fail(s, call->pos, "expected 1 or 2 indices on the left of '= []', found "
+		               "%zu", call->nkids);
+	if (!old)
+		return lr_fail(s, call->pos, "%s(I) = []: %s does not exist, so nothing can be "
+		               "deleted from it", call->str, call->str);
+	if (old->kind == LR_VAL_STR && !(codes = lr_str_codes(old)))
+		return lr_fail(s, call->pos, "out of memory");
+	m = codes ? codes : old->m;
+	keep = lr_malloc(m->rows * m->cols + 1);
+	if (!keep) {
+		lr_mat_destroy(codes);
+		return lr_fail(s, call->pos, "out of memory");
+	}
+	rc = call->nkids == 1 ? linear_delete(s, call, m, keep, &rows, &cols)
+	                      : grid_delete(s, call, m, keep, &rows, &cols);
+	r = rc < 0 ? NULL : kept(m, keep, rows, cols);
+	lr_free(keep);
+	lr_mat_destroy(codes);
+	if (rc < 0)
+		return -1;
+	if (!r)
+		return lr_fail(s, call->pos, "out of memory");
+	if (old->kind == LR_VAL_STR) {
+		rc = lr_str_from_codes(s, call->pos, r, out);
+		lr_mat_destroy(r);
+		if (rc == 0)
+			(*out)->dq = old->dq;
+		return rc;
+	}
+	*out = old->logical ? lr_value_bool(r) : lr_value_mat(r);
 	return *out ? 0 : lr_fail(s, call->pos, "out of memory");
 }

@@ -18,8 +18,9 @@ enum lr_event_kind {
 	LR_EV_VIEW,          /* view: the panel view was asked for (name) */
 	LR_EV_VARS,          /* variables changed */
 	LR_EV_CLEAR,         /* clc: the output area is to be cleared */
-	LR_EV_LESSON         /* lesson: a step was shown (name: the panel text), or the
+	LR_EV_LESSON,        /* lesson: a step was shown (name: the panel text), or the
 	                        lesson ended (name NULL) */
+	LR_EV_IMAGE          /* imshow: a picture to show (lr_session_image gives it) */
 };
 
 struct lr_run;           /* an SGD run kept by the session (see session.c) */

@@ -3,6 +3,7 @@
  * interpreter, not to a command: a script uses them as Octave's. */
 #include <stdio.h>
 #include <string.h>
+#include "imagefn.h"
 #include "lr_printf.h"
 #include "session_impl.h"
 
@@ -22,9 +23,10 @@ static int fn_print(struct lr_session *s, const struct lr_node *n, const struct 
 		lr_buf_init(&b);
 		if (args[0].v->kind == LR_VAL_STR)
 			lr_buf_printf(&b, "%s\n", args[0].v->s);
-		else {
+		else if (args[0].v->logical)
+			lr_fmt_logical(&b, NULL, args[0].v->m, &s->fmt);
+		else
 			lr_fmt_matrix(&b, NULL, args[0].v->m, &s->fmt);
-		}
 		lr_write_buf(s, &b);
 		lr_buf_finish(&b);
 		return 0;
@@ -81,6 +83,12 @@ const struct lr_printer lr_printers[] = {
 	  "search FOLDER for function files NAME.m, NAME.lr (before the others added)" },
 	{ "rmpath", "rmpath(FOLDER, ...)", "stop searching FOLDER for function files" },
 	{ "feval", "feval(NAME, ...)", "call the function named by the string NAME" },
+	/* pictures (imagefn.c), run by lr_image_function */
+	{ "image", "image(A)", "show A as a picture, its values indices of 64 grays" },
+	{ "imagesc", "imagesc(A)", "show A as a picture from min(A) black to max(A) white" },
+	{ "imread", "I = imread(FILE)", "a PNG, JPEG, PGM/PPM or BMP file as gray levels 0..255" },
+	{ "imshow", "imshow(A), imshow(A, []), imshow(A, [lo hi])", "show A as a picture" },
+	{ "imwrite", "imwrite(A, FILE)", "write A as an 8-bit gray PNG or PGM" },
 	{ NULL, NULL, NULL }
 };
 
@@ -90,7 +98,8 @@ int lr_session_function(struct lr_session *s, const struct lr_node *n, int nargo
 	struct lr_val args[64];
 	size_t i;
 
-	if (lr_flow_function(s, n, nargout, outs, rc))   /* error, warning, tic, toc, ... */
+	if (lr_flow_function(s, n, nargout, outs, rc) ||   /* error, warning, tic, ... */
+	    lr_image_function(s, n, nargout, outs, rc))
 		return 1;
 	for (i = 0; lr_printers[i].name; i++)
 		if (!strcmp(n->str, lr_printers[i].name))

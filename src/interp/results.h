@@ -83,4 +83,18 @@ const struct lr_run *lr_session_last_run(const struct lr_session *s);
 size_t lr_session_runs(const struct lr_session *s, const struct lr_run *const **runs);
 const struct lr_svd_run *lr_session_last_svd(const struct lr_session *s);
 
+/* The picture imshow (image, imagesc) last showed, or NULL: its values
+ * *lo..*hi are drawn black to white; *name names it ("I", "the picture").
+ * Borrowed: valid until the next statement runs (imagefn.c). */
+const struct lr_matrix *lr_session_image(const struct lr_session *s, double *lo, double *hi,
+                                         const char **name);
+
+/* 1 if m holds exactly what one of the session's last imread calls gave
+ * (explore and the terminal's panel then show it as a picture). */
+int lr_image_loaded(const struct lr_session *s, const struct lr_matrix *m);
+
+/* A front end says it shows the newest SVD at rank k (+ and - in the
+ * terminal), so that `print` writes what is on the screen (figure.c). */
+void lr_session_show_rank(struct lr_session *s, size_t k);
+
 #endif

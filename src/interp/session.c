@@ -50,6 +50,7 @@ void lr_session_destroy(struct lr_session *s)
 	lr_svd_run_destroy(s->svd);
 	if (s->lesson_destroy)
 		s->lesson_destroy(s->lesson);
+	lr_shown_image_destroy(s->shown);
 	lr_free(s);
 }
 
@@ -264,6 +265,8 @@ void lr_show(struct lr_session *s, const char *name, const struct lr_value *v)
 	lr_buf_init(&b);
 	if (v->kind == LR_VAL_STR)
 		lr_fmt_string(&b, name, v->s);
+	else if (v->logical)
+		lr_fmt_logical(&b, name, v->m, &s->fmt);
 	else
 		lr_fmt_matrix(&b, name, v->m, &s->fmt);
 	lr_write_buf(s, &b);
@@ -272,6 +275,7 @@ void lr_show(struct lr_session *s, const char *name, const struct lr_value *v)
 
 void lr_emit(struct lr_session *s, const struct lr_event *ev)
 {
+	lr_figure_note(s, ev);     /* what `print` writes (printcmd.c) */
 	if (s->out && s->out->event)
 		s->out->event(s->out->ctx, ev);
 }
@@ -330,11 +334,16 @@ static int exec_index_assign(struct lr_session *s, const struct lr_stmt *st)
 {
 	struct lr_val rhs = { 0 };
 	struct lr_value *nv = NULL;
+	const struct lr_node *e = st->expr;
 	int rc;
 
-	if (lr_eval(s, st->expr, &rhs) < 0)
+	/* A(i) = [] deletes: only a literal [] or '' does, as in Octave */
+	if ((e->kind == LR_N_MATRIX && e->nkids == 0) || (e->kind == LR_N_STR && !e->strlen))
+		rc = lr_index_delete(s, st->index, lr_var_get(s, st->name), &nv);
+	else if (lr_eval(s, e, &rhs) < 0)
 		return -1;
-	rc = lr_index_set(s, st->index, lr_var_get(s, st->name), rhs.v, &nv);
+	else
+		rc = lr_index_set(s, st->index, lr_var_get(s, st->name), rhs.v, &nv);
 	lr_val_drop(&rhs);
 	if (rc < 0)
 		return -1;

@@ -21,6 +21,13 @@ struct lr_var {
 
 struct lr_lesson_state;
 
+struct lr_shown_image;
+/* Frees what the session keeps of pictures (imagefn.c); NULL is a no-op. */
+void lr_shown_image_destroy(struct lr_shown_image *im);
+
+/* Remembers which figure the event shows, for `print` (printcmd.c). */
+void lr_figure_note(struct lr_session *s, const struct lr_event *ev);
+
 struct lr_session {
 	const struct lr_output *out;    /* borrowed */
 	struct lr_var *vars;            /* owned, unsorted */
@@ -38,12 +45,22 @@ struct lr_session {
 	struct lr_svd_run *svd;         /* owned, newest SVD or NULL */
 	struct lr_limits lim;
 	struct lr_lesson_state *lesson; /* owned: the lesson being played (lesson.c), or NULL */
+	int figure;                     /* what `print` writes: the figure the last event
+	                                   showed (enum lr_figure, figure.h), 0 none */
+	size_t figure_k;                /* the rank a front end shows for figure_svd (+ and
+	                                   - in the terminal), 0 none */
+	const struct lr_svd_run *figure_svd;   /* borrowed identity, compared only */
+	struct lr_shown_image *shown;   /* owned: imshow's picture and imread's fingerprints
+	                                   (imagefn.c), or NULL */
 	/* Frees lesson: set by the code that made it, so that the session
 	 * needs to know nothing of lessons. */
 	void (*lesson_destroy)(struct lr_lesson_state *st);
 	const struct lr_command *const *commands;  /* borrowed: the command tables
 	                                              (command.h), or NULL for none */
 	int sandbox;                    /* > 0 while a lesson's own statements run: no files */
+	const char *data_dir;           /* borrowed: while a lesson's own statements run, the
+	                                   folder of its file, from which imread reads a
+	                                   relative name (lesson.c sets it), else NULL */
 	int exit_status;
 	int quit;
 	/* While a statement runs: */
@@ -125,6 +142,10 @@ int lr_index_get(struct lr_session *s, const struct lr_node *call,
 int lr_index_set(struct lr_session *s, const struct lr_node *call,
                  const struct lr_value *old, const struct lr_value *rhs,
                  struct lr_value **out);
+/* name(args) = [] (a literal [] or ''): deletes elements, rows or columns
+ * with Octave's rules and errors; *out is the new value. */
+int lr_index_delete(struct lr_session *s, const struct lr_node *call,
+                    const struct lr_value *old, struct lr_value **out);
 
 /* Functions that print (printers.c): disp, printf, fprintf, sprintf.
  * Returns 1 if name is one of them (and it ran, with result 0 or -1 in
@@ -180,10 +201,11 @@ static inline struct lr_value **lr_var_find(struct lr_session *s, const char *na
 }
 
 /* 1 if v is a double 1×1 matrix without a mask, whose element may be
- * overwritten in place. */
+ * overwritten in place (not a logical one: a store must check its 0 or 1). */
 static inline int lr_value_plain_scalar(const struct lr_value *v)
 {
-	return v && v->kind == LR_VAL_MAT && v->m->rows == 1 && v->m->cols == 1 && !v->m->mask;
+	return v && v->kind == LR_VAL_MAT && v->m->rows == 1 && v->m->cols == 1 && !v->m->mask &&
+	       !v->logical;
 }
 
 /* The start, step, end and count of a range node, as lr_eval builds it. */

@@ -1,6 +1,8 @@
 /* Values of the language; see value.h. */
 #include "value.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 #include "lowrank/alloc.h"
 
@@ -30,6 +32,15 @@ struct lr_value *lr_value_scalar(double x)
 	return lr_value_mat(m);
 }
 
+struct lr_value *lr_value_bool(struct lr_matrix *m)
+{
+	struct lr_value *v = lr_value_mat(m);
+
+	if (v)
+		v->logical = 1;
+	return v;
+}
+
 struct lr_value *lr_value_str(const char *s, size_t n)
 {
 	struct lr_value *v = lr_calloc(1, sizeof *v);
@@ -56,7 +67,10 @@ struct lr_value *lr_value_copy(const struct lr_value *v)
 			c->dq = v->dq;
 		return c;
 	}
-	return lr_value_mat(lr_mat_copy(v->m));
+	struct lr_value *c = lr_value_mat(lr_mat_copy(v->m));
+	if (c)
+		c->logical = v->logical;
+	return c;
 }
 
 void lr_value_destroy(struct lr_value *v)
@@ -71,4 +85,20 @@ void lr_value_destroy(struct lr_value *v)
 int lr_value_is_scalar(const struct lr_value *v)
 {
 	return v->kind == LR_VAL_MAT && v->m->rows == 1 && v->m->cols == 1;
+}
+
+int lr_char_code(double x, int round_it, unsigned char *out, char *why, size_t n)
+{
+	double c = round_it ? round(x) : trunc(x);
+
+	if (isnan(x)) {
+		snprintf(why, n, "invalid conversion from NaN to character");
+		return -1;
+	}
+	if (!(c >= 0 && c <= 255)) {
+		snprintf(why, n, "a character code must be from 0 to 255, found %.15g", x);
+		return -1;
+	}
+	*out = (unsigned char)c;
+	return 0;
 }

@@ -1,5 +1,8 @@
 /* Values of the language: a matrix of doubles (a scalar is 1×1) or a
- * string. One owner per value; lr_value_destroy(NULL) is a no-op. */
+ * string (a row of characters, Octave's char row vector). A matrix may be
+ * logical, as Octave's class logical: its entries are 0 or 1, it shows as
+ * `  1  0  1` and, as an index, it is a mask that selects where it is 1.
+ * One owner per value; lr_value_destroy(NULL) is a no-op. */
 #ifndef LR_VALUE_H
 #define LR_VALUE_H
 
@@ -13,6 +16,7 @@ struct lr_value {
 	struct lr_matrix *m;  /* owned when kind == LR_VAL_MAT, else NULL */
 	char *s;              /* owned, NUL-terminated, when kind == LR_VAL_STR, else NULL */
 	size_t slen;
+	int logical;          /* LR_VAL_MAT: of class logical (every entry 0 or 1) */
 	int dq;               /* a string from a double-quoted literal, whose escapes the lexer
 	                         has replaced: printf then takes its backslashes as they are,
 	                         as Octave does (a single-quoted format's escapes are printf's) */
@@ -21,9 +25,15 @@ struct lr_value {
 /* Wraps m (taking ownership; on failure m is destroyed and NULL returned). */
 struct lr_value *lr_value_mat(struct lr_matrix *m);
 struct lr_value *lr_value_scalar(double x);
+/* Wraps m as a logical value (its entries must be 0 or 1); as lr_value_mat. */
+struct lr_value *lr_value_bool(struct lr_matrix *m);
 struct lr_value *lr_value_str(const char *s, size_t n);
 struct lr_value *lr_value_copy(const struct lr_value *v);
 void lr_value_destroy(struct lr_value *v);
+/* The character of code x, rounded (char(65.6) is 'B') or truncated (as a
+ * concatenation converts). -1 with a sentence in why[n] for NaN or a code
+ * outside 0–255, which Octave would wrap or zero. */
+int lr_char_code(double x, int round_it, unsigned char *out, char *why, size_t n);
 /* 1 if v is a 1×1 matrix. */
 int lr_value_is_scalar(const struct lr_value *v);
 

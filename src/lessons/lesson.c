@@ -116,9 +116,24 @@ static int lesson_error(void *ctx, const char *name, const char *src, size_t len
 	return 0;
 }
 
+/* The folder of l's file into buf ("." for a bare name): a lesson's
+ * imread('data/x.png') reads from beside the lesson, wherever the program
+ * was started. */
+static const char *lesson_dir(const struct lr_lesson *l, char *buf, size_t n)
+{
+	const char *slash = strrchr(l->path, '/');
+
+	if (!slash)
+		snprintf(buf, n, ".");
+	else
+		snprintf(buf, n, "%.*s", slash == l->path ? 1 : (int)(slash - l->path), l->path);
+	return buf;
+}
+
 int lr_lesson_run(struct lr_session *s, const struct lr_lesson *l, size_t first, size_t n,
                   int echo, struct lr_error *e)
 {
+	char dir[4096];
 	struct lesson_run r = { s, 0, e, { 0, 0, 0 } };
 	const struct lr_run_hooks h = { &r, echo ? lesson_echo : NULL, lesson_ran, lesson_error,
 	                                NULL };
@@ -133,8 +148,10 @@ int lr_lesson_run(struct lr_session *s, const struct lr_lesson *l, size_t first,
 		r.base--;
 	end = first + n < l->nstmts ? l->stmts[first + n]->pos.offset : l->len;
 	s->sandbox++;   /* a lesson's own statements touch no file */
+	s->data_dir = lesson_dir(l, dir, sizeof dir);   /* but read their own data */
 	res = lr_session_run_text(s, l->path, l->src + r.base, end - r.base,
 	                          l->stmts[first]->pos.line, &h);
+	s->data_dir = NULL;
 	s->sandbox--;
 	if (res == LR_RUN_QUIT) {
 		s->quit = 0;

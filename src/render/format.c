@@ -52,6 +52,7 @@ static const char HIDDEN_NOTE[] = "  [x] = hidden by the mask\n";
 struct style {
 	char kind;   /* 'd' integer, 'f' fixed, 'e' exponent */
 	int dec;     /* decimals of 'f' and 'e' */
+	int nosign;  /* no room for a minus sign: a logical matrix, `  1  0  1` */
 };
 
 static int precision_of(enum lr_numfmt f)
@@ -95,7 +96,7 @@ static size_t render(char *buf, double x, struct style s)
 /* Octave's choice for one number shown alone (make_real_format). */
 static struct style scalar_style(double x, int prec)
 {
-	struct style s = { 'd', 0 };
+	struct style s = { 'd', 0, 0 };
 	int ld, rd;
 
 	if (!isfinite(x) || x == 0)
@@ -172,7 +173,7 @@ static int shows_as_zero(double a, struct style s)
 /* The project's choice for a matrix (see the comment at the top). */
 static struct style matrix_style(const struct lr_matrix *m, int prec)
 {
-	struct style s = { 'd', 0 };
+	struct style s = { 'd', 0, 0 };
 	double maxabs, minnz;
 	int all_int;
 
@@ -220,7 +221,7 @@ static size_t entry_text(char *buf, const struct lr_matrix *m, size_t k,
 	} else {
 		n = render(buf, x, s);
 	}
-	*width = n + (x < 0 ? 0 : 1);
+	*width = n + (x < 0 || s.nosign ? 0 : 1);
 	return n;
 }
 
@@ -270,9 +271,10 @@ static void put_rows(struct lr_buf *out, const struct lr_matrix *m, struct style
 /* The rows of a nonempty matrix, split into column blocks when wider than
  * the output; returns 1 if a hidden entry was shown. */
 static int put_blocks(struct lr_buf *out, const struct lr_matrix *m,
-                      const struct lr_fmt_opts *o)
+                      const struct lr_fmt_opts *o, int logical)
 {
 	struct style s = matrix_style(m, precision_of(o->numfmt));
+	s.nosign = logical;
 	int any_hidden;
 	size_t w = common_width(m, s, &any_hidden);
 	size_t colw = w + 2, per = m->cols;
@@ -316,8 +318,8 @@ static void put_scalar(struct lr_buf *out, const char *name,
 		lr_buf_puts(out, HIDDEN_NOTE);
 }
 
-void lr_fmt_matrix(struct lr_buf *out, const char *name, const struct lr_matrix *m,
-                   const struct lr_fmt_opts *o)
+static void put_matrix(struct lr_buf *out, const char *name, const struct lr_matrix *m,
+                       const struct lr_fmt_opts *o, int logical)
 {
 	static const struct lr_fmt_opts defaults = { LR_FMT_SHORT, 80 };
 
@@ -335,11 +337,23 @@ void lr_fmt_matrix(struct lr_buf *out, const char *name, const struct lr_matrix 
 	}
 	if (name)
 		lr_buf_printf(out, "%s =\n\n", name);
-	int any_hidden = put_blocks(out, m, o);
+	int any_hidden = put_blocks(out, m, o, logical);
 	if (name)
 		lr_buf_putc(out, '\n');
 	if (any_hidden)
 		lr_buf_puts(out, HIDDEN_NOTE);
+}
+
+void lr_fmt_matrix(struct lr_buf *out, const char *name, const struct lr_matrix *m,
+                   const struct lr_fmt_opts *o)
+{
+	put_matrix(out, name, m, o, 0);
+}
+
+void lr_fmt_logical(struct lr_buf *out, const char *name, const struct lr_matrix *m,
+                    const struct lr_fmt_opts *o)
+{
+	put_matrix(out, name, m, o, 1);
 }
 
 void lr_fmt_string(struct lr_buf *out, const char *name, const char *s)

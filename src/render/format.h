@@ -22,6 +22,10 @@ struct lr_fmt_opts {
  * name and no blank lines). */
 void lr_fmt_matrix(struct lr_buf *out, const char *name, const struct lr_matrix *m,
                    const struct lr_fmt_opts *o);
+/* As lr_fmt_matrix, for a logical matrix (entries 0 and 1): Octave shows
+ * it without room for a sign, `  1  0  1`. */
+void lr_fmt_logical(struct lr_buf *out, const char *name, const struct lr_matrix *m,
+                    const struct lr_fmt_opts *o);
 /* Appends one number as a scalar would show (no name, no newline). */
 void lr_fmt_number(struct lr_buf *out, double x, enum lr_numfmt f);
 /* Appends `name = text` for a string value. */

@@ -38,6 +38,7 @@ void lr_grid_clear(struct lr_grid *g)
 	for (size_t i = 0; i < n; i++) {
 		g->cells[i].ch = ' ';
 		g->cells[i].style = LR_STY_NORMAL;
+		g->cells[i].fg = g->cells[i].bg = 0;
 	}
 }
 
@@ -48,6 +49,18 @@ void lr_grid_put(struct lr_grid *g, int x, int y, uint32_t ch, int style)
 	struct lr_cell *c = &g->cells[(size_t)y * (size_t)g->w + (size_t)x];
 	c->ch = ch;
 	c->style = (uint8_t)style;
+	c->fg = c->bg = 0;
+}
+
+void lr_grid_pixels(struct lr_grid *g, int x, int y, uint32_t ch, int style, int fg, int bg)
+{
+	if (x < 0 || y < 0 || x >= g->w || y >= g->h)
+		return;
+	struct lr_cell *c = &g->cells[(size_t)y * (size_t)g->w + (size_t)x];
+	c->ch = ch;
+	c->style = (uint8_t)style;
+	c->fg = (uint8_t)fg;
+	c->bg = (uint8_t)bg;
 }
 
 const struct lr_cell *lr_grid_at(const struct lr_grid *g, int x, int y)

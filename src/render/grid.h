@@ -15,12 +15,15 @@ enum lr_style {
 	LR_STY_SERIES1, LR_STY_SERIES2, LR_STY_SERIES3, LR_STY_SERIES4,
 	LR_STY_FLOOR, LR_STY_KEPT, LR_STY_DROPPED, LR_STY_HIDDEN,
 	LR_STY_HEAT0, LR_STY_HEAT1, LR_STY_HEAT2, LR_STY_HEAT3, LR_STY_HEAT4,
+	LR_STY_PIX_GRAY,  /* two pixels (▀): fg the upper's gray level 0..255, bg the lower's */
+	LR_STY_PIX_256,   /* two pixels (▀): fg and bg are xterm-256 colour indices */
 	LR_STY_COUNT
 };
 
 struct lr_cell {
 	uint32_t ch;      /* a Unicode code point of display width 1 */
 	uint8_t style;    /* enum lr_style */
+	uint8_t fg, bg;   /* the two pixels' colours for the LR_STY_PIX_* styles, else 0 */
 };
 
 struct lr_grid {
@@ -38,6 +41,9 @@ void lr_grid_finish(struct lr_grid *g);
 void lr_grid_clear(struct lr_grid *g);
 /* Sets one cell; out-of-range positions are ignored (clipping). */
 void lr_grid_put(struct lr_grid *g, int x, int y, uint32_t ch, int style);
+/* Sets one cell to two pixels: ch (the upper-half block ▀) in style
+ * LR_STY_PIX_GRAY or LR_STY_PIX_256 with the colours fg and bg. */
+void lr_grid_pixels(struct lr_grid *g, int x, int y, uint32_t ch, int style, int fg, int bg);
 /* The cell at (x, y), or NULL outside the grid. (Extension.) */
 const struct lr_cell *lr_grid_at(const struct lr_grid *g, int x, int y);
 /* Writes UTF-8 text from (x, y) rightwards, clipped; returns the column after

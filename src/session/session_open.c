@@ -6,7 +6,8 @@
 #include "session_impl.h"
 
 const struct lr_command *const lr_command_tables[] = {
-	lr_base_commands, lr_lesson_commands, lr_workspace_commands, NULL
+	lr_base_commands, lr_lesson_commands, lr_workspace_commands, lr_figure_commands,
+	lr_data_commands, NULL
 };
 
 struct lr_session *lr_session_create(const struct lr_output *out)

@@ -77,6 +77,9 @@ void tui_panel_state(struct lr_panel *p, const struct lr_run **buf, size_t cap)
 	}
 	p->ascii = tui.scr.ascii;
 	p->lesson = tui.lesson;
+	tui.pic.mode = tui.scr.image_mode;
+	tui.pic.shown = lr_session_image(tui.s, &tui.pic.lo, &tui.pic.hi, &tui.pic.shown_name);
+	p->picture = &tui.pic;
 }
 
 void tui_draw_panel(void)
@@ -86,11 +89,18 @@ void tui_draw_panel(void)
 
 	if (!lr_screen_has_panel(&tui.scr))
 		return;
+	struct timespec t0;
+
 	tui_panel_state(&p, buf, 16);
 	if (p.view == LR_VIEW_MATRICES)
 		p.scrolled = &tui.scroll;
+	tui_stamp(&t0);
 	lr_panel_draw(&tui.scr.panel_grid, &p);
 	lr_screen_put_panel(&tui.scr);
+	if (p.view == LR_VIEW_MATRICES && tui.pic.on) {   /* for LOWRANK_TUI_STATS */
+		tui.pic_ns += tui_since_ns(&t0);
+		tui.pic_frames++;
+	}
 	tui_draw_rule();            /* its hint follows the view */
 }
 

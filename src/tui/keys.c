@@ -86,6 +86,7 @@ int tui_explore_key(int c)
 	else if (c != '-' && k < sv->svd.p)
 		k++;
 	tui.k = k;
+	lr_session_show_rank(tui.s, k);   /* print writes the rank on the screen */
 	tui.focus = LR_FOCUS_SVD;
 	tui_draw_panel();
 	tui_redisplay();

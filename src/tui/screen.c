@@ -48,6 +48,20 @@ static void style(struct lr_screen *s, int i, short fg8, short fg256, attr_t col
 	s->attr[i] = color_attr;
 }
 
+/* How pictures can show here. ncurses sends 24-bit colours only through a
+ * description with direct colour (COLORS of 2^24, e.g. TERM=xterm-direct),
+ * so COLORTERM=truecolor alone, under a 256-colour TERM, gets the grays. */
+static enum lr_colour_mode image_mode(const struct lr_screen *s)
+{
+	const char *ct = getenv("COLORTERM");
+
+	if (s->ascii || !s->color)
+		return LR_COLOUR_SHADE;
+	if (ct && (!strcmp(ct, "truecolor") || !strcmp(ct, "24bit")) && COLORS >= 0x1000000)
+		return LR_COLOUR_TRUE;
+	return COLORS >= 256 ? LR_COLOUR_256 : LR_COLOUR_SHADE;
+}
+
 /* Each abstract style of the grid as colour (8 or 256) or, in monochrome,
  * as attributes; the glyphs already tell series and levels apart. */
 static void init_styles(struct lr_screen *s)
@@ -81,6 +95,7 @@ static void init_styles(struct lr_screen *s)
 	style(s, LR_SB_ECHO, C_DEF, C_DEF, A_BOLD, A_BOLD);
 	style(s, LR_SB_ERROR, COLOR_RED, 203, A_BOLD, A_BOLD);
 	style(s, LR_SB_NOTE, C_DEF, 246, A_NORMAL, A_DIM);
+	s->image_mode = image_mode(s);
 }
 
 /* An ASCII stand-in for a character of the output or the views, for a
@@ -132,6 +147,57 @@ static void cell(struct lr_screen *s, WINDOW *w, int y, int x, uint32_t ch, int 
 		mvwadd_wch(w, y, x, &cc);
 }
 
+/* The RGB of xterm-256 colour i of the cube (16..231) or the grays
+ * (232..255), for a direct-colour terminal; the first 16, which pictures
+ * do not use, as black. */
+static int xterm_rgb(int i)
+{
+	static const int level[6] = { 0, 95, 135, 175, 215, 255 };
+
+	if (i >= 232)
+		return (8 + 10 * (i - 232)) * 0x10101;
+	if (i < 16)
+		return 0;
+	i -= 16;
+	return level[i / 36] << 16 | level[i / 6 % 6] << 8 | level[i % 6];
+}
+
+/* A cell of two pixels: ▀ in the upper's colour on the lower's. Pairs come
+ * from ncurses' pool (alloc_pair reuses the oldest when it is full); a
+ * terminal without them gets the shade character. */
+static void pixel_cell(struct lr_screen *s, WINDOW *w, int y, int x, const struct lr_cell *c,
+                       int ins)
+{
+	static const char ramp[] = " .:-=+*#%@";
+	int fg = c->fg, bg = c->bg, pair = -1;
+	wchar_t wc[2] = { (wchar_t)c->ch, 0 };
+	cchar_t cc;
+
+	if (c->style == LR_STY_PIX_GRAY && s->image_mode == LR_COLOUR_TRUE) {
+		fg = fg << 16 | fg << 8 | fg;     /* direct colour: the number is the RGB */
+		bg = bg << 16 | bg << 8 | bg;
+	} else if (c->style == LR_STY_PIX_GRAY) {
+		fg = lr_image_gray256(fg);
+		bg = lr_image_gray256(bg);
+	} else if (s->image_mode == LR_COLOUR_TRUE) {   /* xterm indices (hidden pixels) */
+		fg = xterm_rgb(fg);
+		bg = xterm_rgb(bg);
+	}
+	if (s->color && !s->ascii)
+		pair = alloc_pair(fg, bg);
+	if (pair < 0) {
+		int lf = c->style == LR_STY_PIX_GRAY ? c->fg : 128, lb = c->style == LR_STY_PIX_GRAY ?
+		         c->bg : 128;
+		wc[0] = (wchar_t)ramp[(lf + lb) * 10 / 512];
+		pair = 0;
+	}
+	setcchar(&cc, wc, A_NORMAL, 0, &pair);
+	if (ins)
+		mvwins_wch(w, y, x, &cc);
+	else
+		mvwadd_wch(w, y, x, &cc);
+}
+
 /* Forgets what the windows hold, so the next puts copy every cell. */
 static void forget_shown(struct lr_screen *s)
 {
@@ -161,9 +227,14 @@ static void put_grid(struct lr_screen *s, WINDOW *w, const struct lr_grid *g,
 		for (int x = 0; x < g->w; x++) {
 			const struct lr_cell *c = &g->cells[y * g->w + x];
 			struct lr_cell *was = shown->cells ? &shown->cells[y * g->w + x] : NULL;
-			if (!all && was && was->ch == c->ch && was->style == c->style)
+			int ins = !last && y == g->h - 1 && x == g->w - 1;
+			if (!all && was && was->ch == c->ch && was->style == c->style &&
+			    was->fg == c->fg && was->bg == c->bg)
 				continue;
-			cell(s, w, y, x, c->ch, c->style, !last && y == g->h - 1 && x == g->w - 1);
+			if (c->style == LR_STY_PIX_GRAY || c->style == LR_STY_PIX_256)
+				pixel_cell(s, w, y, x, c, ins);
+			else
+				cell(s, w, y, x, c->ch, c->style, ins);
 			if (was)
 				*was = *c;
 		}

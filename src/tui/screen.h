@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <curses.h>
 #include "grid.h"
+#include "image.h"
 
 /* Below this the panel is left out and a note says so. */
 #define LR_SCREEN_MIN_COLS 60
@@ -25,6 +26,10 @@ enum {
 struct lr_screen {
 	int on;                    /* curses is active */
 	int ascii, color, colors256;
+	enum lr_colour_mode image_mode;   /* how pictures show: 24-bit grays where the terminal
+	                                     says COLORTERM=truecolor and its description has
+	                                     direct colour, the 24 grays of 256 colours,
+	                                     else shade characters */
 	int rows, cols, small;
 	int panel_h, out_h;
 	WINDOW *panel, *rule, *out, *input;   /* owned; panel NULL when small */

@@ -38,14 +38,28 @@ void tui_out_event(void *ctx, const struct lr_event *ev)
 		/* tui.stop is not cleared here: a Ctrl-C that stopped the last sgd
 		 * of a loop must stop the loop too (after_statement clears it) */
 		tui.focus = LR_FOCUS_SGD;
-		to_view(LR_VIEW_LOSS);
+		if (lr_image_loaded(tui.s, ev->run->A)) {
+			/* a picture learnt, drawn live; the Loss view's floor (an SVD
+			 * of the picture, 73 ms at 512×512) waits for the end */
+			tui.live_floor = NAN;
+			tui.pic.on = 1;
+			tui.pic.source = LR_PIC_SGD;
+			to_view(LR_VIEW_MATRICES);
+		} else {
+			tui.live_floor = tui_run_floor(ev->run);
+			to_view(LR_VIEW_LOSS);
+		}
 		tui_stamp(&tui.last_frame);
 		tui_stamp(&tui.last_poll);
 		tui.last_frame.tv_sec -= 1;      /* the first epoch draws at once */
 		tui.live_gen = tui.sb.gen - 1;
 		break;
 	case LR_EV_SGD_EPOCH:
-		if (tui_since_ns(&tui.last_frame) >= FRAME_NS) {
+		/* pictures at most 4 a second: U·Vᵀ and three resamplings a frame
+		 * (9 ms at 200×60 for 512×512) would be a quarter of the training
+		 * at 25 */
+		if (tui_since_ns(&tui.last_frame) >= (tui.pic.on && tui.view == LR_VIEW_MATRICES ?
+		                                      6 * FRAME_NS : FRAME_NS)) {
 			struct timespec t0;
 			tui_stamp(&t0);
 			tui_stamp(&tui.last_frame);
@@ -65,6 +79,8 @@ void tui_out_event(void *ctx, const struct lr_event *ev)
 		tui.live = NULL;                 /* it may be freed before the panel draws again */
 		break;
 	case LR_EV_SVD_DONE:
+		lr_picture_forget(&tui.pic);
+		tui.pic.source = LR_PIC_SVD;
 		tui.focus = LR_FOCUS_SVD;
 		tui.k = 0;
 		tui.row0 = tui.col0 = 0;
@@ -74,8 +90,19 @@ void tui_out_event(void *ctx, const struct lr_event *ev)
 		to_view(LR_VIEW_COMPARE);
 		break;
 	case LR_EV_VIEW:
-		if (ev->name && lr_view_parse(ev->name) >= 0)
+		if (ev->name && !strcmp(ev->name, "image")) {   /* the Matrices view as pictures */
+			tui.pic.on = 1;
+			tui_choose_view(LR_VIEW_MATRICES);
+		} else if (ev->name && lr_view_parse(ev->name) >= 0) {
+			if (lr_view_parse(ev->name) == LR_VIEW_MATRICES)
+				tui.pic.on = 0;
 			tui_choose_view((enum lr_view)lr_view_parse(ev->name));
+		}
+		break;
+	case LR_EV_IMAGE:
+		tui.pic.on = 1;
+		tui.pic.source = LR_PIC_SHOWN;
+		tui_choose_view(LR_VIEW_MATRICES);
 		break;
 	case LR_EV_CLEAR:                  /* clc: a clean output area */
 		lr_sb_finish(&tui.sb);

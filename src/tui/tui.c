@@ -128,6 +128,9 @@ static void end_screen(void)
 		        tui.frames ? (double)tui.draw_ns / (double)tui.frames / 1e6 : 0.0);
 		fprintf(stderr, "lowrank: %ld Eckart-Young floors computed, %.3f ms in all\n",
 		        tui.floors, (double)tui.floor_ns / 1e6);
+		fprintf(stderr, "lowrank: %ld picture frames, %.3f ms each, %lu rank-one updates\n",
+		        tui.pic_frames, tui.pic_frames ? (double)tui.pic_ns /
+		        (double)tui.pic_frames / 1e6 : 0.0, tui.pic.steps);
 	}
 }
 
@@ -135,6 +138,7 @@ static void end_screen(void)
 static void finish(void)
 {
 	lr_session_destroy(tui.s);
+	lr_picture_finish(&tui.pic);
 	lr_sb_finish(&tui.sb);
 	lr_buf_finish(&tui.pending);
 	free(tui.hist_path);

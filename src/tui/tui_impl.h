@@ -94,6 +94,9 @@ struct tui {
 	enum lr_view before_lesson;    /* the view to return to when the lesson ends */
 	int silent;                    /* demo's replay: output and events dropped */
 	struct demo demo;
+	struct lr_picture pic;         /* the Matrices view's picture mode (view_image.c) */
+	long pic_ns, pic_frames;       /* picture mode's frames and their cost (drawing and
+	                                  copying into curses), for LOWRANK_TUI_STATS */
 };
 
 

@@ -100,7 +100,12 @@ void lr_panel_draw(struct lr_grid *g, const struct lr_panel *p)
 	if (g->h < 4)        /* room for the tab line only */
 		return;
 	switch (p->view) {
-	case LR_VIEW_MATRICES: vw_draw_matrices(g, p, 1); break;
+	case LR_VIEW_MATRICES:
+		if (p->picture && p->picture->on)
+			lr_picture_draw(g, 1, p->picture, p->svd, lr_panel_rank(p), p->run, p->ascii);
+		else
+			vw_draw_matrices(g, p, 1);
+		break;
 	case LR_VIEW_LOSS: vw_draw_loss(g, p, 1); break;
 	case LR_VIEW_SPECTRUM: vw_draw_spectrum(g, p, 1); break;
 	case LR_VIEW_LESSON: vw_draw_lesson(g, p, 1); break;

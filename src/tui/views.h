@@ -10,6 +10,7 @@
 #include "grid.h"
 #include "plotcmd.h"
 #include "session.h"
+#include "view_image.h"
 
 enum lr_view {
 	LR_VIEW_MATRICES,   /* A, U, Vᵀ (or U, S, Vᵀ), reconstruction, residual heat map */
@@ -55,6 +56,10 @@ struct lr_panel {
 	                                      show whole (scrolling; clamped when drawn) */
 	struct lr_scroll *scrolled;        /* borrowed or NULL: the Matrices view tells
 	                                      where it really stands */
+	struct lr_picture *picture;        /* borrowed, and updated by drawing (its cache):
+	                                      the picture mode's state (view_image.h), or
+	                                      NULL; when picture->on the Matrices view
+	                                      draws pictures */
 	const char *lesson;                /* the step's text as LR_EV_LESSON gives it
 	                                      ("Lesson N: TITLE (step n of N) ==\n\nTEXT"),
 	                                      or NULL when no lesson is played */

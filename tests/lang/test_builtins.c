@@ -987,6 +987,155 @@ static void string_args(void)
 	}
 }
 
+/* ---- Logical values and strings (fn_logical.c, fn_string.c) ------------------ */
+
+static void check_logical(const char *file, int line, int k, int want)
+{
+	if (!c.outs[k] || c.outs[k]->kind != LR_VAL_MAT || c.outs[k]->logical != want) {
+		fprintf(stderr, "%s:%d: output %d is not %s\n", file, line, k,
+		        want ? "logical" : "a double matrix");
+		check_failures++;
+	}
+}
+#define LOGICAL(k, want) check_logical(__FILE__, __LINE__, (k), (want))
+
+static void check_str(const char *file, int line, const char *want)
+{
+	const struct lr_value *v = c.outs[0];
+
+	if (!v || v->kind != LR_VAL_STR || v->slen != strlen(want) || memcmp(v->s, want, v->slen)) {
+		fprintf(stderr, "%s:%d: output is '%s', expected '%s'\n", file, line,
+		        v && v->kind == LR_VAL_STR ? v->s : "(not a string)", want);
+		check_failures++;
+	}
+}
+#define OUT_STR(want) check_str(__FILE__, __LINE__, (want))
+
+static struct lr_value *bool_value(struct lr_value *v)
+{
+	if (v)
+		v->logical = 1;
+	return v;
+}
+
+static void logical_fns(void)
+{
+	OK(CALL("true", 1, S(2), S(3)));
+	OUT(0, 2, 3, 0, 1, 1, 1, 1, 1, 1);
+	LOGICAL(0, 1);
+	OK(CALL0("false", 1));
+	OUT(0, 1, 1, 0, 0);
+	LOGICAL(0, 1);
+	OK(CALL("false", 1, S(-1)));   /* a negative size is 0, as zeros */
+	OUT_SHAPE(0, 0, 0);
+	LOGICAL(0, 1);
+	OK(CALL("logical", 1, V(1, 4, 1, 0, -2, 0.5)));
+	OUT(0, 1, 4, 0, 1, 0, 1, 1);
+	LOGICAL(0, 1);
+	FAILS(CALL("logical", 1, V(1, 2, 1, NAN)), 0, "logical: invalid conversion from NaN to logical");
+	FAILS(CALL("logical", 1, STR("a")), 0, "logical: expected a numeric matrix, found a string");
+	OK(CALL("islogical", 1, bool_value(S(1))));
+	OUT(0, 1, 1, 0, 1);
+	OK(CALL("islogical", 1, S(1)));
+	OUT(0, 1, 1, 0, 0);
+	OK(CALL("xor", 1, V(1, 3, 1, 0, 1), V(1, 3, 1, 1, 0)));
+	OUT(0, 1, 3, 0, 0, 1, 1);
+	LOGICAL(0, 1);
+	FAILS(CALL("xor", 1, S(NAN), S(1)), 0, "xor: invalid conversion from NaN to logical");
+	/* the functions whose results are logical in Octave */
+	static const char *const gives[] = { "isnan", "isinf", "any", "all", "isempty" };
+	for (size_t i = 0; i < sizeof gives / sizeof gives[0]; i++) {
+		OK(CALL(gives[i], 1, V(1, 2, 1, 0)));
+		LOGICAL(0, 1);
+	}
+	/* and those that keep the class of a logical argument */
+	OK(CALL("reshape", 1, bool_value(V(2, 2, 1, 0, 0, 1)), S(1), S(4)));
+	LOGICAL(0, 1);
+	OK(CALL("max", 1, bool_value(V(1, 2, 1, 0))));
+	LOGICAL(0, 1);
+	OK(CALL("max", 1, bool_value(V(1, 2, 1, 0)), S(5)));
+	LOGICAL(0, 0);
+	OK(CALL("sum", 1, bool_value(V(1, 2, 1, 1))));
+	OUT(0, 1, 1, 0, 2);
+	LOGICAL(0, 0);
+	/* find, shaped as Octave 7.3 shapes it */
+	OK(CALL("find", 1, V(1, 4, 0, 3, 0, NAN)));
+	OUT(0, 1, 2, 0, 2, 4);
+	OK(CALL("find", 1, V(2, 2, 1, 0, 1, 1)));
+	OUT(0, 3, 1, 0, 1, 2, 4);
+	OK(CALL("find", 1, S(0)));
+	OUT_SHAPE(0, 0, 0);
+	OK(CALL("find", 1, E(0, 3)));
+	OUT_SHAPE(0, 0, 1);
+	OK(CALL("find", 1, V(1, 4, 1, 0, 1, 1), S(2), STR("last")));
+	OUT(0, 1, 2, 0, 3, 4);
+	OK(CALL("find", 3, bool_value(V(2, 2, 0, 1, 1, 0))));
+	OUT(0, 2, 1, 0, 2, 1);
+	OUT(1, 2, 1, 0, 1, 2);
+	OUT(2, 2, 1, 0, 1, 1);
+	FAILS(CALL("find", 1, S(1), S(0.5)), 1, "find: N must be a non-negative integer");
+}
+
+static void string_fns(void)
+{
+	OK(CALL("char", 1, V(1, 3, 72, 105, 33.4)));
+	OUT_STR("Hi!");
+	FAILS(CALL("char", 1, S(256)), 0, "char: a character code must be from 0 to 255, found 256");
+	FAILS(CALL("char", 1, S(NAN)), 0, "char: invalid conversion from NaN to character");
+	OK(CALL("double", 1, STR("AZ")));
+	OUT(0, 1, 2, 0, 65, 90);
+	OK(CALL("double", 1, STR("")));
+	OUT_SHAPE(0, 0, 0);
+	OK(CALL("double", 1, bool_value(S(1))));
+	LOGICAL(0, 0);
+	OK(CALL("ischar", 1, STR("")));
+	OUT(0, 1, 1, 0, 1);
+	OK(CALL("upper", 1, STR("abC1\xc3\xa9")));   /* bytes past ASCII stay */
+	OUT_STR("ABC1\xc3\xa9");
+	OK(CALL("lower", 1, STR("ABc")));
+	OUT_STR("abc");
+	OK(CALL("strcmp", 1, STR("abc"), STR("abc")));
+	OUT(0, 1, 1, 0, 1);
+	OK(CALL("strcmp", 1, STR("a"), S(97)));
+	OUT(0, 1, 1, 0, 0);
+	OK(CALL("strcat", 1, STR("a "), STR("b\t"), STR(" c")));
+	OUT_STR("ab\t c");   /* only spaces go, as in Octave */
+	FAILS(CALL("strcat", 1, STR("a"), S(1)), 1, "strcat: argument 2 must be a string (Octave "
+	      "would make a cell array, which this language does not have)");
+	/* num2str as Octave 7.3 prints */
+	OK(CALL("num2str", 1, S(3.141592653589793)));
+	OUT_STR("3.1416");
+	OK(CALL("num2str", 1, V(1, 3, 1, -2, 3)));
+	OUT_STR("1 -2  3");
+	OK(CALL("num2str", 1, V(1, 3, 1.5, NAN, -INFINITY)));
+	OUT_STR("1.5         NaN        -Inf");
+	OK(CALL("num2str", 1, S(1e20)));
+	OUT_STR("1e+20");
+	OK(CALL("num2str", 1, S(3.141592653589793), S(8)));
+	OUT_STR("3.1415927");
+	OK(CALL("num2str", 1, V(1, 3, 1, 2, 3), STR("%d,")));
+	OUT_STR("1,2,3,");
+	OK(CALL("num2str", 1, bool_value(V(1, 2, 1, 0))));
+	OUT_STR("1  0");
+	FAILS(CALL("num2str", 1, V(2, 1, 1, 2)), -1, "num2str: the text has 2 rows, a char "
+	      "matrix: only strings of one row are supported (give a row vector or a format with "
+	      "one line)");
+	OK(CALL("int2str", 1, V(1, 3, 2.5, -2.5, 1.2)));
+	OUT_STR("3 -3  1");
+	OK(CALL("mat2str", 1, V(2, 2, 1, 2, 3, 4.5)));
+	OUT_STR("[1 2;3 4.5]");
+	OK(CALL("mat2str", 1, V(1, 3, NAN, INFINITY, -0.0)));
+	OUT_STR("[NaN Inf -0]");
+	OK(CALL("mat2str", 1, S(3.141592653589793), S(4)));
+	OUT_STR("3.142");
+	OK(CALL("mat2str", 1, bool_value(V(1, 2, 1, 0)), STR("class")));
+	OUT_STR("logical([true false])");
+	OK(CALL("mat2str", 1, E(2, 0)));
+	OUT_STR("[]");
+	FAILS(CALL("mat2str", 1, STR("a")), 0, "mat2str: expected a numeric or logical matrix, "
+	      "found a string");
+}
+
 /* Each allocation of a call fails in turn: the call must report
  * "name: out of memory" (or succeed), leave no output and, under ASan, leak
  * nothing. */
@@ -1039,4 +1188,5 @@ SUBTEST_MAIN(T(table_sorted), T(find), T(constructors), T(constructor_errors), T
              T(diag_matrix), T(diag_errors), T(reshape), T(reshape_errors), T(inv),
              T(norm_vector), T(norm_matrix), T(norm_nonfinite), T(norm_errors), T(rank),
              T(svd_values), T(svd_full), T(svd_econ), T(svd_empty), T(svd_errors),
-             T(sse_mse), T(string_args), T(alloc_failures))
+             T(sse_mse), T(string_args), T(logical_fns), T(string_fns),
+             T(alloc_failures))

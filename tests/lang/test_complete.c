@@ -72,11 +72,11 @@ static void views(void)
 {
 	struct lr_session *s = lr_session_create(&quiet);
 	CHECK(offers(s, "view lo", "loss"));
-	CHECK(offers(s, "view ", "matrices loss spectrum compare"));
+	CHECK(offers(s, "view ", "matrices loss spectrum compare image"));
 	CHECK(offers(s, "  view s", "spectrum"));
 	CHECK(offers(s, "A = 1; view c", "compare"));
 	/* every name offered is one `view` takes */
-	CHECK(run(s, "view matrices; view loss; view spectrum; view compare") == 0);
+	CHECK(run(s, "view matrices; view loss; view spectrum; view compare; view image") == 0);
 	CHECK(offers(s, "format l", "long"));
 	lr_session_destroy(s);
 }
@@ -110,7 +110,7 @@ static void options(void)
 	struct lr_session *s = lr_session_create(&quiet);
 	CHECK(run(s, "epsilon = 1; methane = 2") == 0);
 	CHECK(offers(s, "sgd A 1 ep", "epsilon epochs="));
-	CHECK(offers(s, "sgd A 1 up", "update="));
+	CHECK(offers(s, "sgd A 1 up", "upper update="));   /* the function upper too */
 	CHECK(offers(s, "svd A 2 meth", "methane method="));
 	CHECK(offers(s, "explore A meth", "methane method="));
 	/* not a command's argument: names only */
@@ -126,7 +126,9 @@ static void options(void)
 static void commands(void)
 {
 	struct lr_session *s = lr_session_create(&quiet);
-	CHECK(offers(s, "pri", "printf"));
+	CHECK(offers(s, "pri", "printf print"));
+	CHECK(offers(s, "print", "printf print"));
+	CHECK(offers(s, "print -", "-dsvg -dpng"));
 	CHECK(offers(s, "x = sp", "sprintf"));
 	CHECK(offers(s, "dis", "disp"));
 	CHECK(offers(s, "rev", "reveal"));

@@ -13,11 +13,14 @@
  * directory (the target's working directory), emptied after each input,
  * folders and all; HOME and XDG_STATE_HOME point into it (lesson progress
  * is written there), and commands with a '/' in a word (a path elsewhere:
- * `save /etc/x`, `load /dev/stdin`) are skipped, so that nothing outside is
- * read or written. The lesson commands read the source tree's lessons/. A
+ * `save /etc/x`, `load /dev/stdin`) are skipped, as are statements naming
+ * a function that writes a file (imwrite, csvwrite, dlmwrite, print(...):
+ * their file names are expressions), so that nothing outside is read or
+ * written (imread refuses what is not a regular file). The lesson commands read the source tree's lessons/. A
  * workspace (with \xHH escapes in a string), a CSV and MatrixMarket files
  * (coordinate and array) are put there first, so `load` has something to
  * read. */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -139,8 +142,28 @@ static void clamp_limits(struct lr_session *s)
 			lr_session_set_limit(s, caps[i].kind, caps[i].most);
 }
 
-static int skipped(const struct lr_stmt *st)
+/* 1 if text[from, to) holds word as a whole name (print, not printf). */
+static int mentions(const char *text, size_t from, size_t to, const char *word)
 {
+	size_t n = strlen(word);
+
+	for (size_t i = from; i + n <= to; i++) {
+		char after = i + n < to ? text[i + n] : ' ';
+		char before = i > from ? text[i - 1] : ' ';
+		if (!memcmp(text + i, word, n) && !isalnum((unsigned char)after) && after != '_' &&
+		    !isalnum((unsigned char)before) && before != '_')
+			return 1;
+	}
+	return 0;
+}
+
+static int skipped(const struct lr_stmt *st, const char *src, size_t end)
+{
+	static const char *const writers[] = { "imwrite", "csvwrite", "dlmwrite", "print" };
+
+	for (size_t i = 0; i < sizeof writers / sizeof writers[0]; i++)
+		if (end > st->pos.offset && mentions(src, st->pos.offset, end, writers[i]))
+			return 1;
 	if (st->kind != LR_S_COMMAND)
 		return 0;
 	for (size_t i = 0; i < st->nwords; i++)
@@ -168,7 +191,8 @@ static void run(struct lr_session *s, const char *src, size_t len, int filter)
 		if (rc == 0)
 			break;
 		if (rc > 0) {
-			if (filter && skipped(st))
+			size_t end = p.tok.pos.offset > len ? len : p.tok.pos.offset;
+			if (filter && skipped(st, src, end))
 				rc = 0;
 			else
 				rc = lr_session_exec(s, st, src, &err);

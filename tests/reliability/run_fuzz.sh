@@ -11,6 +11,8 @@
 # of the language come from fuzz.dict. Crashes
 # go to tests/reliability/crashes/; copy each into tests/reliability/regress/
 # (fuzz_regress replays them in the normal test suite) once it is fixed.
+# A second target, fuzz_image, feeds the picture reader from seeds_image/
+# (crashes named image-*; replay them with fuzz_image_replay).
 # Exit status: 0 if nothing was found, 1 if the fuzzer found a crash.
 set -eu
 seconds=${1:-120}
@@ -25,7 +27,7 @@ if [ ! -f "$build/build.ninja" ]; then
 		-Dc_args='-fsanitize=fuzzer-no-link -fno-sanitize-recover=undefined' \
 		-Dc_link_args='-fno-sanitize-recover=undefined'
 fi
-ninja -C "$build" tests/reliability/fuzz_lang
+ninja -C "$build" tests/reliability/fuzz_lang tests/reliability/fuzz_image
 
 corpus=$build/fuzz-corpus
 crashes=$here/crashes
@@ -41,6 +43,13 @@ export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 status=0
 "$build/tests/reliability/fuzz_lang" "$corpus" -max_total_time="$seconds" -max_len=4096 \
 	-timeout=5 -rss_limit_mb=2048 -dict="$here/fuzz.dict" -artifact_prefix="$crashes/" \
+	-print_final_stats=1 || status=$?
+# The picture reader, a quarter of the time, from the seed pictures.
+icorpus=$build/fuzz-corpus-image
+mkdir -p "$icorpus"
+cp "$here"/seeds_image/* "$icorpus"/
+"$build/tests/reliability/fuzz_image" "$icorpus" -max_total_time="$((seconds / 4 + 1))" \
+	-max_len=65536 -timeout=5 -rss_limit_mb=2048 -artifact_prefix="$crashes/image-" \
 	-print_final_stats=1 || status=$?
 found=$(find "$crashes" -type f ! -name .gitignore | wc -l)
 if [ "$status" -ne 0 ] || [ "$found" -ne 0 ]; then

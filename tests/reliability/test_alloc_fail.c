@@ -13,13 +13,15 @@ static struct capture out_text;
 static const struct lr_output out = { &out_text, capture_write, NULL, NULL, NULL };
 static char dir[256];
 
-/* The session: definitions, arithmetic, indexing, both factorisations, the
- * comparison, masks, saving and loading, the plot. @D stands for the
+/* The session: definitions, arithmetic, indexing (logical masks, deletion,
+ * strings), both factorisations, the comparison, masks, saving and loading, the plot. @D stands for the
  * scratch directory. */
 static const char script_fmt[] =
 	"A = [0.3374 0.6005 0.1735; 3.3359 0.0492 1.8374; 2.9407 0.5301 2.2620]\n"
 	"B = A' * A + 1; C = B(2:3, [1 end]); B(1, :) = [7 8 9]; D = inv(B) * [1; 2; 3];\n"
 	"s = 'hello'; n = numel(A(:)) + sum(A(:, 1))\n"
+	"L = A > 1; v = A(L); A2 = A; A2(A2 < 1) = 0; A2(:, 2) = []; A2(logical([1 0 1])) = [];\n"
+	"t = [s(end:-1:1) ' ' num2str(pi) mat2str(L) int2str(2.5)]; t(t == 'l') = []; q = t == 'o';\n"
 	"t = 0; for i = 1:3, t += i; v(i) = t; end, for c = A(:, 1:2), t = t + c(1); end\n"
 	"k = 0; while k < 2, k += 1; if k == 1, continue, end, end\n"
 	"switch 'b', case {'a', 'b'}, w = size(A)(1); otherwise, w = 0; end\n"
@@ -123,8 +125,8 @@ static void every_allocation(void)
 			fprintf(stderr, "the script fails on its own: %d:%d: %s\n", err.pos.line,
 			        err.pos.col, err.msg);
 		CHECK(rc == 0);
-		CHECK(strstr(out_text.data, "loaded 19 variables, 3 runs and an SVD") != NULL);
-		if (!strstr(out_text.data, "loaded 19 variables"))
+		CHECK(strstr(out_text.data, "loaded 22 variables, 3 runs and an SVD") != NULL);
+		if (!strstr(out_text.data, "loaded 22 variables"))
 			fprintf(stderr, "%s", out_text.data);
 		lr_session_destroy(s);
 		if (rc != 0)

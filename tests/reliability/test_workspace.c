@@ -94,7 +94,7 @@ static int same_value(const struct lr_value *a, const struct lr_value *b)
 		return 0;
 	if (a->kind == LR_VAL_STR)
 		return a->slen == b->slen && !memcmp(a->s, b->s, a->slen);
-	return same_matrix(a->m, b->m);
+	return a->logical == b->logical && same_matrix(a->m, b->m);
 }
 
 /* Every variable of a is in b with the same bits, and the counts agree. */
@@ -246,7 +246,8 @@ static void roundtrip_edges(void)
 	fresh_dir();
 	ok(a, "E = zeros(0, 3); F = zeros(3, 0); G = []; s = ''; t = 'it''s'; n = -0;"
 	      "u = [1e-320 -4.9406564584124654e-324 2.2250738585072014e-308];"
-	      "v = [NaN -NaN Inf -Inf]; M = reshape(1:16, 4, 4); mask M (M > 5)");
+	      "v = [NaN -NaN Inf -Inf]; M = reshape(1:16, 4, 4); mask M (M > 5);"
+	      "L = [1 2; 3 4] > 2; Z = true(0, 2); T = true");
 	lr_var_reserve(a, 1);
 	lr_var_set(a, "bin", lr_value_str(bytes, sizeof bytes - 1));
 	ok(a, "save %s/edges; load %s/edges", dir, dir);
@@ -257,6 +258,8 @@ static void roundtrip_edges(void)
 	CHECK(lr_var_get(b, "F")->m->rows == 3 && lr_var_get(b, "F")->m->cols == 0);
 	CHECK(lr_var_get(b, "bin")->slen == sizeof bytes - 1);
 	CHECK(lr_var_get(b, "M")->m->mask != NULL);
+	CHECK(lr_var_get(b, "L")->logical && lr_var_get(b, "Z")->logical);   /* a mask stays one */
+	CHECK(lr_var_get(b, "T")->logical && !lr_var_get(b, "n")->logical);
 	lr_session_destroy(a);
 	lr_session_destroy(b);
 }
@@ -412,12 +415,13 @@ static void corrupt(void)
 		{ "lowrank workspace 1\nmatrix A 1 -1\nend\n", ":2: expected the number of columns" },
 		{ "lowrank workspace 1\nmatrix A 100000 100000\nend\n", ":2: the matrix is 100000×100000, over the limit of 100000000 elements (raise it with 'limit elements N')" },
 		{ "lowrank workspace 1\nmatrix A 1 2\n1 2\nmask\n1 2\nend\n", ":5: expected 2 mask entries" },
+		{ "lowrank workspace 1\nlogical L 2 2\n1 0\n0 2\nend\n", ":4: expected 0 or 1 in a logical matrix, found 2" },
 		{ "lowrank workspace 1\nstring s 3\n\"ab\"\nend\n", ":3: expected a string of 3 bytes" },
 		{ "lowrank workspace 1\nstring s 2\n\"a\\q\"\nend\n", ":3: expected an escape" },
 		{ "lowrank workspace 1\nstring s 2\n\"ab\nend\n", ":3: expected the string to end" },
-		{ "lowrank workspace 1\nmatrix A 1 1\n1\n", ":4: expected matrix, string, run, svd or end, found the end" },
+		{ "lowrank workspace 1\nmatrix A 1 1\n1\n", ":4: expected matrix, logical, string, run, svd or end, found the end" },
 		{ "lowrank workspace 1\nend\nmatrix A 1 1\n", ":3: expected nothing after 'end'" },
-		{ "lowrank workspace 1\nbogus\nend\n", ":2: expected matrix, string, run, svd or end" },
+		{ "lowrank workspace 1\nbogus\nend\n", ":2: expected matrix, logical, string, run, svd or end" },
 		{ "lowrank workspace 1\nsvd \"A\" 3\nmatrix A 2 2\n1 2\n3 4\nend\n", ":2: expected a rank from 1 to 2" },
 		{ "lowrank workspace 1\nrun \"A\" \"l\"\noptions 5 10 0.01 1 sequential rows\n"
 		  "result 10 10 0 0 4 0\nmatrix A 2 2\n1 2\n3 4\n", ":3: expected a rank of at most 2" },

@@ -299,7 +299,7 @@ static void inside_grid(void)
 {
 	enum { GUARD = 64, MAXW = 44, MAXH = 18 };
 	static struct lr_cell mem[GUARD + MAXW * MAXH + GUARD];
-	const struct lr_cell sentinel = { 0x2603, 0x7F };
+	const struct lr_cell sentinel = { 0x2603, 0x7F, 0, 0 };
 	int bad = 0;
 	for (size_t d = 0; d < sizeof all_draws / sizeof all_draws[0]; d++)
 		for (int ascii = 0; ascii < 2; ascii++)

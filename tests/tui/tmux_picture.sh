@@ -1,0 +1,88 @@
+#!/bin/sh
+# Pictures in a real terminal (tmux, 200x60): the photograph read with
+# imread, `explore I 5` opening the picture mode of the Matrices view (A,
+# A_5 and the residual, in the 24 grays of 256 colours), + and - stepping k
+# by one rank-one update each (LOWRANK_TUI_STATS counts them), imshow, and
+# the shade characters under NO_COLOR. Exit 77 (skip) without tmux.
+# Usage: tmux_picture.sh PATH/TO/lowrank PATH/TO/ascent.png
+exe=$1
+photo=$2
+command -v tmux >/dev/null 2>&1 || { echo "tmux not found: skipped"; exit 77; }
+[ -x "$exe" ] && [ -f "$photo" ] || { echo "usage: $0 LOWRANK PHOTO"; exit 2; }
+
+tmp=$(mktemp -d) || exit 1
+runs=0
+sock="lowrank-picture-$$-0"
+T() { tmux -L "$sock" "$@"; }
+cleanup() { T kill-server >/dev/null 2>&1; rm -rf "$tmp"; }
+trap cleanup EXIT INT TERM
+printf 'set editing-mode emacs\n' >"$tmp/inputrc"
+
+# start ENV...: lowrank -i in a fresh 200x60 window with these variables.
+start() {
+	T kill-server >/dev/null 2>&1
+	runs=$((runs + 1))
+	sock="lowrank-picture-$$-$runs"
+	T -f /dev/null new-session -d -s t -x 200 -y 60 \
+		"env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 INPUTRC='$tmp/inputrc' \
+		 XDG_STATE_HOME='$tmp/state' LOWRANK_TUI_STATS=1 $* '$exe' -i 2>'$tmp/stats'; \
+		 echo \"EXITED \$?\"; sleep 120" || exit 1
+}
+. "$(dirname "$0")/tmux_lib.sh"
+
+start
+wait_for '^>> *$'
+type_line "I = imread('$photo');"
+type_line 'explore I 5'
+wait_for '^ I as pictures: k = 5 of 512 +storage 5125 of 262144'
+wait_for 'I_5 = U·S·Vᵀ'
+wait_for '512×512 px in [0-9]+×[0-9]+ cells'
+# the pixels are upper-half blocks in xterm's grays (foreground and background)
+T capture-pane -p -e -t t >"$tmp/colours"
+grep -q '▀' "$tmp/colours" || fail "no upper-half blocks on the screen"
+grep -Eq '38;5;2(3[2-9]|4[0-9]|5[0-5])m' "$tmp/colours" || fail "no gray of the 256 colours"
+grep -Eq '48;5;2(3[2-9]|4[0-9]|5[0-5])m' "$tmp/colours" || fail "no gray background"
+echo "ok - explore of an imread picture shows A, A_5 and the residual in grays"
+
+T send-keys -t t +
+wait_for '^ I as pictures: k = 6 of 512'
+wait_for 'I_6 = U·S·Vᵀ'
+T send-keys -t t -
+T send-keys -t t -
+wait_for '^ I as pictures: k = 4 of 512'
+echo "ok - + and - step the rank of the picture"
+type_line "print $tmp/pics.svg"
+n=0
+while [ "$n" -lt 50 ] && ! grep -q '</svg>' "$tmp/pics.svg" 2>/dev/null; do sleep 0.1; n=$((n + 1)); done
+grep -q 'I: rank 4 of 512' "$tmp/pics.svg" || fail "print did not write the rank on the screen"
+echo "ok - print writes the pictures at the rank on the screen"
+
+type_line 'sgd I 4 epochs=3 lr=1e-6 seed=2;'
+wait_for '^ I as pictures: sgd k = 4, epoch 3 of 3, loss'
+wait_for ' I − U·Vᵀ  ±'
+echo "ok - sgd of the picture draws A, U·Vᵀ and the residual"
+
+type_line 'imshow(I)'
+wait_for '^  imshow: I, 0 black to 255 white'
+wait_for '^imshow: I \(512×512\) in the panel'
+type_line 'view matrices'
+wait_for '^ I  512×512 '
+type_line 'view image'
+wait_for '^  imshow: I, 0 black to 255 white'
+echo "ok - imshow, view matrices and view image"
+
+T send-keys -t t C-d
+wait_for '^EXITED 0'
+# explore: 5 updates to reach k = 5; then +, -, - one each (sgd's
+# pictures are a product, U·Vᵀ)
+grep -q ' 8 rank-one updates' "$tmp/stats" || { cat "$tmp/stats"; fail "not one rank-one update a step"; }
+echo "ok - each step of k is one rank-one update ($(grep picture "$tmp/stats"))"
+
+start NO_COLOR=1
+wait_for '^>> *$'
+type_line "I = imread('$photo');"
+type_line 'explore I 2'
+wait_for '^ I as pictures: k = 2 of 512'
+absent '▀'
+wait_for '^ [-.:=+*#%@ ]{20,}'
+echo "ok - NO_COLOR draws the pictures in shade characters"
