@@ -1,5 +1,5 @@
 /* class(x) and isa(x, name): the type of a value, as Octave names it.
- * Values here are double matrices and char strings (see value.h). */
+ * Values here are double or logical matrices and char strings (value.h). */
 #include <stdio.h>
 #include <string.h>
 #include "builtins.h"
@@ -7,7 +7,7 @@
 /* Octave's class of v. */
 static const char *class_of(const struct lr_value *v)
 {
-	return v->kind == LR_VAL_STR ? "char" : "double";
+	return v->kind == LR_VAL_STR ? "char" : v->logical ? "logical" : "double";
 }
 
 static int put_text(struct lr_call *c, const char *s)
@@ -49,7 +49,7 @@ static int fn_isa(struct lr_call *c)
 }
 
 static const struct lr_builtin table[] = {
-	{ "class", 1, 1, 1, fn_class, "class(x)", "the type of x: 'double' or 'char'" },
+	{ "class", 1, 1, 1, fn_class, "class(x)", "the type of x: 'double', 'logical' or 'char'" },
 	{ "isa", 2, 2, 1, fn_isa, "isa(x, 'double'), isa(x, 'numeric')",
 	  "1 if x is of that class or group (numeric, float)" },
 };
