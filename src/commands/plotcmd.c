@@ -125,11 +125,141 @@ static int legend_width(const struct lr_series *ser, size_t ns, int ascii)
 	return w;
 }
 
+/* A run is cut where it diverges: at the first epoch whose loss is not
+ * finite or is over DIVERGED times its first epoch's. Drawn on, a loss on its
+ * way to Inf stretched a log axis over hundreds of decades, the other runs
+ * flat along its floor and its own start squashed into the first column. */
+#define DIVERGED 1e3
+
+/* The epochs of r to draw, and in *at the epoch it diverged at, or 0. */
+static size_t shown_epochs(const struct lr_sgd_result *r, long *at)
+{
+	size_t n = r->epochs_done > 0 ? (size_t)r->epochs_done : 0;
+	double cap = n && r->loss[0] > 0 ? DIVERGED * r->loss[0] : INFINITY;
+
+	*at = r->diverged_epoch;
+	for (size_t i = 0; i < n; i++)
+		if (!isfinite(r->loss[i]) || r->loss[i] > cap) {
+			*at = (long)i + 1;
+			return i;
+		}
+	return n;
+}
+
+/* Copies src into g from row y0. */
+static void put_rows(struct lr_grid *g, const struct lr_grid *src, int y0)
+{
+	for (int y = 0; y < src->h && y0 + y < g->h; y++)
+		for (int x = 0; x < src->w && x < g->w; x++) {
+			const struct lr_cell *c = lr_grid_at(src, x, y);
+			lr_grid_put(g, x, y0 + y, c->ch, c->style);
+		}
+}
+
+/* Several masked runs whose hidden-entry errors do not fit the four
+ * patterns with their losses: the losses on the observed entries above,
+ * the errors on the hidden ones below, each run with the same pattern in
+ * both. Returns 0 when the grids cannot be had (then one plot is drawn). */
+static int split_plot(struct lr_grid *g, const struct lr_series *obs, const struct lr_series *hid,
+                      size_t n, struct lr_plot_opts *o, const char *title)
+{
+	struct lr_grid top, bottom;
+	char t[128];
+	int h = g->h / 2;
+
+	if (lr_grid_init(&top, g->w, h) < 0)
+		return 0;
+	if (lr_grid_init(&bottom, g->w, g->h - h) < 0) {
+		lr_grid_finish(&top);
+		return 0;
+	}
+	snprintf(t, sizeof t, "%s: observed entries", title);
+	o->title = t;
+	o->xlabel = NULL;
+	lr_plot_lines(&top, obs, n, o);
+	o->title = "error on the hidden entries";
+	o->xlabel = "epoch";
+	o->floor = NAN;
+	lr_plot_lines(&bottom, hid, n, o);
+	lr_grid_clear(g);
+	put_rows(g, &top, 0);
+	put_rows(g, &bottom, h);
+	lr_grid_finish(&top);
+	lr_grid_finish(&bottom);
+	return 1;
+}
+
+static void one_run(const struct lr_run *r, struct lr_series *ser, size_t *ns, char *title,
+                    size_t tsize)
+{
+	long at;
+	size_t n = shown_epochs(&r->res, &at);
+	int l = snprintf(title, tsize, "SGD loss of %s, k=%zu, lr %g", r->matrix_name,
+	                 r->opts.rank, r->opts.lr);
+
+	if (at && l > 0 && (size_t)l < tsize)
+		snprintf(title + l, tsize - (size_t)l, ": diverged at epoch %ld", at);
+	ser[(*ns)++] = (struct lr_series){ "loss on observed entries", r->res.loss, n };
+	if (r->res.hidden)
+		ser[(*ns)++] = (struct lr_series){ "error on hidden entries", r->res.hidden, n };
+}
+
+/* The series of the last (up to) four of n runs, their labels in the
+ * caller's buffers. Four patterns tell series apart: each masked run's
+ * hidden-entry error follows its loss while all fit in four; else the
+ * errors get a plot of their own under the losses (returns 1: drawn). */
+struct labels {
+	char run[4][64], diverged[4][96], hidden[4][104], shared[128];
+};
+
+static int several_runs(struct lr_grid *g, const struct lr_run *const *runs, size_t n,
+                        struct lr_plot_opts *o, struct lr_series *ser, size_t *ns,
+                        struct labels *lb, char *title, size_t tsize)
+{
+	struct lr_series obs[4], hid[4];
+	size_t from = n > 4 ? n - 4 : 0, masked = 0;
+	int keep;
+
+	for (size_t i = from; i < n; i++)
+		masked += runs[i]->res.hidden != NULL;
+	keep = n - from + masked <= 4;
+	run_labels(runs + from, n - from, lb->run, lb->shared, sizeof lb->shared);
+	snprintf(title, tsize, "SGD loss%s%s, the last %zu runs", lb->shared[0] ? " of " : "",
+	         lb->shared, n - from);
+	for (size_t i = from; i < n; i++) {
+		const struct lr_sgd_result *r = &runs[i]->res;
+		size_t j = i - from;
+		long at;
+		size_t m = shown_epochs(r, &at);
+		if (at)
+			snprintf(lb->diverged[j], sizeof lb->diverged[0], "%.63s diverged at %ld",
+			         lb->run[j], at);
+		else
+			snprintf(lb->diverged[j], sizeof lb->diverged[0], "%.63s", lb->run[j]);
+		obs[j] = (struct lr_series){ lb->diverged[j], r->loss, m };
+		hid[j] = (struct lr_series){ lb->diverged[j], r->hidden, r->hidden ? m : 0 };
+		ser[(*ns)++] = obs[j];
+		if (!keep || !r->hidden)
+			continue;
+		snprintf(lb->hidden[j], sizeof lb->hidden[0], "%.95s hidden", lb->diverged[j]);
+		ser[(*ns)++] = (struct lr_series){ lb->hidden[j], r->hidden, m };
+	}
+	if (masked && !keep && split_plot(g, obs, hid, n - from, o, title))
+		return 1;
+	if (masked && keep && legend_width(ser, *ns, o->ascii) > g->w - 8)
+		for (size_t i = 0; i < *ns; i++)   /* it follows its run's entry */
+			if (ser[i].label >= lb->hidden[0] && ser[i].label <= lb->hidden[3])
+				ser[i].label = "hidden";
+	if (masked && !keep)
+		o->xlabel = "epoch   (hidden-entry errors left out; 'plot' draws one run's)";
+	return 0;
+}
+
 void lr_loss_plot_floor(struct lr_grid *g, const struct lr_run *const *runs, size_t n,
                         int ascii, double floor)
 {
 	struct lr_series ser[8];
-	char labels[4][64], hlabels[4][72], shared[128];
+	struct labels lb;
 	size_t ns = 0;
 	char title[96], flabel[64];
 	struct lr_plot_opts o;
@@ -143,42 +273,10 @@ void lr_loss_plot_floor(struct lr_grid *g, const struct lr_run *const *runs, siz
 		snprintf(flabel, sizeof flabel, "SVD bound %.4g", o.floor);
 		o.floor_label = flabel;
 	}
-	if (n == 1) {
-		snprintf(title, sizeof title, "SGD loss of %s, k=%zu, lr %g", runs[0]->matrix_name,
-		         runs[0]->opts.rank, runs[0]->opts.lr);
-		ser[ns++] = (struct lr_series){ "loss on observed entries", runs[0]->res.loss,
-		                                (size_t)runs[0]->res.epochs_done };
-		if (runs[0]->res.hidden)
-			ser[ns++] = (struct lr_series){ "error on hidden entries", runs[0]->res.hidden,
-			                                (size_t)runs[0]->res.epochs_done };
-	} else {
-		size_t from = n > 4 ? n - 4 : 0, masked = 0;
-		int keep;
-		for (size_t i = from; i < n; i++)
-			masked += runs[i]->res.hidden != NULL;
-		/* Four patterns tell series apart: each masked run's hidden-entry
-		 * error follows its loss while all fit in four, else none is
-		 * drawn and the x label says so (`plot` draws one run's). */
-		keep = n - from + masked <= 4;
-		run_labels(runs + from, n - from, labels, shared, sizeof shared);
-		snprintf(title, sizeof title, "SGD loss%s%s, the last %zu runs", shared[0] ? " of " : "",
-		         shared, n - from);
-		for (size_t i = from; i < n; i++) {
-			const struct lr_sgd_result *r = &runs[i]->res;
-			ser[ns++] = (struct lr_series){ labels[i - from], r->loss, (size_t)r->epochs_done };
-			if (!keep || !r->hidden)
-				continue;
-			snprintf(hlabels[i - from], sizeof hlabels[0], "%.63s hidden", labels[i - from]);
-			ser[ns++] = (struct lr_series){ hlabels[i - from], r->hidden,
-			                                (size_t)r->epochs_done };
-		}
-		if (masked && keep && legend_width(ser, ns, ascii) > g->w - 8)
-			for (size_t i = 0; i < ns; i++)   /* it follows its run's entry */
-				if (ser[i].label >= hlabels[0] && ser[i].label <= hlabels[3])
-					ser[i].label = "hidden";
-		if (masked && !keep)
-			o.xlabel = "epoch   (hidden-entry errors left out; 'plot' draws one run's)";
-	}
+	if (n == 1)
+		one_run(runs[0], ser, &ns, title, sizeof title);
+	else if (several_runs(g, runs, n, &o, ser, &ns, &lb, title, sizeof title))
+		return;
 	o.title = title;
 	lr_plot_lines(g, ser, ns, &o);
 }

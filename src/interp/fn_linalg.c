@@ -528,6 +528,37 @@ int lr_fn_tril(struct lr_call *c) { return triangle(c, "tril", 0); }
 
 /* ---- dot, cross ------------------------------------------------------------------------- */
 
+/* dot(x, y, dim): the sums of x.*y along dim of two matrices of one shape
+ * (Octave's; no vector is turned round): a row of column sums for dim 1, a
+ * column of row sums for 2, the products themselves for 3 and up. */
+static int dot_dim(struct lr_call *c, const struct lr_matrix *x, const struct lr_matrix *y)
+{
+	struct lr_matrix *r;
+	enum lr_status st = LR_OK;
+	int dim;
+
+	if (lr_fn_dim(c, "dot", 2, &dim))
+		return -1;
+	if (x->rows != y->rows || x->cols != y->cols)
+		return fail(c, 1, "dot: sizes of X and Y must match, found %zu×%zu and %zu×%zu",
+		            x->rows, x->cols, y->rows, y->cols);
+	if (!(r = mk(c, "dot", dim == 1 ? 1 : x->rows, dim == 2 ? 1 : x->cols)))
+		return -1;
+	if (dim == 3)
+		for (size_t i = 0; i < x->rows * x->cols; i++)
+			r->data[i] = x->data[i] * y->data[i];
+	for (size_t j = 0; dim == 1 && st == LR_OK && j < x->cols && x->rows; j++)
+		st = lr_linalg_dot(x->rows, x->data + j, x->cols, y->data + j, y->cols, &r->data[j]);
+	for (size_t i = 0; dim == 2 && st == LR_OK && i < x->rows && x->cols; i++)
+		st = lr_linalg_dot(x->cols, x->data + i * x->cols, 1, y->data + i * y->cols, 1,
+		                   &r->data[i]);
+	if (st != LR_OK) {
+		lr_mat_destroy(r);
+		return core_fail(c, "dot", st);
+	}
+	return put(c, "dot", 0, r);
+}
+
 /* dot(x, y): Σ xᵢyᵢ of two vectors of one length (any orientation), or of
  * each pair of columns of two matrices of one shape (a row), by BLAS ddot. */
 int lr_fn_dot(struct lr_call *c)
@@ -539,6 +570,8 @@ int lr_fn_dot(struct lr_call *c)
 
 	if (!(x = arg_mat(c, "dot", 0)) || !(y = arg_mat(c, "dot", 1)))
 		return -1;
+	if (c->nargin == 3)
+		return dot_dim(c, x, y);
 	vectors = (x->rows == 1 || x->cols == 1) && (y->rows == 1 || y->cols == 1);
 	if (vectors ? x->rows * x->cols != y->rows * y->cols
 	            : x->rows != y->rows || x->cols != y->cols)
@@ -602,8 +635,8 @@ static const struct lr_builtin table[] = {
 	  "condition number in the 2-norm, largest over smallest singular value" },
 	{ "cross", 2, 2, 1, lr_fn_cross, "cross(x, y)", "cross product of 3-vectors" },
 	{ "det", 1, 1, 1, lr_fn_det, "det(A)", "determinant of a square matrix (from its LU)" },
-	{ "dot", 2, 2, 1, lr_fn_dot, "dot(x, y)",
-	  "dot product of two vectors; of each pair of columns for matrices" },
+	{ "dot", 2, 3, 1, lr_fn_dot, "dot(x, y), dot(x, y, dim)",
+	  "dot product of two vectors; of each pair of columns for matrices (or along dim)" },
 	{ "eig", 1, 1, 2, lr_fn_eig, "e = eig(A), [V, D] = eig(A)",
 	  "eigenvalues (ascending for symmetric A) and eigenvectors, A*V = V*D" },
 	{ "kron", 2, 2, 1, lr_fn_kron, "kron(A, B)", "Kronecker product" },

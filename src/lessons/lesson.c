@@ -9,24 +9,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include "lowrank/alloc.h"
-#include "session_impl.h"
-#include "lesson.h"
+#include "lesson_impl.h"
 #include "run.h"
-
-struct lr_lesson_state {
-	struct lr_lesson *cur;   /* owned: the lesson being played, or NULL */
-	size_t step;             /* 0-based step on screen */
-	size_t hints;            /* hints of this step shown so far */
-	int passed;              /* this exercise's checks held */
-	int busy;                /* running a lesson's statements */
-	int warned;              /* a failure to save was reported */
-};
 
 static void lesson_state_destroy(struct lr_lesson_state *st)
 {
 	if (!st)
 		return;
 	lr_lesson_destroy(st->cur);
+	lr_lesson_forget_kept(st);
 	lr_free(st);
 }
 
@@ -162,6 +153,31 @@ int lr_lesson_run(struct lr_session *s, const struct lr_lesson *l, size_t first,
 	return res == LR_RUN_OK || res == LR_RUN_RETURN ? 0 : -1;   /* return ends the text */
 }
 
+static int wrong_error(void *ctx, const char *name, const char *src, size_t len,
+                       const struct lr_error *e)
+{
+	(void)name;
+	(void)src;
+	(void)len;
+	lr_buf_printf(ctx, "%d:%d: %s", e->pos.line, e->pos.col, e->msg);
+	return 0;
+}
+
+int lr_lesson_run_answer(struct lr_session *s, const char *text, int line, struct lr_buf *err)
+{
+	const struct lr_run_hooks h = { err, NULL, NULL, wrong_error, NULL };
+	enum lr_run_result res;
+
+	s->sandbox++;
+	res = lr_session_run_text(s, "answer", text, strlen(text), line, &h);
+	s->sandbox--;
+	if (res == LR_RUN_QUIT) {
+		s->quit = 0;
+		lr_buf_puts(err, "a lesson cannot quit");
+	}
+	return res == LR_RUN_OK ? 0 : -1;
+}
+
 /* Runs statements [first, first+n) of l. echo: show each as ">> ...";
  * quiet: no output at all. On an error the session's error names the
  * lesson's file, line and column (at pos, the command that ran them). */
@@ -192,204 +208,9 @@ static int run_stmts(struct lr_session *s, struct lr_lesson *l, size_t first, si
 	return rc;
 }
 
-/* ---- checks ---- */
-
-static int eval_mat(struct lr_session *s, const char *text, int line, struct lr_val *v,
-                    struct lr_buf *why)
-{
-	struct lr_pos pos = { line, 1, 0 };
-
-	if (lr_eval_text(s, text, pos, v) < 0) {
-		lr_buf_puts(why, s->err->msg);
-		return -1;
-	}
-	if (v->v->kind != LR_VAL_MAT) {
-		lr_val_drop(v);
-		lr_buf_printf(why, "%s is a string, not a number", text);
-		return -1;
-	}
-	return 0;
-}
-
-static int truthy(const struct lr_matrix *m)
-{
-	if (m->rows * m->cols == 0)
-		return 0;
-	for (size_t i = 0; i < m->rows * m->cols; i++)
-		if (m->data[i] == 0 || isnan(m->data[i]))
-			return 0;
-	return 1;
-}
-
-/* Element i of b, where b is a scalar or has a's shape. */
-static double elem(const struct lr_matrix *b, size_t i)
-{
-	return b->rows * b->cols == 1 ? b->data[0] : b->data[i];
-}
-
-static void describe(struct lr_buf *why, const char *text, const struct lr_matrix *m,
-                     int largest)
-{
-	size_t n = m->rows * m->cols, at = 0;
-
-	if (n == 1) {
-		lr_buf_printf(why, "%s is %.4g", text, m->data[0]);
-		return;
-	}
-	for (size_t i = 1; i < n; i++)
-		if (largest ? !(m->data[i] <= m->data[at]) : !(m->data[i] >= m->data[at]))
-			at = i;
-	lr_buf_printf(why, "%s has an element %.4g", text, n ? m->data[at] : NAN);
-}
-
-/* The automatic message of an expect, or "" when it holds. */
-static void expect_compare(const struct lr_lesson_check *c, const struct lr_matrix *a,
-                           const struct lr_matrix *b, double tol, struct lr_buf *why)
-{
-	size_t n = a->rows * a->cols;
-	double worst = 0;
-	int ok = 1;
-
-	if ((b->rows != a->rows || b->cols != a->cols) && b->rows * b->cols != 1) {
-		lr_buf_printf(why, "%s is %zu×%zu but should be %zu×%zu like %s", c->lhs, a->rows,
-		              a->cols, b->rows, b->cols, c->rhs);
-		return;
-	}
-	if (n == 0) {
-		lr_buf_printf(why, "%s is empty", c->lhs);
-		return;
-	}
-	for (size_t i = 0; i < n; i++) {
-		double x = a->data[i], y = elem(b, i);
-		if (c->kind == LR_CHECK_LT)
-			ok &= x < y;
-		else if (c->kind == LR_CHECK_GT)
-			ok &= x > y;
-		else if (!(isnan(x) && isnan(y))) {
-			double d = isnan(x) || isnan(y) ? INFINITY : fabs(x - y);
-			if (!(d <= worst))
-				worst = d;
-		}
-	}
-	if (c->kind == LR_CHECK_NEAR)
-		ok = worst <= tol;
-	if (ok)
-		return;
-	describe(why, c->lhs, a, c->kind != LR_CHECK_GT);
-	if (c->kind == LR_CHECK_NEAR && n == 1)
-		lr_buf_printf(why, "; it should be %.4g (within %.2g)", elem(b, 0), tol);
-	else if (c->kind == LR_CHECK_NEAR)
-		lr_buf_printf(why, " and is off from %s by up to %.4g (within %.2g is right)", c->rhs,
-		              worst, tol);
-	else
-		lr_buf_printf(why, "; get it %s %.4g", c->kind == LR_CHECK_LT ? "below" : "above",
-		              b->rows * b->cols == 1 ? b->data[0] : NAN);
-}
-
-static int expect_holds(struct lr_session *s, const struct lr_lesson_check *c,
-                        struct lr_buf *why)
-{
-	struct lr_val a = { 0 }, b = { 0 }, t = { 0 };
-	double tol;
-	size_t len = why->len;
-
-	if (eval_mat(s, c->lhs, c->line, &a, why) < 0)
-		return -1;
-	if (eval_mat(s, c->rhs, c->line, &b, why) < 0) {
-		lr_val_drop(&a);
-		return -1;
-	}
-	tol = 0;
-	for (size_t i = 0; i < b.v->m->rows * b.v->m->cols; i++)
-		if (fabs(b.v->m->data[i]) > tol)
-			tol = fabs(b.v->m->data[i]);
-	tol = 1e-6 * (tol > 1 ? tol : 1);
-	if (c->tol) {
-		if (eval_mat(s, c->tol, c->line, &t, why) < 0) {
-			lr_val_drop(&a);
-			lr_val_drop(&b);
-			return -1;
-		}
-		tol = t.v->m->rows * t.v->m->cols > 0 ? t.v->m->data[0] : 0;
-		lr_val_drop(&t);
-	}
-	expect_compare(c, a.v->m, b.v->m, tol, why);
-	lr_val_drop(&a);
-	lr_val_drop(&b);
-	return why->len == len ? 1 : 0;
-}
-
-/* The message of a check that did not hold: `#: message` when it has one. */
-static void custom_message(struct lr_session *s, const struct lr_lesson_check *c,
-                           struct lr_buf *why)
-{
-	struct lr_buf call;
-	struct lr_val v = { 0 };
-	struct lr_pos pos = { c->line, 1, 0 };
-	struct lr_error *saved = s->err, e;
-
-	lr_buf_init(&call);
-	lr_buf_printf(&call, "sprintf(%s)", c->message);
-	e.msg[0] = '\0';
-	s->err = &e;
-	if (!call.failed && lr_eval_text(s, call.data, pos, &v) == 0) {
-		if (v.v->kind == LR_VAL_STR) {
-			lr_buf_reset(why);
-			lr_buf_puts(why, v.v->s);
-		}
-		lr_val_drop(&v);
-	}
-	s->err = saved;
-	lr_buf_finish(&call);
-}
-
-/* 1 if check c holds in the session's workspace; 0 if not, with the reason
- * in why. An expression that fails (say, an unknown variable) does not
- * hold, and its error is the reason. */
-static int check_holds(struct lr_session *s, const struct lr_lesson_check *c,
-                       struct lr_buf *why)
-{
-	struct lr_error *saved = s->err, e;
-	int rc;
-
-	e.msg[0] = '\0';
-	s->err = &e;
-	if (c->kind == LR_CHECK_TRUE) {
-		struct lr_val v = { 0 };
-		rc = eval_mat(s, c->lhs, c->line, &v, why);
-		if (rc == 0) {
-			rc = truthy(v.v->m);
-			lr_val_drop(&v);
-			if (!rc)
-				lr_buf_printf(why, "%s does not hold yet", c->lhs);
-		}
-	} else {
-		rc = expect_holds(s, c, why);
-	}
-	s->err = saved;
-	if (rc == 0 && c->message)
-		custom_message(s, c, why);
-	return rc > 0;
-}
-
-/* Every check of the step; 1 if all hold, else 0 with the first reason. */
-static int step_holds(struct lr_session *s, const struct lr_lesson_step *st,
-                      struct lr_buf *why, int *line)
-{
-	for (size_t i = 0; i < st->nchecks; i++) {
-		lr_buf_reset(why);
-		if (!check_holds(s, &st->checks[i], why)) {
-			if (line)
-				*line = st->checks[i].line;
-			return 0;
-		}
-	}
-	return 1;
-}
-
 /* ---- progress ---- */
 
-static struct lr_lesson_state *state(struct lr_session *s)
+struct lr_lesson_state *lr_lesson_state_get(struct lr_session *s)
 {
 	if (!s->lesson) {
 		s->lesson = lr_calloc(1, sizeof *s->lesson);
@@ -451,6 +272,21 @@ static void emit_panel(struct lr_session *s, const char *text)
 	lr_emit(s, &ev);
 }
 
+/* Keeps the step's own variables (`#: keep`) for its checks. */
+static int keep(struct lr_session *s, const struct lr_lesson *l,
+                const struct lr_lesson_step *st, struct lr_pos pos)
+{
+	struct lr_buf why;
+	int rc;
+
+	lr_buf_init(&why);
+	rc = lr_lesson_keep(s, st, &why);
+	if (rc < 0)
+		lr_fail(s, pos, "%s:%d: %s", l->path, st->line, why.data ? why.data : "out of memory");
+	lr_buf_finish(&why);
+	return rc;
+}
+
 /* Shows step i: its text, then runs its statements for the student to see. */
 static int show_step(struct lr_session *s, struct lr_pos pos, size_t i)
 {
@@ -472,7 +308,7 @@ static int show_step(struct lr_session *s, struct lr_pos pos, size_t i)
 		emit_panel(s, b.data + 4);
 	lr_write_buf(s, &b);
 	lr_buf_finish(&b);
-	if (run_stmts(s, l, st->first, st->nshow, 1, 0, pos) < 0)
+	if (run_stmts(s, l, st->first, st->nshow, 1, 0, pos) < 0 || keep(s, l, st, pos) < 0)
 		return -1;
 	if (st->exercise)
 		say(s, "(your turn: type statements, then 'check'; %s if stuck)\n",
@@ -492,7 +328,7 @@ static int replay(struct lr_session *s, struct lr_pos pos, size_t upto)
 		return -1;
 	for (size_t i = 0; i < upto; i++) {
 		const struct lr_lesson_step *st = &l->steps[i];
-		if (run_stmts(s, l, st->first, st->nshow, 0, 1, pos) < 0 ||
+		if (run_stmts(s, l, st->first, st->nshow, 0, 1, pos) < 0 || keep(s, l, st, pos) < 0 ||
 		    run_stmts(s, l, st->ans_first, st->nans, 0, 1, pos) < 0)
 			return -1;
 	}
@@ -519,6 +355,7 @@ static void finish(struct lr_session *s)
 	lr_lesson_free_list(list, n);
 	lr_lesson_destroy(ls->cur);
 	ls->cur = NULL;
+	lr_lesson_forget_kept(ls);
 	emit_panel(s, NULL);
 }
 
@@ -671,17 +508,20 @@ static int lesson_reset(struct lr_session *s, const struct lr_stmt *st)
 		lr_lesson_destroy(l);
 		return lr_fail(s, st->name_pos, "lesson reset: %s", why);
 	}
-	if (ls->cur && (!l || !strcmp(ls->cur->name, l->name))) {
-		lr_lesson_destroy(ls->cur);
-		ls->cur = NULL;
-		emit_panel(s, NULL);
-	}
+	int playing = ls->cur && (!l || !strcmp(ls->cur->name, l->name));
 	if (l)
 		say(s, "The progress of lesson %d (%s) is reset.\n", l->number, l->title);
 	else
 		say(s, "The progress of every lesson is reset.\n");
 	lr_lesson_destroy(l);
-	return 0;
+	if (!playing)
+		return 0;
+	/* the lesson being played starts again, as 'lesson N' would start it */
+	say(s, "Lesson %d (%s) starts again from step 1.\n", ls->cur->number, ls->cur->title);
+	lr_lesson_forget_kept(ls);
+	if (replay(s, st->name_pos, 0) < 0)
+		return -1;
+	return show_step(s, st->name_pos, 0);
 }
 
 static int cmd_lesson(struct lr_session *s, const struct lr_stmt *st)
@@ -713,6 +553,7 @@ static int cmd_lesson(struct lr_session *s, const struct lr_stmt *st)
 		return show_step(s, st->name_pos, ls->step);
 	}
 	lr_lesson_destroy(ls->cur);
+	lr_lesson_forget_kept(ls);
 	ls->cur = l;
 	if (saved_record(l->name, &rec) && !rec.done && rec.step > 1 &&
 	    (size_t)rec.step <= l->nsteps)
@@ -783,11 +624,12 @@ static int cmd_move(struct lr_session *s, const struct lr_stmt *st)
 			return -1;
 		return advance(s, st->name_pos);
 	}
-	/* check, next */
-	if (ls->passed && !strcmp(w, "next"))
-		return advance(s, st->name_pos);
+	/* check, next: next checks again, so an answer broken after 'check'
+	 * said Correct does not finish the exercise */
 	lr_buf_init(&why);
-	ok = step_holds(s, step, &why, NULL);
+	ok = lr_lesson_step_eval(s, step, &why);
+	if (!ok && ls->passed && !strcmp(w, "next"))
+		say(s, "Your answer no longer passes.\n");
 	if (!ok)
 		say(s, "Not yet: %s\n", why.failed || !why.data ? "out of memory" : why.data);
 	lr_buf_finish(&why);
@@ -805,7 +647,7 @@ static int cmd_move(struct lr_session *s, const struct lr_stmt *st)
 /* Every lesson command: refused while the lesson's own statements run. */
 static int run_lesson_command(struct lr_session *s, const struct lr_stmt *st)
 {
-	if (!state(s))
+	if (!lr_lesson_state_get(s))
 		return lr_fail(s, st->name_pos, "out of memory");
 	if (s->lesson->busy)
 		return lr_fail(s, st->name_pos, "'%s' cannot be used inside a lesson", st->name);
@@ -859,7 +701,7 @@ static const char help_lessons[] =
 "hint                 the next hint, one at a time\n"
 "reveal               show the reference answer\n"
 "skip                 run the reference answer and go on (unless the lesson forbids it)\n"
-"lesson reset N|all   forget the progress\n"
+"lesson reset N|all   forget the progress (the lesson being played starts again)\n"
 "Progress is saved after every step; 'lowrank --lesson N' starts a lesson from the shell.\n";
 
 const struct lr_command lr_lesson_commands[] = {
@@ -883,28 +725,3 @@ const struct lr_command lr_lesson_commands[] = {
 	{ NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL }
 };
 
-/* ---- for check mode (src/cli/check.c) ---- */
-
-int lr_lesson_check_holds(struct lr_session *s, const struct lr_lesson_check *c,
-                          struct lr_buf *why)
-{
-	struct lr_error *saved = s->err, e;
-	int ok;
-
-	s->err = &e;
-	ok = check_holds(s, c, why);
-	s->err = saved;
-	return ok;
-}
-
-int lr_lesson_step_holds(struct lr_session *s, const struct lr_lesson_step *st,
-                         struct lr_buf *why)
-{
-	struct lr_error *saved = s->err, e;
-	int ok;
-
-	s->err = &e;
-	ok = step_holds(s, st, why, NULL);
-	s->err = saved;
-	return ok;
-}

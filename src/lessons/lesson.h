@@ -42,6 +42,19 @@ struct lr_lesson_step {
 	size_t nhints;
 	struct lr_lesson_check *checks;  /* owned */
 	size_t nchecks;
+	/* `#: claim EXPR`: what the step's text says, true after its statements
+	 * (an exercise's: after its reference answer); only --check reads them. */
+	struct lr_lesson_check *claims;  /* owned */
+	size_t nclaims;
+	/* `#: wrong STATEMENTS`: answers the checks must refuse (--check plays
+	 * each from a fresh copy of the lesson's state). */
+	char **wrongs;          /* owned, nwrongs owned strings */
+	int *wrong_lines;       /* owned: the line of each */
+	size_t nwrongs;
+	/* `#: keep NAMES`: the lesson's own variables, copied after the step's
+	 * statements run; checks read the copies, not the student's. */
+	char **keeps;           /* owned, nkeeps owned strings */
+	size_t nkeeps;
 };
 
 struct lr_lesson {
@@ -104,12 +117,29 @@ int lr_progress_put(const struct lr_progress *p, char *why, size_t nwhy);
 int lr_lesson_run(struct lr_session *s, const struct lr_lesson *l, size_t first, size_t n,
                   int echo, struct lr_error *e);
 
+/* Runs text (a wrong answer's statements, its first line numbered line) in
+ * s as a student's would run during a lesson: touching no file. Returns 0,
+ * or -1 with "LINE:COL: message" of the first error in err. */
+int lr_lesson_run_answer(struct lr_session *s, const char *text, int line, struct lr_buf *err);
+
+/* The reason a check gives when its own expression failed on the
+ * student's variables (never the error itself: the student did not type
+ * it). --check refuses a wrong answer that only this line refuses. */
+#define LR_LESSON_GENERIC_WHY "your answer cannot be checked as it is: a variable the " \
+	"exercise asks for has a shape, size or value it cannot have (read the exercise " \
+	"again, or type 'hint')"
+
 /* Whether check c, or every check of step st, holds in s now; if not, the
  * reason (of the first that does not) is in why. */
 int lr_lesson_check_holds(struct lr_session *s, const struct lr_lesson_check *c,
                           struct lr_buf *why);
 int lr_lesson_step_holds(struct lr_session *s, const struct lr_lesson_step *st,
                          struct lr_buf *why);
+
+/* Copies the variables st keeps (`#: keep`) into s's lesson state, where
+ * checks find them; what a step does after its statements ran. Returns 0,
+ * or -1 with the reason in why (a kept name that is not a variable). */
+int lr_lesson_keep(struct lr_session *s, const struct lr_lesson_step *st, struct lr_buf *why);
 
 /* The lesson commands: lessons, lesson, next, back, check, hint, reveal,
  * skip (lesson.c). */

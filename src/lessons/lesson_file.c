@@ -179,9 +179,12 @@ static char *dup_trim(const char *s, size_t n)
 	return lr_strndup(s, n);
 }
 
-static int add_check(struct scan *c, const char *arg, int expect, int col)
+/* Adds a check (or, claim set, a claim) to the current step. */
+static int add_check(struct scan *c, const char *arg, int expect, int claim, int col)
 {
 	struct lr_lesson_step *st = cur_step(c);
+	struct lr_lesson_check **list = claim ? &st->claims : &st->checks;
+	size_t *count = claim ? &st->nclaims : &st->nchecks;
 	struct lr_lesson_check k = { LR_CHECK_TRUE, NULL, NULL, NULL, NULL, c->line };
 	struct lr_lesson_check *ks;
 
@@ -212,17 +215,67 @@ static int add_check(struct scan *c, const char *arg, int expect, int col)
 			return fail_at(c, col, "an expect needs a value on each side of its operator");
 		}
 	}
-	ks = lr_realloc(st->checks, (st->nchecks + 1) * sizeof *ks);
+	ks = lr_realloc(*list, (*count + 1) * sizeof *ks);
 	if (!ks || !k.lhs || (expect && !k.rhs)) {
 		lr_free(k.lhs);
 		lr_free(k.rhs);
 		lr_free(k.tol);
 		if (ks)
-			st->checks = ks;
+			*list = ks;
 		return fail_at(c, col, "out of memory");
 	}
-	st->checks = ks;
-	ks[st->nchecks++] = k;
+	*list = ks;
+	ks[(*count)++] = k;
+	return 0;
+}
+
+/* Appends a copy of text to the owned string array *v of *n. */
+static int push_str(char ***v, size_t *n, const char *text, size_t len)
+{
+	char **nv = lr_realloc(*v, (*n + 1) * sizeof *nv);
+
+	if (!nv)
+		return -1;
+	*v = nv;
+	if (!(nv[*n] = lr_strndup(text, len)))
+		return -1;
+	(*n)++;
+	return 0;
+}
+
+/* `#: wrong STATEMENTS`: one wrong answer, with its line. */
+static int add_wrong(struct scan *c, const char *arg, int col)
+{
+	struct lr_lesson_step *st = cur_step(c);
+	int *lines = lr_realloc(st->wrong_lines, (st->nwrongs + 1) * sizeof *lines);
+
+	if (!lines)
+		return fail_at(c, col, "out of memory");
+	st->wrong_lines = lines;
+	lines[st->nwrongs] = c->line;
+	return push_str(&st->wrongs, &st->nwrongs, arg, strlen(arg)) < 0 ?
+	       fail_at(c, col, "out of memory") : 0;
+}
+
+/* `#: keep NAME...`: variable names, separated by spaces. */
+static int add_keeps(struct scan *c, const char *arg, int col)
+{
+	struct lr_lesson_step *st = cur_step(c);
+
+	for (const char *p = arg; *p; ) {
+		size_t n = 0;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!*p)
+			break;
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '_'))
+			return fail_at(c, col + (int)(p - arg), "'#: keep' takes variable names");
+		while (p[n] && p[n] != ' ' && p[n] != '\t')
+			n++;
+		if (push_str(&st->keeps, &st->nkeeps, p, n) < 0)
+			return fail_at(c, col, "out of memory");
+		p += n;
+	}
 	return 0;
 }
 
@@ -282,11 +335,18 @@ static int directive(struct scan *c, const char *d, size_t dlen, int col)
 		return 0;
 	}
 	if (strcmp(word, "hint") && strcmp(word, "check") && strcmp(word, "expect") &&
-	    strcmp(word, "message") && strcmp(word, "answer")) {
-		char msg[160];
+	    strcmp(word, "message") && strcmp(word, "answer") && strcmp(word, "wrong") &&
+	    strcmp(word, "claim") && strcmp(word, "keep")) {
+		char msg[192];
 		snprintf(msg, sizeof msg, "unknown directive '#: %s'; expected title, step, exercise, "
-		         "check, expect, message, hint, answer or noskip", word);
+		         "check, expect, message, hint, answer, wrong, claim, keep or noskip", word);
 		return fail_at(c, col, msg);
+	}
+	if (st && (!strcmp(word, "claim") || !strcmp(word, "keep"))) {
+		if (!*arg)
+			return fail_at(c, col, word[0] == 'c' ? "'#: claim' needs its expression" :
+			               "'#: keep' needs the names of variables");
+		return word[0] == 'c' ? add_check(c, arg, 0, 1, argcol) : add_keeps(c, arg, argcol);
 	}
 	if (!st || !st->exercise) {
 		char msg[96];
@@ -306,6 +366,8 @@ static int directive(struct scan *c, const char *d, size_t dlen, int col)
 	}
 	if (!strcmp(word, "hint"))
 		return add_hint(c, arg);
+	if (!strcmp(word, "wrong"))
+		return add_wrong(c, arg, argcol);
 	if (!strcmp(word, "message")) {
 		if (!st->nchecks || st->checks[st->nchecks - 1].message)
 			return fail_at(c, col, "'#: message' follows the '#: check' or '#: expect' it "
@@ -313,7 +375,7 @@ static int directive(struct scan *c, const char *d, size_t dlen, int col)
 		st->checks[st->nchecks - 1].message = lr_strdup(arg);
 		return st->checks[st->nchecks - 1].message ? 0 : fail_at(c, col, "out of memory");
 	}
-	return add_check(c, arg, word[0] == 'e', argcol);
+	return add_check(c, arg, word[0] == 'e', 0, argcol);
 }
 
 /* One line of the file: a directive, step text, answer text or other. */
@@ -472,6 +534,17 @@ done:
 	return l;
 }
 
+static void free_checks(struct lr_lesson_check *v, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		lr_free(v[k].lhs);
+		lr_free(v[k].rhs);
+		lr_free(v[k].tol);
+		lr_free(v[k].message);
+	}
+	lr_free(v);
+}
+
 void lr_lesson_destroy(struct lr_lesson *l)
 {
 	if (!l)
@@ -483,13 +556,15 @@ void lr_lesson_destroy(struct lr_lesson *l)
 		for (size_t h = 0; h < st->nhints; h++)
 			lr_free(st->hints[h]);
 		lr_free(st->hints);
-		for (size_t k = 0; k < st->nchecks; k++) {
-			lr_free(st->checks[k].lhs);
-			lr_free(st->checks[k].rhs);
-			lr_free(st->checks[k].tol);
-			lr_free(st->checks[k].message);
-		}
-		lr_free(st->checks);
+		free_checks(st->checks, st->nchecks);
+		free_checks(st->claims, st->nclaims);
+		for (size_t k = 0; k < st->nwrongs; k++)
+			lr_free(st->wrongs[k]);
+		lr_free(st->wrongs);
+		lr_free(st->wrong_lines);
+		for (size_t k = 0; k < st->nkeeps; k++)
+			lr_free(st->keeps[k]);
+		lr_free(st->keeps);
 	}
 	lr_free(l->steps);
 	for (size_t i = 0; i < l->nstmts; i++)

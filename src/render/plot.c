@@ -576,18 +576,41 @@ static int count_used(const struct lr_grid *g, int x, int y, int n)
 	return k;
 }
 
-/* The floor as a dashed line in the free cells of its row, and its label at
- * the right end on the row above or below, whichever covers less of the
- * curves. */
+/* In braille the floor is a dashed row of dots at the floor's own dot row,
+ * drawn over the curves: a box-drawing '─' sits at a cell's mid-height,
+ * so a curve that reached the floor in the lower dots of that cell looked
+ * below it. Its dots are added to a cell a curve already holds (which keeps
+ * the curve's style, so the runs stay told apart); an empty cell takes the
+ * floor's style. In ASCII a point is a whole cell, so the '-' goes in the
+ * free cells of its row. */
+static void floor_line(struct lr_grid *g, const struct layout *L, const struct glyphs *gl,
+                       const struct yscale *ys, double floor_v)
+{
+	int dot = y_dot(ys, floor_v), row = dot / ys->dpr;
+	for (int x = 0; x < L->pw; x += 2) {
+		const struct lr_cell *c = lr_grid_at(g, L->px0 + x, L->py0 + row);
+		if (!c)
+			continue;
+		if (ys->dpr == 1) {
+			if (c->ch == ' ')
+				lr_grid_put(g, L->px0 + x, L->py0 + row, gl->floor, LR_STY_FLOOR);
+			continue;
+		}
+		int curve = is_braille(c->ch) && c->ch != BRAILLE;
+		unsigned mask = (curve ? c->ch - BRAILLE : 0) | dot_bits[dot % 4][0] |
+		                dot_bits[dot % 4][1];
+		lr_grid_put(g, L->px0 + x, L->py0 + row, BRAILLE + mask,
+		            curve ? c->style : LR_STY_FLOOR);
+	}
+}
+
+/* The floor line and its label at the right end on the row above or below,
+ * whichever covers less of the curves. */
 static void draw_floor(struct lr_grid *g, const struct layout *L, const struct glyphs *gl,
                        const struct yscale *ys, double floor_v, const char *label)
 {
 	int row = y_row(ys, floor_v);
-	for (int x = 0; x < L->pw; x += 2) {
-		const struct lr_cell *c = lr_grid_at(g, L->px0 + x, L->py0 + row);
-		if (c && c->ch == ' ')
-			lr_grid_put(g, L->px0 + x, L->py0 + row, gl->floor, LR_STY_FLOOR);
-	}
+	floor_line(g, L, gl, ys, floor_v);
 	if (!label || !*label)
 		return;
 	int n = lr_grid_text_len(label);
@@ -794,10 +817,18 @@ static int draw_bar(struct lr_grid *g, const struct layout *L, int x, int width,
 	if (ascii) {
 		full = (eighths + 4) / 8;
 		top = full == 0 && eighths > 0 ? '.' : 0;
-	} else {
+	} else if (kept) {
 		top = rem > 0 ? 0x2580 + (uint32_t)rem : 0;   /* ▁ … ▇ */
-		if (!kept && full == 0 && rem == 0 && frac > 0)
-			top = 0x2581;
+	} else {
+		/* A dropped bar's top in quarters of braille dots (⣀ ⣤ ⣶), never
+		 * taller than its eighths but for the least visible one: an eighth
+		 * block there was the kept glyph, so a short dropped bar looked kept
+		 * wherever there is no colour (NO_COLOR, monochrome). */
+		static const uint32_t quarter[4] = { 0, 0x28C0, 0x28E4, 0x28F6 };
+		long q = rem / 2;
+		if (q == 0 && (rem > 0 || (full == 0 && frac > 0)))
+			q = 1;
+		top = quarter[q];
 	}
 	int y = L->axis_y - 1;
 	for (int dx = 0; dx < width; dx++) {

@@ -46,15 +46,19 @@ struct lr_plot_opts {
  * Where series overlap, series 1 is on top.
  *
  * The floor, when finite (and positive on a log axis), widens the y range
- * to include it and is drawn as a dashed line ("─ ─", ASCII "- -") in
- * LR_STY_FLOOR, under the curves, with floor_label at its right end on the
+ * to include it and is drawn as a dashed line in LR_STY_FLOOR: in braille
+ * a row of dot pairs ("⣀ ⣀") at the floor's own dot row, drawn over the
+ * curves (a curve's cell keeps its style and gains the floor's dots), so a
+ * curve that reaches the floor is level with it and never below; in ASCII
+ * "- -" in the free cells of its row. floor_label goes at its right end on the
  * row above or below, whichever covers less of the curves. */
 void lr_plot_lines(struct lr_grid *g, const struct lr_series *s, size_t ns,
                    const struct lr_plot_opts *o);
 
 /* Clears g and draws singular values as vertical bars from 0 up to the
  * largest: the first k kept (LR_STY_KEPT, █ with eighth-block tops; '#'),
- * the rest dropped (LR_STY_DROPPED, shaded ░ in whole cells; ':'), a dashed cut-off
+ * the rest dropped (LR_STY_DROPPED, shaded ░ in whole cells and a top of braille
+ * dots in quarters, ⣀ ⣤ ⣶, so no dropped cell ever takes a kept glyph; ':'), a dashed cut-off
  * marker labelled "k=…" between bar k and k+1 (none when k >= p), the index
  * under each bar (thinned to 1, 5, 10, ... when crowded) and a legend. Each
  * value is written above its bar when all of them fit; otherwise the axis

@@ -1,5 +1,7 @@
 /* Demo mode (--demo FILE): each key types the next statement out and runs it;
- * b goes back a step (a fresh session replays the ones before), q leaves. */
+ * b goes back a step (a fresh session replays the ones before), q leaves.
+ * A lesson file's text is shown as captions (demo_caption.c), with pauses
+ * before reference answers and after questions that p turns off and on. */
 #include "tui_impl.h"
 
 void tui_note(const char *fmt, ...)
@@ -122,6 +124,13 @@ int tui_demo_load(const char *path)
 		return -1;
 	for (size_t i = 0; i < d->n; i++)
 		d->end[i] = statement_end(d->src, d->start[i], i + 1 < d->n ? d->start[i + 1] : d->len);
+	d->views = calloc(d->n + 1, sizeof *d->views);
+	if (!d->views) {
+		fputs("lowrank: out of memory\n", stderr);
+		return -1;
+	}
+	d->lesson = lr_demo_is_lesson(d->src, d->len);
+	d->pausing = d->lesson;
 	return 0;
 }
 
@@ -131,6 +140,7 @@ void tui_demo_free(void)
 	free(tui.demo.name);
 	free(tui.demo.start);
 	free(tui.demo.end);
+	free(tui.demo.views);
 	memset(&tui.demo, 0, sizeof tui.demo);
 }
 
@@ -157,6 +167,23 @@ static int typing_pause(void)
 			sleep_ns(5000000L);
 	}
 	return 0;
+}
+
+/* Writes the caption of the lesson text in src[a, e) above what comes next;
+ * returns its flags (LR_DEMO_PAUSE). */
+static int caption(size_t a, size_t e)
+{
+	struct lr_buf b;
+	int f;
+
+	lr_buf_init(&b);
+	f = lr_demo_caption(tui.demo.src, a, e, &b);
+	if (b.len && !b.failed) {
+		lr_sb_write(&tui.sb, b.data, b.len, LR_SB_NOTE);
+		tui.back = 0;
+	}
+	lr_buf_finish(&b);
+	return f;
 }
 
 /* Types statement i out at a readable pace (a key finishes it at once),
@@ -200,7 +227,10 @@ static void demo_play(size_t i)
 		fast = typing_pause();
 	}
 	free(line);
+	if (i == 0)
+		tui.demo.view0 = tui.view;
 	tui.demo.next = i + 1;
+	tui.demo.captioned = 0;
 	tui.busy = 1;
 	tui_draw_rule();
 	tui_draw_output();
@@ -208,7 +238,10 @@ static void demo_play(size_t i)
 	tui_run(text, n + 1);
 	tui.busy = 0;
 	free(text);
+	tui.demo.views[i] = tui.view;
 	if (tui.demo.next >= tui.demo.n && !tui.quit) {
+		if (tui.demo.lesson)
+			caption(tui.demo.end[i], tui.demo.len);   /* the lesson's last words */
 		tui_note("(the end of %s: the prompt is yours)\n", tui.demo.name);
 		tui.demo.on = 0;
 	}
@@ -265,9 +298,13 @@ static void demo_back(void)
 	tui.focus = LR_FOCUS_NONE;
 	free(tui.lesson);
 	tui.lesson = NULL;
+	to = tui.demo.next - 1;
+	/* the view the step it returns to showed (the replay's events are
+	 * dropped, so it would stay on the view of the step left) */
+	tui.view = to ? tui.demo.views[to - 1] : tui.demo.view0;
 	if (tui.view == LR_VIEW_LESSON)
 		tui.view = LR_VIEW_MATRICES;
-	to = tui.demo.next - 1;
+	tui.demo.captioned = 0;
 	tui.busy = 1;
 	tui.silent = 1;
 	tui_draw_rule();
@@ -286,6 +323,26 @@ static void demo_back(void)
 		tui_note("(back: statements 1 to %zu ran again quietly; a key plays statement %zu)\n",
 		         to, to + 1);
 	tui_draw_all();
+}
+
+/* A key plays statement next: in a lesson file its caption first (the
+ * step's title and text), and when that asks for it and pausing is on, the
+ * statement waits for one more key, so the class predicts or answers first. */
+static void demo_next(void)
+{
+	struct demo *d = &tui.demo;
+	size_t i = d->next;
+
+	if (d->lesson && !d->captioned) {
+		int f = caption(i ? d->end[i - 1] : 0, d->start[i]);
+		d->captioned = 1;
+		if ((f & LR_DEMO_PAUSE) && d->pausing) {
+			tui_note("(the class answers first: a key plays statement %zu)\n", i + 1);
+			tui_draw_all();
+			return;
+		}
+	}
+	demo_play(i);
 }
 
 void tui_demo_key(int c)
@@ -307,7 +364,13 @@ void tui_demo_key(int c)
 		tui_draw_all();
 	} else if (c == 'b' || c == 'B') {
 		demo_back();
+	} else if (c == 'p' || c == 'P') {
+		tui.demo.pausing = !tui.demo.pausing;
+		tui_note(tui.demo.pausing ? "(pauses on: before a reference answer and after a "
+		         "question, a key more plays the statement)\n" :
+		         "(pauses off: each key plays the next statement)\n");
+		tui_draw_all();
 	} else if (tui.demo.next < tui.demo.n) {
-		demo_play(tui.demo.next);
+		demo_next();
 	}
 }

@@ -82,6 +82,26 @@ void tui_panel_state(struct lr_panel *p, const struct lr_run **buf, size_t cap)
 	p->picture = &tui.pic;
 }
 
+/* The Lesson view takes the rows its step's text needs and the output the
+ * rest (svd, explore and plot printed below a short step scrolled away in
+ * 9 rows while the text held 19); the other views the usual 3/5. Lays the
+ * screen out again when that changes; returns 1 then. */
+static int fit_panel(const struct lr_panel *p)
+{
+	int want;
+
+	if (tui.scr.small)
+		return 0;
+	want = lr_panel_rows_wanted(p, tui.scr.cols, tui.scr.rows * 3 / 5);
+	if (want == tui.scr.panel_want)
+		return 0;
+	tui.scr.panel_want = want;
+	if (want == tui.scr.panel_h || (!want && tui.scr.panel_h == tui.scr.rows * 3 / 5))
+		return 0;
+	lr_screen_layout(&tui.scr);
+	return 1;
+}
+
 void tui_draw_panel(void)
 {
 	struct lr_panel p;
@@ -92,6 +112,10 @@ void tui_draw_panel(void)
 	struct timespec t0;
 
 	tui_panel_state(&p, buf, 16);
+	if (fit_panel(&p)) {
+		tui_draw_all();        /* new windows: everything again */
+		return;
+	}
 	if (p.view == LR_VIEW_MATRICES)
 		p.scrolled = &tui.scroll;
 	tui_stamp(&t0);
@@ -119,8 +143,9 @@ void tui_draw_rule(void)
 	if (tui.back)
 		snprintf(msg, sizeof msg, "scrolled back %zu of %zu lines: PgDn returns", tui.back, rows);
 	else if (tui.demo.on && !tui.busy)
-		snprintf(msg, sizeof msg, "demo: %zu of %zu played  any key: the next  b: back  "
-		         "q: the free prompt", tui.demo.next, tui.demo.n);
+		snprintf(msg, sizeof msg, "demo: %zu of %zu played  a key: the next  b: back  "
+		         "q: the prompt%s", tui.demo.next, tui.demo.n, !tui.demo.lesson ? "" :
+		         tui.demo.pausing ? "  p: pauses off" : "  p: pauses on");
 	else if (tui.lesson && !tui.live)
 		snprintf(msg, sizeof msg, "lesson: next back hint check reveal skip  F6 the step  "
 		         "F2-F5 views");

@@ -346,6 +346,8 @@ void lr_screen_layout(struct lr_screen *s)
 	s->cols = COLS;
 	s->small = s->cols < LR_SCREEN_MIN_COLS || s->rows < LR_SCREEN_MIN_ROWS;
 	s->panel_h = s->small ? 0 : s->rows * 3 / 5;
+	if (s->panel_want > 0 && s->panel_want < s->panel_h)
+		s->panel_h = s->panel_want;
 	s->out_h = s->rows - s->panel_h - 2;
 	if (s->out_h < 0)
 		s->out_h = 0;

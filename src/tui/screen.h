@@ -32,6 +32,8 @@ struct lr_screen {
 	                                     else shade characters */
 	int rows, cols, small;
 	int panel_h, out_h;
+	int panel_want;            /* rows the panel's view asks for (lr_panel_rows_wanted),
+	                              at most the usual 3/5 of the rows; 0: those 3/5 */
 	WINDOW *panel, *rule, *out, *input;   /* owned; panel NULL when small */
 	struct lr_grid panel_grid, out_grid;  /* owned: drawn for the windows */
 	/* Owned: what was last copied into the panel, output and rule windows.

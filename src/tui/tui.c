@@ -74,7 +74,8 @@ static int start(int *ascii, const double *limits)
  * (--lesson N), which runs as if typed at the prompt. */
 static void first_screen(const char *first)
 {
-	lr_sb_write(&tui.sb, welcome, sizeof welcome - 1, LR_SB_NOTE);
+	if (!tui.demo.on)          /* a lecturer's screen starts with the lesson */
+		lr_sb_write(&tui.sb, welcome, sizeof welcome - 1, LR_SB_NOTE);
 	rl_callback_handler_install(PROMPT, tui_on_line);
 	tui_relayout();
 	if (tui.demo.on) {

@@ -37,6 +37,7 @@
 #include "complete.h"
 #include "session_open.h"
 #include "views.h"
+#include "demo_caption.h"
 
 #define PROMPT ">> "
 #define CONT_PROMPT ".. "
@@ -51,6 +52,11 @@ struct demo {
 	size_t len;
 	size_t *start, *end;           /* owned: each statement's text src[start, end) */
 	size_t n, next;                /* statements; the one the next key plays */
+	int lesson;                    /* src is a lesson file: captions are shown */
+	int pausing;                   /* stop after a caption that asks for it (p) */
+	int captioned;                 /* the caption of statement next is shown */
+	enum lr_view view0, *views;    /* owned: the view before statement 1 and
+	                                  after each statement, for b */
 };
 
 struct tui {

@@ -1,53 +1,61 @@
 /* The Compare view: SGD's factorisation against the SVD's, side by side. */
 #include "views_impl.h"
 
+/* Three columns (a label, a number, a note), or four with two numbers. */
 struct table {
-	const char *cell[12][3];
-	char buf[12][3][96];
-	int n;
+	const char *cell[12][4];
+	char buf[12][4][96];
+	int n, cols;
 };
+
+static void row4(struct table *t, const char *a, const char *b, const char *c, const char *d)
+{
+	const char *v[4] = { a, b, c, d };
+
+	if (t->n >= 12)
+		return;
+	for (int i = 0; i < 4; i++) {
+		snprintf(t->buf[t->n][i], sizeof t->buf[0][0], "%s", v[i] ? v[i] : "");
+		t->cell[t->n][i] = t->buf[t->n][i];
+	}
+	t->n++;
+}
 
 static void row(struct table *t, const char *a, const char *b, const char *c)
 {
-	if (t->n >= 12)
-		return;
-	snprintf(t->buf[t->n][0], sizeof t->buf[0][0], "%s", a);
-	snprintf(t->buf[t->n][1], sizeof t->buf[0][0], "%s", b);
-	snprintf(t->buf[t->n][2], sizeof t->buf[0][0], "%s", c);
-	for (int i = 0; i < 3; i++)
-		t->cell[t->n][i] = t->buf[t->n][i];
-	t->n++;
+	row4(t, a, b, c, NULL);
 }
 
 /* Draws the table with a header row; returns the row after it. */
 static int draw_table(struct lr_grid *g, int x, int y, const struct table *t,
                       const struct lr_panel *p)
 {
-	int w[3] = { 0, 0, 0 }, xs[4];
+	int w[4] = { 0, 0, 0, 0 }, xs[5], nc = t->cols ? t->cols : 3;
 	const char *v = GL(p, "│", "|"), *h = GL(p, "─", "-"), *c = GL(p, "┼", "+");
 
 	for (int r = 0; r < t->n; r++)
-		for (int i = 0; i < 3; i++) {
+		for (int i = 0; i < nc; i++) {
 			int l = lr_grid_text_len(t->cell[r][i]);
 			w[i] = l > w[i] ? l : w[i];
 		}
 	xs[0] = x;
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < nc; i++)
 		xs[i + 1] = xs[i] + w[i] + 3;
 	for (int r = 0; r < t->n && y < g->h; r++, y++) {
-		for (int i = 0; i < 3; i++) {
+		for (int i = 0; i < nc; i++) {
 			int len = lr_grid_text_len(t->cell[r][i]);
-			int cx = i == 1 ? xs[i] + w[i] - len : xs[i];   /* numbers right-aligned */
+			int num = i > 0 && i < nc - 1;              /* numbers right-aligned */
+			int cx = num ? xs[i] + w[i] - len : xs[i];
 			vw_text_clip(g, cx, y, g->w - 1, t->cell[r][i],
 			             r == 0 ? LR_STY_TITLE : i == 0 ? LR_STY_BOLD : LR_STY_NORMAL);
-			if (i < 2)
+			if (i < nc - 1)
 				lr_grid_text(g, xs[i + 1] - 2, y, v, LR_STY_AXIS);
 		}
 		if (r == 0 && ++y < g->h) {
-			for (int xx = x; xx < xs[3] - 3 && xx < g->w - 1; xx++)
+			for (int xx = x; xx < xs[nc] - 3 && xx < g->w - 1; xx++)
 				lr_grid_text(g, xx, y, h, LR_STY_AXIS);
-			lr_grid_text(g, xs[1] - 2, y, c, LR_STY_AXIS);
-			lr_grid_text(g, xs[2] - 2, y, c, LR_STY_AXIS);
+			for (int i = 1; i < nc; i++)
+				lr_grid_text(g, xs[i] - 2, y, c, LR_STY_AXIS);
 		}
 	}
 	return y;
@@ -176,17 +184,35 @@ static void runs_table(struct lr_grid *g, const struct lr_panel *p, const struct
                        int y)
 {
 	struct table u;
-	char a[32], c[96];
+	char a[32], b[32], c[96];
+	int hidden = 0;
 
+	for (size_t i = 0; i < p->nruns; i++)
+		hidden |= !strcmp(p->runs[i]->matrix_name, r->matrix_name) &&
+		          p->runs[i]->res.hidden != NULL;
+	/* masked runs: the hidden-entry error beside the loss, which is what
+	 * tells the ranks apart (lesson 5) */
 	u.n = 0;
-	row(&u, "run", "final loss", "epochs");
+	u.cols = hidden ? 4 : 3;
+	if (hidden)
+		row4(&u, "run", "observed loss", "hidden error", "epochs");
+	else
+		row(&u, "run", "final loss", "epochs");
 	for (size_t i = 0; i < p->nruns; i++) {
 		const struct lr_run *q = p->runs[i];
-		if (strcmp(q->matrix_name, r->matrix_name) || !q->res.epochs_done)
+		long e = q->res.epochs_done;
+		if (strcmp(q->matrix_name, r->matrix_name) || !e)
 			continue;
-		vw_num(a, sizeof a, q->res.loss[q->res.epochs_done - 1]);
-		snprintf(c, sizeof c, "%ld%s", q->res.epochs_done, q->res.stopped ? " (stopped)" : "");
-		row(&u, q->label[0] ? q->label : q->matrix_name, a, c);
+		vw_num(a, sizeof a, q->res.loss[e - 1]);
+		snprintf(c, sizeof c, "%ld%s", e, q->res.stopped ? " (stopped)" : "");
+		if (hidden && q->res.hidden)
+			vw_num(b, sizeof b, q->res.hidden[e - 1]);
+		else
+			snprintf(b, sizeof b, "-");
+		if (hidden)
+			row4(&u, q->label[0] ? q->label : q->matrix_name, a, b, c);
+		else
+			row(&u, q->label[0] ? q->label : q->matrix_name, a, c);
 	}
 	if (u.n > 2)
 		draw_table(g, 2, y + 2, &u, p);
@@ -212,6 +238,7 @@ void vw_draw_compare(struct lr_grid *g, const struct lr_panel *p, int y0)
 	}
 	loss = r->res.loss[r->res.epochs_done - 1];
 	t.n = 0;
+	t.cols = 3;
 	s = values_of(p, r->A, r->opts.rank, &ns, &tail);
 	if (lr_mat_has_hidden(r->A))
 		masked_rows(&t, r, s, tail, loss, title, sizeof title);
@@ -220,10 +247,16 @@ void vw_draw_compare(struct lr_grid *g, const struct lr_panel *p, int y0)
 	lr_free(s);
 	vw_text_clip(g, 2, y0 + 1, g->w - 1, title, LR_STY_TITLE);
 	y = draw_table(g, 2, y0 + 3, &t, p);
-	if (lr_mat_has_hidden(r->A) && y + 1 < g->h)
-		vw_text_clip(g, 2, ++y, g->w - 1,
-		             "The Eckart–Young bound does not apply to a masked matrix: watch the hidden "
-		             "error rise while the observed loss falls (overfitting).", LR_STY_DIM);
+	if (lr_mat_has_hidden(r->A) && y + 1 < g->h) {
+		const char *note = GL(p,
+			"The Eckart–Young bound does not apply to a masked matrix: watch the hidden "
+			"error rise while the observed loss falls (overfitting).",
+			"The Eckart-Young bound does not apply to a masked matrix: watch the hidden "
+			"error rise while the observed loss falls (overfitting).");
+		y++;
+		vw_wrap(g, 2, &y, g->w - 2, g->h, note, strlen(note), LR_STY_DIM);
+		y--;                        /* the row of its last line */
+	}
 	if (p->nruns > 1 && y + 4 < g->h)
 		runs_table(g, p, r, y);
 }

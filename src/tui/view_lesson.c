@@ -26,56 +26,6 @@ static void lesson_parts(const char *text, char *title, size_t nt, char *place, 
 		(*body)++;
 }
 
-/* Draws one line of text word-wrapped into [x, xmax), from row *y while
- * *y < ymax; returns 0 if it did not fit. */
-static int wrap_line(struct lr_grid *g, int x, int *y, int xmax, int ymax, const char *s,
-                     size_t len, int style)
-{
-	char buf[512];
-	size_t n = 0;
-	const char *p = s, *e = s + len;
-
-	if (len == 0) {
-		if (*y >= ymax)
-			return 0;
-		(*y)++;
-		return 1;
-	}
-	while (p < e) {
-		const char *w = p;
-		size_t wl;
-		while (w < e && *w != ' ')
-			w++;
-		wl = (size_t)(w - p);
-		if (n > 0) {
-			char t[512];
-			snprintf(t, sizeof t, "%.*s %.*s", (int)n, buf, (int)wl, p);
-			if (lr_grid_text_len(t) > xmax - x) {
-				if (*y >= ymax)
-					return 0;
-				vw_text_clip(g, x, (*y)++, xmax, buf, style);
-				n = 0;
-			}
-		}
-		if (n > 0 && n + 1 < sizeof buf)
-			buf[n++] = ' ';
-		if (n + wl >= sizeof buf)
-			wl = sizeof buf - n - 1;
-		memcpy(buf + n, p, wl);
-		n += wl;
-		buf[n] = '\0';
-		p = w;
-		while (p < e && *p == ' ')
-			p++;
-	}
-	if (n > 0) {
-		if (*y >= ymax)
-			return 0;
-		vw_text_clip(g, x, (*y)++, xmax, buf, style);
-	}
-	return 1;
-}
-
 void vw_draw_lesson(struct lr_grid *g, const struct lr_panel *p, int y0)
 {
 	static const char *const step_keys[] = {
@@ -121,7 +71,7 @@ void vw_draw_lesson(struct lr_grid *g, const struct lr_panel *p, int y0)
 	if (*body && *body != '\n') {
 		const char *nl = strchr(body, '\n');
 		size_t len = nl ? (size_t)(nl - body) : strlen(body);
-		wrap_line(g, 2, &y, g->w - 2, limit, body, len, LR_STY_BOLD);
+		vw_wrap(g, 2, &y, g->w - 2, limit, body, len, LR_STY_BOLD);
 		body += len;
 		if (*body == '\n')
 			body++;
@@ -146,7 +96,7 @@ void vw_draw_lesson(struct lr_grid *g, const struct lr_panel *p, int y0)
 			vw_text_clip(g, 2, y++, g->w - 2, para.data, LR_STY_NORMAL);
 			fits = 1;
 		} else {
-			fits = wrap_line(g, 2, &y, g->w - 2, limit, para.data ? para.data : "",
+			fits = vw_wrap(g, 2, &y, g->w - 2, limit, para.data ? para.data : "",
 			                 para.len, LR_STY_NORMAL);
 		}
 		lr_buf_reset(&para);
@@ -161,4 +111,31 @@ void vw_draw_lesson(struct lr_grid *g, const struct lr_panel *p, int y0)
 		}
 	}
 	lr_buf_finish(&para);
+}
+
+/* Draws the panel into a grid max rows tall and keeps the rows down to the
+ * last one written above the keys, a blank row and the keys' row. */
+int lr_panel_rows_wanted(const struct lr_panel *p, int w, int max)
+{
+	struct lr_grid g;
+	int last = 0;
+
+	if (p->view != LR_VIEW_LESSON || !p->lesson)
+		return 0;
+	if (max < LR_PANEL_MIN_LESSON_ROWS)
+		return max;
+	if (lr_grid_init(&g, w, max) < 0)
+		return max;
+	lr_panel_draw(&g, p);
+	for (int y = 1; y < max - 1; y++)
+		for (int x = 0; x < w; x++) {
+			const struct lr_cell *c = lr_grid_at(&g, x, y);
+			if (c->ch != ' ' || c->style == LR_STY_TITLE)
+				last = y;
+		}
+	lr_grid_finish(&g);
+	last += 3;
+	if (last < LR_PANEL_MIN_LESSON_ROWS)
+		last = LR_PANEL_MIN_LESSON_ROWS;
+	return last > max ? max : last;
 }

@@ -1,5 +1,5 @@
 /* Small drawing helpers the views share: copying a grid, clipped text,
- * numbers, flowing text and the hints of an empty view. */
+ * numbers, flowing and wrapped text and the hints of an empty view. */
 #include "views_impl.h"
 
 /* Copies src's rows from `from` on to (x0, y0 + from). */
@@ -74,6 +74,56 @@ int vw_flow(struct lr_grid *g, int x0, int y, int xmax, int ymax,
 		x = vw_text_clip(g, x, y, xmax, items[i], styles[i]) + 3;
 	}
 	return y + 1;
+}
+
+/* Draws one line of text (len bytes of s) word-wrapped into [x, xmax), from
+ * row *y while *y < ymax, advancing *y; returns 0 if it did not fit. */
+int vw_wrap(struct lr_grid *g, int x, int *y, int xmax, int ymax, const char *s,
+                     size_t len, int style)
+{
+	char buf[512];
+	size_t n = 0;
+	const char *p = s, *e = s + len;
+
+	if (len == 0) {
+		if (*y >= ymax)
+			return 0;
+		(*y)++;
+		return 1;
+	}
+	while (p < e) {
+		const char *w = p;
+		size_t wl;
+		while (w < e && *w != ' ')
+			w++;
+		wl = (size_t)(w - p);
+		if (n > 0) {
+			char t[512];
+			snprintf(t, sizeof t, "%.*s %.*s", (int)n, buf, (int)wl, p);
+			if (lr_grid_text_len(t) > xmax - x) {
+				if (*y >= ymax)
+					return 0;
+				vw_text_clip(g, x, (*y)++, xmax, buf, style);
+				n = 0;
+			}
+		}
+		if (n > 0 && n + 1 < sizeof buf)
+			buf[n++] = ' ';
+		if (n + wl >= sizeof buf)
+			wl = sizeof buf - n - 1;
+		memcpy(buf + n, p, wl);
+		n += wl;
+		buf[n] = '\0';
+		p = w;
+		while (p < e && *p == ' ')
+			p++;
+	}
+	if (n > 0) {
+		if (*y >= ymax)
+			return 0;
+		vw_text_clip(g, x, (*y)++, xmax, buf, style);
+	}
+	return 1;
 }
 
 void vw_hint(struct lr_grid *g, int y, const char *const *lines, int n)

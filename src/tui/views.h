@@ -82,6 +82,13 @@ void lr_panel_draw(struct lr_grid *g, const struct lr_panel *p);
 void lr_scroll_move(const struct lr_scroll *at, long dr, long dc, size_t *row0,
                     size_t *col0);
 
+/* The rows the panel needs to show p whole at width w, at most max: the
+ * Lesson view wants the rows of its step's text, the title and the keys (at
+ * least LR_PANEL_MIN_LESSON_ROWS), so that the output below it gets the
+ * rest; 0 for the other views (they fill what they get). */
+#define LR_PANEL_MIN_LESSON_ROWS 8
+int lr_panel_rows_wanted(const struct lr_panel *p, int w, int max);
+
 /* The rank the explorer shows for p->svd (p->k clamped to 1..p), or 0
  * without an SVD. */
 size_t lr_panel_rank(const struct lr_panel *p);

@@ -26,6 +26,8 @@ void vw_num(char *buf, size_t n, double x);
 int vw_num_r(char *buf, size_t n, double x, int zero, int note);
 int vw_flow(struct lr_grid *g, int x0, int y, int xmax, int ymax,
             const char *const *items, const int *styles, int n);
+int vw_wrap(struct lr_grid *g, int x, int *y, int xmax, int ymax, const char *s,
+            size_t len, int style);
 void vw_hint(struct lr_grid *g, int y, const char *const *lines, int n);
 /* view_matrices.c */
 void vw_draw_matrices(struct lr_grid *g, const struct lr_panel *p, int y0);

@@ -54,16 +54,73 @@ def t_list():
 
 
 def t_wrong_answer():
-    rc, out, err = run("lesson 1\nnext\nnext\ncheck\nz = 3\ncheck\nz = [9; 9]\ncheck\n"
-                       "z = y(:, 2);\ncheck\nnext\nw = 5;\ncheck\n")
+    rc, out, err = run("lesson 1\nnext\nnext\ncheck\nz = 3\ncheck\nz = [3; 9]\ncheck\n"
+                       "z = [1 2 3]\ncheck\nz = [1; 2]\ncheck\nz = y(:, 2);\ncheck\nnext\n"
+                       "w = 3.0001;\ncheck\n")
     expect(rc == 0, "exit 0", err)
-    expect(has_order(out, "Not yet: unknown variable or function 'z'",
-                     "Not yet: z is 1×1 but should be 2×1 like y(:, 2)",
-                     "Not yet: z has an element 9 and is off from y(:, 2) by up to 7",
+    expect(has_order(out, "Not yet: z is not defined yet",
+                     "Not yet: z is 1×1 but must be 2×1",
+                     "Not yet: z has the right shape (2×1), but 2 of its 2 entries are not the "
+                     "values asked for",
+                     "Not yet: z has 3 elements; a column of y has 2",
+                     "Not yet: your answer cannot be checked as it is: a variable the exercise "
+                     "asks for has a shape, size or value it cannot have",
                      "Correct! Type 'next' to go on.",
                      "Get w below 3.",
-                     "Not yet: loss is 5; get it below 3"),
+                     "Not yet: w is 3.0001; it must be below 3"),
            "each wrong answer gets its check's message", out)
+    expect("out of range" not in out and "index" not in out,
+           "no error of the check's own code is shown", out)
+    expect("should be" not in out and "4\n" not in out.split("Not yet: z has the right")[1][:80],
+           "the target is not shown", out)
+
+
+def t_kept():
+    rc, out, err = run("lesson 1\nnext\nnext\ny = [5 3; 7 8]; z = y(:, 2)\ncheck\n"
+                       "z = [2; 4]\ncheck\n")
+    expect(rc == 0 and has_order(out, "Not yet: z has the right shape", "Correct!"),
+           "the check reads the lesson's y, not the student's", out + err)
+    rc, out, err = run("lesson 1\nnext\nnext\ny = 7;\nz = [2; 4];\ncheck\ny\n")
+    expect(rc == 0 and has_order(out, "Correct!", "y = 7"),
+           "after a check the student's own y is back", out + err)
+
+
+def t_recheck():
+    rc, out, err = run("lesson 1\nnext\nnext\nz = y(:, 2);\ncheck\nz = [2; 5];\nnext\n"
+                       "z = y(:, 2);\nnext\n")
+    expect(rc == 0 and has_order(out, "Correct! Type 'next'", "Your answer no longer passes.",
+                                 "Not yet: z has the right shape", "Correct.", "Get w below 3."),
+           "next checks again an answer broken after check", out + err)
+
+
+def t_real_list():
+    """The real lessons, as `lessons` lists them: every title fits its column."""
+    rc, out, err = run("lessons", lessons=os.path.join(os.path.dirname(os.path.dirname(HERE)),
+                                                       "lessons"))
+    lines = out.splitlines()
+    expect(rc == 0 and len(lines) == 10, "lessons lists the nine lessons", out + err)
+    for want in ["7  Least squares: A \\ b, normal equations, QR    9 steps",
+                 "8  Eigenvalues: power iteration and eig          8 steps",
+                 "9  PCA as a low-rank approximation               8 steps"]:
+        expect(any(l.endswith(want) for l in lines), "listed: " + want, out)
+
+
+def t_real_sgd():
+    """Lesson 3's exercise, as the issue played it: 1000 epochs at the default lr no longer
+    pass; the lesson's A is what counts; a broken answer does not finish the lesson."""
+    real = os.path.join(os.path.dirname(os.path.dirname(HERE)), "lessons")
+    rc, out, err = run("lesson 3\n" + "next\n" * 8 + "sgd A 2 seed=1;\ncheck\n"
+                       "sgd A 2 epochs=100 lr=0.05 seed=1;\ncheck\nA = 0;\ncheck\n"
+                       "U = U * 2;\nnext\n", lessons=real)
+    expect(rc == 0 and has_order(out, "exercise, step 9 of 9",
+                                 "Not yet: your last sgd run has rank 2 and 1000 epochs; the "
+                                 "exercise asks for rank 2 and 100 epochs",
+                                 "Correct! Type 'next' to go on.",
+                                 "Correct! Type 'next' to go on.",
+                                 "Your answer no longer passes.",
+                                 "Not yet: U and V are not the ones your last sgd run found"),
+           "lesson 3 holds the student to the task", out + err)
+    expect("is done" not in out, "the broken answer does not finish the lesson", out)
 
 
 def t_hints():
@@ -119,10 +176,22 @@ def t_reset():
     run("lesson 2\n")
     rc, out, err = run("lesson reset 1\nlessons\n")
     expect(rc == 0 and "The progress of lesson 1 (A demo) is reset." in out, "reset 1", out + err)
+    expect("starts again" not in out, "a lesson not being played is not started", out)
     expect([r[0] for r in progress()] == ["02-second"], "only lesson 2 is left",
            str(progress()))
     rc, out, err = run("lesson reset all\n")
     expect(rc == 0 and progress() == [], "reset all empties the progress", str(progress()))
+
+
+def t_reset_playing():
+    rc, out, err = run("lesson 1\nnext\nnext\nlesson reset 1\nnext\nlessons\n")
+    expect(rc == 0 and has_order(out, "(exercise, step 3 of 4)",
+                                 "The progress of lesson 1 (A demo) is reset.",
+                                 "Lesson 1 (A demo) starts again from step 1.",
+                                 "== Lesson 1: A demo (step 1 of 4) ==", "Predict: what is 1+1?",
+                                 "== Lesson 1: A demo (step 2 of 4) ==",
+                                 "> 1  A demo", "step 2 of 4"),
+           "resetting the lesson being played restarts it and says so", out + err)
 
 
 def t_errors():
@@ -143,7 +212,8 @@ def t_check_mode():
     bad = os.path.join(HERE, "bad")
     rc, out, err = run(None, args=["--check", os.path.join(bad, "01-failing.lr")])
     expect(rc == 1 and "01-failing.lr:4: error: the check does not hold after the reference "
-           "answer: a is 4; it should be 5" in err, "a wrong reference answer fails", err)
+           "answer: a is 4, which is not the value asked for" in err,
+           "a wrong reference answer fails", err)
     rc, out, err = run(None, args=["--check", os.path.join(bad, "02-weak.lr")])
     expect(rc == 1 and "02-weak.lr:3: error: the checks of this exercise hold before its "
            "answer runs" in err, "a check that cannot fail is refused", err)
@@ -158,8 +228,25 @@ def t_check_mode():
            and not os.path.exists("lesson-output.ws"), "a lesson writes no file", err)
     rc, out, err = run(None, args=["--check", os.path.join(FIX, "01-demo.lr"),
                                    os.path.join(FIX, "02-second.lr")])
-    expect(rc == 0 and "01-demo.lr: 4 steps, 2 exercises: every check holds" in out,
-           "good lessons pass", out + err)
+    expect(rc == 0 and "01-demo.lr: 4 steps, 2 exercises, 4 wrong answers refused: every "
+           "check holds" in out, "good lessons pass", out + err)
+    rc, out, err = run(None, args=["--check", os.path.join(bad, "06-accepts.lr")])
+    expect(rc == 1 and "06-accepts.lr:8: error: the checks accept this wrong answer: a = 4.5"
+           in err and ":7:" not in err, "a wrong answer that passes fails the lesson", err)
+    rc, out, err = run(None, args=["--check", os.path.join(bad, "07-claim.lr")])
+    expect(rc == 1 and "07-claim.lr:5: error: the claim does not hold: x == 5" in err,
+           "a false claim fails the lesson", err)
+    rc, out, err = run(None, args=["--check", os.path.join(bad, "08-wrong-error.lr")])
+    expect(rc == 1 and "08-wrong-error.lr:7: error: the wrong answer raised an error, so it "
+           "tests nothing: 7:5: unknown variable or function 'nosuchthing'" in err,
+           "a wrong answer that cannot run fails the lesson", err)
+    rc, out, err = run(None, args=["--check", os.path.join(bad, "10-generic.lr")])
+    expect(rc == 1 and "10-generic.lr:9: error: the checks refuse this wrong answer only by "
+           "failing on it" in err, "a wrong answer refused only by an error of the check "
+           "fails --check", err)
+    rc, out, err = run(None, args=["--check", os.path.join(bad, "09-keep.lr")])
+    expect(rc == 1 and "09-keep.lr:2: error: '#: keep nosuchvariable': there is no variable"
+           in err, "keeping a variable the step never made fails", err)
 
 
 def t_lesson_option():

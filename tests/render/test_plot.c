@@ -574,7 +574,7 @@ static void floor_in_range(void)
 	for (int y0 = 0; y0 < ay; y0++)
 		for (int x = ax + 1; x < g.w; x++) {
 			const struct lr_cell *c = lr_grid_at(&g, x, y0);
-			if (c->ch == 0x2500 && c->style == LR_STY_FLOOR) {
+			if (is_braille(c->ch) && c->style == LR_STY_FLOOR) {
 				floor_cells++;
 				floor_row = y0;
 			}
@@ -584,6 +584,62 @@ static void floor_in_range(void)
 	CHECK(text_has(&g, "floor 0.01"));
 	CHECK(has_y_label(&g, "0.01") && has_y_label(&g, "10"));
 	lr_grid_finish(&g);
+}
+
+/* Height of a cell's marks in dot rows from the top of the plot area (4 per
+ * cell row, 0..3 within it), in halves so that a box-drawing line at a
+ * cell's mid-height (between dot rows 1 and 2) has one: the lowest dot for
+ * braille, the middle for '─'; -1 for any other cell. */
+static int low_half_dots(const struct lr_grid *g, int x, int y, int y0)
+{
+	uint32_t ch = lr_grid_at(g, x, y)->ch;
+	if (ch == 0x2500)
+		return 2 * 4 * (y - y0) + 3;
+	if (!is_braille(ch) || ch == 0x2800)
+		return -1;
+	static const unsigned rows[4] = { 0x09, 0x12, 0x24, 0xC0 };
+	int low = 0;
+	for (int r = 0; r < 4; r++)
+		if ((ch - 0x2800) & rows[r])
+			low = r;
+	return 2 * (4 * (y - y0) + low);
+}
+
+/* A curve that comes down to the floor is drawn level with it, never below
+ * it: the floor's marks are as low as the lowest dot of the curve, in every
+ * cell. The floor is the lowest value, so its dot row is the bottom one
+ * (the last of its cell), which a '─' at mid-height did not show. */
+static void floor_reached(void)
+{
+	for (int h = 12; h <= 40; h += 7) {
+		double y[200];
+		for (int i = 0; i < 200; i++)
+			y[i] = 0.1219 + 2.0 / (1 + i * i * 0.01);
+		y[199] = 0.1219;
+		struct lr_series s = { NULL, y, 200 };
+		struct lr_plot_opts o = { .logy = 1, .floor = 0.1219, .floor_label = "SVD bound" };
+		struct lr_grid g;
+		CHECK(lr_grid_init(&g, 80, h) == 0);
+		lr_plot_lines(&g, &s, 1, &o);
+		int ax, ay, floor_low = -1, curve_low = -1;
+		CHECK(find_corner(&g, &ax, &ay));
+		for (int r = 0; r < ay; r++)
+			for (int x = ax + 1; x < g.w; x++) {
+				int low = low_half_dots(&g, x, r, 0);
+				int sty = lr_grid_at(&g, x, r)->style;
+				if (sty == LR_STY_FLOOR && low > floor_low)
+					floor_low = low;
+				if (sty == LR_STY_SERIES1 && low > curve_low)
+					curve_low = low;
+			}
+		CHECK(floor_low >= 0 && curve_low >= 0);
+		if (curve_low > floor_low)
+			fprintf(stderr, "h=%d: curve reaches half-dot %d, floor drawn at %d\n", h,
+			        curve_low, floor_low);
+		CHECK(curve_low <= floor_low);
+		CHECK(curve_low == floor_low);         /* it does reach it */
+		lr_grid_finish(&g);
+	}
 }
 
 /* The floor label goes where it covers none of the curve. */
@@ -724,8 +780,8 @@ static void spectrum_styles(void)
 			const struct lr_cell *c = lr_grid_at(&g, x, y);
 			if (is_block(c->ch) && c->style == LR_STY_KEPT)
 				kept++, wrong += x > cut;
-			else if ((c->ch == 0x2591 || is_block(c->ch)) && c->style == LR_STY_DROPPED)
-				dropped++, wrong += x < cut;   /* shaded, its fraction a block */
+			else if ((c->ch == 0x2591 || is_braille(c->ch)) && c->style == LR_STY_DROPPED)
+				dropped++, wrong += x < cut;   /* shaded, its fraction in dots */
 			else if (is_block(c->ch) || c->ch == 0x2591)
 				wrong++;
 		}
@@ -740,7 +796,8 @@ static void spectrum_styles(void)
 	for (int x = ax + 1; x < g.w; x++) {
 		const struct lr_cell *c = lr_grid_at(&g, x, ay - 1);
 		uint32_t h = c->ch == 0x2588 || c->ch == 0x2591 ? 8 :
-		             is_block(c->ch) ? c->ch - 0x2580 : 0;
+		             is_block(c->ch) ? c->ch - 0x2580 :
+		             c->ch == 0x28C0 ? 2 : c->ch == 0x28E4 ? 4 : c->ch == 0x28F6 ? 6 : 0;
 		if (c->style == LR_STY_KEPT && h && h < 8)
 			k2 = (int)h;                /* σ2's top, below a row */
 		if (c->style == LR_STY_DROPPED && h)
@@ -754,6 +811,34 @@ static void spectrum_styles(void)
 	CHECK(count_ch(&g, '#') > 20 && count_ch(&g, ':') > 2);
 	CHECK(text_has(&g, "# kept 1-2") && text_has(&g, ": dropped 3"));
 	lr_grid_finish(&g);
+}
+
+/* Without colour a dropped bar is still told from a kept one by its glyphs
+ * alone: no cell of a dropped bar holds a block (█ or an eighth ▁…▇), so a
+ * bar shorter than a cell is dots, not the kept glyph; and it is seen. */
+static void spectrum_dropped_glyphs(void)
+{
+	static const double s[5] = { 10, 6, 0.3, 0.1, 0.001 };
+	for (int h = 10; h <= 40; h += 6) {
+		struct lr_grid g;
+		CHECK(lr_grid_init(&g, 80, h) == 0);
+		lr_plot_spectrum(&g, s, 5, 2, 0);
+		int ax, ay, blocks = 0, dots = 0;
+		CHECK(find_corner(&g, &ax, &ay));
+		for (int y = 0; y < ay; y++)
+			for (int x = ax + 1; x < g.w; x++) {
+				const struct lr_cell *c = lr_grid_at(&g, x, y);
+				if (c->style != LR_STY_DROPPED)
+					continue;
+				blocks += is_block(c->ch);
+				dots += is_braille(c->ch);
+			}
+		if (blocks)
+			fprintf(stderr, "h=%d: %d cells of dropped bars hold a kept glyph\n", h, blocks);
+		CHECK(blocks == 0);
+		CHECK(dots >= 3);                       /* 0.3, 0.1 and 0.001 each have a top */
+		lr_grid_finish(&g);
+	}
 }
 
 /* The marker is a full-height line between bars k and k+1, "k=…" above. */
@@ -900,7 +985,8 @@ SUBTEST_MAIN(T(golden_loss_80x24), T(golden_loss_120x40),
              T(inside_grid), T(inside_plot_area), T(tiny_grids), T(tiny_title_only),
              T(log_bad_values), T(log_all_bad), T(single_epoch), T(constant_series),
              T(log_ticks_narrow), T(log_ticks_wide), T(linear_ticks),
-             T(spikes_kept), T(continuous), T(floor_in_range), T(floor_label_clear),
+             T(spikes_kept), T(continuous), T(floor_in_range), T(floor_reached),
+             T(floor_label_clear),
              T(series_patterns), T(ascii_only), T(styles),
-             T(spectrum_styles), T(spectrum_cut), T(spectrum_truncated),
+             T(spectrum_styles), T(spectrum_dropped_glyphs), T(spectrum_cut), T(spectrum_truncated),
              T(spectrum_bad_values), T(spectrum_tiny), T(legend_wraps))

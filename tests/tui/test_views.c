@@ -13,6 +13,7 @@
 #include "scrollback.h"
 #include "session_open.h"
 #include "views.h"
+#include "demo_caption.h"
 
 static void discard(void *ctx, const char *s, size_t n)
 {
@@ -292,6 +293,52 @@ VIEW(loss_masked_120x40, MASKED, LR_VIEW_LOSS, LR_FOCUS_SGD, 0, 0, 120, 40)
 VIEW(loss_two_masked_80x24, MASKED "sgd B 1 seed=3 epochs=200 lr=0.01\n", LR_VIEW_LOSS,
      LR_FOCUS_SGD, 0, 0, 80, 24)
 VIEW(loss_empty_80x24, "", LR_VIEW_LOSS, LR_FOCUS_NONE, 0, 0, 80, 24)
+/* four masked runs (lesson 5 compares ranks so): the hidden-entry errors do
+ * not fit the four patterns beside the losses, so they get a plot of their
+ * own under them, and the Compare view's table of runs a column */
+#define MASKED4 MASKED "sgd B 2 seed=3 epochs=200 lr=0.02\nsgd B 3 seed=3 epochs=200 lr=0.02\n" \
+	"sgd B 1 seed=4 epochs=200 lr=0.01\n"
+VIEW(loss_masked_four_80x24, MASKED4, LR_VIEW_LOSS, LR_FOCUS_SGD, 0, 0, 80, 24)
+VIEW(loss_masked_four_200x60, MASKED4, LR_VIEW_LOSS, LR_FOCUS_SGD, 0, 0, 200, 60)
+VIEW(compare_masked_runs_80x24, MASKED4, LR_VIEW_COMPARE, LR_FOCUS_SGD, 0, 0, 80, 24)
+VIEW(compare_masked_runs_200x60, MASKED4, LR_VIEW_COMPARE, LR_FOCUS_SGD, 0, 0, 200, 60)
+
+/* A run diverging as the live view sees it: from epoch 251 its loss grows a
+ * hundredfold an epoch, and is Inf at the last. Its curve is cut where it
+ * passes 1000 times its first loss and the legend says so; the other run
+ * keeps the axis (it was flattened along the floor by 1e98). */
+static void diverging(const char *name, int w, int h)
+{
+	struct lr_session *s = session_of(SETUP "sgd A 2 seed=8 epochs=300 lr=0.03\n");
+	const struct lr_run *const *runs;
+	struct lr_panel p;
+	struct lr_grid g;
+	struct lr_buf b;
+
+	panel_of(&p, s, LR_VIEW_LOSS, LR_FOCUS_SGD, &runs);
+	CHECK(p.nruns == 2);
+	double *loss = runs[1]->res.loss;     /* the test's own session: written on purpose */
+	for (int i = 250; i < 300; i++)
+		loss[i] = loss[249] * pow(10, 2.0 * (i - 249));
+	loss[299] = INFINITY;
+	CHECK(lr_grid_init(&g, w, h) == 0);
+	lr_panel_draw(&g, &p);
+	golden(name, &g);
+	/* alone, the run's title says where it diverged */
+	p.runs = runs + 1;
+	p.nruns = 1;
+	lr_panel_draw(&g, &p);
+	lr_buf_init(&b);
+	lr_grid_to_text(&g, &b);
+	CHECK(b.data && strstr(b.data, "SGD loss of A, k=2, lr 0.03: diverged at epoch 253"));
+	CHECK(b.data && strstr(b.data, "1000 ┤") && !strstr(b.data, "1e+"));  /* no 1e98 axis */
+	lr_buf_finish(&b);
+	lr_grid_finish(&g);
+	lr_session_destroy(s);
+}
+
+static void loss_diverging_80x24(void) { diverging("loss_diverging_80x24", 80, 24); }
+static void loss_diverging_200x60(void) { diverging("loss_diverging_200x60", 200, 60); }
 VIEW(spectrum_80x24, SVD, LR_VIEW_SPECTRUM, LR_FOCUS_SVD, 0, 0, 80, 24)
 VIEW(spectrum_120x40, SVD, LR_VIEW_SPECTRUM, LR_FOCUS_SVD, 0, 0, 120, 40)
 VIEW(spectrum_k1_80x24, SVD, LR_VIEW_SPECTRUM, LR_FOCUS_SVD, 1, 0, 80, 24)
@@ -345,6 +392,115 @@ static void lesson_case(const char *name, const char *text, int ascii, int w, in
 	golden(name, &g);
 	lr_grid_finish(&g);
 	lr_session_destroy(s);
+}
+
+/* The panel an 80×24 and a 200×60 terminal give a step: the rows its text
+ * needs (lr_panel_rows_wanted), no more; the output gets the rest. */
+static void lesson_fitted(const char *name, const char *text, int w, int rows)
+{
+	struct lr_session *s = session_of(SVD);
+	const struct lr_run *const *runs;
+	struct lr_panel p;
+	struct lr_grid g;
+	struct lr_buf b;
+	int want;
+
+	panel_of(&p, s, LR_VIEW_LESSON, LR_FOCUS_SVD, &runs);
+	p.lesson = text;
+	want = lr_panel_rows_wanted(&p, w, rows * 3 / 5);
+	CHECK(want >= LR_PANEL_MIN_LESSON_ROWS && want < rows * 3 / 5);
+	CHECK(lr_grid_init(&g, w, want) == 0);
+	lr_panel_draw(&g, &p);
+	golden(name, &g);
+	lr_buf_init(&b);
+	lr_grid_to_text(&g, &b);
+	CHECK(b.data && !strstr(b.data, "whole text is in the output"));
+	CHECK(b.data && strstr(b.data, "Type 'next' to see."));
+	lr_buf_finish(&b);
+	lr_grid_finish(&g);
+	lr_session_destroy(s);
+}
+
+static void lesson_fitted_80x24(void) { lesson_fitted("lesson_fitted_80x24", STEP_TEXT, 80, 24); }
+static void lesson_fitted_200x60(void)
+{
+	lesson_fitted("lesson_fitted_200x60", STEP_TEXT, 200, 60);
+}
+
+/* The rows wanted: none for another view; the least that shows the text
+ * (one fewer cuts it); all there is for a text too long. */
+static void lesson_rows_wanted(void)
+{
+	struct lr_session *s = session_of(SVD);
+	const struct lr_run *const *runs;
+	struct lr_panel p;
+	struct lr_grid g;
+	struct lr_buf b, lb;
+	int want;
+
+	panel_of(&p, s, LR_VIEW_LOSS, LR_FOCUS_SVD, &runs);
+	p.lesson = STEP_TEXT;
+	CHECK(lr_panel_rows_wanted(&p, 80, 14) == 0);
+	p.view = LR_VIEW_LESSON;
+	want = lr_panel_rows_wanted(&p, 80, 14);
+	/* tab line, title bar, blank, heading, 2 + 1 + 2 text lines, blank, keys */
+	CHECK(want == 11);
+	CHECK(lr_grid_init(&g, 80, want - 1) == 0);
+	lr_panel_draw(&g, &p);
+	lr_buf_init(&b);
+	lr_grid_to_text(&g, &b);
+	CHECK(b.data && !strstr(b.data, "Type 'next' to see."));
+	lr_buf_finish(&b);
+	lr_grid_finish(&g);
+	lr_buf_init(&lb);
+	lr_buf_puts(&lb, "Lesson 9: Long (step 1 of 2) ==\n\nHeading\n");
+	for (int i = 0; i < 40; i++)
+		lr_buf_puts(&lb, "A line of the text.\n\n");
+	p.lesson = lb.data;
+	CHECK(lr_panel_rows_wanted(&p, 80, 14) == 14);
+	CHECK(lr_panel_rows_wanted(&p, 80, 5) == 5);
+	lr_buf_finish(&lb);
+	lr_session_destroy(s);
+}
+
+/* --demo's captions of a lesson file: what lies between two statements. */
+static void caption_is(const char *src, const char *want, int flags)
+{
+	struct lr_buf b;
+	int f;
+
+	lr_buf_init(&b);
+	f = lr_demo_caption(src, 0, strlen(src), &b);
+	if (strcmp(b.data ? b.data : "", want))
+		fprintf(stderr, "caption of:\n%s\ngot:\n%s\n", src, b.data ? b.data : "");
+	CHECK(!b.failed && !strcmp(b.data ? b.data : "", want));
+	CHECK(f == flags);
+	lr_buf_finish(&b);
+}
+
+static void demo_captions(void)
+{
+	caption_is("#: title Masked factorisation\n% Lesson 5: an author's note\n\n"
+	           "#: step Hidden entries\n# Often some entries of A are unknown.\n#\n"
+	           "# A mask M says which.\n",
+	           "== Masked factorisation ==\n-- Hidden entries --\n"
+	           "Often some entries of A are unknown.\n\nA mask M says which.\n", 0);
+	/* a step without a statement (predict) before the next one: a pause */
+	caption_is("# Far below.\n\n#: step Masked SGD: predict\n# Predict: can it?\n\n"
+	           "#: step Masked SGD: see\n",
+	           "Far below.\n-- Masked SGD: predict --\nPredict: can it?\n"
+	           "-- Masked SGD: see --\n", LR_DEMO_PAUSE);
+	/* an exercise: hints, checks and messages left out; its answer pauses */
+	caption_is("  #: exercise Complete the table\r\n# Factorise R.\n#: hint Which rank?\n"
+	           "#: expect x < 1\n#: message \"%.3g\", x\n#: answer\n",
+	           "-- exercise: Complete the table --\nFactorise R.\n", LR_DEMO_PAUSE);
+	caption_is("", "", 0);
+	static const char *const yes = "A = 1\n  #: title T\n",
+	                         *const no1 = "# a demo\n#: step a directive\nx = 1\n",
+	                         *const no2 = "#: titles\n";
+	CHECK(lr_demo_is_lesson(yes, strlen(yes)));
+	CHECK(!lr_demo_is_lesson(no1, strlen(no1)));
+	CHECK(!lr_demo_is_lesson(no2, strlen(no2)));
 }
 
 static void lesson_80x24(void) { lesson_case("lesson_80x24", STEP_TEXT, 0, 80, 24); }
@@ -526,12 +682,15 @@ SUBTEST_MAIN(
 	T(matrices_ascii_80x24), T(matrices_empty_80x24),
 	T(loss_80x24), T(loss_120x40), T(loss_two_runs_80x24), T(loss_masked_120x40),
 	T(loss_empty_80x24), T(loss_two_masked_80x24),
+	T(loss_masked_four_80x24), T(loss_masked_four_200x60), T(compare_masked_runs_80x24),
+	T(compare_masked_runs_200x60), T(loss_diverging_80x24), T(loss_diverging_200x60),
 	T(spectrum_80x24), T(spectrum_120x40), T(spectrum_k1_80x24), T(spectrum_ascii_80x24),
 	T(spectrum_empty_80x24), T(spectrum_partial_80x24), T(spectrum_partial_k9_120x40),
 	T(spectrum_partial_ascii_80x24), T(compare_partial_80x24),
 	T(spectrum_huge_80x24), T(matrices_svd_huge_80x24),
 	T(compare_80x24), T(spectrum_rank2_80x24), T(compare_rank1_80x24), T(matrices_rank1_80x24), T(compare_120x40), T(compare_masked_80x24), T(compare_empty_80x24),
-	T(lesson_80x24), T(lesson_120x40), T(lesson_panel_80x14), T(lesson_narrow_60x10),
+	T(lesson_80x24), T(lesson_120x40), T(lesson_fitted_80x24), T(lesson_fitted_200x60),
+	T(lesson_rows_wanted), T(demo_captions), T(lesson_panel_80x14), T(lesson_narrow_60x10),
 	T(lesson_none_80x24), T(lesson_indented_80x24), T(lesson_tab),
 	T(rank_clamped), T(view_names), T(all_sizes),
 	T(sb_wrap_and_scroll), T(sb_tabs_utf8), T(sb_keeps_the_last))

@@ -6,7 +6,8 @@
 #    the saved step;
 #  - `explore A` showing the Spectrum view, + stepping k;
 #  - `lowrank --demo FILE`: a key types and runs the first statement, b goes
-#    back, q leaves to the free prompt where a statement can be typed.
+#    back, q leaves to the free prompt where a statement can be typed; of a
+#    lesson file, the steps' captions, the pauses (p) and b's view.
 # Every wait is a bounded polling loop. Exit 77 (skip) without tmux.
 # Usage: tmux_lesson.sh PATH/TO/lowrank PATH/TO/lessons
 exe=$1
@@ -42,6 +43,21 @@ wait_for '^ Lesson 1: Matrices and the language +step 1 of 9 *$'
 wait_for '^  next: the next step'
 echo "ok - --lesson 1 starts the REPL with the lesson in the panel"
 
+# the step's text takes the rows it needs, the output the rest: the rule
+# (the lesson's keys) sits right under the step's keys, above the 15th row
+# where the usual 3/5 of 24 rows put it
+rule=$(screen | grep -n 'lesson: next back hint' | cut -d: -f1)
+keys=$(screen | grep -n '^  next: the next step' | cut -d: -f1)
+[ -n "$rule" ] && [ -n "$keys" ] && [ "$rule" = $((keys + 1)) ] && [ "$rule" -lt 15 ] ||
+	fail "the rule is on row $rule, the step's keys on row $keys"
+T send-keys -t t F2
+wait_for '\[F2 Matrices\]'
+rule=$(screen | grep -n 'F2-F5 views' | cut -d: -f1)
+[ "$rule" = 15 ] || fail "the Matrices view's rule is on row $rule, not 15"
+T send-keys -t t F6
+wait_for '\[F6 Lesson\]'
+echo "ok - the Lesson view takes the rows of its text; the other views 3/5"
+
 step=1
 while [ "$step" -lt 9 ]; do
 	type_line 'next'
@@ -65,7 +81,7 @@ echo "ok - F2 and F6 switch between a view and the lesson"
 type_line 'B = A'
 type_line 'p = 1'
 type_line 'check'
-wait_for "^Not yet: B is 2×3 but should be 3×2 like A'\$"
+wait_for '^Not yet: B is 2×3 but must be 3×2$'
 type_line 'hint'
 wait_for '^Hint 1 of 2: The columns of B are the rows of A: that is a transpose\.$'
 type_line "B = A'"
@@ -160,6 +176,74 @@ wait_for '^limit depth 50$'
 type_line 'quit'
 wait_for '^EXITED 0$'
 echo "ok - b keeps the --limit values"
+
+# ---- demo of a lesson file: captions, pauses, b's view ----
+cat >"$tmp/lesson.lr" <<'EOF'
+#: title A demo lesson
+% an author's note
+#: step First step
+# The text of the first step.
+A = [4 2 0.5; 2 1 0.3; 1 3 2];
+svd A 1
+#: step Predict
+# Will SGD reach the SVD's loss?
+#: step See
+sgd A 1 epochs=50 seed=1;
+# It comes close.
+#
+#: exercise Your turn
+# Make B twice A.
+#: hint 2*A
+#: answer
+B = 2 * A;
+EOF
+start --demo "$tmp/lesson.lr"
+wait_for 'demo: 0 of 4 played .*p: pauses off'
+absent 'low-rank factorisation, by gradient descent'
+absent '^Try:'
+echo "ok - --demo starts without the banner"
+T send-keys -t t n
+wait_for '^>> A = \[4 2 0\.5; 2 1 0\.3; 1 3 2\];$'
+wait_for 'demo: 1 of 4 played'                 # typed and run
+screen | grep -A3 -x '== A demo lesson ==' | tr '\n' '|' |
+	grep -q '^== A demo lesson ==|-- First step --|The text of the first step\.|>> A = ' ||
+	fail "no caption above the first statement"
+absent "author's note"
+T send-keys -t t n
+wait_for '\[F4 Spectrum\]'
+T send-keys -t t n
+wait_for '^\(the class answers first: a key plays statement 3\)$'
+screen | grep -A4 -x -- '-- Predict --' | tr '\n' '|' |
+	grep -q "^-- Predict --|Will SGD reach the SVD's loss?|-- See --|(the class answers first" ||
+	fail "no caption of the question before the pause"
+absent '^>> sgd'
+T send-keys -t t n
+wait_for '^>> sgd A 1 epochs=50 seed=1;$'
+wait_for '\[F3 Loss\]'
+echo "ok - a lesson's steps are captions above their statements; a question pauses"
+
+T send-keys -t t b
+wait_for '^\(back: statements 1 to 2 ran again quietly; a key plays statement 3\)$'
+wait_for '\[F4 Spectrum\]'
+echo "ok - b puts the panel back on the view of the step it returns to"
+
+T send-keys -t t n
+wait_for 'demo: 2 of 4 played'
+wait_for '^\(the class answers first: a key plays statement 3\)$'
+T send-keys -t t n
+wait_for 'demo: 3 of 4 played .*p: pauses off'
+T send-keys -t t p
+wait_for '^\(pauses off: each key plays the next statement\)$'
+wait_for 'p: pauses on'
+T send-keys -t t n
+wait_for '^\(the end of .*lesson\.lr: the prompt is yours\)$'   # typed and run
+screen | grep -B4 -x '>> B = 2 \* A;' | tr '\n' '|' |
+	grep -q '^It comes close\.||-- exercise: Your turn --|Make B twice A\.|>> B = 2 \* A;|$' ||
+	fail "no caption, or a pause, before the answer with pauses off"
+absent '2\*A'
+type_line 'quit'
+wait_for '^EXITED 0$'
+echo "ok - p turns the pauses off: the exercise's caption, then its answer at once"
 
 # --demo without a terminal is refused
 "$exe" --demo "$tmp/demo.lr" </dev/null >"$tmp/out" 2>"$tmp/err"
