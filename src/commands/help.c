@@ -216,6 +216,8 @@ struct topic {
 static const struct topic topics[] = {
 	{ "syntax", syntax }, { "operators", operators }, { "commands", lr_help_commands },
 	{ "printf", t_printf }, { "fprintf", t_printf }, { "sprintf", t_printf },
+	{ "images", t_images }, { "imread", t_images }, { "imwrite", t_images },
+	{ "imshow", t_images }, { "image", t_images }, { "imagesc", t_images },
 	{ "disp", t_printf }, { "control", lr_help_control }, { "error", lr_help_control },
 	{ "warning", lr_help_control }, { "tic", lr_help_clock }, { "toc", lr_help_clock },
 	{ "clc", lr_help_clock }, { "exist", lr_help_clock },
@@ -223,8 +225,6 @@ static const struct topic topics[] = {
 	{ "addpath", lr_help_user_functions }, { "rmpath", lr_help_user_functions },
 	{ "nargin", lr_help_user_functions }, { "nargout", lr_help_user_functions },
 	{ "feval", lr_help_user_functions },
-	{ "images", t_images }, { "imread", t_images }, { "imwrite", t_images },
-	{ "imshow", t_images }, { "image", t_images }, { "imagesc", t_images },
 };
 
 /* Each table is a family (builtins.h): its title, then its functions. */

@@ -9,8 +9,8 @@ extern const struct lr_builtin_table lr_builtins_elem;
 extern const struct lr_builtin_table lr_builtins_reduce;
 extern const struct lr_builtin_table lr_builtins_build;
 extern const struct lr_builtin_table lr_builtins_pred;
-extern const struct lr_builtin_table lr_builtins_types;
 extern const struct lr_builtin_table lr_builtins_logical, lr_builtins_string;
+extern const struct lr_builtin_table lr_builtins_types;
 
 /* In the order 'help functions' shows the families. */
 const struct lr_builtin_table *const lr_builtin_tables[] = {
@@ -20,9 +20,9 @@ const struct lr_builtin_table *const lr_builtin_tables[] = {
 	&lr_builtins_reduce,
 	&lr_builtins_build,
 	&lr_builtins_pred,
-	&lr_builtins_types,
 	&lr_builtins_logical,
 	&lr_builtins_string,
+	&lr_builtins_types,
 	NULL
 };
 

@@ -170,7 +170,7 @@ static struct lr_value *column(const struct lr_value *v, size_t k)
 		return NULL;
 	for (size_t r = 0; r < v->m->rows; r++)
 		c->data[r] = LR_AT(v->m, r, k);
-	return lr_value_mat(c);
+	return v->logical ? lr_value_bool(c) : lr_value_mat(c);
 }
 
 /* for NAME = M: the columns of M, each a column vector. */
@@ -201,7 +201,7 @@ static int exec_for(struct lr_session *s, const struct lr_stmt *st)
 			rc = -1;
 			break;
 		}
-		if (m.v->kind == LR_VAL_MAT && m.v->m->rows == 1) {
+		if (m.v->kind == LR_VAL_MAT && m.v->m->rows == 1 && !m.v->logical) {
 			rc = set_scalar(s, st, m.v->m->data[k]);
 		} else {
 			c = column(m.v, k);

@@ -13,7 +13,7 @@
 /* A variable usable as a number here: a double matrix without a mask. */
 static const struct lr_matrix *plain(const struct lr_value *v)
 {
-	return v && v->kind == LR_VAL_MAT && !v->m->mask && !v->logical ? v->m : NULL;
+	return v && v->kind == LR_VAL_MAT && !v->m->mask ? v->m : NULL;
 }
 
 /* How deep an expression the fast path follows: a long chain such as
@@ -45,23 +45,25 @@ static int element(struct lr_session *s, const struct lr_node *n, double *x, int
 	struct lr_value **slot = lr_var_find(s, n->str, &((struct lr_node *)n)->hint);
 	const struct lr_matrix *m = slot ? plain(*slot) : NULL;
 	size_t i, j;
+	int kind;
 
 	if (!slot)
 		return scalar_call(s, n, x, depth);
 	if (!m || n->nkids < 1 || n->nkids > 2)
 		return LR_FAST_NO;
+	kind = (*slot)->logical ? LR_FAST_LOGICAL : LR_FAST_DOUBLE;
 	if (n->nkids == 1) {
 		if (!whole_index(s, n->kids[0], m->rows * m->cols, &i, depth))
 			return LR_FAST_NO;
 		/* column-major, as Octave counts */
 		*x = LR_AT(m, i % m->rows, i / m->rows);
-		return LR_FAST_DOUBLE;
+		return kind;
 	}
 	if (!whole_index(s, n->kids[0], m->rows, &i, depth) ||
 	    !whole_index(s, n->kids[1], m->cols, &j, depth))
 		return LR_FAST_NO;
 	*x = LR_AT(m, i, j);
-	return LR_FAST_DOUBLE;
+	return kind;
 }
 
 /* f(x) of one scalar for the builtins that map each element through a C
@@ -100,7 +102,7 @@ static int ident(struct lr_session *s, const struct lr_node *n, double *x)
 		if (!m || m->rows != 1 || m->cols != 1)
 			return LR_FAST_NO;
 		*x = m->data[0];
-		return LR_FAST_DOUBLE;
+		return v->logical ? LR_FAST_LOGICAL : LR_FAST_DOUBLE;
 	}
 	if (!strcmp(n->str, "pi"))
 		*x = 3.141592653589793238462643383279502884;
@@ -235,8 +237,8 @@ static int element_store(struct lr_session *s, const struct lr_stmt *st, double 
 	struct lr_matrix *m;
 	size_t i, j;
 
-	if (!slot || !plain(*slot) || n->nkids < 1 || n->nkids > 2)
-		return 0;
+	if (!slot || !plain(*slot) || (*slot)->logical || n->nkids < 1 || n->nkids > 2)
+		return 0;   /* a logical matrix becomes double: the general way */
 	m = (*slot)->m;
 	if (n->nkids == 1) {
 		if (!whole_index(s, n->kids[0], m->rows * m->cols, &i, 0))

@@ -1,5 +1,5 @@
 /* class(x) and isa(x, name): the type of a value, as Octave names it.
- * Values here are double or logical matrices and char strings (value.h). */
+ * Values here are double matrices and char strings (see value.h). */
 #include <stdio.h>
 #include <string.h>
 #include "builtins.h"

@@ -98,8 +98,9 @@ int lr_session_function(struct lr_session *s, const struct lr_node *n, int nargo
 	struct lr_val args[64];
 	size_t i;
 
-	if (lr_flow_function(s, n, nargout, outs, rc) ||   /* error, warning, tic, ... */
-	    lr_image_function(s, n, nargout, outs, rc))
+	if (lr_flow_function(s, n, nargout, outs, rc))   /* error, warning, tic, toc, ... */
+		return 1;
+	if (lr_image_function(s, n, nargout, outs, rc))
 		return 1;
 	for (i = 0; lr_printers[i].name; i++)
 		if (!strcmp(n->str, lr_printers[i].name))

@@ -200,12 +200,12 @@ static inline struct lr_value **lr_var_find(struct lr_session *s, const char *na
 	return lr_var_search(s, name, hint);
 }
 
-/* 1 if v is a double 1×1 matrix without a mask, whose element may be
- * overwritten in place (not a logical one: a store must check its 0 or 1). */
+/* 1 if v is a double (not logical) 1×1 matrix without a mask, whose element
+ * may be overwritten in place by a double. */
 static inline int lr_value_plain_scalar(const struct lr_value *v)
 {
-	return v && v->kind == LR_VAL_MAT && v->m->rows == 1 && v->m->cols == 1 && !v->m->mask &&
-	       !v->logical;
+	return v && v->kind == LR_VAL_MAT && !v->logical && v->m->rows == 1 && v->m->cols == 1 &&
+	       !v->m->mask;
 }
 
 /* The start, step, end and count of a range node, as lr_eval builds it. */
