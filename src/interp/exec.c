@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "lowrank/alloc.h"
+#include "function.h"
 #include "range.h"
 #include "session_impl.h"
 
@@ -343,6 +344,7 @@ static int exec_try(struct lr_session *s, const struct lr_stmt *st)
 	if (st->name && bind_error(s, st) < 0)
 		return -1;
 	s->err->msg[0] = '\0';
+	lr_error_clear_where(s->err);
 	s->err_id[0] = '\0';
 	return st->nclauses > 1 ? run_body(s, &st->clauses[1]) : 0;
 }
@@ -360,6 +362,10 @@ int lr_exec(struct lr_session *s, const struct lr_stmt *st)
 	case LR_S_BREAK: s->ctl = LR_CTL_BREAK; return 0;
 	case LR_S_CONTINUE: s->ctl = LR_CTL_CONTINUE; return 0;
 	case LR_S_RETURN: s->ctl = LR_CTL_RETURN; return 0;
+	case LR_S_FUNCTION:
+		if (lr_fn_define(s, st->fn) < 0)
+			return lr_fail(s, st->pos, "out of memory");
+		return 0;
 	case LR_S_ASSIGN:
 	case LR_S_INDEX_ASSIGN:
 		if (lr_fast_assign(s, st))

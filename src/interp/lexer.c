@@ -513,9 +513,10 @@ int lr_lex_brace(const struct lr_token *t)
 int lr_keyword_nesting(const char *name, size_t len)
 {
 	static const char *const open[] = { "if", "for", "parfor", "while", "do", "switch",
-	                                    "try" };
+	                                    "try", "function" };
 	static const char *const close[] = { "end", "endif", "endfor", "endparfor", "endwhile",
-	                                     "endswitch", "end_try_catch", "until" };
+	                                     "endswitch", "end_try_catch", "until",
+	                                     "endfunction" };
 
 	for (size_t i = 0; i < sizeof open / sizeof open[0]; i++)
 		if (strlen(open[i]) == len && !memcmp(open[i], name, len))
