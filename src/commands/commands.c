@@ -10,6 +10,7 @@
 #include "lowrank/alloc.h"
 #include "command_tables.h"
 #include "factor.h"
+#include "function.h"
 #include "help.h"
 #include "limit.h"
 #include "plot.h"
@@ -599,18 +600,25 @@ static int cmd_quit(struct lr_session *s, const struct lr_stmt *st)
 static int cmd_help(struct lr_session *s, const struct lr_stmt *st)
 {
 	struct lr_buf b;
+	int rc;
 
 	if (want_words(s, st, 0, 1, "help [TOPIC]") < 0)
 		return -1;
 	lr_buf_init(&b);
-	if (lr_help(&b, s->commands, st->nwords ? st->words[0].text : NULL) < 0) {
-		lr_buf_finish(&b);
+	/* a function defined at the prompt comes first, a topic before a file
+	 * (a folder of scripts named like topics must not hide them) */
+	rc = st->nwords ? lr_fn_help(s, st->words[0].text, st->words[0].pos, 0, &b) : 0;
+	if (rc == 0 && lr_help(&b, s->commands, st->nwords ? st->words[0].text : NULL) == 0)
+		rc = 1;
+	if (rc == 0)
+		rc = lr_fn_help(s, st->words[0].text, st->words[0].pos, 1, &b);
+	if (rc > 0)
+		lr_write_buf(s, &b);
+	lr_buf_finish(&b);
+	if (rc == 0)
 		return lr_fail(s, st->words[0].pos, "help: no topic '%s'; 'help' lists the topics",
 		               st->words[0].text);
-	}
-	lr_write_buf(s, &b);
-	lr_buf_finish(&b);
-	return 0;
+	return rc < 0 ? -1 : 0;
 }
 
 static const char *const views[] = { "matrices", "loss", "spectrum", "compare", "image", NULL };

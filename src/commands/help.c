@@ -172,7 +172,9 @@ const char lr_help_limit[] =
 "              and its continuation lines)\n"
 "    depth     nesting of one expression:       default 200     at most 500\n"
 "              brackets, parentheses, prefix operators; transposes and\n"
-"              && or || in a row may be five times as many\n";
+"              && or || in a row may be five times as many\n"
+"    recursion calls of your functions nested     default 256     at most 1000\n"
+"              in one another (Octave's max_recursion_depth)\n";
 
 static const char t_printf[] =
 "printf(FORMAT, ...)   fprintf(FORMAT, ...)   s = sprintf(FORMAT, ...)   disp(X)\n"
@@ -214,12 +216,15 @@ struct topic {
 static const struct topic topics[] = {
 	{ "syntax", syntax }, { "operators", operators }, { "commands", lr_help_commands },
 	{ "printf", t_printf }, { "fprintf", t_printf }, { "sprintf", t_printf },
-	{ "disp", t_printf },
 	{ "images", t_images }, { "imread", t_images }, { "imwrite", t_images },
 	{ "imshow", t_images }, { "image", t_images }, { "imagesc", t_images },
 	{ "disp", t_printf }, { "control", lr_help_control }, { "error", lr_help_control },
 	{ "warning", lr_help_control }, { "tic", lr_help_clock }, { "toc", lr_help_clock },
 	{ "clc", lr_help_clock }, { "exist", lr_help_clock },
+	{ "function", lr_help_user_functions }, { "endfunction", lr_help_user_functions },
+	{ "addpath", lr_help_user_functions }, { "rmpath", lr_help_user_functions },
+	{ "nargin", lr_help_user_functions }, { "nargout", lr_help_user_functions },
+	{ "feval", lr_help_user_functions },
 };
 
 /* Each table is a family (builtins.h): its title, then its functions. */

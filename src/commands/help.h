@@ -18,5 +18,7 @@ extern const char lr_help_overview[], lr_help_sgd[], lr_help_svd[], lr_help_expl
 extern const char lr_help_control[];
 /* help_control.c: tic, toc, clc, exist, class, isa. */
 extern const char lr_help_clock[];
+/* help_functions.c: function, addpath, rmpath, nargin, nargout. */
+extern const char lr_help_user_functions[];
 
 #endif

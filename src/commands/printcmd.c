@@ -3,7 +3,9 @@
  * noted from the events (interp/figure.c): sgd and plot show the loss,
  * svd and explore the spectrum, explore of a picture, `view image` and
  * imshow the pictures; `view NAME` chooses. SVG for every figure
- * (render/svg.c, pictures embedded as PNG); PNG for the pictures only. */
+ * (render/svg.c, pictures embedded as PNG). PNG of the loss curves and the
+ * spectrum is that SVG rasterised (image/svg_png.c), so each has one
+ * drawing; PNG of the pictures is their pixels, one a pixel of A's. */
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -19,6 +21,7 @@
 #include "plotcmd.h"
 #include "results.h"
 #include "svg.h"
+#include "svg_png.h"
 
 static const char usage[] = "print FILE.svg|FILE.png   or   print -dsvg|-dpng FILE";
 
@@ -256,6 +259,26 @@ static int write_file(struct lr_session *s, struct lr_pos pos, const char *file,
 	return 0;
 }
 
+/* Replaces the SVG in b by its PNG at twice its size (an 800×500 figure
+ * becomes 1600×1000 pixels, sharp on a projector). */
+static int rasterise(struct lr_session *s, struct lr_pos pos, const char *file,
+                     struct lr_buf *b)
+{
+	struct lr_buf png;
+	struct lr_img_error e;
+	enum lr_img_status st;
+
+	lr_buf_init(&png);
+	st = lr_svg_png(b->data, b->len, 2, &png, &e);
+	if (st == LR_IMG_OK) {
+		lr_buf_finish(b);
+		*b = png;   /* b takes png's memory */
+		return 0;
+	}
+	lr_buf_finish(&png);
+	return lr_fail(s, pos, "print: cannot write %s as PNG: %s", file, e.msg);
+}
+
 /* Prints the current figure to file as device ("svg" or "png"; NULL:
  * from the file's ending). pos points at the file, dpos at the device. */
 static int print_figure(struct lr_session *s, const char *device, struct lr_pos dpos,
@@ -280,19 +303,19 @@ static int print_figure(struct lr_session *s, const char *device, struct lr_pos 
 	if (lr_figure_current(s) == LR_FIG_NONE)
 		return lr_fail(s, pos, "print: nothing to print yet: sgd, plot, svd, explore or "
 		               "imshow shows a figure first");
-	if (png && (lr_figure_current(s) == LR_FIG_LOSS || lr_figure_current(s) == LR_FIG_SPECTRUM))
-		return lr_fail(s, dpos, "print: PNG is written for pictures only; write the %s as "
-		               "SVG (print -dsvg FILE.svg)", lr_figure_current(s) == LR_FIG_LOSS ? "loss curves" :
-		               "spectrum");
 	lr_buf_init(&b);
 	if (lr_figure_current(s) == LR_FIG_LOSS)
 		rc = figure_loss(s, pos, &b);
 	else if (lr_figure_current(s) == LR_FIG_SPECTRUM)
 		rc = figure_spectrum(s, pos, &b);
-	else
+	else {
 		rc = figure_pictures(s, pos, lr_figure_current(s) == LR_FIG_SHOWN, png, &b);
+		png = 0;   /* already the pixels */
+	}
 	if (rc == 0 && b.failed)
 		rc = lr_fail(s, pos, "print: out of memory");
+	if (rc == 0 && png)
+		rc = rasterise(s, pos, file, &b);
 	if (rc == 0)
 		rc = write_file(s, pos, file, &b);
 	lr_buf_finish(&b);
@@ -361,14 +384,15 @@ static const char help_print[] =
 "  the Eckart-Young floor, a legend), svd and explore the singular values with\n"
 "  the cut-off at k, explore of a picture and 'view image' A, A_k and A - A_k at\n"
 "  the k on the screen, imshow its picture; 'view NAME' chooses. SVG is text written\n"
-"  directly (15-18 point fonts, labelled axes; pictures embedded as PNG); PNG\n"
-"  is written for pictures only (the three side by side, 8 pixels apart).\n";
+"  directly (15-18 point fonts, labelled axes; pictures embedded as PNG). PNG of\n"
+"  the loss and the spectrum is that SVG drawn at 1600x1000 pixels on white; PNG\n"
+"  of the pictures is their pixels (the three side by side, 8 pixels apart).\n";
 
 static const char *const print_args[] = { "-dsvg", "-dpng", NULL };
 
 const struct lr_command lr_figure_commands[] = {
 	{ "print", cmd_print, call_print, print_args, NULL, 0, NULL,
 	  "print FILE.svg|FILE.png   print -dsvg|-dpng FILE",
-	  "the figure shown last as SVG (or the pictures as PNG), for a slide", help_print },
+	  "the figure shown last as SVG or PNG, for a slide", help_print },
 	{ NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL }
 };

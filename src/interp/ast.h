@@ -67,10 +67,12 @@ enum lr_stmt_kind {
 	LR_S_SWITCH,           /* expr the subject; clauses: case with cond, otherwise NULL */
 	LR_S_TRY,              /* clauses[0] try body, clauses[1] catch body; name the catch
 	                          variable or NULL */
-	LR_S_BREAK, LR_S_CONTINUE, LR_S_RETURN
+	LR_S_BREAK, LR_S_CONTINUE, LR_S_RETURN,
+	LR_S_FUNCTION          /* function definition; fn holds it (function.h) */
 };
 
 struct lr_stmt;
+struct lr_fndef;
 
 /* One arm of a block: a condition (or case label) and the statements under it. */
 struct lr_clause {
@@ -95,6 +97,7 @@ struct lr_stmt {
 	struct lr_clause *clauses; /* owned: the arms of a block */
 	size_t nclauses;
 	size_t end;            /* byte offset just past the statement's text */
+	struct lr_fndef *fn;   /* one reference (lr_fndef_release): LR_S_FUNCTION */
 };
 
 void lr_node_destroy(struct lr_node *n);

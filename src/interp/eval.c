@@ -12,6 +12,7 @@
 #include "ops.h"
 #include "range.h"
 #include "parser.h"
+#include "function.h"
 #include "session_impl.h"
 
 static void own(struct lr_val *out, struct lr_value *v)
@@ -619,7 +620,9 @@ static int eval_ident(struct lr_session *s, const struct lr_node *n, struct lr_v
 	struct lr_node call = *n;
 	call.kind = LR_N_CALL;
 	call.nkids = 0;
-	if (lr_builtin_find(n->str) || lr_session_command(s, n->str) || lr_session_fn_name(n->str)) {
+	if (lr_fn_local_name(s, n->str))
+		return lr_fail(s, n->pos, "'%s' undefined", n->str);
+	if (lr_fn_find(s, n->str) || s->fn_failed || lr_builtin_find(n->str) || lr_session_command(s, n->str) || lr_session_fn_name(n->str)) {
 		int rc = lr_eval_multi(s, &call, 1, outs);
 		if (rc == 0)
 			own(out, outs[0]);
@@ -796,8 +799,19 @@ int lr_eval_multi(struct lr_session *s, const struct lr_node *n, int nargout,
 		call.nkids = 0;
 		return lr_eval_multi(s, &call, nargout, outs);
 	}
+	if (n->kind == LR_N_IDENT && !lr_var_get(s, n->str) && lr_fn_find(s, n->str)) {
+		struct lr_node call = *n;   /* a user function named alone: called */
+		call.kind = LR_N_CALL;
+		call.nkids = 0;
+		return lr_eval_multi(s, &call, nargout, outs);
+	}
 	if (n->kind == LR_N_CALL && !lr_var_get(s, n->str)) {
 		const struct lr_command *c = lr_session_command(s, n->str);
+		struct lr_fndef *f = lr_fn_find(s, n->str);
+		if (f)
+			return lr_fn_call(s, f, n, nargout, outs);
+		if (s->fn_failed)
+			return -1;
 		if (lr_session_function(s, n, nargout, outs, &rc))
 			return rc;
 		if (c && c->call && c->call(s, n, nargout, outs, &rc))

@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 #include "lowrank/alloc.h"
+#include "cvalue.h"
+#include "function.h"
 #include "range.h"
 #include "session_impl.h"
 
@@ -80,7 +82,7 @@ static int condition(struct lr_session *s, const struct lr_node *n, int *t)
 				lr_val_drop(&v);
 				return lr_fail(s, n->pos, "invalid conversion from NaN to logical");
 			}
-			*t = *t && m->data[i] != 0;
+			*t = *t && (m->data[i] != 0 || (v.v->im && v.v->im->data[i] != 0));
 		}
 	}
 	lr_val_drop(&v);
@@ -169,6 +171,16 @@ static struct lr_value *column(const struct lr_value *v, size_t k)
 		return NULL;
 	for (size_t r = 0; r < v->m->rows; r++)
 		c->data[r] = LR_AT(v->m, r, k);
+	if (v->im) {   /* a complex column; real when its imaginary parts are 0, as indexing gives */
+		struct lr_matrix *ci = lr_mat_create(v->m->rows, 1);
+		if (!ci) {
+			lr_mat_destroy(c);
+			return NULL;
+		}
+		for (size_t r = 0; r < v->m->rows; r++)
+			ci->data[r] = LR_AT(v->im, r, k);
+		return lr_cx_value(c, ci, 1);
+	}
 	return v->logical ? lr_value_bool(c) : lr_value_mat(c);
 }
 
@@ -200,7 +212,7 @@ static int exec_for(struct lr_session *s, const struct lr_stmt *st)
 			rc = -1;
 			break;
 		}
-		if (m.v->kind == LR_VAL_MAT && m.v->m->rows == 1 && !m.v->logical) {
+		if (m.v->kind == LR_VAL_MAT && m.v->m->rows == 1 && !m.v->logical && !m.v->im) {
 			rc = set_scalar(s, st, m.v->m->data[k]);
 		} else {
 			c = column(m.v, k);
@@ -277,7 +289,8 @@ static int case_match(struct lr_session *s, const struct lr_node *label,
 		const struct lr_matrix *a = l.v->m, *b = v->m;
 		*match = a->rows == b->rows && a->cols == b->cols;
 		for (size_t i = 0; *match && i < a->rows * a->cols; i++)
-			*match = a->data[i] == b->data[i];
+			*match = a->data[i] == b->data[i] &&
+			         (l.v->im ? l.v->im->data[i] : 0) == (v->im ? v->im->data[i] : 0);
 	}
 	lr_val_drop(&l);
 	return 0;
@@ -343,6 +356,7 @@ static int exec_try(struct lr_session *s, const struct lr_stmt *st)
 	if (st->name && bind_error(s, st) < 0)
 		return -1;
 	s->err->msg[0] = '\0';
+	lr_error_clear_where(s->err);
 	s->err_id[0] = '\0';
 	return st->nclauses > 1 ? run_body(s, &st->clauses[1]) : 0;
 }
@@ -360,6 +374,10 @@ int lr_exec(struct lr_session *s, const struct lr_stmt *st)
 	case LR_S_BREAK: s->ctl = LR_CTL_BREAK; return 0;
 	case LR_S_CONTINUE: s->ctl = LR_CTL_CONTINUE; return 0;
 	case LR_S_RETURN: s->ctl = LR_CTL_RETURN; return 0;
+	case LR_S_FUNCTION:
+		if (lr_fn_define(s, st->fn) < 0)
+			return lr_fail(s, st->pos, "out of memory");
+		return 0;
 	case LR_S_ASSIGN:
 	case LR_S_INDEX_ASSIGN:
 		if (lr_fast_assign(s, st))

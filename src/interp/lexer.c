@@ -199,8 +199,13 @@ static struct lr_token make(struct lr_lexer *lx, enum lr_tok k, struct lr_pos p,
 	return t;
 }
 
+/* An error token always moves the lexer on by at least one character, so a
+ * caller that reads on past errors (the parser's recovery, skipping a block)
+ * cannot meet the same error forever (an out-of-memory string did). */
 static struct lr_token error_at(struct lr_lexer *lx, struct lr_pos p, const char *msg)
 {
+	if (lx->i <= p.offset && p.offset < lx->len)
+		lx->i = p.offset + 1;
 	snprintf(lx->err, sizeof lx->err, "%s", msg);
 	lx->errpos = p;
 	return make(lx, LR_TOK_ERROR, p, 1);
@@ -513,9 +518,10 @@ int lr_lex_brace(const struct lr_token *t)
 int lr_keyword_nesting(const char *name, size_t len)
 {
 	static const char *const open[] = { "if", "for", "parfor", "while", "do", "switch",
-	                                    "try" };
+	                                    "try", "function" };
 	static const char *const close[] = { "end", "endif", "endfor", "endparfor", "endwhile",
-	                                     "endswitch", "end_try_catch", "until" };
+	                                     "endswitch", "end_try_catch", "until",
+	                                     "endfunction" };
 
 	for (size_t i = 0; i < sizeof open / sizeof open[0]; i++)
 		if (strlen(open[i]) == len && !memcmp(open[i], name, len))

@@ -23,6 +23,8 @@ static const struct {
 	                        LR_LIMIT_PRODUCTS_MAX },
 	[LR_LIMIT_LINE] = { "line", "bytes", LR_LIMIT_LINE_DEFAULT, LR_LIMIT_LINE_MAX },
 	[LR_LIMIT_DEPTH] = { "depth", "levels", LR_LIMIT_DEPTH_DEFAULT, LR_LIMIT_DEPTH_MAX },
+	[LR_LIMIT_RECURSION] = { "recursion", "levels", LR_LIMIT_RECURSION_DEFAULT,
+	                         LR_LIMIT_RECURSION_MAX },
 };
 
 const char *lr_limit_name(enum lr_limit_kind k) { return limits[k].name; }

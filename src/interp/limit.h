@@ -14,6 +14,8 @@ enum lr_limit_kind {
 	LR_LIMIT_PRODUCTS,   /* multiply-adds (m·k·n) of one matrix product */
 	LR_LIMIT_LINE,       /* bytes of one statement's text, its continuation lines included */
 	LR_LIMIT_DEPTH,      /* nesting of one expression: brackets, parentheses, prefix operators */
+	LR_LIMIT_RECURSION,  /* user function calls nested in one another (Octave's
+	                        max_recursion_depth) */
 	LR_LIMIT_COUNT
 };
 
@@ -29,6 +31,7 @@ enum lr_limit_kind {
 #define LR_LIMIT_PRODUCTS_DEFAULT 1e12
 #define LR_LIMIT_LINE_DEFAULT 8388608.0
 #define LR_LIMIT_DEPTH_DEFAULT 200
+#define LR_LIMIT_RECURSION_DEFAULT 256
 
 /* The largest values `limit` accepts: sizes stay exact in a double; a
  * statement's columns fit an int (positions count them). Parsing and
@@ -41,6 +44,11 @@ enum lr_limit_kind {
 #define LR_LIMIT_PRODUCTS_MAX 1e18
 #define LR_LIMIT_LINE_MAX 1073741824.0
 #define LR_LIMIT_DEPTH_MAX 500
+/* A call of a user function nests the evaluator a few levels deep in C:
+ * measured, about 1.9 KB of stack a level (a recursive call inside an if,
+ * a 2 MB stack overflows between 1000 and 1200 levels), so 1000 levels take
+ * 2 MB, and stay inside 8 MB built with AddressSanitizer too. */
+#define LR_LIMIT_RECURSION_MAX 1000
 
 /* Transposes and && / || in a row nest the tree too (each evaluated by
  * recursion), but cost less stack a level: they may run this many times

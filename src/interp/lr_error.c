@@ -76,8 +76,8 @@ static int count_chars(const char *src, size_t from, size_t to)
 #define QUOTE_MAX 160
 #define QUOTE_SIDE 60
 
-void lr_error_format(struct lr_buf *out, const char *file, const char *src, size_t len,
-                     const struct lr_error *err)
+static void format_one(struct lr_buf *out, const char *file, const char *src, size_t len,
+                       const struct lr_error *err)
 {
 	size_t off = err->pos.offset, start, end, from, to;
 
@@ -113,4 +113,26 @@ void lr_error_format(struct lr_buf *out, const char *file, const char *src, size
 		lr_buf_puts(out, "   ");
 	caret_pad(out, src, from, off < to ? off : to);
 	lr_buf_puts(out, "^\n");
+}
+
+void lr_error_format(struct lr_buf *out, const char *file, const char *src, size_t len,
+                     const struct lr_error *err)
+{
+	if (!err->src) {
+		format_one(out, file, src, len, err);
+		return;
+	}
+	/* inside a function: its own text, then the calls that led there */
+	format_one(out, err->file ? err->file : file, err->src, err->srclen, err);
+	if (!err->nframes)
+		return;
+	lr_buf_puts(out, "error: called from\n");
+	for (int i = 0; i < err->nframes; i++) {
+		const struct lr_error_frame *f = &err->frames[i];
+		if (i == err->nframes - 1 && err->nskipped)
+			lr_buf_printf(out, "    ... %d more calls\n", err->nskipped);
+		lr_buf_printf(out, "    %s at %s:%d:%d\n", f->name, f->file ? f->file : file,
+		              f->pos.line, f->pos.col);
+	}
+	lr_buf_printf(out, "    %s:%d:%d\n", file, err->top.line, err->top.col);
 }

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <time.h>
 #include "builtins.h"
+#include "function.h"
 #include "session_impl.h"
 
 /* Microseconds of the monotonic clock, as tic's identifier. */
@@ -101,6 +102,11 @@ static double exist_code(struct lr_session *s, const char *name, const char *kin
 
 	if ((any || !strcmp(kind, "var")) && lr_var_get(s, name))
 		return 1;
+	if (any || !strcmp(kind, "file")) {   /* user functions, by Octave's codes */
+		struct lr_fndef *f = lr_fn_find(s, name);
+		if (f)
+			return f->file ? 2 : 103;
+	}
 	if ((any || !strcmp(kind, "builtin")) &&
 	    (lr_builtin_find(name) || lr_session_command(s, name) || lr_session_fn_name(name)))
 		return 5;

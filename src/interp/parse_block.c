@@ -9,8 +9,9 @@
 
 const char *const lr_keywords[] = {
 	"break", "case", "catch", "continue", "do", "else", "elseif", "end", "end_try_catch",
-	"endfor", "endif", "endparfor", "endswitch", "endwhile", "for", "if", "otherwise",
-	"parfor", "return", "switch", "try", "until", "while", NULL
+	"endfor", "endfunction", "endif", "endparfor", "endswitch", "endwhile", "for",
+	"function", "if", "otherwise", "parfor", "return", "switch", "try", "until", "while",
+	NULL
 };
 
 static int is_kw(const struct lr_token *t, const char *w)
@@ -21,7 +22,7 @@ static int is_kw(const struct lr_token *t, const char *w)
 /* Keywords that end or divide a block: a body stops at them. */
 static const char *const dividers[] = {
 	"end", "endif", "endfor", "endparfor", "endwhile", "endswitch", "end_try_catch",
-	"else", "elseif", "case", "otherwise", "catch", "until"
+	"endfunction", "else", "elseif", "case", "otherwise", "catch", "until"
 };
 
 int lr_parse_at_divider(const struct lr_pctx *c)
@@ -69,7 +70,7 @@ static int unclosed(struct lr_pctx *c, const struct lr_stmt *st, const char *end
 {
 	char what[160];
 	static const char *const names[] = { "if", "for", "while", "do", "switch", "try" };
-	const char *name = names[st->kind - LR_S_IF];
+	const char *name = st->kind == LR_S_FUNCTION ? "function" : names[st->kind - LR_S_IF];
 
 	snprintf(what, sizeof what, "%s to close the '%s' opened at %d:%d", ends,
 	         st->kind == LR_S_FOR && c->p->lx.src[st->pos.offset] == 'p' ? "parfor" : name,
@@ -77,12 +78,33 @@ static int unclosed(struct lr_pctx *c, const struct lr_stmt *st, const char *end
 	return lr_parse_expected(c, what);
 }
 
+/* 1 where a function of a function file without 'end' stops: the end of
+ * the text or the next 'function'. */
+static int file_function_ends(struct lr_pctx *c, const struct lr_stmt *st)
+{
+	return st->kind == LR_S_FUNCTION && c->p->fn_file &&
+	       (c->p->tok.kind == LR_TOK_EOF || is_kw(&c->p->tok, "function"));
+}
+
 /* body := {stmt} up to a keyword that ends or divides the block */
 static int body(struct lr_pctx *c, struct lr_stmt *st, struct lr_clause *cl, const char *ends)
+{
+	int rc;
+
+	c->p->blocks++;
+	rc = lr_parse_body(c, st, cl, ends);
+	c->p->blocks--;
+	return rc;
+}
+
+int lr_parse_body(struct lr_pctx *c, struct lr_stmt *st, struct lr_clause *cl,
+                  const char *ends)
 {
 	for (;;) {
 		struct lr_stmt *k, **b;
 		skip_separators(c);
+		if (file_function_ends(c, st))
+			return 0;
 		if (c->p->tok.kind == LR_TOK_EOF || lr_parse_at_divider(c))
 			return c->p->tok.kind == LR_TOK_EOF ? unclosed(c, st, ends) : 0;
 		if (lr_parse_stmt(c, &k) < 0)
@@ -381,7 +403,7 @@ int lr_parse_stmt(struct lr_pctx *c, struct lr_stmt **out)
 		{ "if", parse_if }, { "for", parse_for }, { "parfor", parse_for },
 		{ "while", parse_while }, { "do", parse_do }, { "switch", parse_switch },
 		{ "try", parse_try }, { "break", parse_jump }, { "continue", parse_jump },
-		{ "return", parse_jump },
+		{ "return", parse_jump }, { "function", lr_parse_function },
 	};
 	struct lr_stmt *st;
 	int rc = 1;

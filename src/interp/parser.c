@@ -8,6 +8,7 @@
 #include <string.h>
 #include "lowrank/alloc.h"
 #include "builtins.h"
+#include "function.h"
 #include "limit.h"
 #include "ops.h"
 
@@ -16,6 +17,7 @@ void lr_error_set(struct lr_error *e, struct lr_pos pos, const char *fmt, ...)
 	va_list ap;
 
 	e->pos = pos;
+	lr_error_clear_where(e);
 	va_start(ap, fmt);
 	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
 	va_end(ap);
@@ -55,6 +57,7 @@ void lr_stmt_destroy(struct lr_stmt *s)
 		lr_free(s->clauses[i].body);
 	}
 	lr_free(s->clauses);
+	lr_fndef_release(s->fn);
 	lr_free(s);
 }
 
@@ -79,6 +82,8 @@ void lr_parser_init_at(struct lr_parser *p, const char *src, size_t len,
 	p->depth = 0;
 	p->in_index = 0;
 	p->loops = 0;
+	p->blocks = 0;
+	p->fn_file = 0;
 	p->max_depth = p->lx.max_nest;
 	p->is_command = is_command;
 	p->commands = NULL;
@@ -1043,6 +1048,7 @@ int lr_parse_next(struct lr_parser *p, struct lr_stmt **out, struct lr_error *er
 	p->depth = 0;
 	p->in_index = 0;
 	p->loops = 0;
+	p->blocks = 0;
 	return lr_parse_stmt(&c, out) < 0 ? -1 : 1;
 }
 

@@ -16,6 +16,9 @@ struct lr_parser {
 	int max_depth;          /* the most it may reach (limit depth) */
 	int in_index;           /* > 0 inside an index, where ':' and 'end' mean something */
 	int loops;              /* loops open around the statement being parsed (break) */
+	int blocks;             /* blocks open around it (a function may not be inside one) */
+	int fn_file;            /* 1 for a function file: a function may end at the next
+	                           'function' or the end of the text, without 'end' */
 	int (*is_command)(const char *name);  /* command words, or NULL for none */
 	const struct lr_command *const *commands;  /* or those of these tables
 	                                              (borrowed, command.h) */

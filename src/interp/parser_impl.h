@@ -36,4 +36,11 @@ int lr_parse_stmt(struct lr_pctx *c, struct lr_stmt **out);
  * (end, else, case, catch, until, ...). */
 int lr_parse_at_divider(const struct lr_pctx *c);
 
+/* body := {stmt} up to a keyword that ends or divides the block st, into
+ * cl; ends names what closes it (for the message when nothing does). */
+int lr_parse_body(struct lr_pctx *c, struct lr_stmt *st, struct lr_clause *cl,
+                  const char *ends);
+/* function := 'function' ... (parse_function.c); st is filled. */
+int lr_parse_function(struct lr_pctx *c, struct lr_stmt *st);
+
 #endif

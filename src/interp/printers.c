@@ -85,6 +85,10 @@ const struct lr_printer lr_printers[] = {
 	{ "clc", "clc", "clear the REPL's output area" },
 	{ "exist", "exist(NAME), exist(NAME, TYPE)",
 	  "1 a variable, 5 a function or command, 2 a file, 7 a folder, 0 nothing" },
+	{ "addpath", "addpath(FOLDER, ...)",
+	  "search FOLDER for function files NAME.m, NAME.lr (before the others added)" },
+	{ "rmpath", "rmpath(FOLDER, ...)", "stop searching FOLDER for function files" },
+	{ "feval", "feval(NAME, ...)", "call the function named by the string NAME" },
 	/* pictures (imagefn.c), run by lr_image_function */
 	{ "image", "image(A)", "show A as a picture, its values indices of 64 grays" },
 	{ "imagesc", "imagesc(A)", "show A as a picture from min(A) black to max(A) white" },

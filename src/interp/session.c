@@ -5,6 +5,7 @@
 #include <string.h>
 #include "lowrank/alloc.h"
 #include "builtins.h"
+#include "function.h"
 #include "limit.h"
 #include "ops.h"
 #include "session_impl.h"
@@ -27,6 +28,7 @@ struct lr_session *lr_session_create_bare(const struct lr_output *out)
 	s->lim.max_products = LR_LIMIT_PRODUCTS_DEFAULT;
 	s->lim.max_line = LR_LIMIT_LINE_DEFAULT;
 	s->lim.max_depth = LR_LIMIT_DEPTH_DEFAULT;
+	s->lim.max_recursion = LR_LIMIT_RECURSION_DEFAULT;
 	s->end_extent = -1;
 	s->tic_us = -1;
 	lr_vars_moved(s);
@@ -42,6 +44,7 @@ void lr_session_destroy(struct lr_session *s)
 		lr_value_destroy(s->vars[i].v);
 	}
 	lr_free(s->vars);
+	lr_fn_table_finish(s);
 	for (size_t i = 0; i < s->nruns; i++)
 		lr_run_destroy(s->runs[i]);
 	lr_svd_run_destroy(s->svd);
@@ -79,6 +82,7 @@ int lr_session_set_limit(struct lr_session *s, int kind, double x)
 	case LR_LIMIT_UPDATES: s->lim.max_updates = x; break;
 	case LR_LIMIT_PRODUCTS: s->lim.max_products = x; break;
 	case LR_LIMIT_LINE: s->lim.max_line = x; break;
+	case LR_LIMIT_RECURSION: s->lim.max_recursion = (int)x; break;
 	default: s->lim.max_depth = (int)x; break;
 	}
 	return 0;
@@ -91,6 +95,7 @@ double lr_session_limit(const struct lr_session *s, int kind)
 	case LR_LIMIT_UPDATES: return s->lim.max_updates;
 	case LR_LIMIT_PRODUCTS: return s->lim.max_products;
 	case LR_LIMIT_LINE: return s->lim.max_line;
+	case LR_LIMIT_RECURSION: return s->lim.max_recursion;
 	default: return s->lim.max_depth;
 	}
 }
@@ -105,6 +110,7 @@ int lr_fail(struct lr_session *s, struct lr_pos pos, const char *fmt, ...)
 	va_list ap;
 
 	s->err->pos = pos;
+	lr_error_clear_where(s->err);
 	va_start(ap, fmt);
 	vsnprintf(s->err->msg, sizeof s->err->msg, fmt, ap);
 	va_end(ap);
@@ -456,8 +462,10 @@ static int exec_statement(struct lr_session *s, const struct lr_stmt *st,
 	s->err = err;
 	s->end_extent = -1;
 	s->ctl = LR_CTL_NONE;
+	s->stmt_serial++;
 	s->poll = 1;   /* a statement starts with a poll: a Ctrl-C typed before it counts */
 	err->msg[0] = '\0';
+	lr_error_clear_where(err);
 	rc = lr_exec(s, st);
 	ctl = s->ctl;
 	s->ctl = LR_CTL_NONE;

@@ -22,6 +22,7 @@ struct lr_limits {
 	double max_line;        /* bytes of one statement's text (the front ends
 	                           check it as they read) */
 	int max_depth;          /* nesting of one expression (the parser checks it) */
+	int max_recursion;      /* calls of user functions nested in one another */
 };
 
 /* A new session writing to out (borrowed; must outlive the session), with

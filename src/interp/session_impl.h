@@ -70,6 +70,20 @@ struct lr_session {
 	int ctl;                        /* enum lr_ctl: a break, continue or return under way */
 	int poll;                       /* loop steps left before the next interrupt poll */
 	double tic_us;                  /* tic's start (microseconds), or -1 before any tic */
+	/* User functions (function.h): */
+	struct lr_fndef **fns;          /* owned references: defined at the prompt or in scripts */
+	size_t nfns;
+	struct lr_fn_file *fn_files;    /* owned: function files read, with their times */
+	size_t nfn_files;
+	char **path;                    /* owned: addpath's folders, searched after the current
+	                                   one, in order */
+	size_t npath;
+	struct lr_fndef *frame_fn;      /* borrowed: the function running, NULL at the top */
+	int call_depth;                 /* calls of user functions under way */
+	int fn_failed;                  /* 1 when lr_fn_find met a function file with an error
+	                                   (the error is set) */
+	unsigned long stmt_serial;      /* counts top-level statements: a function file is
+	                                   checked for changes once per statement */
 	char err_id[64];                /* identifier of the error being raised (error('id:x',
 	                                   ...)), "" for none: err.identifier in a catch */
 };
@@ -207,6 +221,13 @@ int lr_session_fn_name(const char *name);
 /* tic, toc, clc, exist (misc_fns.c), the same way. */
 int lr_misc_function(struct lr_session *s, const struct lr_node *n, int nargout,
                      struct lr_value **outs, int *rc);
+
+/* addpath and rmpath (path_fns.c), the same way. */
+int lr_path_function(struct lr_session *s, const struct lr_node *n, int nargout, int *rc);
+
+/* feval('name', args...) (feval_fn.c), the same way. */
+int lr_feval_function(struct lr_session *s, const struct lr_node *n, int nargout,
+                      struct lr_value **outs, int *rc);
 
 /* Writes text to the output. */
 void lr_write(struct lr_session *s, const char *text, size_t n);

@@ -57,7 +57,7 @@ struct scan {
 
 static int fail_at(struct scan *c, int col, const char *msg)
 {
-	struct lr_error e;
+	struct lr_error e = { 0 };
 
 	e.pos.line = c->line;
 	e.pos.col = col;

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "builtins.h"
+#include "function.h"
 #include "parser.h"
 #include "session_impl.h"
 
@@ -112,6 +113,9 @@ static void offer_names(const struct lr_session *s, const char *prefix,
 	for (size_t i = 0; s && i < s->nvars; i++)
 		if (starts(s->vars[i].name, prefix, n))
 			fn(ctx, s->vars[i].name);
+	for (size_t i = 0; s && lr_fn_name_at(s, i); i++)   /* the user's functions */
+		if (starts(lr_fn_name_at(s, i), prefix, n))
+			fn(ctx, lr_fn_name_at(s, i));
 	for (size_t i = 0; i < nb && i < LR_MAX_BUILTINS; i++)
 		if (starts(b[i]->name, prefix, n))
 			fn(ctx, b[i]->name);

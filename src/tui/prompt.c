@@ -10,7 +10,7 @@ static void show_error(const char *src, size_t len, const struct lr_error *err, 
 	for (size_t i = 0; i + 1 < len; i++)
 		single &= src[i] != '\n';
 	lr_buf_init(&b);
-	if (single) {
+	if (single && !err->src) {   /* not an error inside a function: its own text */
 		int col = prompt_w;
 		for (size_t i = 0; i < err->pos.offset && i < len; i++)
 			col += ((unsigned char)src[i] & 0xc0) != 0x80;

@@ -3,7 +3,8 @@
 # the spectrum and the pictures as SVG (their labels, legend, cut-off and
 # embedded pictures), the pictures as PNG (read back by imread: the size of
 # A, A_k and A - A_k side by side; imshow's picture the same pixels as
-# imwrite writes), and PNG refused for plots.
+# imwrite writes), the loss and spectrum as PNG (read back: size, white
+# corner, dark axes and title), and a PNG into a missing folder refused.
 # usage: print.sh LOWRANK PHOTO
 set -u
 lowrank=$1
@@ -42,6 +43,25 @@ has pics.svg 'I: rank 20 of 512, storage 20500 of 262144 numbers'
 has pics.svg 'href="data:image/png;base64,iVBORw0KGgo'
 echo "ok - print writes A, A_k and the residual as SVG and PNG, imshow's picture as PNG"
 
-"$lowrank" -e "A = [1 2; 3 4]; svd A 1; print s.png" >/dev/null 2>err.txt && fail "PNG of a plot"
-has err.txt "print: PNG is written for pictures only; write the spectrum as SVG"
-echo "ok - PNG is refused for plots"
+# PNG of the loss and the spectrum: their SVG drawn at 1600×1000 on white.
+# Read back by imread (gray levels): the size, a white corner, dark pixels
+# on the axes (the left axis, a column near x = 179, is dark over most of
+# its 750-pixel height) and dark text in the title band (rows 30 to 70).
+# An empty, blank or wrongly sized file fails here.
+"$lowrank" -e "A = [4 2 0.5 1 3; 2 1 0.3 0.4 1.4; 1 3 2 0.2 0.9; 0.5 2.5 2 0.1 0.6];
+[U, V] = sgd(A, 2, 'epochs', 200, 'lr', 0.02, 'seed', 7); print -dpng loss.png
+svd A 2; print('spectrum.png')
+P = imread('loss.png'); Q = imread('spectrum.png');
+printf('= %d %d %d %d %d %d\\n', size(P), P(1, 1), P(end, end), ...
+       max(sum(P(:, 170:190) < 100)) > 600, sum(sum(P(30:70, :) < 100)) > 500);
+printf('= %d %d %d %d %d %d\\n', size(Q), Q(1, 1), Q(end, end), ...
+       max(sum(Q(:, 170:190) < 100)) > 600, sum(sum(Q(30:70, :) < 100)) > 500)" >out.txt 2>&1 || fail "print PNG of the loss and spectrum: $(cat out.txt)"
+[ "$(grep '^= ' out.txt)" = "= 1000 1600 255 255 1 1
+= 1000 1600 255 255 1 1" ] || fail "the PNG figures: $(grep '^= ' out.txt)"
+echo "ok - print writes the loss curves and the spectrum as 1600×1000 PNG"
+
+"$lowrank" -e "A = [1 2; 3 4]; svd A 1; print -dpng out/s.png" >/dev/null 2>err.txt &&
+	fail "PNG into a missing folder"
+has err.txt "print: cannot create out/s.png: No such file or directory"
+[ ! -e out ] || fail "a folder or file was left"
+echo "ok - PNG into a folder that does not exist is refused"

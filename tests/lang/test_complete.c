@@ -148,12 +148,16 @@ static void keywords(void)
 	struct lr_session *s = lr_session_create(&quiet);
 	CHECK(offers(s, "whi", "while"));
 	CHECK(offers(s, "endw", "endwhile"));
-	CHECK(offers(s, "for i = 1:3, s = i; en", "end end_try_catch endfor endif endparfor "
+	CHECK(offers(s, "for i = 1:3, s = i; en", "end end_try_catch endfor endfunction endif "
+	                                          "endparfor "
 	                                          "endswitch endwhile"));
 	CHECK(run(s, "errors = 1") == 0);
 	CHECK(offers(s, "err", "errors error"));
 	CHECK(offers(s, "warn", "warning"));
 	CHECK(offers(s, "oth", "otherwise"));
+	CHECK(run(s, "function r = warmup(x)\n r = x;\nend") == 0);
+	CHECK(offers(s, "warm", "warmup"));
+	CHECK(offers(s, "endf", "endfor endfunction"));
 	lr_session_destroy(s);
 }
 

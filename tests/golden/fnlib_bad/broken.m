@@ -1,0 +1,3 @@
+function r = broken(x)
+  r = x +* 2;
+end
