@@ -61,6 +61,7 @@ void tui_out_event(void *ctx, const struct lr_event *ev)
 		if (tui_since_ns(&tui.last_frame) >= (tui.pic.on && tui.view == LR_VIEW_MATRICES ?
 		                                      6 * FRAME_NS : FRAME_NS)) {
 			struct timespec t0;
+			long c0 = tui_cpu_ns();
 			tui_stamp(&t0);
 			tui_stamp(&tui.last_frame);
 			tui_draw_panel();              /* and the rule */
@@ -72,6 +73,7 @@ void tui_out_event(void *ctx, const struct lr_event *ev)
 			}
 			tui_redisplay();
 			tui.draw_ns += tui_since_ns(&t0);
+			tui.draw_cpu_ns += tui_cpu_ns() - c0;
 			tui.frames++;
 		}
 		break;

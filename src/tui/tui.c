@@ -27,6 +27,14 @@ void tui_stamp(struct timespec *t)
 	clock_gettime(CLOCK_MONOTONIC, t);
 }
 
+long tui_cpu_ns(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+	return t.tv_sec * 1000000000L + t.tv_nsec;
+}
+
 /* ---- start and end ---- */
 
 static void on_sigint(int sig)
@@ -125,8 +133,9 @@ static void end_screen(void)
 	if (tui.hist_problem[0])
 		fprintf(stderr, "lowrank: %s\n", tui.hist_problem);
 	if (getenv("LOWRANK_TUI_STATS")) {
-		fprintf(stderr, "lowrank: %ld live frames, %.3f ms each\n", tui.frames,
-		        tui.frames ? (double)tui.draw_ns / (double)tui.frames / 1e6 : 0.0);
+		fprintf(stderr, "lowrank: %ld live frames, %.3f ms each, %.3f ms of CPU each\n",
+		        tui.frames, tui.frames ? (double)tui.draw_ns / (double)tui.frames / 1e6 : 0.0,
+		        tui.frames ? (double)tui.draw_cpu_ns / (double)tui.frames / 1e6 : 0.0);
 		fprintf(stderr, "lowrank: %ld Eckart-Young floors computed, %.3f ms in all\n",
 		        tui.floors, (double)tui.floor_ns / 1e6);
 		fprintf(stderr, "lowrank: %ld picture frames, %.3f ms each, %lu rank-one updates\n",

@@ -93,6 +93,7 @@ struct tui {
 	                                  every session, demo_back's too */
 	unsigned long live_gen;        /* the output's generation the last live frame drew */
 	long draw_ns, frames;          /* cost of the live frames, for LOWRANK_TUI_STATS */
+	long draw_cpu_ns;              /* the same in the thread's CPU time */
 	long floors;                   /* SVDs run for the Loss view's floor, likewise, */
 	long floor_ns;                 /* and their cost */
 	char *lesson;                  /* owned: the lesson step's panel text, or NULL */
@@ -147,5 +148,7 @@ void tui_demo_key(int c);
 /* tui.c */
 long tui_since_ns(const struct timespec *t);
 void tui_stamp(struct timespec *t);
+/* The CPU time of the calling thread (the one that trains and draws), in ns. */
+long tui_cpu_ns(void);
 
 #endif
