@@ -27,14 +27,6 @@ void tui_stamp(struct timespec *t)
 	clock_gettime(CLOCK_MONOTONIC, t);
 }
 
-long tui_cpu_ns(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-	return t.tv_sec * 1000000000L + t.tv_nsec;
-}
-
 /* ---- start and end ---- */
 
 static void on_sigint(int sig)
@@ -141,6 +133,10 @@ static void end_screen(void)
 		fprintf(stderr, "lowrank: %ld picture frames, %.3f ms each, %lu rank-one updates\n",
 		        tui.pic_frames, tui.pic_frames ? (double)tui.pic_ns /
 		        (double)tui.pic_frames / 1e6 : 0.0, tui.pic.steps);
+		fprintf(stderr, "lowrank: %ld rank steps, %.3f ms each from the key to the screen, "
+		        "%.3f ms of CPU\n", tui.rank_steps, tui.rank_steps ? (double)tui.step_ns /
+		        (double)tui.rank_steps / 1e6 : 0.0, tui.rank_steps ? (double)tui.step_cpu_ns /
+		        (double)tui.rank_steps / 1e6 : 0.0);
 	}
 }
 

@@ -7,10 +7,13 @@
  * terminal front end's event and interrupt hooks do (src/tui/session_out.c,
  * tui_out_event and tui_out_interrupted):
  *   - at the start, the Eckart–Young floor of the matrix (an SVD);
- *   - every epoch, a clock read to see whether 40 ms have passed since the
- *     last frame (at most 25 frames a second) and one to see whether 10 ms
- *     have passed since the keyboard was polled; the poll itself is a
- *     poll(2) on standard input here, where the front end asks ncurses;
+ *   - every epoch, the front end's pacing (src/tui/live_pace.c, the same
+ *     code): a clock read to see whether 40 ms have passed since the last
+ *     frame (at most 25 frames a second, pictures 4) and, when they have,
+ *     whether the training has had 19 times the last frame's CPU time
+ *     since it; and a clock read to see whether 10 ms have passed since the
+ *     keyboard was polled; the poll itself is a poll(2) on standard input
+ *     here, where the front end asks ncurses;
  *   - every frame: the panel (tab line and the live view) drawn into its
  *     grid, the rule's text, the output drawn from the scrollback.
  * The grids are the ones a 200×60 terminal gets (screen.c: the panel 3/5 of
@@ -41,11 +44,10 @@
 #include "parser.h"
 #include "scrollback.h"
 #include "session_open.h"
+#include "live_pace.h"
 #include "view_image.h"
 #include "views.h"
 
-#define FRAME_NS 40000000L   /* as src/tui: at most 25 panel redraws a second */
-#define PICTURE_NS (6 * FRAME_NS)  /* as src/tui: pictures at most 4 a second */
 #define POLL_NS 10000000L    /* as src/tui: the keyboard polled every 10 ms */
 #define TERM_W 200
 #define TERM_H 60
@@ -61,7 +63,8 @@ struct live {
 	struct lr_scroll scroll;
 	const struct lr_run *run;          /* borrowed, while training */
 	double floor;
-	struct timespec last_frame, last_poll;
+	struct lr_pace pace;
+	struct timespec last_poll;
 	long frames;
 	double frame_ns, frame_cpu_ns;     /* summed cost of the frames, wall and CPU */
 	double start_ns;                   /* the floor's SVD at the start, wall */
@@ -154,16 +157,18 @@ static void on_event(void *ctx, const struct lr_event *ev)
 		 * front end */
 		L->floor = L->picture ? NAN : lr_runs_floor(&ev->run, 1);
 		L->start_ns = now_ns() - t0;
-		clock_gettime(CLOCK_MONOTONIC, &L->last_frame);
 		clock_gettime(CLOCK_MONOTONIC, &L->last_poll);
-		L->last_frame.tv_sec -= 1;     /* the first epoch draws at once */
+		lr_pace_start(&L->pace, L->picture ? LR_PACE_PICTURE_NS : LR_PACE_FRAME_NS,
+		              LR_PACE_RATIO, lr_pace_clock_ns());   /* the first epoch draws at once */
 	} else if (ev->kind == LR_EV_SGD_EPOCH &&
-	           since_ns(&L->last_frame) >= (L->picture ? PICTURE_NS : FRAME_NS)) {
-		double t0 = now_ns(), c0 = clock_ns(CLOCK_THREAD_CPUTIME_ID);
-		clock_gettime(CLOCK_MONOTONIC, &L->last_frame);
+	           lr_pace_due(&L->pace, lr_pace_clock_ns(), lr_pace_cpu_ns)) {
+		long t0 = lr_pace_clock_ns(), c0 = lr_pace_cpu_ns(), c1;
+		lr_pace_begin(&L->pace, t0, c0);
 		draw_frame(L);
-		L->frame_ns += now_ns() - t0;
-		L->frame_cpu_ns += clock_ns(CLOCK_THREAD_CPUTIME_ID) - c0;
+		c1 = lr_pace_cpu_ns();
+		lr_pace_end(&L->pace, c1);
+		L->frame_ns += (double)(lr_pace_clock_ns() - t0);
+		L->frame_cpu_ns += (double)(c1 - c0);
 		L->frames++;
 	} else if (ev->kind == LR_EV_SGD_DONE) {
 		L->run = NULL;
