@@ -5,7 +5,9 @@
  * U·Vᵀ and the residual from the factors), in wall and CPU time. Prints
  * `BENCH name=... key=value runs=N` lines as bench.c, with the lowest and
  * highest of the runs where they vary.
- * Usage: bench_picture PHOTO [BIG.jpg] [--quick] */
+ * Usage: bench_picture PHOTO [BIG.jpg] [--quick]
+ *        bench_picture PHOTO --raw=FILE   (writes the photograph's values as
+ *        row-major float64, for NumPy and Octave to time the same SVD) */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -134,6 +136,28 @@ static void time_sgd_frames(struct lr_grid *g, struct lr_session *s, int frames,
 	lr_picture_finish(&pic);
 }
 
+/* Writes the picture at path as rows×cols float64, row by row, into out. */
+static int write_raw(const char *path, const char *out)
+{
+	struct lr_matrix *A = NULL;
+	struct lr_img_error e;
+	FILE *f;
+	int rc = 1;
+
+	if (lr_img_read(path, &A, &e) != LR_IMG_OK) {
+		fprintf(stderr, "bench_picture: %s: %s\n", path, e.msg);
+		return 1;
+	}
+	f = fopen(out, "wb");
+	if (f && fwrite(A->data, sizeof *A->data, A->rows * A->cols, f) == A->rows * A->cols)
+		rc = 0;
+	if (f && fclose(f) != 0)
+		rc = 1;
+	printf("%zu %zu\n", A->rows, A->cols);
+	lr_mat_destroy(A);
+	return rc;
+}
+
 /* Wall and CPU time (of the process: OpenBLAS's threads too) from a start. */
 struct stamp {
 	double wall, cpu;
@@ -168,12 +192,14 @@ int main(int argc, char **argv)
 	int quick = argc > 1 && !strcmp(argv[argc - 1], "--quick");
 	int runs = quick ? 1 : RUNS;
 	double svd_w[RUNS], svd_c[RUNS], first_w[RUNS], first_c[RUNS], step_w[RUNS], step_c[RUNS];
-	double ratio_w[RUNS], ratio_c[RUNS], t_read[RUNS], sgd_w[RUNS], sgd_c[RUNS];
+	double ratio_w[RUNS], ratio_c[RUNS], t_read[RUNS], c_read[RUNS], sgd_w[RUNS], sgd_c[RUNS];
 	char src[4200];
 	struct lr_grid g;
 
 	if (argc < 2)
 		return 2;
+	if (argc == 3 && !strncmp(argv[2], "--raw=", 6))
+		return write_raw(argv[1], argv[2] + 6);
 	lr_grid_init(&g, 200, 60);
 	for (int r = 0; r < runs; r++) {
 		struct lr_session *s = lr_session_create(&quiet);
@@ -232,18 +258,19 @@ int main(int argc, char **argv)
 		for (int r = 0; r < runs; r++) {
 			struct lr_matrix *A = NULL;
 			struct lr_img_error e;
-			double t0 = now_s();
+			struct stamp t0 = stamp_now();
 			if (lr_img_read(argv[2], &A, &e) != LR_IMG_OK) {
 				fprintf(stderr, "bench_picture: %s: %s\n", argv[2], e.msg);
 				return 1;
 			}
-			t_read[r] = now_s() - t0;
+			stamp_since(&t0, &t_read[r], &c_read[r], 1);
 			if (r == 0)
 				printf("# %s: %zux%zu\n", argv[2], A->cols, A->rows);
 			lr_mat_destroy(A);
 		}
 		printf("BENCH name=imread_jpeg");
 		report("s", t_read, runs, 1);
+		report("cpu_s", c_read, runs, 1);
 		printf(" runs=%d\n", runs);
 	}
 	lr_grid_finish(&g);
