@@ -249,6 +249,30 @@ def t_check_mode():
            in err, "keeping a variable the step never made fails", err)
 
 
+def t_bound():
+    """A check that calls the student's function is bounded: an endless loop
+    in it is stopped and said, an endless recursion reads the recursion limit,
+    and the lesson goes on. --check stops a wrong answer that never ends."""
+    blocks = os.path.join(HERE, "blocks")
+    rc, out, err = run(None, args=["--check", os.path.join(blocks, "function.lr")])
+    expect(rc == 0 and "function.lr: 2 steps, 1 exercise, 4 wrong answers refused: every "
+           "check holds" in out, "the wrong functions are refused, endless ones too", out + err)
+    rc, out, err = run(None, args=["--lesson", os.path.join(blocks, "function.lr")],
+                       stdin="function r = sq(x), r = sq(x); end\ncheck\n"
+                             "function r = sq(x), while true, end, r = x.^2; end\ncheck\n"
+                             "function r = sq(x)\n  r = x;\n  for i = 1:numel(x)\n"
+                             "    r(i) = x(i)^2;\n  end\nend\ncheck\nnext\n")
+    expect(rc == 0 and has_order(
+        out, "Not yet: calling sq failed: max_recursion_depth exceeded: calls of sq nested "
+        "257 deep", "Not yet: the check did not finish in 5 s: does a loop or a function of "
+        "yours never end?", "Correct!", "y = 16"), "the bound stops the check; the lesson "
+        "goes on", out + err)
+    rc, out, err = run(None, args=["--check", os.path.join(HERE, "bad", "11-runaway.lr")])
+    expect(rc == 1 and "11-runaway.lr:7: error: the wrong answer raised an error, so it tests "
+           "nothing: it did not finish in 10 s" in err, "a runaway wrong answer is stopped",
+           out + err)
+
+
 def t_lesson_option():
     rc, out, err = run(None, args=["--lesson", "2"], stdin="a = 5;\ncheck\n")
     expect(rc == 0 and has_order(out, "Skipping allowed", "Correct!"),
