@@ -106,8 +106,21 @@ static void near_message(const struct lr_lesson_check *c, const struct lr_matrix
 			bad++;
 	}
 	if (n == 1) {
-		snprintf(xs, sizeof xs, "%.6g", a->data[0]);
-		lr_buf_printf(why, "%s is %s, which is not the value asked for", c->lhs, xs);
+		double x = a->data[0], y = elem(b, 0);
+		/* a near miss (5 steps of a loop that needs 30) shows the digits
+		 * where it parts from the target, and the tolerance: at six
+		 * digits it would read like the right value */
+		char ys[40];
+		int p = 6;
+		do {
+			snprintf(xs, sizeof xs, "%.*g", p, x);
+			snprintf(ys, sizeof ys, "%.*g", p, y);
+		} while (!strcmp(xs, ys) && ++p <= 17);
+		if (fabs(x - y) < 1e-3 * fmax(1, fabs(y)))
+			lr_buf_printf(why, "%s is %s, near but not within %g of the value asked for",
+			              c->lhs, xs, tol);
+		else
+			lr_buf_printf(why, "%s is %s, which is not the value asked for", c->lhs, xs);
 	} else {
 		lr_buf_printf(why, "%s has the right shape (%zu×%zu), but %zu of its %zu entries "
 		              "are not the values asked for", c->lhs, a->rows, a->cols, bad, n);

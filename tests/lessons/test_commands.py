@@ -75,6 +75,17 @@ def t_wrong_answer():
            "the target is not shown", out)
 
 
+def t_near():
+    """A near miss says so and gives the tolerance; a far miss says only that
+    it is not the value asked for; within the tolerance is correct."""
+    rc, out, err = run("lesson 2\na = 5.0000102;\ncheck\na = 4.9;\ncheck\n"
+                       "a = 5 + 1e-7;\ncheck\n")
+    expect(rc == 0 and has_order(out, "Not yet: a is 5.00001, near but not within 5e-06 of "
+                                 "the value asked for", "Not yet: a is 4.9, which is not the "
+                                 "value asked for", "Correct!"),
+           "near and far misses", out + err)
+
+
 def t_kept():
     rc, out, err = run("lesson 1\nnext\nnext\ny = [5 3; 7 8]; z = y(:, 2)\ncheck\n"
                        "z = [2; 4]\ncheck\n")
@@ -100,7 +111,7 @@ def t_real_list():
     lines = out.splitlines()
     expect(rc == 0 and len(lines) == 10, "lessons lists the nine lessons", out + err)
     for want in ["7  Least squares: A \\ b, normal equations, QR    9 steps",
-                 "8  Eigenvalues: power iteration and eig          8 steps",
+                 "8  Eigenvalues: power iteration and eig          12 steps",
                  "9  PCA as a low-rank approximation               8 steps"]:
         expect(any(l.endswith(want) for l in lines), "listed: " + want, out)
 
