@@ -255,6 +255,10 @@ def t_check_mode():
     expect(rc == 1 and "10-generic.lr:9: error: the checks refuse this wrong answer only by "
            "failing on it" in err, "a wrong answer refused only by an error of the check "
            "fails --check", err)
+    rc, out, err = run(None, args=["--check", os.path.join(bad, "12-span.lr")])
+    expect(rc == 1 and "12-span.lr:5:1: error: this directive is inside the block that starts "
+           "at line 3: a block must end before the next step, exercise or answer" in err,
+           "a step directive inside a block is refused at its line", err)
     rc, out, err = run(None, args=["--check", os.path.join(bad, "09-keep.lr")])
     expect(rc == 1 and "09-keep.lr:2: error: '#: keep nosuchvariable': there is no variable"
            in err, "keeping a variable the step never made fails", err)
