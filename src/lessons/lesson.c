@@ -267,8 +267,11 @@ static void heading(struct lr_buf *b, const struct lr_lesson *l, size_t step)
 
 	if (l->number)
 		lr_buf_printf(b, "Lesson %d: ", l->number);
-	lr_buf_printf(b, "%s (%s %zu of %zu) ==\n\n", l->title, st->exercise ? "exercise, step" :
-	              "step", step + 1, l->nsteps);
+	/* ", no skip" tells the student, and the panel, which leaves 'skip' out
+	 * of the exercise's keys */
+	lr_buf_printf(b, "%s (%s %zu of %zu%s) ==\n\n", l->title, st->exercise ? "exercise, step" :
+	              "step", step + 1, l->nsteps,
+	              st->exercise && (l->noskip || st->noskip) ? ", no skip" : "");
 	if (st->text[0])
 		lr_buf_printf(b, "%s\n", st->text);
 }

@@ -35,11 +35,14 @@ void vw_draw_lesson(struct lr_grid *g, const struct lr_panel *p, int y0)
 		"check: your answer", "hint: one at a time", "reveal: the answer", "skip: go on",
 		"back"
 	};
+	static const char *const noskip_keys[] = {
+		"check: your answer", "hint: one at a time", "reveal: the answer", "back"
+	};
 	static const int bold[5] = { LR_STY_BOLD, LR_STY_BOLD, LR_STY_BOLD, LR_STY_BOLD,
 	                             LR_STY_BOLD };
 	char title[256], place[96];
 	const char *body;
-	int y = y0, limit, exercise;
+	int y = y0, limit, exercise, noskip;
 	struct lr_buf para;
 
 	if (!p->lesson) {
@@ -54,6 +57,9 @@ void vw_draw_lesson(struct lr_grid *g, const struct lr_panel *p, int y0)
 	}
 	lesson_parts(p->lesson, title, sizeof title, place, sizeof place, &body);
 	exercise = !strncmp(place, "exercise", 8);
+	/* an exercise that cannot be skipped ("exercise, step 3 of 4, no skip")
+	 * does not offer skip */
+	noskip = exercise && strstr(place, ", no skip") != NULL;
 	/* the title on a full-width bar, the place at its right */
 	for (int x = 0; x < g->w; x++)
 		lr_grid_text(g, x, y, " ", LR_STY_TITLE);
@@ -64,8 +70,8 @@ void vw_draw_lesson(struct lr_grid *g, const struct lr_panel *p, int y0)
 	/* the keys on the bottom row, the text between */
 	if (g->h - 1 <= y)
 		return;
-	vw_flow(g, 2, g->h - 1, g->w - 1, g->h, exercise ? ex_keys : step_keys, bold,
-	        exercise ? 5 : 3);
+	vw_flow(g, 2, g->h - 1, g->w - 1, g->h, noskip ? noskip_keys : exercise ? ex_keys : step_keys,
+	        bold, noskip ? 4 : exercise ? 5 : 3);
 	limit = g->h - 2;
 	/* the step's heading (its first line) in bold, alone */
 	if (*body && *body != '\n') {

@@ -196,7 +196,7 @@ def t_reset():
 
 def t_reset_playing():
     rc, out, err = run("lesson 1\nnext\nnext\nlesson reset 1\nnext\nlessons\n")
-    expect(rc == 0 and has_order(out, "(exercise, step 3 of 4)",
+    expect(rc == 0 and has_order(out, "(exercise, step 3 of 4, no skip)",
                                  "The progress of lesson 1 (A demo) is reset.",
                                  "Lesson 1 (A demo) starts again from step 1.",
                                  "== Lesson 1: A demo (step 1 of 4) ==", "Predict: what is 1+1?",
