@@ -508,7 +508,7 @@ static void lesson_tab(void)
 
 /* The exercise's keys offer skip, except on an exercise that cannot be
  * skipped (its heading says ", no skip"); a step's keys never do. */
-static int lesson_keys_have(const char *text, const char *want)
+static int lesson_keys_have_w(const char *text, const char *want, int w)
 {
 	struct lr_session *s = session_of(SVD);
 	const struct lr_run *const *runs;
@@ -519,7 +519,7 @@ static int lesson_keys_have(const char *text, const char *want)
 
 	panel_of(&p, s, LR_VIEW_LESSON, LR_FOCUS_SVD, &runs);
 	p.lesson = text;
-	CHECK(lr_grid_init(&g, 100, 20) == 0);
+	CHECK(lr_grid_init(&g, w, 20) == 0);
 	lr_panel_draw(&g, &p);
 	lr_buf_init(&b);
 	lr_grid_to_text(&g, &b);
@@ -530,10 +530,25 @@ static int lesson_keys_have(const char *text, const char *want)
 	return has;
 }
 
+static int lesson_keys_have(const char *text, const char *want)
+{
+	return lesson_keys_have_w(text, want, 100);
+}
+
 static void lesson_noskip(void)
 {
 	static const char *const noskip = "Lesson 8: Eigenvalues (exercise, step 3 of 12, no skip) "
 	                                  "==\n\nPower iteration\nWrite the loop.\n";
+	static const char *const longer = "Lesson 8: Eigenvalues: power iteration and eig "
+	                                  "(exercise, step 3 of 12, no skip) ==\n\nPower\n";
+
+	/* at 80 columns the long title gives way to the place */
+	CHECK(lesson_keys_have_w(longer, " Lesson 8: Eigenvalues: power iteration and …   exercise, "
+	                         "step 3 of 12, no skip\n", 80));
+	CHECK(lesson_keys_have_w(longer, " Lesson 8: Eigenvalues: power iteration and eig   "
+	                         "exercise, step 3 of 12, no skip\n", 82));
+	CHECK(lesson_keys_have_w(longer, " Lesson 8: Eigenvalues: power iteration and eig    "
+	                         "exercise, step 3 of 12, no skip\n", 83));
 
 	CHECK(lesson_keys_have(EXERCISE_TEXT, "skip: go on"));
 	CHECK(lesson_keys_have(noskip, "reveal: the answer"));
