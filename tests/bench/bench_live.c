@@ -65,7 +65,7 @@ struct live {
 	double floor;
 	struct lr_pace pace;
 	struct timespec last_poll;
-	long frames;
+	long frames, epochs;               /* frames drawn; epochs the training ran */
 	double frame_ns, frame_cpu_ns;     /* summed cost of the frames, wall and CPU */
 	double start_ns;                   /* the floor's SVD at the start, wall */
 };
@@ -171,6 +171,7 @@ static void on_event(void *ctx, const struct lr_event *ev)
 		L->frame_cpu_ns += (double)(c1 - c0);
 		L->frames++;
 	} else if (ev->kind == LR_EV_SGD_DONE) {
+		L->epochs = L->run ? L->run->res.epochs_done : 0;
 		L->run = NULL;
 	}
 }
@@ -266,11 +267,12 @@ static double highest(const double *x, int n)
  * training's own noise nor the other programs' load enter it; it is per
  * run, the frames' CPU time over that run's training without the panel).
  * frames_per_cpu_s is how many frames a second of the training's CPU time
- * paid for: the wall-clock pacing gives more of them on a loaded machine. */
+ * paid for: the wall-clock pacing gives more of them on a loaded machine;
+ * frames_per_epoch the frames over the epochs trained. */
 static int bench_view(const struct live_case *c, int runs, const char *stmt)
 {
 	struct live L;
-	enum { BW, BC, LW, LC, OW, OC, FRAMES, US, US_CPU, FLOOR, FPCT, FPS, NCOL };
+	enum { BW, BC, LW, LC, OW, OC, FRAMES, US, US_CPU, FLOOR, FPCT, FPS, FPE, NCOL };
 	double col[NCOL][16], m[NCOL], lo[NCOL], hi[NCOL];
 
 	memset(&L, 0, sizeof L);
@@ -307,6 +309,7 @@ static int bench_view(const struct live_case *c, int runs, const char *stmt)
 		col[FLOOR][i] = L.start_ns / 1e6;
 		col[FPCT][i] = 100.0 * L.frame_cpu_ns / 1e6 / base.cpu_ms;
 		col[FPS][i] = (double)L.frames / (live.cpu_ms - L.frame_cpu_ns / 1e6) * 1e3;
+		col[FPE][i] = L.epochs ? (double)L.frames / (double)L.epochs : 0;
 	}
 	for (int j = 0; j < NCOL; j++) {
 		lo[j] = lowest(col[j], runs);
@@ -316,10 +319,10 @@ static int bench_view(const struct live_case *c, int runs, const char *stmt)
 	printf("BENCH name=%s overhead_pct=%.3g runs=%d cpu_overhead_pct=%.3g "
 	       "cpu_overhead_range=%.3g..%.3g frames_pct=%.3g frames_pct_range=%.3g..%.3g "
 	       "base_ms=%.5g live_ms=%.5g base_cpu_ms=%.5g live_cpu_ms=%.5g frames=%.0f "
-	       "frames_per_cpu_s=%.3g us_per_frame=%.4g cpu_us_per_frame=%.4g "
+	       "frames_per_cpu_s=%.3g frames_per_epoch=%.3g us_per_frame=%.4g cpu_us_per_frame=%.4g "
 	       "cpu_us_per_frame_range=%.4g..%.4g floor_ms=%.3g\n", c->name, m[OW], runs, m[OC],
 	       lo[OC], hi[OC], m[FPCT], lo[FPCT], hi[FPCT], m[BW], m[LW], m[BC], m[LC],
-	       m[FRAMES], m[FPS], m[US], m[US_CPU], lo[US_CPU], hi[US_CPU], m[FLOOR]);
+	       m[FRAMES], m[FPS], m[FPE], m[US], m[US_CPU], lo[US_CPU], hi[US_CPU], m[FLOOR]);
 	fflush(stdout);
 	lr_picture_finish(&L.pic);
 	lr_grid_finish(&L.panel);

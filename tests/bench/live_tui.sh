@@ -177,9 +177,10 @@ awk -v rounds="$rounds" '
 			}
 			t = med(cpu[v, 1500]) - med(cpu[v, 1]) + med(floor[v]) / 1000
 			printf "BENCH name=live_tui_%s cpu_overhead_pct=%.3g runs=%d train_cpu_s=%.4g " \
-			       "batch_cpu_s=%.4g frames=%s ms_per_frame=%s cpu_ms_per_frame=%s " \
-			       "frames_cpu_pct=%.3g floor_ms=%s\n", v,
-			       100 * (t - b) / b, rounds, t, b, med(frames[v]), med(ms[v]), med(fcpu[v]),
+			       "batch_cpu_s=%.4g frames=%s frames_per_epoch=%.3g ms_per_frame=%s " \
+			       "cpu_ms_per_frame=%s frames_cpu_pct=%.3g floor_ms=%s\n", v,
+			       100 * (t - b) / b, rounds, t, b, med(frames[v]),
+			       med(frames[v]) / (v == "picture" ? 400 : 1500), med(ms[v]), med(fcpu[v]),
 			       100 * med(frames[v]) * med(fcpu[v]) / 1000 / b, med(floor[v])
 		}
 		# the picture case round by round: each round'"'"'s overhead against
