@@ -12,6 +12,7 @@
 #include "factor.h"
 #include "function.h"
 #include "help.h"
+#include "imagefn.h"
 #include "limit.h"
 #include "plot.h"
 
@@ -182,6 +183,7 @@ static int sgd_option(struct lr_session *s, struct lr_sgd_request *q, const char
 			return lr_fail(s, pos, "lr must be a positive finite number, found %s", text);
 		q->o.lr = x;
 		q->lr_pos = pos;
+		q->have_lr = 1;
 	} else if (!strcmp(key, "seed")) {
 		if (!scalar || !(x >= 0) || x != floor(x) || x > 9e15)
 			return lr_fail(s, pos, "seed must be a whole number >= 0, found %s", text);
@@ -630,6 +632,9 @@ static int cmd_view(struct lr_session *s, const struct lr_stmt *st)
 	for (size_t i = 0; views[i]; i++)
 		if (!strcmp(st->words[0].text, views[i])) {
 			struct lr_event ev = { LR_EV_VIEW, NULL, NULL, views[i] };
+			/* right after imread: that picture, not an older SVD's */
+			if (!strcmp(views[i], "image") && lr_image_show_read(s, st->name_pos) < 0)
+				return -1;
 			lr_emit(s, &ev);
 			return 0;
 		}

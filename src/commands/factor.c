@@ -6,6 +6,7 @@
 #include <string.h>
 #include "lowrank/alloc.h"
 #include "lowrank/loss.h"
+#include "lowrank/sgd_lr.h"
 #include "lowrank/svd_trunc.h"
 #include "lowrank/rounding.h"
 #include "factor.h"
@@ -44,6 +45,49 @@ static int on_epoch(void *ctx, const struct lr_sgd_result *res)
 	return in_epoch(run);
 }
 
+/* The largest squared length of a row of a start X, or for a random start
+ * (uniform [0,1) entries) its bound k. */
+static double longest_row2(const struct lr_matrix *X, size_t k)
+{
+	double most = 0;
+
+	if (!X)
+		return (double)k;
+	for (size_t i = 0; i < X->rows; i++) {
+		double r = 0;
+		for (size_t j = 0; j < X->cols; j++)
+			r += LR_AT(X, i, j) * LR_AT(X, i, j);
+		most = r > most ? r : most;
+	}
+	return most;
+}
+
+/* What to try after a diverged run. A step on entry (r, c) shrinks its
+ * error by the factor 1 − lr·(|U(r,:)|² + |V(c,:)|²), so the start bounds
+ * lr as A's scale does (sgd_lr.h): the smaller of the two, rounded down,
+ * measured stable. Named by the one that binds. */
+static int diverged(struct lr_session *s, const struct lr_sgd_request *q, const struct lr_run *run)
+{
+	double norm = lr_sgd_norm(q->A), safe = lr_sgd_stable_lr(q->A);
+	double rows = longest_row2(q->o.U0, q->o.rank) + longest_row2(q->o.V0, q->o.rank);
+	double start = lr_sgd_round_lr(1 / rows);
+	const char *what = run->res.loss[run->res.epochs_done - 1] > 0 ? "Inf" : "NaN";
+	const char *head = "the training diverged: the loss became";
+
+	if (start > 0 && start < q->o.lr && (start < safe || !(safe > 0)))
+		return lr_fail(s, q->lr_pos, "%s %s at epoch %ld; the learning rate %g is too large "
+		               "for the start U, V, whose longest rows have squared lengths adding to "
+		               "%.3g: try lr=%g (1 over that, rounded down)", head, what,
+		               run->res.diverged_epoch, q->o.lr, rows, start);
+	if (safe > 0 && safe < q->o.lr)
+		return lr_fail(s, q->lr_pos, "%s %s at epoch %ld; the learning rate %g is too large "
+		               "for %s, whose Frobenius norm is %.3g: try lr=%g (1 over that norm, "
+		               "rounded down)", head, what, run->res.diverged_epoch, q->o.lr, q->name,
+		               norm, safe);
+	return lr_fail(s, q->lr_pos, "%s %s at epoch %ld; the learning rate %g is too large: try "
+	               "a smaller one", head, what, run->res.diverged_epoch, q->o.lr);
+}
+
 static int sgd_status(struct lr_session *s, const struct lr_sgd_request *q, enum lr_status st,
                       const struct lr_run *run)
 {
@@ -63,11 +107,7 @@ static int sgd_status(struct lr_session *s, const struct lr_sgd_request *q, enum
 		return lr_fail(s, q->pos, "%s has an infinite entry; sgd needs finite observed entries",
 		               q->name);
 	case LR_ERR_DIVERGED:
-		return lr_fail(s, q->lr_pos,
-		               "the training diverged: the loss became %s at epoch %ld; "
-		               "the learning rate %g is too large: try lr=%g or smaller",
-		               run->res.loss[run->res.epochs_done - 1] > 0 ? "Inf" : "NaN",
-		               run->res.diverged_epoch, q->o.lr, q->o.lr / 5);
+		return diverged(s, q, run);
 	case LR_ERR_ARG:
 		return lr_fail(s, q->pos, "epochs must be positive and lr positive and finite");
 	default:
@@ -107,6 +147,8 @@ int lr_sgd_request_run(struct lr_session *s, struct lr_sgd_request *q, struct lr
 		return -1;
 	if (!q->have_seed)
 		q->o.seed = lr_rng_below(&s->rng, 100000);
+	if (!q->have_lr)
+		q->o.lr = lr_sgd_default_lr(q->A);
 	run = lr_calloc(1, sizeof *run);
 	if (!run)
 		return nomem(s, q->pos);
@@ -129,9 +171,10 @@ int lr_sgd_request_run(struct lr_session *s, struct lr_sgd_request *q, struct lr
 	run->opts.progress = NULL;
 	run->opts.interrupt = NULL;
 	snprintf(run->label, sizeof run->label, "%s k=%zu lr=%g", q->name, q->o.rank, q->o.lr);
-	ev.kind = LR_EV_SGD_DONE;
-	if (st == LR_OK || st == LR_ERR_DIVERGED)
-		lr_emit(s, &ev);
+	/* the front end learns whether the run is kept, to show it or to go
+	 * back to what it showed before */
+	ev.kind = st == LR_OK && run->res.epochs_done > 0 ? LR_EV_SGD_DONE : LR_EV_SGD_FAILED;
+	lr_emit(s, &ev);
 	if (st == LR_OK && run->res.epochs_done == 0) {
 		lr_run_destroy(run);   /* nothing to keep: no variable is touched */
 		return lr_fail(s, q->pos, "stopped before the first epoch ended; nothing was kept");

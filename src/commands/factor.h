@@ -10,6 +10,7 @@ struct lr_sgd_request {
 	char name[32];                  /* how A is named in messages */
 	struct lr_sgd_options o;        /* U0/V0 borrowed */
 	int have_seed;                  /* seed given; else drawn from the session */
+	int have_lr;                    /* lr given; else lr_sgd_default_lr(A) */
 	struct lr_pos pos, rank_pos, lr_pos;
 };
 

@@ -1,18 +1,28 @@
 /* The figure the session showed last: see figure.h. */
 #include <string.h>
 #include "figure.h"
+#include "imagefn.h"
 #include "results.h"
 
 void lr_figure_note(struct lr_session *s, const struct lr_event *ev)
 {
 	switch (ev->kind) {
-	case LR_EV_SGD_START: s->figure = LR_FIG_LOSS; break;
+	case LR_EV_SGD_START:
+		s->figure_before_sgd = s->figure;
+		s->figure = LR_FIG_LOSS;
+		break;
+	case LR_EV_SGD_FAILED: s->figure = s->figure_before_sgd; break;
+	case LR_EV_SGD_DONE: lr_image_read_seen(s); break;
 	case LR_EV_SVD_DONE:
+		lr_image_read_seen(s);
 		s->figure = LR_FIG_SPECTRUM;
 		s->figure_k = 0;        /* a new SVD is shown at its own k */
 		s->figure_svd = NULL;
 		break;
-	case LR_EV_IMAGE: s->figure = LR_FIG_SHOWN; break;
+	case LR_EV_IMAGE:
+		lr_image_read_seen(s);
+		s->figure = LR_FIG_SHOWN;
+		break;
 	case LR_EV_VIEW:
 		if (!ev->name)
 			break;

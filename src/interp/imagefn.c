@@ -28,6 +28,8 @@ struct lr_shown_image {
 	char name[32];
 	uint64_t prints[PRINTS];   /* a ring of fingerprints, 0 = none */
 	size_t next;
+	int fresh;                 /* the newest print was read after the last picture,
+	                              SVD or kept sgd run was shown: `view image` shows it */
 };
 
 void lr_shown_image_destroy(struct lr_shown_image *im)
@@ -84,15 +86,16 @@ int lr_image_loaded(const struct lr_session *s, const struct lr_matrix *m)
 	return 0;
 }
 
-/* Keeps a copy of A for the panel (replacing the one before). */
-static int keep_shown(struct lr_session *s, const struct lr_node *n, const struct lr_matrix *A,
-                      double lo, double hi, const char *name)
+/* Keeps a copy of A for the panel (replacing the one before); fn names
+ * the command in an error. */
+static int keep_shown(struct lr_session *s, struct lr_pos pos, const char *fn,
+                      const struct lr_matrix *A, double lo, double hi, const char *name)
 {
 	struct lr_shown_image *im = state(s);
 	struct lr_matrix *m = im ? lr_mat_copy(A) : NULL;
 
 	if (!m)
-		return lr_fail(s, n->pos, "%s: out of memory", n->str);
+		return lr_fail(s, pos, "%s: out of memory", fn);
 	lr_mat_destroy(im->m);
 	im->m = m;
 	im->lo = lo;
@@ -184,8 +187,10 @@ static int fn_imread(struct lr_session *s, const struct lr_node *n, const struct
 		return img_fail(s, n, n->kids[0]->pos, a[0].v->s, st, &e);
 	{
 		struct lr_shown_image *im = state(s);
-		if (im)   /* without it explore only misses the picture mode */
+		if (im) {   /* without it explore only misses the picture mode */
 			im->prints[im->next++ % PRINTS] = fingerprint(m);
+			im->fresh = 1;
+		}
 	}
 	outs[0] = lr_value_mat(m);
 	return outs[0] ? 0 : lr_fail(s, n->pos, "imread: out of memory");
@@ -246,6 +251,53 @@ static void minmax(const struct lr_matrix *A, double *lo, double *hi)
 	}
 }
 
+void lr_image_read_seen(struct lr_session *s)
+{
+	if (s->shown)
+		s->shown->fresh = 0;
+}
+
+/* The variable holding the picture imread gave last (a name before ans,
+ * which holds it too after a bare imread), or NULL. */
+static const struct lr_var *read_last(const struct lr_session *s)
+{
+	const struct lr_var *found = NULL;
+	uint64_t h = s->shown->prints[(s->shown->next - 1) % PRINTS];
+
+	for (size_t i = 0; i < s->nvars; i++) {
+		const struct lr_value *v = s->vars[i].v;
+		if (v->kind != LR_VAL_MAT || v->im || v->m->rows * v->m->cols == 0 ||
+		    fingerprint(v->m) != h)
+			continue;
+		found = &s->vars[i];
+		if (strcmp(found->name, "ans"))
+			break;
+	}
+	return found;
+}
+
+int lr_image_show_read(struct lr_session *s, struct lr_pos pos)
+{
+	const struct lr_var *var;
+	double lo, hi;
+
+	if (!s->shown || !s->shown->fresh || !s->shown->next || !(var = read_last(s)))
+		return 0;
+	lr_image_scale(var->v->m, &lo, &hi);
+	if (keep_shown(s, pos, "view", var->v->m, lo, hi, var->name) < 0)
+		return -1;
+	struct lr_event ev = { LR_EV_IMAGE, NULL, NULL, s->shown->name };
+	lr_emit(s, &ev);
+	if (s->out->event) {   /* a terminal: say what the panel shows, as imshow does */
+		char sh[32], line[160];
+		int n = snprintf(line, sizeof line, "view: %s, the picture just read (%s), %g black "
+		                 "to %g white\n", s->shown->name, lr_shape(var->v->m, sh, sizeof sh),
+		                 lo, hi);
+		lr_write(s, line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1);
+	}
+	return 1;
+}
+
 /* imshow(A), imshow(A, []), imshow(A, [lo hi]); image(A); imagesc(A). */
 static int display_range(struct lr_session *s, const struct lr_node *n, const struct lr_val *a,
                          double *lo, double *hi)
@@ -291,7 +343,7 @@ static int fn_show(struct lr_session *s, const struct lr_node *n, const struct l
 	if (want_picture(s, n, a, 0) < 0 || display_range(s, n, a, &lo, &hi) < 0)
 		return -1;
 	arg_name(n->kids[0], name, sizeof name);
-	if (keep_shown(s, n, a[0].v->m, lo, hi, name) < 0)   /* for `view image` too */
+	if (keep_shown(s, n->pos, n->str, a[0].v->m, lo, hi, name) < 0)   /* for `view image` too */
 		return -1;
 	{
 		/* always emitted: print notes the figure from it (printcmd.c) */

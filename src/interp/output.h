@@ -12,7 +12,7 @@ struct lr_svd_run;
 enum lr_event_kind {
 	LR_EV_SGD_START,     /* run: the training about to start (no epochs yet) */
 	LR_EV_SGD_EPOCH,     /* run: an epoch finished (called after every epoch) */
-	LR_EV_SGD_DONE,      /* run: the training finished, was stopped or diverged */
+	LR_EV_SGD_DONE,      /* run: the training finished or was stopped; the run is kept */
 	LR_EV_SVD_DONE,      /* svd: a truncated SVD was computed */
 	LR_EV_LOSS,          /* the comparison was shown */
 	LR_EV_VIEW,          /* view: the panel view was asked for (name) */
@@ -20,7 +20,10 @@ enum lr_event_kind {
 	LR_EV_CLEAR,         /* clc: the output area is to be cleared */
 	LR_EV_LESSON,        /* lesson: a step was shown (name: the panel text), or the
 	                        lesson ended (name NULL) */
-	LR_EV_IMAGE          /* imshow: a picture to show (lr_session_image gives it) */
+	LR_EV_IMAGE,         /* imshow: a picture to show (lr_session_image gives it) */
+	LR_EV_SGD_FAILED     /* run: the training started diverged, failed or was stopped
+	                        before its first epoch ended; nothing is kept and the run
+	                        is freed after this event (what was shown before stays) */
 };
 
 struct lr_run;           /* an SGD run kept by the session (see session.c) */

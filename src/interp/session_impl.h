@@ -47,6 +47,8 @@ struct lr_session {
 	struct lr_lesson_state *lesson; /* owned: the lesson being played (lesson.c), or NULL */
 	int figure;                     /* what `print` writes: the figure the last event
 	                                   showed (enum lr_figure, figure.h), 0 none */
+	int figure_before_sgd;          /* figure when the newest sgd began, again if
+	                                   that run is not kept */
 	size_t figure_k;                /* the rank a front end shows for figure_svd (+ and
 	                                   - in the terminal), 0 none */
 	const struct lr_svd_run *figure_svd;   /* borrowed identity, compared only */

@@ -55,6 +55,32 @@ static void live_frame(void)
 	tui.frames++;
 }
 
+/* A training that keeps nothing (it diverged, failed, or was stopped in its
+ * first epoch) leaves the panel as it was before it: its live frames showed
+ * a picture or a curve that no longer exists. */
+static void remember_panel(void)
+{
+	tui.before_sgd.view = tui.view;
+	tui.before_sgd.pinned = tui.pinned;
+	tui.before_sgd.pic_on = tui.pic.on;
+	tui.before_sgd.source = tui.pic.source;
+	tui.before_sgd.focus = tui.focus;
+	tui.before_sgd.row0 = tui.row0;
+	tui.before_sgd.col0 = tui.col0;
+}
+
+static void restore_panel(void)
+{
+	tui.view = tui.before_sgd.view;
+	tui.pinned = tui.before_sgd.pinned;
+	tui.pic.on = tui.before_sgd.pic_on;
+	tui.pic.source = tui.before_sgd.source;
+	tui.focus = tui.before_sgd.focus;
+	tui.row0 = tui.before_sgd.row0;
+	tui.col0 = tui.before_sgd.col0;
+	lr_picture_forget(&tui.pic);   /* Ak held the failed run's U·Vᵀ */
+}
+
 void tui_out_event(void *ctx, const struct lr_event *ev)
 {
 	(void)ctx;
@@ -62,6 +88,7 @@ void tui_out_event(void *ctx, const struct lr_event *ev)
 		return;
 	switch (ev->kind) {
 	case LR_EV_SGD_START:
+		remember_panel();
 		tui.row0 = tui.col0 = 0;           /* a new factorisation is seen from its corner */
 		tui.live = ev->run;
 		/* tui.stop is not cleared here: a Ctrl-C that stopped the last sgd
@@ -89,6 +116,10 @@ void tui_out_event(void *ctx, const struct lr_event *ev)
 		break;
 	case LR_EV_SGD_DONE:
 		tui.live = NULL;                 /* it may be freed before the panel draws again */
+		break;
+	case LR_EV_SGD_FAILED:               /* nothing kept: what was shown before, again */
+		tui.live = NULL;
+		restore_panel();
 		break;
 	case LR_EV_SVD_DONE:
 		lr_picture_forget(&tui.pic);

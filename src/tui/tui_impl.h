@@ -75,6 +75,14 @@ struct tui {
 	struct lr_scroll scroll;       /* where the Matrices view stands, as it last drew */
 	const struct lr_run *live;     /* the run training now (borrowed) */
 	double live_floor;             /* its Eckart–Young floor, or NAN */
+	struct {                       /* the panel before the training began, shown again
+	                                  if the run is not kept (diverged, failed) */
+		enum lr_view view;
+		int pinned, pic_on;
+		enum lr_picture_source source;
+		enum lr_focus focus;
+		size_t row0, col0;
+	} before_sgd;
 	struct {                       /* the floor of the newest kept run, found once:
 	                                  an SVD per redraw cost 0.2 s at 1000×1000 */
 		const struct lr_run *run;  /* borrowed; compared, never followed unless

@@ -170,7 +170,7 @@ static void on_event(void *ctx, const struct lr_event *ev)
 		L->frame_ns += (double)(lr_pace_clock_ns() - t0);
 		L->frame_cpu_ns += (double)(c1 - c0);
 		L->frames++;
-	} else if (ev->kind == LR_EV_SGD_DONE) {
+	} else if (ev->kind == LR_EV_SGD_DONE || ev->kind == LR_EV_SGD_FAILED) {
 		L->epochs = L->run ? L->run->res.epochs_done : 0;
 		L->run = NULL;
 	}
