@@ -66,7 +66,7 @@ static const char operators[] =
 "codes: 'a' + 1 is 98.\n";
 
 const char lr_help_sgd[] =
-"sgd A k [epochs=1000] [lr=0.01] [seed=N] [update=sequential|simultaneous]\n"
+"sgd A k [epochs=1000] [lr=X] [seed=N] [update=sequential|simultaneous]\n"
 "        [order=rows|shuffled] [U=U0] [V=V0]\n"
 "  Factorises A ~ U*V' (U m-by-k, V n-by-k) by the notebook's SGD and binds U\n"
 "  and V. Each epoch visits the entries row by row; for each observed entry\n"
@@ -78,7 +78,11 @@ const char lr_help_sgd[] =
 "  U and V start uniform in [0,1) from the seed (drawn from the session's\n"
 "  generator unless seed= is given; 'seed N' resets it). Hidden entries (the\n"
 "  mask, or NaN) take no part. Prints U, V and the loss: the sum of squared\n"
-"  errors over the observed entries. Function form: [U, V] = sgd(A, k, 'lr', 0.02).\n";
+"  errors over the observed entries. Function form: [U, V] = sgd(A, k, 'lr', 0.02).\n"
+"  Without lr=, the learning rate is 0.01, or 1/norm(A, 'fro') (over the\n"
+"  observed entries) rounded down to one digit when that is smaller: a norm\n"
+"  above 100, as a photograph's (imread's 512x512 ascent.png: 1e-05), whose\n"
+"  larger steps would diverge. A diverged run says which lr to try.\n";
 
 const char lr_help_svd[] =
 "svd A [k] [method=auto|full|subspace]\n"

@@ -33,6 +33,23 @@ start() {
 start
 wait_for '^>> *$'
 type_line "I = imread('$photo');"
+# a diverged sgd with nothing shown before: the panel goes back to what it
+# showed (the Matrices view's numbers), not to an empty picture mode
+type_line 'sgd I 4 lr=0.01 epochs=3 seed=1'
+wait_for 'too large for I, whose Frobenius norm is 5.13e\+04: try lr=1e-05'
+wait_for '^  No factorisation yet'
+absent 'No picture yet'
+echo "ok - a diverged sgd of a picture leaves the panel as it was"
+# view image straight after imread: the picture just read
+type_line 'view image'
+wait_for '^view: I, the picture just read \(512×512\), 0 black to 255 white'
+wait_for '^  imshow: I, 0 black to 255 white'
+absent 'No picture yet'
+echo "ok - view image right after imread shows the picture read"
+type_line 'sgd I 4 lr=0.01 epochs=3 seed=1'
+wait_for 'too large for I, whose Frobenius norm is 5.13e\+04: try lr=1e-05'
+wait_for '^  imshow: I, 0 black to 255 white'
+echo "ok - a diverged sgd keeps the picture shown"
 type_line 'explore I 5'
 wait_for '^ I as pictures: k = 5 of 512 +storage 5125 of 262144'
 wait_for 'I_5 = U·S·Vᵀ'
@@ -51,6 +68,11 @@ T send-keys -t t -
 T send-keys -t t -
 wait_for '^ I as pictures: k = 4 of 512'
 echo "ok - + and - step the rank of the picture"
+type_line 'sgd I 4 lr=0.01 epochs=3 seed=1'
+wait_for 'too large for I, whose Frobenius norm is 5.13e\+04: try lr=1e-05'
+wait_for '^ I as pictures: k = 4 of 512'
+wait_for 'I_4 = U·S·Vᵀ'
+echo "ok - after a diverged sgd the pictures of the SVD come back at the same k"
 type_line "print $tmp/pics.svg"
 n=0
 while [ "$n" -lt 50 ] && ! grep -q '</svg>' "$tmp/pics.svg" 2>/dev/null; do sleep 0.1; n=$((n + 1)); done
@@ -60,6 +82,10 @@ echo "ok - print writes the pictures at the rank on the screen"
 type_line 'sgd I 4 epochs=3 lr=1e-6 seed=2;'
 wait_for '^ I as pictures: sgd k = 4, epoch 3 of 3, loss'
 wait_for ' I − U·Vᵀ  ±'
+# no lr: the photograph's own (1/norm(I, 'fro') rounded down), which trains
+type_line 'sgd I 4 epochs=3 seed=2;'
+wait_for '^sgd: rank 4 of I \(512×512\), 3 epochs, lr 1e-05, seed 2'
+wait_for '^ I as pictures: sgd k = 4, epoch 3 of 3, loss [0-9.]+e\+09'
 echo "ok - sgd of the picture draws A, U·Vᵀ and the residual"
 
 type_line 'imshow(I)'
@@ -73,9 +99,10 @@ echo "ok - imshow, view matrices and view image"
 
 T send-keys -t t C-d
 wait_for '^EXITED 0'
-# explore: 5 updates to reach k = 5; then +, -, - one each (sgd's
-# pictures are a product, U·Vᵀ)
-grep -q ' 8 rank-one updates' "$tmp/stats" || { cat "$tmp/stats"; fail "not one rank-one update a step"; }
+# explore: 5 updates to reach k = 5; then +, -, - one each; then 4 to
+# rebuild A_4 after the diverged sgd, whose live frames drew U·Vᵀ (a
+# product) where A_k was kept
+grep -q ' 12 rank-one updates' "$tmp/stats" || { cat "$tmp/stats"; fail "not one rank-one update a step"; }
 echo "ok - each step of k is one rank-one update ($(grep picture "$tmp/stats"))"
 
 start NO_COLOR=1
