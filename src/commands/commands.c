@@ -150,6 +150,8 @@ static int rank_word(struct lr_session *s, const struct lr_word *w, const struct
 /* ---- sgd ---- */
 
 static const char option_names[] = "epochs, lr, seed, update, order, U or V";
+/* In the order of enum lr_sgd_update and enum lr_sgd_order: the index of a
+ * word is its value. */
 static const char *const update_values[] = { "sequential", "simultaneous", NULL };
 static const char *const order_values[] = { "rows", "shuffled", NULL };
 static const struct lr_option sgd_options[] = {
@@ -163,6 +165,18 @@ static int known_option(const char *key)
 		if (!strcmp(sgd_options[i].name, key))
 			return 1;
 	return 0;
+}
+
+/* The index of the string v in the NULL-ended list words; -1 when v is not
+ * a string or not one of them. */
+static int word_index(const struct lr_value *v, const char *const *words)
+{
+	if (v->kind != LR_VAL_STR)
+		return -1;
+	for (int i = 0; words[i]; i++)
+		if (!strcmp(v->s, words[i]))
+			return i;
+	return -1;
 }
 
 /* One name=value option of sgd (command or function form). */
@@ -188,19 +202,15 @@ static int sgd_option(struct lr_session *s, struct lr_sgd_request *q, const char
 		q->o.seed = (uint64_t)x;
 		q->have_seed = 1;
 	} else if (!strcmp(key, "update")) {
-		if (v->kind == LR_VAL_STR && !strcmp(v->s, "sequential"))
-			q->o.update = LR_SGD_SEQUENTIAL;
-		else if (v->kind == LR_VAL_STR && !strcmp(v->s, "simultaneous"))
-			q->o.update = LR_SGD_SIMULTANEOUS;
-		else
+		int i = word_index(v, update_values);
+		if (i < 0)
 			return lr_fail(s, pos, "update must be sequential or simultaneous, found %s", text);
+		q->o.update = (enum lr_sgd_update)i;
 	} else if (!strcmp(key, "order")) {
-		if (v->kind == LR_VAL_STR && !strcmp(v->s, "rows"))
-			q->o.order = LR_SGD_ROWS;
-		else if (v->kind == LR_VAL_STR && !strcmp(v->s, "shuffled"))
-			q->o.order = LR_SGD_SHUFFLED;
-		else
+		int i = word_index(v, order_values);
+		if (i < 0)
 			return lr_fail(s, pos, "order must be rows or shuffled, found %s", text);
+		q->o.order = (enum lr_sgd_order)i;
 	} else if (!strcmp(key, "U") || !strcmp(key, "V")) {
 		size_t rows = key[0] == 'U' ? q->A->rows : q->A->cols;
 		char sh[32];
