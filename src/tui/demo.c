@@ -196,10 +196,7 @@ static void type_out(const char *t, size_t n, char *line)
 
 	for (size_t k = 0; k <= n; k++) {
 		if (k == n || t[k] == '\n') {
-			lr_sb_write(&tui.sb, cont ? CONT_PROMPT : PROMPT, 3, LR_SB_ECHO);
-			lr_sb_write(&tui.sb, line, ll, LR_SB_ECHO);
-			lr_sb_write(&tui.sb, "\n", 1, LR_SB_ECHO);
-			tui.back = 0;
+			tui_echo(cont, line, ll);
 			ll = 0;
 			cont = 1;
 			if (k < n) {
