@@ -58,6 +58,20 @@ static void golden(const char *name, const struct lr_grid *g)
 
 #define PHOTO "I = imread('../../lessons/data/ascent.png');\n"
 
+/* *p: the Matrices view of s's last SVD at rank k, in the picture mode
+ * *pic (on; the caller's to finish). */
+static void picture_panel(struct lr_panel *p, struct lr_picture *pic, struct lr_session *s,
+                          size_t k)
+{
+	lr_picture_init(pic);
+	pic->on = 1;
+	memset(p, 0, sizeof *p);
+	p->view = LR_VIEW_MATRICES;
+	p->svd = lr_session_last_svd(s);
+	p->k = k;
+	p->picture = pic;
+}
+
 /* The picture mode after script, at rank k, w×h cells, in mode. */
 static void picture_case(const char *name, const char *script, size_t k,
                          enum lr_colour_mode mode, int ascii, int w, int h)
@@ -67,19 +81,13 @@ static void picture_case(const char *name, const char *script, size_t k,
 	struct lr_panel p;
 	struct lr_grid g;
 
-	lr_picture_init(&pic);
-	pic.on = 1;
+	picture_panel(&p, &pic, s, k);
 	pic.mode = mode;
 	pic.shown = lr_session_image(s, &pic.lo, &pic.hi, &pic.shown_name);
 	pic.source = strstr(script, "imshow") ? LR_PIC_SHOWN : LR_PIC_SVD;
-	memset(&p, 0, sizeof p);
-	p.view = LR_VIEW_MATRICES;
 	p.focus = LR_FOCUS_SVD;
-	p.svd = lr_session_last_svd(s);
-	p.k = k;
 	p.ascii = ascii;
 	p.live_floor = NAN;
-	p.picture = &pic;
 	CHECK(lr_grid_init(&g, w, h) == 0);
 	lr_panel_draw(&g, &p);
 	golden(name, &g);
@@ -118,13 +126,7 @@ static void picture_exact_rank(void)
 	struct lr_grid g;
 	struct lr_buf b;
 
-	lr_picture_init(&pic);
-	pic.on = 1;
-	memset(&p, 0, sizeof p);
-	p.view = LR_VIEW_MATRICES;
-	p.svd = lr_session_last_svd(s);
-	p.k = 1;
-	p.picture = &pic;
+	picture_panel(&p, &pic, s, 1);
 	CHECK(lr_grid_init(&g, 120, 40) == 0);
 	lr_panel_draw(&g, &p);
 	lr_buf_init(&b);
@@ -241,13 +243,7 @@ static void picture_all_sizes(void)
 	struct lr_picture pic;
 	struct lr_panel p;
 
-	lr_picture_init(&pic);
-	pic.on = 1;
-	memset(&p, 0, sizeof p);
-	p.view = LR_VIEW_MATRICES;
-	p.svd = lr_session_last_svd(s);
-	p.k = 2;
-	p.picture = &pic;
+	picture_panel(&p, &pic, s, 2);
 	for (int src = 0; src < 2; src++) {
 		pic.source = src ? LR_PIC_SHOWN : LR_PIC_SVD;
 		pic.shown = lr_session_image(s, &pic.lo, &pic.hi, &pic.shown_name);

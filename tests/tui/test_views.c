@@ -49,21 +49,28 @@ static void panel_of(struct lr_panel *p, struct lr_session *s, enum lr_view v,
 	p->live_floor = NAN;
 }
 
+/* p drawn into a w×h grid, against golden/NAME.txt. */
+static void draw_golden(const char *name, const struct lr_panel *p, int w, int h)
+{
+	struct lr_grid g;
+
+	CHECK(lr_grid_init(&g, w, h) == 0);
+	lr_panel_draw(&g, p);
+	golden(name, &g);
+	lr_grid_finish(&g);
+}
+
 static void view_case(const char *name, const char *script, enum lr_view v, enum lr_focus f,
                       size_t k, int ascii, int w, int h)
 {
 	struct lr_session *s = session_of(script);
 	const struct lr_run *const *runs;
 	struct lr_panel p;
-	struct lr_grid g;
 
 	panel_of(&p, s, v, f, &runs);
 	p.k = k;
 	p.ascii = ascii;
-	CHECK(lr_grid_init(&g, w, h) == 0);
-	lr_panel_draw(&g, &p);
-	golden(name, &g);
-	lr_grid_finish(&g);
+	draw_golden(name, &p, w, h);
 	lr_session_destroy(s);
 }
 
@@ -314,15 +321,11 @@ static void lesson_case(const char *name, const char *text, int ascii, int w, in
 	struct lr_session *s = session_of(SVD);
 	const struct lr_run *const *runs;
 	struct lr_panel p;
-	struct lr_grid g;
 
 	panel_of(&p, s, LR_VIEW_LESSON, LR_FOCUS_SVD, &runs);
 	p.lesson = text;
 	p.ascii = ascii;
-	CHECK(lr_grid_init(&g, w, h) == 0);
-	lr_panel_draw(&g, &p);
-	golden(name, &g);
-	lr_grid_finish(&g);
+	draw_golden(name, &p, w, h);
 	lr_session_destroy(s);
 }
 
