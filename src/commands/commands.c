@@ -14,6 +14,7 @@
 #include "help.h"
 #include "limit.h"
 #include "plot.h"
+#include "sgd_words.h"
 
 int lr_is_name(const char *w)
 {
@@ -150,13 +151,9 @@ static int rank_word(struct lr_session *s, const struct lr_word *w, const struct
 /* ---- sgd ---- */
 
 static const char option_names[] = "epochs, lr, seed, update, order, U or V";
-/* In the order of enum lr_sgd_update and enum lr_sgd_order: the index of a
- * word is its value. */
-static const char *const update_values[] = { "sequential", "simultaneous", NULL };
-static const char *const order_values[] = { "rows", "shuffled", NULL };
 static const struct lr_option sgd_options[] = {
-	{ "epochs", NULL }, { "lr", NULL }, { "seed", NULL }, { "update", update_values },
-	{ "order", order_values }, { "U", NULL }, { "V", NULL }, { NULL, NULL }
+	{ "epochs", NULL }, { "lr", NULL }, { "seed", NULL }, { "update", lr_sgd_update_words },
+	{ "order", lr_sgd_order_words }, { "U", NULL }, { "V", NULL }, { NULL, NULL }
 };
 
 static int known_option(const char *key)
@@ -171,12 +168,7 @@ static int known_option(const char *key)
  * a string or not one of them. */
 static int word_index(const struct lr_value *v, const char *const *words)
 {
-	if (v->kind != LR_VAL_STR)
-		return -1;
-	for (int i = 0; words[i]; i++)
-		if (!strcmp(v->s, words[i]))
-			return i;
-	return -1;
+	return v->kind == LR_VAL_STR ? lr_word_index(v->s, words) : -1;
 }
 
 /* One name=value option of sgd (command or function form). */
@@ -202,12 +194,12 @@ static int sgd_option(struct lr_session *s, struct lr_sgd_request *q, const char
 		q->o.seed = (uint64_t)x;
 		q->have_seed = 1;
 	} else if (!strcmp(key, "update")) {
-		int i = word_index(v, update_values);
+		int i = word_index(v, lr_sgd_update_words);
 		if (i < 0)
 			return lr_fail(s, pos, "update must be sequential or simultaneous, found %s", text);
 		q->o.update = (enum lr_sgd_update)i;
 	} else if (!strcmp(key, "order")) {
-		int i = word_index(v, order_values);
+		int i = word_index(v, lr_sgd_order_words);
 		if (i < 0)
 			return lr_fail(s, pos, "order must be rows or shuffled, found %s", text);
 		q->o.order = (enum lr_sgd_order)i;
