@@ -241,8 +241,7 @@ static size_t common_width(const struct lr_matrix *m, struct style s, int *any_h
 	return w;
 }
 
-/* " Columns 1 through 8:" and its blank line, as Octave heads a block. */
-static void block_header(struct lr_buf *out, size_t first, size_t last)
+void lr_fmt_block_header(struct lr_buf *out, size_t first, size_t last)
 {
 	if (first == last)
 		lr_buf_printf(out, " Column %zu:\n\n", first);
@@ -289,7 +288,7 @@ static int put_blocks(struct lr_buf *out, const struct lr_matrix *m,
 		if (per < m->cols) {
 			if (c0 > 0)
 				lr_buf_putc(out, '\n');
-			block_header(out, c0 + 1, c1);
+			lr_fmt_block_header(out, c0 + 1, c1);
 		}
 		put_rows(out, m, s, w, c0, c1);
 	}

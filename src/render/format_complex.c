@@ -154,16 +154,6 @@ static struct cstyle matrix_cstyle(const struct lr_matrix *re, const struct lr_m
 	              all_int, inf_nan, prec);
 }
 
-static void block_header(struct lr_buf *out, size_t first, size_t last)
-{
-	if (first == last)
-		lr_buf_printf(out, " Column %zu:\n\n", first);
-	else if (last == first + 1)
-		lr_buf_printf(out, " Columns %zu and %zu:\n\n", first, last);
-	else
-		lr_buf_printf(out, " Columns %zu through %zu:\n\n", first, last);
-}
-
 static void put_blocks(struct lr_buf *out, const struct lr_matrix *re,
                        const struct lr_matrix *im, struct cstyle s, int width)
 {
@@ -177,7 +167,7 @@ static void put_blocks(struct lr_buf *out, const struct lr_matrix *re,
 		if (per < re->cols) {
 			if (c0 > 0)
 				lr_buf_putc(out, '\n');
-			block_header(out, c0 + 1, c1);
+			lr_fmt_block_header(out, c0 + 1, c1);
 		}
 		for (size_t i = 0; i < re->rows; i++) {
 			for (size_t j = c0; j < c1; j++) {
