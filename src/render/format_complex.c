@@ -164,11 +164,7 @@ static void put_blocks(struct lr_buf *out, const struct lr_matrix *re,
 		per = (size_t)width / colw ? (size_t)width / colw : 1;
 	for (size_t c0 = 0; c0 < re->cols; c0 += per) {
 		size_t c1 = c0 + per < re->cols ? c0 + per : re->cols;
-		if (per < re->cols) {
-			if (c0 > 0)
-				lr_buf_putc(out, '\n');
-			lr_fmt_block_header(out, c0 + 1, c1);
-		}
+		lr_fmt_block_start(out, c0, c1, re->cols);
 		for (size_t i = 0; i < re->rows; i++) {
 			for (size_t j = c0; j < c1; j++) {
 				lr_buf_puts(out, "  ");
