@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "lowrank/alloc.h"
+#include "command_words.h"
 #include "factor.h"
 #include "remainder.h"
 
@@ -84,26 +85,11 @@ int lr_cmd_explore(struct lr_session *s, const struct lr_stmt *st)
 	if (st->nwords < 1)
 		return lr_fail(s, st->name_pos, "explore: expected the matrix to explore after "
 		               "'explore'; usage: %s", usage);
-	if (st->nwords > 3)
-		return lr_fail(s, st->words[3].pos, "explore: expected at most 3 words after "
-		               "'explore', found the extra word '%s'; usage: %s", st->words[3].text,
-		               usage);
-	if (lr_is_name(st->words[0].text) && strlen(st->words[0].text) < sizeof name)
-		snprintf(name, sizeof name, "%s", st->words[0].text);
-	else
-		snprintf(name, sizeof name, "the matrix");
-	if (lr_eval_text(s, st->words[0].text, st->words[0].pos, &A) < 0)
+	if (lr_want_words(s, st, 1, 3, usage) < 0)
 		return -1;
-	if (A.v->kind != LR_VAL_MAT) {
-		lr_val_drop(&A);
-		return lr_fail(s, st->words[0].pos, "the matrix to explore must be a matrix, found "
-		               "a string");
-	}
-	if (A.v->im) {
-		lr_val_drop(&A);
-		return lr_fail(s, st->words[0].pos, "the matrix to explore must be real, found a "
-		               "complex matrix");
-	}
+	lr_word_name(&st->words[0], name, sizeof name);
+	if (lr_word_matrix(s, &st->words[0], "the matrix to explore", &A) < 0)
+		return -1;
 	m = A.v->m;
 	p = m->rows < m->cols ? m->rows : m->cols;
 	if (p == 0) {
@@ -111,12 +97,8 @@ int lr_cmd_explore(struct lr_session *s, const struct lr_stmt *st)
 		        lr_shape(m, sh, sizeof sh));
 		goto done;
 	}
-	for (size_t i = 1; i < st->nwords; i++) {
-		if (i == 1 && !strchr(st->words[i].text, '='))
-			kw = &st->words[i];
-		else if (lr_svd_option_word(s, &st->words[i], usage, &method) < 0)
-			goto done;
-	}
+	if (lr_svd_words(s, st, usage, &kw, &method) < 0)
+		goto done;
 	if (kw) {
 		struct lr_val kv = { 0 };
 		int ok;
