@@ -138,6 +138,41 @@ static void bind_run(struct lr_session *s, struct lr_run *run)
 	}
 }
 
+/* One name=value word of `sgd A k ...` into q; a start U or V is kept in
+ * keep[0] or keep[1] (the caller's). The value is an expression, or for
+ * update= and order= a bare word too. */
+static int sgd_option_word(struct lr_session *s, const struct lr_word *w, const char *usage,
+                           struct lr_sgd_request *q, struct lr_value **keep)
+{
+	char *eq = strchr(w->text, '=');
+	struct lr_val v = { 0 };
+	struct lr_pos vpos = w->pos;
+	int rc;
+
+	if (!eq || eq == w->text)
+		return lr_fail(s, w->pos, "expected an option name=value, found '%s'; usage: %s",
+		               w->text, usage);
+	*eq = '\0';
+	vpos.col += (int)(eq - w->text) + 1;
+	vpos.offset += (size_t)(eq - w->text) + 1;
+	if (!known_option(w->text))
+		rc = lr_fail(s, w->pos, "unknown option '%s'; expected %s", w->text, option_names);
+	else if (!eq[1])
+		rc = lr_fail(s, vpos, "expected a value after '%s=', found nothing", w->text);
+	else if ((!strcmp(w->text, "update") || !strcmp(w->text, "order")) &&
+	         eq[1] != '\'' && eq[1] != '"') {   /* a bare word, or a quoted string */
+		v.own = lr_value_str(eq + 1, strlen(eq + 1));
+		v.v = v.own;
+		rc = v.v ? 0 : lr_fail(s, w->pos, "out of memory");
+	} else
+		rc = lr_eval_text(s, eq + 1, vpos, &v);
+	if (rc == 0)
+		rc = sgd_option(s, q, w->text, v.v, eq + 1, vpos, &keep[w->text[0] == 'V']);
+	*eq = '=';
+	lr_val_drop(&v);
+	return rc;
+}
+
 static int cmd_sgd(struct lr_session *s, const struct lr_stmt *st)
 {
 	static const char usage[] = "sgd A k [epochs=N] [lr=X] [seed=N] "
@@ -162,42 +197,9 @@ static int cmd_sgd(struct lr_session *s, const struct lr_stmt *st)
 	if (lr_rank_word(s, &st->words[1], &st->words[0], q.name, q.A, &k) < 0)
 		goto done;
 	q.o.rank = (size_t)k;
-	for (size_t i = 2; i < st->nwords; i++) {
-		const struct lr_word *w = &st->words[i];
-		char *eq = strchr(w->text, '=');
-		struct lr_val v = { 0 };
-		struct lr_pos vpos = w->pos;
-		if (!eq || eq == w->text) {
-			lr_fail(s, w->pos, "expected an option name=value, found '%s'; usage: %s",
-			        w->text, usage);
+	for (size_t i = 2; i < st->nwords; i++)
+		if (sgd_option_word(s, &st->words[i], usage, &q, keep) < 0)
 			goto done;
-		}
-		*eq = '\0';
-		vpos.col += (int)(eq - w->text) + 1;
-		vpos.offset += (size_t)(eq - w->text) + 1;
-		if (!known_option(w->text) || !eq[1]) {
-			if (!known_option(w->text))
-				lr_fail(s, w->pos, "unknown option '%s'; expected %s", w->text, option_names);
-			else
-				lr_fail(s, vpos, "expected a value after '%s=', found nothing", w->text);
-			*eq = '=';
-			goto done;
-		}
-		if ((!strcmp(w->text, "update") || !strcmp(w->text, "order")) &&
-		    eq[1] != '\'' && eq[1] != '"')   /* a bare word, or a quoted string */
-			v.own = lr_value_str(eq + 1, strlen(eq + 1)), v.v = v.own;
-		else if (lr_eval_text(s, eq + 1, vpos, &v) < 0) {
-			*eq = '=';
-			goto done;
-		}
-		struct lr_value **slot = &keep[w->text[0] == 'V'];
-		int orc = v.v ? sgd_option(s, &q, w->text, v.v, eq + 1, vpos, slot)
-		              : lr_fail(s, w->pos, "out of memory");
-		*eq = '=';
-		lr_val_drop(&v);
-		if (orc < 0)
-			goto done;
-	}
 	if (lr_sgd_request_run(s, &q, &run) < 0)
 		goto done;
 	lr_session_keep_run(s, run);
