@@ -280,6 +280,47 @@ static int run_batch(const struct args *a, struct lr_session *s)
 	}
 }
 
+/* lowrank --check FILE...: plays each lesson with its reference answers;
+ * the exit status. */
+static int check_lessons(int nfiles, char **files)
+{
+	int rc = 0;
+
+	if (nfiles == 0) {
+		fputs("lowrank: --check expects lesson files, e.g. lessons/*.lr\n", stderr);
+		return 2;
+	}
+	for (int i = 0; i < nfiles; i++)
+		rc |= lr_check_lesson_file(files[i], stdout, stderr, lr_command_tables);
+	return rc;
+}
+
+/* The session of batch mode, as the options set it: the width, the
+ * characters and the --limit values; Ctrl-C, SIGTERM and SIGHUP caught.
+ * NULL (said) when out of memory. */
+static struct lr_session *batch_session(const struct args *a, const struct lr_output *out)
+{
+	struct lr_session *s;
+
+	signal(SIGINT, on_sigint);
+	/* (left ignored when they are, as under nohup) */
+	if (signal(SIGTERM, on_term) == SIG_IGN)
+		signal(SIGTERM, SIG_IGN);
+	if (signal(SIGHUP, on_term) == SIG_IGN)
+		signal(SIGHUP, SIG_IGN);
+	s = lr_session_create(out);
+	if (!s) {
+		fputs("lowrank: out of memory\n", stderr);
+		return NULL;
+	}
+	lr_session_set_width(s, a->width);
+	lr_session_set_ascii(s, a->ascii);
+	for (int i = 0; i < LR_LIMIT_COUNT; i++)
+		if (a->limits[i] > 0)
+			lr_session_set_limit(s, i, a->limits[i]);
+	return s;
+}
+
 int main(int argc, char **argv)
 {
 	struct args a;
@@ -288,17 +329,8 @@ int main(int argc, char **argv)
 	int rc, tui;
 
 	hold_std_fds();
-	if (argc >= 2 && !strcmp(argv[1], "--check")) {
-		/* lowrank --check FILE...: play each lesson with its reference answers */
-		if (argc == 2) {
-			fputs("lowrank: --check expects lesson files, e.g. lessons/*.lr\n", stderr);
-			return 2;
-		}
-		rc = 0;
-		for (int i = 2; i < argc; i++)
-			rc |= lr_check_lesson_file(argv[i], stdout, stderr, lr_command_tables);
-		return rc;
-	}
+	if (argc >= 2 && !strcmp(argv[1], "--check"))
+		return check_lessons(argc - 2, argv + 2);
 	rc = parse_args(argc, argv, &a);
 	if (rc >= 0)
 		return rc;
@@ -318,22 +350,8 @@ int main(int argc, char **argv)
 		}
 		return lr_frontend_interactive(a.ascii, a.lesson ? cmd : NULL, a.demo, a.limits);
 	}
-	signal(SIGINT, on_sigint);
-	/* (left ignored when they are, as under nohup) */
-	if (signal(SIGTERM, on_term) == SIG_IGN)
-		signal(SIGTERM, SIG_IGN);
-	if (signal(SIGHUP, on_term) == SIG_IGN)
-		signal(SIGHUP, SIG_IGN);
-	s = lr_session_create(&out);
-	if (!s) {
-		fputs("lowrank: out of memory\n", stderr);
+	if (!(s = batch_session(&a, &out)))
 		return 1;
-	}
-	lr_session_set_width(s, a.width);
-	lr_session_set_ascii(s, a.ascii);
-	for (int i = 0; i < LR_LIMIT_COUNT; i++)
-		if (a.limits[i] > 0)
-			lr_session_set_limit(s, i, a.limits[i]);
 	if (a.lesson) {
 		/* --lesson N: start the lesson, then read the student's statements */
 		char cmd[300];
