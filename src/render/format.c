@@ -241,6 +241,13 @@ static size_t common_width(const struct lr_matrix *m, struct style s, int *any_h
 	return w;
 }
 
+void lr_fmt_empty(struct lr_buf *out, const char *name, size_t rows, size_t cols)
+{
+	if (name)
+		lr_buf_printf(out, "%s = ", name);
+	lr_buf_printf(out, "[](%zux%zu)\n", rows, cols);
+}
+
 void lr_fmt_block_start(struct lr_buf *out, size_t c0, size_t c1, size_t cols)
 {
 	size_t first = c0 + 1, last = c1;
@@ -327,9 +334,7 @@ static void put_matrix(struct lr_buf *out, const char *name, const struct lr_mat
 	if (!o)
 		o = &defaults;
 	if (m->rows == 0 || m->cols == 0) {
-		if (name)
-			lr_buf_printf(out, "%s = ", name);
-		lr_buf_printf(out, "[](%zux%zu)\n", m->rows, m->cols);
+		lr_fmt_empty(out, name, m->rows, m->cols);
 		return;
 	}
 	if (m->rows == 1 && m->cols == 1) {

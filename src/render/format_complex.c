@@ -181,9 +181,7 @@ void lr_fmt_complex(struct lr_buf *out, const char *name, const struct lr_matrix
 	int prec = o && o->numfmt == LR_FMT_LONG ? 15 : 5;
 
 	if (re->rows == 0 || re->cols == 0) {
-		if (name)
-			lr_buf_printf(out, "%s = ", name);
-		lr_buf_printf(out, "[](%zux%zu)\n", re->rows, re->cols);
+		lr_fmt_empty(out, name, re->rows, re->cols);
 		return;
 	}
 	if (re->rows == 1 && re->cols == 1) {
