@@ -70,6 +70,48 @@ static void explore_text(struct lr_buf *b, const struct lr_svd_run *r, enum lr_n
 	              r->k, picture ? "picture (Matrices)" : "Spectrum", known < pmax ? " (up to the computed ones)" : "");
 }
 
+/* The rank word of `explore A k` (kw; NULL: 1) into *k: a whole number
+ * from 1 to p = min(m, n). */
+static int explore_rank(struct lr_session *s, const struct lr_word *kw, const char *name,
+                        const struct lr_matrix *m, size_t p, double *k)
+{
+	struct lr_val kv = { 0 };
+	char sh[32];
+	int ok;
+
+	*k = 1;
+	if (!kw)
+		return 0;
+	if (lr_eval_text(s, kw->text, kw->pos, &kv) < 0)
+		return -1;
+	ok = kv.v->kind == LR_VAL_MAT && kv.v->m->rows * kv.v->m->cols == 1;
+	*k = ok ? kv.v->m->data[0] : NAN;
+	lr_val_drop(&kv);
+	if (!(*k >= 1 && *k <= (double)p) || *k != floor(*k))
+		return lr_fail(s, kw->pos, "the rank for %s (%s) must be a whole number from 1 "
+		               "to %zu, found %s", name, lr_shape(m, sh, sizeof sh), p, kw->text);
+	return 0;
+}
+
+/* The table (unless quiet), then the panel: the Spectrum view, or for a
+ * matrix read by imread the Matrices view as pictures. */
+static void explore_show(struct lr_session *s, const struct lr_svd_run *r, int quiet,
+                         int picture)
+{
+	struct lr_event ev = { LR_EV_SVD_DONE, NULL, r, NULL };
+	struct lr_event view = { LR_EV_VIEW, NULL, NULL, picture ? "image" : "spectrum" };
+
+	if (!quiet) {
+		struct lr_buf b;
+		lr_buf_init(&b);
+		explore_text(&b, r, s->fmt.numfmt, picture);
+		lr_write_buf(s, &b);
+		lr_buf_finish(&b);
+	}
+	lr_emit(s, &ev);
+	lr_emit(s, &view);
+}
+
 int lr_cmd_explore(struct lr_session *s, const struct lr_stmt *st)
 {
 	struct lr_val A = { 0 };
@@ -78,7 +120,7 @@ int lr_cmd_explore(struct lr_session *s, const struct lr_stmt *st)
 	enum lr_svd_method method = LR_SVD_AUTO;
 	const struct lr_matrix *m;
 	char name[32], sh[32];
-	double k = 1;
+	double k;
 	size_t p;
 	int rc = -1, picture;
 
@@ -99,40 +141,15 @@ int lr_cmd_explore(struct lr_session *s, const struct lr_stmt *st)
 	}
 	if (lr_svd_words(s, st, usage, &kw, &method) < 0)
 		goto done;
-	if (kw) {
-		struct lr_val kv = { 0 };
-		int ok;
-		if (lr_eval_text(s, kw->text, kw->pos, &kv) < 0)
-			goto done;
-		ok = kv.v->kind == LR_VAL_MAT && kv.v->m->rows * kv.v->m->cols == 1;
-		k = ok ? kv.v->m->data[0] : NAN;
-		lr_val_drop(&kv);
-		if (!(k >= 1 && k <= (double)p) || k != floor(k)) {
-			lr_fail(s, kw->pos, "the rank for %s (%s) must be a whole number from 1 "
-			        "to %zu, found %s", name, lr_shape(m, sh, sizeof sh), p, kw->text);
-			goto done;
-		}
-	}
+	if (explore_rank(s, kw, name, m, p, &k) < 0)
+		goto done;
 	/* every row of the table, even when k is smaller */
 	if (lr_svd_request_run(s, m, name, (size_t)k, p < EXPLORE_ROWS ? p : EXPLORE_ROWS, method,
 	                       st->words[0].pos, kw ? kw->pos : st->words[0].pos, &r) < 0)
 		goto done;
 	picture = lr_image_loaded(s, m);
 	lr_session_keep_svd(s, r);
-	if (!st->quiet) {
-		struct lr_buf b;
-		lr_buf_init(&b);
-		explore_text(&b, r, s->fmt.numfmt, picture);
-		lr_write_buf(s, &b);
-		lr_buf_finish(&b);
-	}
-	{
-		struct lr_event ev = { LR_EV_SVD_DONE, NULL, r, NULL };
-		/* a matrix read by imread is explored as a picture */
-		struct lr_event view = { LR_EV_VIEW, NULL, NULL, picture ? "image" : "spectrum" };
-		lr_emit(s, &ev);
-		lr_emit(s, &view);
-	}
+	explore_show(s, r, st->quiet, picture);
 	rc = 0;
 done:
 	lr_val_drop(&A);
