@@ -4,7 +4,6 @@
  * exp, log), which the evaluator calls through lr_cx_dispatch when an
  * argument is complex, or for sqrt and log when a real argument has a
  * negative entry (sqrt(-4) is 0 + 2i, as in Octave). */
-#include <complex.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,9 +14,8 @@
 #include "builtins.h"
 #include "fn_args.h"
 #include "cvalue.h"
+#include "cx.h"
 #include "fn_complex.h"
-
-typedef double complex cx;
 
 /* The refusal every fn_*.c writes, by builtins.c's short name. */
 #define fail lr_fn_fail

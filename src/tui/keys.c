@@ -73,12 +73,15 @@ int tui_explore_key(int c)
 	struct lr_panel p;
 	const struct lr_run *buf[16];
 	size_t k;
+	long t0, c0;
 
 	if ((c != '+' && c != '-' && c != '=') || rl_end != 0 || tui.pending.len || !sv ||
 	    RL_ISSTATE(RL_STATE_ISEARCH | RL_STATE_NSEARCH | RL_STATE_MOREINPUT) ||
 	    !(tui.view == LR_VIEW_SPECTRUM ||
 	      (tui.view == LR_VIEW_MATRICES && tui.focus == LR_FOCUS_SVD)))
 		return 0;
+	t0 = lr_pace_clock_ns();
+	c0 = lr_pace_cpu_ns();
 	tui_panel_state(&p, buf, 16);
 	k = lr_panel_rank(&p);
 	if (c == '-' && k > 1)
@@ -90,6 +93,10 @@ int tui_explore_key(int c)
 	tui.focus = LR_FOCUS_SVD;
 	tui_draw_panel();
 	tui_redisplay();
+	/* from the key to the screen (what ncurses wrote), for LOWRANK_TUI_STATS */
+	tui.step_ns += lr_pace_clock_ns() - t0;
+	tui.step_cpu_ns += lr_pace_cpu_ns() - c0;
+	tui.rank_steps++;
 	return 1;
 }
 

@@ -25,6 +25,36 @@ void tui_choose_view(enum lr_view v)
 	tui.pinned = v == LR_VIEW_MATRICES;
 }
 
+/* The wall time between live frames of the view shown (live_pace.h). */
+static long live_min_ns(void)
+{
+	return tui.pic.on && tui.view == LR_VIEW_MATRICES ? LR_PACE_PICTURE_NS : LR_PACE_FRAME_NS;
+}
+
+/* A frame while training: the panel, the rule, the output when it
+ * changed, the prompt's line; its cost paces the next (live_pace.h). */
+static void live_frame(void)
+{
+	long t0 = lr_pace_clock_ns(), c0 = lr_pace_cpu_ns(), c1;
+
+	tui.pace.min_ns = live_min_ns();   /* the view may have changed (F2-F5) */
+	lr_pace_begin(&tui.pace, t0, c0);
+	tui_stamp(&tui.last_frame);
+	tui_draw_panel();                  /* and the rule */
+	/* the output only when it changed (a resize or PgUp draws it at once,
+	 * without waiting for a frame) */
+	if (tui.live_gen != tui.sb.gen) {
+		tui_draw_output();
+		tui.live_gen = tui.sb.gen;
+	}
+	tui_redisplay();
+	c1 = lr_pace_cpu_ns();
+	lr_pace_end(&tui.pace, c1);
+	tui.draw_ns += lr_pace_clock_ns() - t0;
+	tui.draw_cpu_ns += c1 - c0;
+	tui.frames++;
+}
+
 /* A training begins: the panel follows it, the Loss view or, for a
  * picture, the Matrices view as pictures. */
 static void sgd_started(const struct lr_run *run)
@@ -45,33 +75,10 @@ static void sgd_started(const struct lr_run *run)
 		tui.live_floor = tui_run_floor(run);
 		to_view(LR_VIEW_LOSS);
 	}
-	tui_stamp(&tui.last_frame);
 	tui_stamp(&tui.last_poll);
-	tui.last_frame.tv_sec -= 1;      /* the first epoch draws at once */
+	/* the first epoch draws at once */
+	lr_pace_start(&tui.pace, live_min_ns(), LR_PACE_RATIO, lr_pace_clock_ns());
 	tui.live_gen = tui.sb.gen - 1;
-}
-
-/* An epoch ended: a frame of the panel, if one is due. Pictures at most 4
- * a second: U·Vᵀ and three resamplings a frame (9 ms at 200×60 for
- * 512×512) would be a quarter of the training at 25. */
-static void live_frame(void)
-{
-	if (tui_since_ns(&tui.last_frame) >= (tui.pic.on && tui.view == LR_VIEW_MATRICES ?
-	                                      6 * FRAME_NS : FRAME_NS)) {
-		struct timespec t0;
-		tui_stamp(&t0);
-		tui_stamp(&tui.last_frame);
-		tui_draw_panel();              /* and the rule */
-		/* the output only when it changed (a resize or PgUp draws it
-		 * at once, without waiting for a frame) */
-		if (tui.live_gen != tui.sb.gen) {
-			tui_draw_output();
-			tui.live_gen = tui.sb.gen;
-		}
-		tui_redisplay();
-		tui.draw_ns += tui_since_ns(&t0);
-		tui.frames++;
-	}
 }
 
 /* `view NAME`: image is the Matrices view as pictures; an unknown name
@@ -114,7 +121,8 @@ void tui_out_event(void *ctx, const struct lr_event *ev)
 		sgd_started(ev->run);
 		break;
 	case LR_EV_SGD_EPOCH:
-		live_frame();
+		if (lr_pace_due(&tui.pace, lr_pace_clock_ns(), lr_pace_cpu_ns))
+			live_frame();
 		break;
 	case LR_EV_SGD_DONE:
 		tui.live = NULL;                 /* it may be freed before the panel draws again */

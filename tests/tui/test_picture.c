@@ -234,6 +234,59 @@ static void area_average(void)
 	lr_mat_destroy(m);
 }
 
+/* A picture with no mask and no NaN takes the fast row pass (four rows
+ * at a time, no test per entry); the same picture with a mask that hides
+ * nothing takes the careful one. They must draw the same cells, at every
+ * size (rows not a multiple of four, one column per cell, enlarged rows),
+ * and a NaN or an infinity must send the fast one the careful way. */
+static void plain_rows_same(void)
+{
+	static const size_t shapes[][2] = { { 512, 512 }, { 37, 53 }, { 7, 5 }, { 3, 200 },
+	                                    { 1, 1 }, { 66, 65 } };
+	static const int grids[][2] = { { 65, 33 }, { 20, 7 }, { 5, 3 }, { 1, 1 } };
+	unsigned long x = 12345;
+
+	for (size_t i = 0; i < sizeof shapes / sizeof shapes[0]; i++) {
+		size_t h = shapes[i][0], w = shapes[i][1];
+		struct lr_matrix *A = lr_mat_create(h, w), *B = lr_mat_create(h, w);
+		struct lr_matrix *M = lr_mat_create(h, w);
+		for (size_t k = 0; k < h * w; k++) {
+			x = x * 6364136223846793005UL + 1442695040888963407UL;
+			A->data[k] = B->data[k] = (double)(x >> 11) / 9007199254740992.0 * 255;
+			M->data[k] = 1;
+		}
+		CHECK(lr_mat_set_mask(B, M) == LR_OK);
+		for (int round = 0; round < 2; round++) {
+			if (round == 1) {      /* a NaN and an infinity: both the careful way */
+				A->data[h * w / 2] = B->data[h * w / 2] = NAN;
+				A->data[h * w - 1] = B->data[h * w - 1] = INFINITY;
+			}
+			for (size_t gi = 0; gi < sizeof grids / sizeof grids[0]; gi++) {
+				struct lr_image_fit f = lr_image_fit(h, w, grids[gi][0], grids[gi][1]);
+				struct lr_grid ga, gb;
+				int same = 1;
+				lr_grid_init(&ga, grids[gi][0], grids[gi][1]);
+				lr_grid_init(&gb, grids[gi][0], grids[gi][1]);
+				CHECK(lr_image_draw(&ga, 0, 0, &f, A, 0, 255, LR_COLOUR_TRUE) == 0);
+				CHECK(lr_image_draw(&gb, 0, 0, &f, B, 0, 255, LR_COLOUR_TRUE) == 0);
+				for (int c = 0; c < ga.w * ga.h; c++)
+					same &= ga.cells[c].ch == gb.cells[c].ch &&
+					        ga.cells[c].style == gb.cells[c].style &&
+					        ga.cells[c].fg == gb.cells[c].fg && ga.cells[c].bg == gb.cells[c].bg;
+				if (!same)
+					fprintf(stderr, "%zux%zu in %dx%d cells, round %d: cells differ\n", h, w,
+					        grids[gi][0], grids[gi][1], round);
+				CHECK(same);
+				lr_grid_finish(&ga);
+				lr_grid_finish(&gb);
+			}
+		}
+		lr_mat_destroy(A);
+		lr_mat_destroy(B);
+		lr_mat_destroy(M);
+	}
+}
+
 /* Every panel size from 1×1 to 90×30 draws without writing outside the
  * grid (the sanitizers watch) and, from 40×8, shows all three captions. */
 static void picture_all_sizes(void)
@@ -340,4 +393,4 @@ static void hidden_pixels(void)
 SUBTEST_MAIN(T(hidden_pixels), T(picture_sgd), T(picture_all_sizes), T(picture_true_80x24), T(picture_true_200x60), T(picture_256_80x24),
              T(picture_256_200x60), T(picture_shade_80x24), T(picture_shade_200x60),
              T(picture_shown_256_80x24), T(picture_none_80x24), T(picture_exact_rank),
-             T(rank_one_steps), T(gray_levels), T(fit_sizes), T(area_average))
+             T(rank_one_steps), T(gray_levels), T(fit_sizes), T(area_average), T(plain_rows_same))
