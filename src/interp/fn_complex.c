@@ -16,6 +16,7 @@
 #include "builtins.h"
 #include "cvalue.h"
 #include "fn_complex.h"
+#include "fn_matfun.h"
 
 typedef double complex cx;
 
@@ -451,6 +452,8 @@ static int cx_eig(struct lr_call *c)
 	struct lr_matrix *wr, *wi, *vr = NULL, *vi = NULL, *dr = NULL, *di = NULL;
 	enum lr_status st;
 
+	if (c->nargin == 2)   /* eig(A, B): its own checks, which refuse complex pairs */
+		return lr_fn_eig_pair(c);
 	if (!a)
 		return -1;
 	if (a->m->rows != a->m->cols)
@@ -564,7 +567,7 @@ static const struct complex_form {
 	{ { "atan", 1, 1, 1, cx_atan, NULL, NULL }, NULL },
 	{ { "cos", 1, 1, 1, cx_cos, NULL, NULL }, NULL },
 	{ { "cosh", 1, 1, 1, cx_cosh, NULL, NULL }, NULL },
-	{ { "eig", 1, 1, 2, cx_eig, NULL, NULL }, NULL },
+	{ { "eig", 1, 2, 2, cx_eig, NULL, NULL }, NULL },
 	{ { "exp", 1, 1, 1, cx_exp, NULL, NULL }, NULL },
 	{ { "expm1", 1, 1, 1, cx_expm1, NULL, NULL }, NULL },
 	{ { "inv", 1, 1, 1, cx_inv, NULL, NULL }, NULL },
@@ -601,7 +604,7 @@ static const struct other_form other_forms[] = {
 	{ "length", LR_CX_AS_IS }, { "mean", LR_CX_PARTS }, { "ndims", LR_CX_AS_IS },
 	{ "numel", LR_CX_AS_IS }, { "repmat", LR_CX_PARTS }, { "reshape", LR_CX_PARTS },
 	{ "rot90", LR_CX_PARTS }, { "round", LR_CX_PARTS }, { "rows", LR_CX_AS_IS },
-	{ "size", LR_CX_AS_IS }, { "sum", LR_CX_PARTS }, { "trace", LR_CX_PARTS },
+	{ "size", LR_CX_AS_IS }, { "sqrtm", LR_CX_AS_IS }, { "sum", LR_CX_PARTS }, { "trace", LR_CX_PARTS },
 	{ "tril", LR_CX_PARTS }, { "triu", LR_CX_PARTS },
 };
 

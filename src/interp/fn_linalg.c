@@ -15,6 +15,7 @@
 #include "lowrank/svd.h"
 #define LR_FN_SHORT_NAMES
 #include "fn_args.h"
+#include "fn_matfun.h"
 #include "ops.h"
 
 #define nargout lr_fn_nargout
@@ -168,6 +169,8 @@ int lr_fn_eig(struct lr_call *c)
 	int want_v, cplx = 0, rc;
 	enum lr_status st;
 
+	if (c->nargin == 2)
+		return lr_fn_eig_pair(c);
 	if (!(a = arg_mat(c, "eig", 0)) || need_square(c, "eig", a) < 0)
 		return -1;
 	want_v = nargout(c) > 1;
@@ -638,8 +641,8 @@ static const struct lr_builtin table[] = {
 	{ "det", 1, 1, 1, lr_fn_det, "det(A)", "determinant of a square matrix (from its LU)" },
 	{ "dot", 2, 3, 1, lr_fn_dot, "dot(x, y), dot(x, y, dim)",
 	  "dot product of two vectors; of each pair of columns for matrices (or along dim)" },
-	{ "eig", 1, 1, 2, lr_fn_eig, "e = eig(A), [V, D] = eig(A)",
-	  "eigenvalues (ascending for symmetric A) and eigenvectors, A*V = V*D" },
+	{ "eig", 1, 2, 2, lr_fn_eig, "e = eig(A), [V, D] = eig(A), eig(A, B), [V, D] = eig(A, B)",
+	  "eigenvalues and eigenvectors, A*V = V*D (ascending for symmetric A); A*V = B*V*D" },
 	{ "kron", 2, 2, 1, lr_fn_kron, "kron(A, B)", "Kronecker product" },
 	{ "linsolve", 2, 2, 1, lr_fn_linsolve, "linsolve(A, b)", "solution of A*x = b, as A \\ b" },
 	{ "lu", 1, 1, 3, lr_fn_lu, "[L, U] = lu(A), [L, U, P] = lu(A), Y = lu(A)",
