@@ -32,7 +32,8 @@ enum lr_status lr_matfun_expm(const struct lr_matrix *A, struct lr_matrix **R, i
  * taken as real when the 1-norm of its imaginary part is below
  * 10·n·eps·‖A‖₁ (xi zero then). *singular is set when a diagonal entry of
  * the triangular factor is exactly zero (Octave's warning "matrix is
- * singular, may not have a square root"). */
+ * singular, may not have a square root"). A non-triangular A holding NaN
+ * or Inf gives NaN in every part, as Octave's. */
 enum lr_status lr_matfun_sqrtm(size_t n, const double *ar, const double *ai,
                                double *xr, double *xi, int *singular);
 

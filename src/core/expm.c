@@ -175,6 +175,7 @@ static enum lr_status shifted(const struct lr_matrix *A, struct lr_matrix **t, d
 			(*t)->data[k] = -DBL_MAX;
 		if (!isfinite((*t)->data[k])) {
 			lr_mat_destroy(*t);
+			*t = NULL;
 			return LR_ERR_NONFINITE;
 		}
 	}

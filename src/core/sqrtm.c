@@ -50,7 +50,9 @@ static int utri_real(size_t n, double *t)
 			singular = 1;
 		for (size_t i = j; i-- > 0;) {
 			const double *coli = t + n * i;
-			double colji = colj[i] /= coli[i] + colj[j];
+			if (colj[i] != 0)   /* a zero stays: sqrtm(zeros(2)) is zeros(2) */
+				colj[i] /= coli[i] + colj[j];
+			double colji = colj[i];
 			for (size_t k = 0; k < i; k++)
 				colj[k] -= coli[k] * colji;
 		}
@@ -70,7 +72,9 @@ static int utri_complex(size_t n, cx *t)
 			singular = 1;
 		for (size_t i = j; i-- > 0;) {
 			const cx *coli = t + n * i;
-			cx colji = colj[i] /= coli[i] + colj[j];
+			if (colj[i] != 0)   /* a zero stays: sqrtm(zeros(2)) is zeros(2) */
+				colj[i] /= coli[i] + colj[j];
+			cx colji = colj[i];
 			for (size_t k = 0; k < i; k++)
 				colj[k] -= coli[k] * colji;
 		}
@@ -184,6 +188,11 @@ static enum lr_status root(size_t n, cx *a, const double *ai, cx *x, int *singul
 	double cutoff = 10.0 * (double)n * DBL_EPSILON * norm1(n, a, 0);
 	enum lr_status st;
 
+	if (sh == FULL && !isfinite(cutoff)) {   /* NaN or Inf: Octave's result is all NaN */
+		for (size_t k = 0; k < n * n; k++)
+			x[k] = CMPLX(NAN, NAN);
+		return LR_OK;
+	}
 	if (sh == FULL) {
 		st = by_schur(n, a, x, singular);
 		if (st == LR_OK && (cutoff == 0 || norm1(n, x, 1) < cutoff))
