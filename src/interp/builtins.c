@@ -229,11 +229,11 @@ static int fn_linspace(struct lr_call *c)
 /* ---- Sizes: size rows columns numel length isempty ------------------------ */
 
 /* The size of any value; a string is a row of characters, and an empty one
- * is 0×0, as Octave's '' (chars.c keeps the same rule). */
+ * 0×0, as Octave's '', unless it came from sprintf or strcat (1×0). */
 static void value_size(const struct lr_value *v, size_t *rows, size_t *cols)
 {
 	if (v->kind == LR_VAL_STR) {
-		*rows = v->slen > 0;
+		*rows = lr_value_str_rows(v);
 		*cols = v->slen;
 	} else {
 		*rows = v->m->rows;

@@ -60,8 +60,10 @@ static int fn_print(struct lr_session *s, const struct lr_node *n, const struct 
 	}
 	if (!strcmp(name, "sprintf")) {
 		outs[0] = b.failed ? NULL : lr_value_str(b.data ? b.data : "", b.len);
-		if (outs[0])   /* of the format's kind, as Octave's sprintf */
+		if (outs[0]) {   /* of the format's kind, and 1×0 when empty, as Octave's */
 			outs[0]->dq = args[first].v->dq;
+			outs[0]->row = 1;
+		}
 		lr_buf_finish(&b);
 		return outs[0] ? 0 : lr_fail(s, n->pos, "out of memory");
 	}
