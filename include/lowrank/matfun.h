@@ -2,7 +2,7 @@
  * computes them: expm (Padé with scaling and squaring after balancing,
  * Octave's expm.m), sqrtm (a complex Schur form and the triangular square
  * root recurrence, Octave's sqrtm.cc) and eig(A, B) (dsygv or dggev, as
- * Octave's EIG). LAPACK and BLAS do the factorisations, solves and
+ * Octave's EIG), and logm (Octave's logm.m). LAPACK and BLAS do the factorisations, solves and
  * products. A matrix is given row-major; a complex one as two arrays, its
  * real and imaginary parts (NULL: zero), as in lowrank/zmatrix.h. Errors:
  * LR_ERR_SHAPE, LR_ERR_NOMEM, LR_ERR_TOO_BIG (a size LAPACK's integer cannot
@@ -36,6 +36,20 @@ enum lr_status lr_matfun_expm(const struct lr_matrix *A, struct lr_matrix **R, i
  * or Inf gives NaN in every part, as Octave's. */
 enum lr_status lr_matfun_sqrtm(size_t n, const double *ar, const double *ai,
                                double *xr, double *xi, int *singular);
+
+/* L = logm(A), the principal logarithm of the n×n (ar, ai), into the n×n
+ * (xr, xi), as Octave's logm.m: the log of a scalar or of a diagonal
+ * matrix's entries; else the complex Schur form (zgees) and, unless it is
+ * diagonal to n·eps(max |λ|), inverse scaling and squaring (square roots
+ * of the triangle until ‖T − I‖₁ ≤ 0.264, then a Padé approximant of
+ * degree up to 7 in partial fractions at Gauss-Legendre nodes). The result
+ * is real (xi zero) for a real A with no negative eigenvalue. *warn gets
+ * LR_LOGM_NON_PRINCIPAL for a negative eigenvalue (Octave's warning
+ * "principal matrix logarithm is not defined ...") and LR_LOGM_MAX_ROOTS
+ * after 100 square roots. */
+enum { LR_LOGM_NON_PRINCIPAL = 1, LR_LOGM_MAX_ROOTS = 2 };
+enum lr_status lr_matfun_logm(size_t n, const double *ar, const double *ai,
+                              double *xr, double *xi, int *warn);
 
 /* The generalized eigenvalues of the real n×n pair (A, B), A v = λ B v,
  * as Octave's eig(A, B): when both are symmetric and B positive definite

@@ -12,6 +12,7 @@
 
 #include "lapack.h"
 #include "lowrank/alloc.h"
+#include "matfun_impl.h"
 
 typedef double complex cx;
 typedef lapack_int lint;
@@ -60,7 +61,7 @@ static int utri_real(size_t n, double *t)
 	return singular;
 }
 
-static int utri_complex(size_t n, cx *t)
+int lr_matfun_utri_sqrt(size_t n, double complex *t)
 {
 	int singular = 0;
 
@@ -108,7 +109,8 @@ static double norm1(size_t n, const cx *a, int imag_only)
 
 /* C = A B of column-major n×n complex matrices (zgemm); B conjugate-
  * transposed first when ctrans. */
-static enum lr_status zmul(size_t n, const cx *a, const cx *b, int ctrans, cx *c)
+enum lr_status lr_matfun_zmul(size_t n, const double complex *a, const double complex *b,
+                              int ctrans, double complex *c)
 {
 	cx *bt = NULL;
 
@@ -129,7 +131,7 @@ static enum lr_status zmul(size_t n, const cx *a, const cx *b, int ctrans, cx *c
 }
 
 /* The complex Schur form a = U T Uᴴ (zgees, no ordering), T in a. */
-static enum lr_status schur(size_t n, cx *a, cx *u)
+enum lr_status lr_matfun_schur(size_t n, double complex *a, double complex *u)
 {
 	lint sdim = 0, info;
 	cx *w = lr_mallocarray(n, sizeof *w), q = 0, *work = NULL;
@@ -159,14 +161,14 @@ static enum lr_status schur(size_t n, cx *a, cx *u)
 static enum lr_status by_schur(size_t n, cx *a, cx *x, int *singular)
 {
 	cx *u = lr_mallocarray(n * n, sizeof *u), *ut = lr_mallocarray(n * n, sizeof *ut);
-	enum lr_status st = u && ut ? schur(n, a, u) : LR_ERR_NOMEM;
+	enum lr_status st = u && ut ? lr_matfun_schur(n, a, u) : LR_ERR_NOMEM;
 
 	if (st == LR_OK) {
-		*singular = utri_complex(n, a);
-		st = zmul(n, u, a, 0, ut);
+		*singular = lr_matfun_utri_sqrt(n, a);
+		st = lr_matfun_zmul(n, u, a, 0, ut);
 	}
 	if (st == LR_OK)
-		st = zmul(n, ut, u, 1, x);
+		st = lr_matfun_zmul(n, ut, u, 1, x);
 	lr_free(u);
 	lr_free(ut);
 	return st;
@@ -211,7 +213,7 @@ static enum lr_status root(size_t n, cx *a, const double *ai, cx *x, int *singul
 		for (size_t k = 0; k < n * n; k++)
 			x[k] = t[k];
 	} else {
-		*singular = utri_complex(n, x);
+		*singular = lr_matfun_utri_sqrt(n, x);
 	}
 	if (sh == LOWER)
 		transpose_in_place(n, x);

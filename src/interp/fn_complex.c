@@ -601,7 +601,7 @@ static const struct other_form other_forms[] = {
 	{ "isinf", LR_CX_EITHER }, { "islogical", LR_CX_AS_IS }, { "ismatrix", LR_CX_AS_IS },
 	{ "isnan", LR_CX_EITHER }, { "isnumeric", LR_CX_AS_IS }, { "isrow", LR_CX_AS_IS },
 	{ "isscalar", LR_CX_AS_IS }, { "issquare", LR_CX_AS_IS }, { "isvector", LR_CX_AS_IS },
-	{ "length", LR_CX_AS_IS }, { "mean", LR_CX_PARTS }, { "ndims", LR_CX_AS_IS },
+	{ "length", LR_CX_AS_IS }, { "logm", LR_CX_AS_IS }, { "mean", LR_CX_PARTS }, { "ndims", LR_CX_AS_IS },
 	{ "numel", LR_CX_AS_IS }, { "repmat", LR_CX_PARTS }, { "reshape", LR_CX_PARTS },
 	{ "rot90", LR_CX_PARTS }, { "round", LR_CX_PARTS }, { "rows", LR_CX_AS_IS },
 	{ "size", LR_CX_AS_IS }, { "sqrtm", LR_CX_AS_IS }, { "sum", LR_CX_PARTS }, { "trace", LR_CX_PARTS },

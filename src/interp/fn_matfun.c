@@ -1,5 +1,5 @@
 /* Functions of a matrix and the generalized eigenproblem as functions of
- * the language: expm, sqrtm and eig(A, B), with GNU Octave 7's shapes,
+ * the language: expm, logm, sqrtm and eig(A, B), with GNU Octave 7's shapes,
  * warnings and messages. The numbers come from the core
  * (lowrank/matfun.h); this file reads arguments and shapes results. */
 #include "fn_matfun.h"
@@ -105,6 +105,38 @@ static int fn_sqrtm(struct lr_call *c)
 	return put_cx(c, "sqrtm", 0, xr, xi);
 }
 
+static int fn_logm(struct lr_call *c)
+{
+	const struct lr_value *a = numeric(c, "logm", 0);
+	struct lr_matrix *xr, *xi;
+	size_t n;
+	int warn = 0;
+	enum lr_status st;
+
+	if (!a || square(c, "logm", 0, "A", a->m) < 0)
+		return -1;
+	n = a->m->rows;
+	xr = mk(c, "logm", (double)n, (double)n);
+	xi = xr ? mk(c, "logm", (double)n, (double)n) : NULL;
+	if (!xr || !xi) {
+		lr_mat_destroy(xr);
+		return -1;
+	}
+	st = lr_matfun_logm(n, a->m->data, a->im ? a->im->data : NULL, xr->data, xi->data, &warn);
+	if (st != LR_OK) {
+		lr_mat_destroy(xr);
+		lr_mat_destroy(xi);
+		return core_fail(c, "logm", st);
+	}
+	if (warn & LR_LOGM_NON_PRINCIPAL)
+		lr_fn_warn(c, "logm: principal matrix logarithm is not defined for matrices with "
+		           "negative eigenvalues; computing non-principal logarithm");
+	else if (warn & LR_LOGM_MAX_ROOTS)
+		lr_fn_warn(c, "logm: maximum number of square roots exceeded; results may still be "
+		           "accurate");
+	return put_cx(c, "logm", 0, xr, xi);
+}
+
 /* ---- eig(A, B) ---------------------------------------------------------------------- */
 
 /* The arguments of eig(A, B) as Octave checks them: real (complex pairs are
@@ -195,6 +227,8 @@ int lr_fn_eig_pair(struct lr_call *c)
 static const struct lr_builtin table[] = {
 	{ "expm", 1, 1, 1, fn_expm, "expm(A)",
 	  "matrix exponential e^A (Padé approximant, scaling and squaring)" },
+	{ "logm", 1, 1, 1, fn_logm, "logm(A)",
+	  "principal matrix logarithm, expm(logm(A)) = A (complex Schur form)" },
 	{ "sqrtm", 1, 1, 1, fn_sqrtm, "sqrtm(A)",
 	  "principal square root, X*X = A (complex for negative eigenvalues)" },
 };

@@ -108,6 +108,27 @@ static void sqrtm_negative_singular(void)
 	CHECK(near(xr[3], sqrt(0.5), 1e-15) && near(xi[3], sqrt(0.5), 1e-15));
 }
 
+/* logm of [4 1; 2 3] = V diag(log 2, log 5) V⁻¹ with V = [1 1; -2 1];
+ * of a rotation by 1 radian, the generator; a negative eigenvalue warns. */
+static void logm(void)
+{
+	const double a[] = { 4, 1, 2, 3 }, r[] = { cos(1), sin(1), -sin(1), cos(1) };
+	const double neg[] = { 1, 2, 3, 4 };
+	double xr[4], xi[4], l2 = log(2), l5 = log(5);
+	double want[4] = { (l2 + 2 * l5) / 3, (l5 - l2) / 3, 2 * (l5 - l2) / 3, (2 * l2 + l5) / 3 };
+	int warn = 1;
+
+	CHECK(lr_matfun_logm(2, a, NULL, xr, xi, &warn) == LR_OK && !warn);
+	for (int k = 0; k < 4; k++)
+		CHECK(near(xr[k], want[k], 1e-13) && xi[k] == 0);
+	CHECK(lr_matfun_logm(2, r, NULL, xr, xi, &warn) == LR_OK && !warn);
+	CHECK(fabs(xr[0]) < 1e-14 && near(xr[1], 1, 1e-14) && near(xr[2], -1, 1e-14));
+	CHECK(lr_matfun_logm(2, neg, NULL, xr, xi, &warn) == LR_OK);
+	CHECK(warn == LR_LOGM_NON_PRINCIPAL && xi[0] != 0);
+	CHECK(lr_matfun_logm(1, (const double[]){ -1 }, NULL, xr, xi, &warn) == LR_OK);
+	CHECK(xr[0] == 0 && near(xi[0], 4 * atan(1.0), 1e-15));
+}
+
 /* Symmetric A, positive definite B: dsygv, ascending, Vᵀ B V = I. */
 static void eig_pair_symmetric(void)
 {
@@ -181,5 +202,5 @@ static void alloc_fail(void)
 }
 
 SUBTEST_MAIN(T(expm), T(expm_special), T(sqrtm_triangular), T(sqrtm_schur),
-             T(sqrtm_negative_singular), T(eig_pair_symmetric), T(eig_pair_general),
+             T(sqrtm_negative_singular), T(logm), T(eig_pair_symmetric), T(eig_pair_general),
              T(alloc_fail))
