@@ -4,7 +4,6 @@
  * exp, log), which the evaluator calls through lr_cx_dispatch when an
  * argument is complex, or for sqrt and log when a real argument has a
  * negative entry (sqrt(-4) is 0 + 2i, as in Octave). */
-#include <complex.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -15,10 +14,9 @@
 #include "lowrank/zmatrix.h"
 #include "builtins.h"
 #include "cvalue.h"
+#include "cx.h"
 #include "fn_complex.h"
 #include "fn_matfun.h"
-
-typedef double complex cx;
 
 static int fail(struct lr_call *c, int arg, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
