@@ -24,6 +24,13 @@
  * NaN or +Inf (Octave's dgebal refuses them). */
 enum lr_status lr_matfun_expm(const struct lr_matrix *A, struct lr_matrix **R, int *singular);
 
+/* The same for the complex n×n (ar, ai) into (xr, xi), column by column
+ * as Octave's expm.m with complex arithmetic (zgebal, zgemm, zgesv; the
+ * trace shifted off whenever its mean is above 0 in Octave 7's complex
+ * order, by magnitude). LR_ERR_NONFINITE for NaN or Inf (not -Inf). */
+enum lr_status lr_matfun_expm_complex(size_t n, const double *ar, const double *ai,
+                                      double *xr, double *xi);
+
 /* X = A^(1/2), the principal square root of the n×n (ar, ai), into the
  * n×n (xr, xi), both written; as Octave's sqrtm: a triangular A (nonzero
  * diagonal; Octave's matrix type) by the recurrence on A itself, in real

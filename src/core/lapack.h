@@ -127,6 +127,10 @@ int lr_lapack_threads(void);
 		lapack_int *ilo, lapack_int *ihi, double *scale), \
 		(layout, job, n, a, lda, ilo, ihi, scale), \
 		10.0 * n * n) \
+	X(zgebal_work, (int layout, char job, lapack_int n, lapack_complex_double *a, \
+		lapack_int lda, lapack_int *ilo, lapack_int *ihi, double *scale), \
+		(layout, job, n, a, lda, ilo, ihi, scale), \
+		20.0 * n * n) \
 	X(zgees_work, (int layout, char jobvs, char sort, LAPACK_Z_SELECT1 select, lapack_int n, \
 		lapack_complex_double *a, lapack_int lda, lapack_int *sdim, \
 		lapack_complex_double *w, lapack_complex_double *vs, lapack_int ldvs, \
@@ -173,6 +177,7 @@ LR_LAZY_DECLS(LR_LAZY_PROTO)
 #define LAPACKE_zheev_work lr_lazy_zheev_work
 #define LAPACKE_dgebal_work lr_lazy_dgebal_work
 #define LAPACKE_zgees_work lr_lazy_zgees_work
+#define LAPACKE_zgebal_work lr_lazy_zgebal_work
 #define LAPACKE_dsygv_work lr_lazy_dsygv_work
 #define LAPACKE_dggev_work lr_lazy_dggev_work
 

@@ -593,7 +593,7 @@ struct other_form {
 static const struct other_form other_forms[] = {
 	{ "all", LR_CX_NONZERO }, { "any", LR_CX_NONZERO }, { "ceil", LR_CX_PARTS },
 	{ "circshift", LR_CX_PARTS }, { "columns", LR_CX_AS_IS }, { "cumsum", LR_CX_PARTS },
-	{ "diag", LR_CX_PARTS }, { "diff", LR_CX_PARTS }, { "find", LR_CX_NONZERO },
+	{ "diag", LR_CX_PARTS }, { "diff", LR_CX_PARTS }, { "expm", LR_CX_AS_IS }, { "find", LR_CX_NONZERO },
 	{ "fix", LR_CX_PARTS }, { "fliplr", LR_CX_PARTS }, { "flipud", LR_CX_PARTS },
 	{ "floor", LR_CX_PARTS }, { "iscolumn", LR_CX_AS_IS }, { "isempty", LR_CX_AS_IS },
 	{ "isinf", LR_CX_EITHER }, { "islogical", LR_CX_AS_IS }, { "ismatrix", LR_CX_AS_IS },

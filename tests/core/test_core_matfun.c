@@ -35,6 +35,30 @@ static void expm(void)
 	lr_mat_destroy(R);
 }
 
+/* The complex form: e^(iθ I + N) for a rotation generator N, and a real
+ * matrix given as complex agrees with the real form. */
+static void expm_complex(void)
+{
+	const double ar[] = { 0, 1, -1, 0 }, ai[] = { 0.5, 0, 0, 0.5 };
+	const double br[] = { 1, 2, 3, 4 }, bi[] = { 0, 0, 0, 0 };
+	double xr[4], xi[4];
+	struct lr_matrix *B = lr_mat_from(2, 2, br), *R = NULL;
+
+	CHECK(lr_matfun_expm_complex(2, ar, ai, xr, xi) == LR_OK);
+	double c = cos(0.5), s = sin(0.5);   /* e^(i/2) [cos 1, sin 1; -sin 1, cos 1] */
+	double rot[4] = { cos(1), sin(1), -sin(1), cos(1) };
+	for (int k = 0; k < 4; k++)
+		CHECK(near(xr[k], c * rot[k], 1e-13) && near(xi[k], s * rot[k], 1e-13));
+	CHECK(lr_matfun_expm_complex(2, br, bi, xr, xi) == LR_OK);
+	CHECK(lr_matfun_expm(B, &R, NULL) == LR_OK);
+	for (int k = 0; k < 4; k++)
+		CHECK(near(xr[k], R->data[k], 1e-12) && fabs(xi[k]) < 1e-12 * fabs(xr[k]));
+	lr_mat_destroy(B);
+	lr_mat_destroy(R);
+	const double bad[] = { 1, NAN, 0, 1 };
+	CHECK(lr_matfun_expm_complex(2, bad, ai, xr, xi) == LR_ERR_NONFINITE);
+}
+
 /* What expm.m answers first (diagonal, scalar, empty) and its refusals. */
 static void expm_special(void)
 {
@@ -201,6 +225,6 @@ static void alloc_fail(void)
 	lr_mat_destroy(A);
 }
 
-SUBTEST_MAIN(T(expm), T(expm_special), T(sqrtm_triangular), T(sqrtm_schur),
+SUBTEST_MAIN(T(expm), T(expm_complex), T(expm_special), T(sqrtm_triangular), T(sqrtm_schur),
              T(sqrtm_negative_singular), T(logm), T(eig_pair_symmetric), T(eig_pair_general),
              T(alloc_fail))
