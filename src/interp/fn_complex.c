@@ -5,7 +5,6 @@
  * argument is complex, or for sqrt and log when a real argument has a
  * negative entry (sqrt(-4) is 0 + 2i, as in Octave). */
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,24 +12,14 @@
 #include "lowrank/linalg.h"
 #include "lowrank/zmatrix.h"
 #include "builtins.h"
+#include "fn_args.h"
 #include "cvalue.h"
 #include "cx.h"
 #include "fn_complex.h"
 #include "fn_matfun.h"
 
-static int fail(struct lr_call *c, int arg, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int fail(struct lr_call *c, int arg, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(c->msg, sizeof c->msg, fmt, ap);
-	va_end(ap);
-	c->bad_arg = arg;
-	return -1;
-}
+/* The refusal every fn_*.c writes, by builtins.c's short name. */
+#define fail lr_fn_fail
 
 /* Argument i as a numeric value (a string is refused). */
 static const struct lr_value *num_arg(struct lr_call *c, const char *name, int i)
