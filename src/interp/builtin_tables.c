@@ -5,6 +5,7 @@
 
 extern const struct lr_builtin_table lr_builtins_base;
 extern const struct lr_builtin_table lr_builtins_linalg;
+extern const struct lr_builtin_table lr_builtins_matfun;
 extern const struct lr_builtin_table lr_builtins_elem;
 extern const struct lr_builtin_table lr_builtins_reduce;
 extern const struct lr_builtin_table lr_builtins_stats;
@@ -18,6 +19,7 @@ extern const struct lr_builtin_table lr_builtins_types;
 const struct lr_builtin_table *const lr_builtin_tables[] = {
 	&lr_builtins_base,
 	&lr_builtins_linalg,
+	&lr_builtins_matfun,
 	&lr_builtins_elem,
 	&lr_builtins_reduce,
 	&lr_builtins_stats,
