@@ -5,8 +5,10 @@
 
 extern const struct lr_builtin_table lr_builtins_base;
 extern const struct lr_builtin_table lr_builtins_linalg;
+extern const struct lr_builtin_table lr_builtins_matfun;
 extern const struct lr_builtin_table lr_builtins_elem;
 extern const struct lr_builtin_table lr_builtins_reduce;
+extern const struct lr_builtin_table lr_builtins_stats;
 extern const struct lr_builtin_table lr_builtins_build;
 extern const struct lr_builtin_table lr_builtins_pred;
 extern const struct lr_builtin_table lr_builtins_logical, lr_builtins_string;
@@ -17,8 +19,10 @@ extern const struct lr_builtin_table lr_builtins_types;
 const struct lr_builtin_table *const lr_builtin_tables[] = {
 	&lr_builtins_base,
 	&lr_builtins_linalg,
+	&lr_builtins_matfun,
 	&lr_builtins_elem,
 	&lr_builtins_reduce,
+	&lr_builtins_stats,
 	&lr_builtins_build,
 	&lr_builtins_pred,
 	&lr_builtins_logical,

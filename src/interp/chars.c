@@ -14,7 +14,7 @@
 
 struct lr_matrix *lr_str_codes(const struct lr_value *v)
 {
-	struct lr_matrix *m = lr_mat_create(v->slen > 0, v->slen);   /* '' is 0×0 */
+	struct lr_matrix *m = lr_mat_create(lr_value_str_rows(v), v->slen);   /* '' is 0×0 */
 
 	for (size_t i = 0; m && i < v->slen; i++)
 		m->data[i] = (unsigned char)v->s[i];

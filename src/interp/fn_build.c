@@ -356,7 +356,7 @@ static int fn_vander(struct lr_call *c)
 
 	if (!v)
 		return -1;
-	if (!lr_fn_is_vector(v) && lr_fn_numel(v))
+	if (!lr_fn_is_vector(v))   /* [] (0×0) is not one, 1×0 and 0×1 are: Octave's isvector */
 		return lr_fn_fail(c, 0, "vander: polynomial C must be a vector");
 	n = (double)lr_fn_numel(v);
 	if (c->nargin > 1 && lr_fn_whole(c, "vander", 1, &n) < 0)

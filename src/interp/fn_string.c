@@ -5,32 +5,17 @@
  * strjoin need cell arrays, which the language does not have. */
 #include <ctype.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include "lowrank/alloc.h"
 #include "lowrank/buf.h"
 #include "builtins.h"
+#include "fn_args.h"
 #include "lr_printf.h"
 
-static int fail(struct lr_call *c, int arg, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int fail(struct lr_call *c, int arg, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(c->msg, sizeof c->msg, fmt, ap);
-	va_end(ap);
-	c->bad_arg = arg;
-	return -1;
-}
-
-static int nomem(struct lr_call *c, const char *name)
-{
-	return fail(c, -1, "%s: out of memory", name);
-}
+/* The refusal every fn_*.c writes, by builtins.c's short name. */
+#define fail lr_fn_fail
+#define nomem lr_fn_nomem
 
 static size_t numel(const struct lr_matrix *m)
 {
@@ -103,7 +88,7 @@ static int fn_double(struct lr_call *c)
 	struct lr_matrix *m;
 
 	if (v->kind == LR_VAL_STR) {
-		if (!(m = lr_mat_create(v->slen > 0, v->slen)))   /* '' is 0×0 */
+		if (!(m = lr_mat_create(lr_value_str_rows(v), v->slen)))   /* '' is 0×0 */
 			return nomem(c, "double");
 		for (size_t i = 0; i < v->slen; i++)
 			m->data[i] = (unsigned char)v->s[i];
@@ -168,7 +153,10 @@ static int fn_strcat(struct lr_call *c)
 			n--;
 		lr_buf_add(&b, v->s, n);
 	}
-	return put_buf(c, "strcat", &b);
+	if (put_buf(c, "strcat", &b) < 0)
+		return -1;
+	c->outs[0]->row = 1;   /* strcat('', '') is 1×0, as Octave's */
+	return 0;
 }
 
 /* ---- Numbers as text: num2str int2str mat2str ---------------------------- */

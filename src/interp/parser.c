@@ -910,7 +910,7 @@ static int looks_like_command(const struct lr_parser *p, const struct lr_stmt *s
 
 static void not_a_command(struct lr_error *err, const struct lr_node *name)
 {
-	static const char *const printers[] = { "disp", "printf", "fprintf", "sprintf" };
+	static const char *const printers[] = { "disp", "display", "printf", "fprintf", "sprintf" };
 	int fn = lr_builtin_find(name->str) != NULL;
 
 	for (size_t i = 0; i < sizeof printers / sizeof printers[0]; i++)

@@ -17,9 +17,12 @@
  *     7 digits or more (short) / 16 or more (long): then exponent form, as
  *     Octave does;
  *   otherwise fixed with 4 decimals (short) or 15 significant digits for
- *     the largest entry (long), unless the largest magnitude is >= 1e5 or a
- *     nonzero entry is smaller than 1e-5 or would print as zero: then every
- *     entry in exponent form, %.4e (short) / %.14e (long).
+ *     the largest entry (long), unless the largest magnitude is >= 1e5 or,
+ *     in a matrix with no exact zero (or whose largest entry shows as zero
+ *     too), a nonzero entry is smaller than 1e-5 or would print as zero: then every entry in exponent form, %.4e
+ *     (short) / %.14e (long). (Octave's smallest magnitude counts the
+ *     zeros, so with one its decimals never go to exponent form for a
+ *     small entry: roundoff under R's zeros shows as -0.0000 there.)
  * Octave would instead pick 3 to 6 decimals from the smallest and largest
  * entries; a fixed number of decimals is easier to read across matrices.
  *
@@ -137,21 +140,24 @@ static int int_in_matrix(double x)
 	return f == nearbyintf(f);
 }
 
-/* Largest magnitude, smallest nonzero magnitude (0 if none) and whether
- * every finite entry is an integer, over the finite entries of m. */
+/* Largest magnitude, smallest nonzero magnitude (0 if none), whether
+ * every finite entry is an integer and whether one is an exact zero, over
+ * the finite entries of m. */
 static void scan_matrix(const struct lr_matrix *m, double *maxabs,
-                        double *minnz, int *all_int)
+                        double *minnz, int *all_int, int *has_zero)
 {
 	size_t n = m->rows * m->cols;
 
 	*maxabs = 0;
 	*minnz = 0;
 	*all_int = 1;
+	*has_zero = 0;
 	for (size_t k = 0; k < n; k++) {
 		double x = m->data[k];
 		if (!isfinite(x))
 			continue;
 		double a = fabs(x);
+		*has_zero |= a == 0;
 		if (a > *maxabs)
 			*maxabs = a;
 		if (a > 0 && (*minnz == 0 || a < *minnz))
@@ -175,9 +181,9 @@ static struct style matrix_style(const struct lr_matrix *m, int prec)
 {
 	struct style s = { 'd', 0, 0 };
 	double maxabs, minnz;
-	int all_int;
+	int all_int, has_zero;
 
-	scan_matrix(m, &maxabs, &minnz, &all_int);
+	scan_matrix(m, &maxabs, &minnz, &all_int, &has_zero);
 	int digits = maxabs > 0 ? num_digits(maxabs) : 0;
 	if (all_int) {
 		/* Octave's width test for integer matrices: fw = digits + 1. */
@@ -190,8 +196,13 @@ static struct style matrix_style(const struct lr_matrix *m, int prec)
 	}
 	s.kind = 'f';
 	s.dec = prec == 5 ? 4 : prec - (digits > 1 ? digits : 1);
-	if (maxabs >= BIG_BOUND || (minnz > 0 && (minnz < SMALL_BOUND
-	                                          || shows_as_zero(minnz, s)))) {
+	/* Octave takes the smallest magnitude with the zeros in it: a matrix
+	 * holding an exact 0 (and a largest entry that shows) does not turn to
+	 * exponent form for a small entry, so the roundoff of R = qr(A) below
+	 * its zeros shows as -0.0000, as there. */
+	int small_shows = has_zero && !shows_as_zero(maxabs, s);
+	if (maxabs >= BIG_BOUND || (minnz > 0 && !small_shows && (minnz < SMALL_BOUND
+	                                                          || shows_as_zero(minnz, s)))) {
 		s.kind = 'e';
 		s.dec = prec - 1;
 	}
@@ -241,9 +252,21 @@ static size_t common_width(const struct lr_matrix *m, struct style s, int *any_h
 	return w;
 }
 
-/* " Columns 1 through 8:" and its blank line, as Octave heads a block. */
-static void block_header(struct lr_buf *out, size_t first, size_t last)
+void lr_fmt_empty(struct lr_buf *out, const char *name, size_t rows, size_t cols)
 {
+	if (name)
+		lr_buf_printf(out, "%s = ", name);
+	lr_buf_printf(out, "[](%zux%zu)\n", rows, cols);
+}
+
+void lr_fmt_block_start(struct lr_buf *out, size_t c0, size_t c1, size_t cols)
+{
+	size_t first = c0 + 1, last = c1;
+
+	if (c1 - c0 == cols)
+		return;
+	if (c0 > 0)
+		lr_buf_putc(out, '\n');
 	if (first == last)
 		lr_buf_printf(out, " Column %zu:\n\n", first);
 	else if (last == first + 1)
@@ -286,11 +309,7 @@ static int put_blocks(struct lr_buf *out, const struct lr_matrix *m,
 	}
 	for (size_t c0 = 0; c0 < m->cols; c0 += per) {
 		size_t c1 = c0 + per < m->cols ? c0 + per : m->cols;
-		if (per < m->cols) {
-			if (c0 > 0)
-				lr_buf_putc(out, '\n');
-			block_header(out, c0 + 1, c1);
-		}
+		lr_fmt_block_start(out, c0, c1, m->cols);
 		put_rows(out, m, s, w, c0, c1);
 	}
 	return any_hidden;
@@ -326,9 +345,7 @@ static void put_matrix(struct lr_buf *out, const char *name, const struct lr_mat
 	if (!o)
 		o = &defaults;
 	if (m->rows == 0 || m->cols == 0) {
-		if (name)
-			lr_buf_printf(out, "%s = ", name);
-		lr_buf_printf(out, "[](%zux%zu)\n", m->rows, m->cols);
+		lr_fmt_empty(out, name, m->rows, m->cols);
 		return;
 	}
 	if (m->rows == 1 && m->cols == 1) {

@@ -81,6 +81,63 @@ static void restore_panel(void)
 	lr_picture_forget(&tui.pic);   /* Ak held the failed run's U·Vᵀ */
 }
 
+/* A training begins: the panel follows it, the Loss view or, for a
+ * picture, the Matrices view as pictures. */
+static void sgd_started(const struct lr_run *run)
+{
+	remember_panel();
+	tui.row0 = tui.col0 = 0;           /* a new factorisation is seen from its corner */
+	tui.live = run;
+	/* tui.stop is not cleared here: a Ctrl-C that stopped the last sgd
+	 * of a loop must stop the loop too (after_statement clears it) */
+	tui.focus = LR_FOCUS_SGD;
+	if (lr_image_loaded(tui.s, run->A)) {
+		/* a picture learnt, drawn live; the Loss view's floor (an SVD
+		 * of the picture, 73 ms at 512×512) waits for the end */
+		tui.live_floor = NAN;
+		tui.pic.on = 1;
+		tui.pic.source = LR_PIC_SGD;
+		to_view(LR_VIEW_MATRICES);
+	} else {
+		tui.live_floor = tui_run_floor(run);
+		to_view(LR_VIEW_LOSS);
+	}
+	tui_stamp(&tui.last_poll);
+	/* the first epoch draws at once */
+	lr_pace_start(&tui.pace, live_min_ns(), LR_PACE_RATIO, lr_pace_clock_ns());
+	tui.live_gen = tui.sb.gen - 1;
+}
+
+/* `view NAME`: image is the Matrices view as pictures; an unknown name
+ * (the command has refused it) changes nothing. */
+static void view_asked(const char *name)
+{
+	if (name && !strcmp(name, "image")) {
+		tui.pic.on = 1;
+		tui_choose_view(LR_VIEW_MATRICES);
+	} else if (name && lr_view_parse(name) >= 0) {
+		if (lr_view_parse(name) == LR_VIEW_MATRICES)
+			tui.pic.on = 0;
+		tui_choose_view((enum lr_view)lr_view_parse(name));
+	}
+}
+
+/* A lesson's step shown (text) or the lesson ended (NULL): its text in
+ * the Lesson view, which tui_run() brings back after the step's own
+ * statements chose their views; at the end, the view from before. */
+static void lesson_shown(const char *text)
+{
+	if (!tui.lesson && tui.view != LR_VIEW_LESSON)
+		tui.before_lesson = tui.view;
+	free(tui.lesson);
+	tui.lesson = text ? strdup(text) : NULL;
+	tui.lesson_shown = tui.lesson != NULL;
+	if (tui.lesson)
+		tui.view = LR_VIEW_LESSON;
+	else if (tui.view == LR_VIEW_LESSON)
+		tui.view = tui.before_lesson;
+}
+
 void tui_out_event(void *ctx, const struct lr_event *ev)
 {
 	(void)ctx;
@@ -88,27 +145,7 @@ void tui_out_event(void *ctx, const struct lr_event *ev)
 		return;
 	switch (ev->kind) {
 	case LR_EV_SGD_START:
-		remember_panel();
-		tui.row0 = tui.col0 = 0;           /* a new factorisation is seen from its corner */
-		tui.live = ev->run;
-		/* tui.stop is not cleared here: a Ctrl-C that stopped the last sgd
-		 * of a loop must stop the loop too (after_statement clears it) */
-		tui.focus = LR_FOCUS_SGD;
-		if (lr_image_loaded(tui.s, ev->run->A)) {
-			/* a picture learnt, drawn live; the Loss view's floor (an SVD
-			 * of the picture, 73 ms at 512×512) waits for the end */
-			tui.live_floor = NAN;
-			tui.pic.on = 1;
-			tui.pic.source = LR_PIC_SGD;
-			to_view(LR_VIEW_MATRICES);
-		} else {
-			tui.live_floor = tui_run_floor(ev->run);
-			to_view(LR_VIEW_LOSS);
-		}
-		tui_stamp(&tui.last_poll);
-		/* the first epoch draws at once */
-		lr_pace_start(&tui.pace, live_min_ns(), LR_PACE_RATIO, lr_pace_clock_ns());
-		tui.live_gen = tui.sb.gen - 1;
+		sgd_started(ev->run);
 		break;
 	case LR_EV_SGD_EPOCH:
 		if (lr_pace_due(&tui.pace, lr_pace_clock_ns(), lr_pace_cpu_ns))
@@ -133,14 +170,7 @@ void tui_out_event(void *ctx, const struct lr_event *ev)
 		to_view(LR_VIEW_COMPARE);
 		break;
 	case LR_EV_VIEW:
-		if (ev->name && !strcmp(ev->name, "image")) {   /* the Matrices view as pictures */
-			tui.pic.on = 1;
-			tui_choose_view(LR_VIEW_MATRICES);
-		} else if (ev->name && lr_view_parse(ev->name) >= 0) {
-			if (lr_view_parse(ev->name) == LR_VIEW_MATRICES)
-				tui.pic.on = 0;
-			tui_choose_view((enum lr_view)lr_view_parse(ev->name));
-		}
+		view_asked(ev->name);
 		break;
 	case LR_EV_IMAGE:
 		tui.pic.on = 1;
@@ -153,17 +183,7 @@ void tui_out_event(void *ctx, const struct lr_event *ev)
 		tui.back = 0;
 		break;
 	case LR_EV_LESSON:
-		/* a step shown: its text in the Lesson view, which tui_run() brings
-		 * back after the step's own statements chose their views */
-		if (!tui.lesson && tui.view != LR_VIEW_LESSON)
-			tui.before_lesson = tui.view;
-		free(tui.lesson);
-		tui.lesson = ev->name ? strdup(ev->name) : NULL;
-		tui.lesson_shown = tui.lesson != NULL;
-		if (tui.lesson)
-			tui.view = LR_VIEW_LESSON;
-		else if (tui.view == LR_VIEW_LESSON)
-			tui.view = tui.before_lesson;
+		lesson_shown(ev->name);
 		break;
 	default:
 		break;

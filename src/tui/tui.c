@@ -85,16 +85,8 @@ static void first_screen(const char *first)
 		tui_draw_all();
 	}
 	if (first && !tui.demo.on) {
-		size_t n = strlen(first);
-		lr_sb_write(&tui.sb, PROMPT, 3, LR_SB_ECHO);
-		lr_sb_write(&tui.sb, first, n, LR_SB_ECHO);
-		lr_sb_write(&tui.sb, "\n", 1, LR_SB_ECHO);
-		tui.busy = 1;
-		tui_draw_output();
-		tui_redisplay();
-		tui_run(first, n);
-		tui.busy = 0;
-		tui_draw_all();
+		tui_echo(0, first, strlen(first));
+		tui_run_shown(first, strlen(first));
 	}
 }
 

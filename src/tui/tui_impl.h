@@ -140,6 +140,12 @@ void tui_out_event(void *ctx, const struct lr_event *ev);
 int tui_out_interrupted(void *ctx);
 /* prompt.c */
 void tui_run(const char *src, size_t len);
+/* tui_run as the user sees it: the output in view and the panel idle while
+ * it runs, everything drawn again after. */
+void tui_run_shown(const char *src, size_t len);
+/* Writes s[0, n), a line typed (or played) after its prompt (the
+ * continuation prompt if cont), to the output. */
+void tui_echo(int cont, const char *s, size_t n);
 void tui_on_line(char *line);
 void tui_drop_line(void);
 /* rl_glue.c */

@@ -17,6 +17,7 @@
 #include "lowrank/svd.h"
 #include "parser.h"
 #include "session_open.h"
+#include "session_script.h"
 #include "views.h"
 
 static double clock_s(clockid_t id)
@@ -55,32 +56,15 @@ static double high(const double *t, int n)
 	return t[n - 1];
 }
 
-static void discard(void *ctx, const char *s, size_t n)
-{
-	(void)ctx;
-	(void)s;
-	(void)n;
-}
-
-static const struct lr_output quiet = { NULL, discard, NULL, NULL, NULL };
-
+/* Runs src in s as batch mode would; a failure is said (the timings
+ * would be of nothing). */
 static int run(struct lr_session *s, const char *src)
 {
-	struct lr_parser p;
-	struct lr_stmt *st;
 	struct lr_error err;
-	int rc;
+	int rc = script_run(s, src, 0, &err);
 
-	lr_parser_init(&p, src, strlen(src), lr_is_command);
-	while ((rc = lr_parse_next(&p, &st, &err)) > 0) {
-		rc = lr_session_exec(s, st, src, &err);
-		lr_stmt_destroy(st);
-		if (rc < 0) {
-			fprintf(stderr, "bench_picture: %s\n", err.msg);
-			break;
-		}
-	}
-	lr_parser_finish(&p);
+	if (rc < 0)
+		fprintf(stderr, "bench_picture: %s\n", err.msg);
 	return rc;
 }
 
@@ -202,7 +186,7 @@ int main(int argc, char **argv)
 		return write_raw(argv[1], argv[2] + 6);
 	lr_grid_init(&g, 200, 60);
 	for (int r = 0; r < runs; r++) {
-		struct lr_session *s = lr_session_create(&quiet);
+		struct lr_session *s = lr_session_create(&script_quiet);
 		struct lr_matrix *A = NULL;
 		struct lr_img_error e;
 		struct lr_svd d;

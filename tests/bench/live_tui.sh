@@ -21,6 +21,7 @@
 #     live_tui.sh LOWRANK_EXE [PHOTO]
 # Skipped (exit 77) without tmux, or without both python3 and /usr/bin/time.
 set -u
+. "$(dirname "$0")/median_awk.sh"
 exe=${1:?usage: live_tui.sh LOWRANK_EXE [PHOTO]}
 photo=${2:-}
 command -v tmux >/dev/null 2>&1 || { echo "tmux not found: skipped"; exit 77; }
@@ -139,15 +140,7 @@ while [ "$r" -le "$rounds" ]; do
 	r=$((r + 1))
 done
 
-awk -v rounds="$rounds" '
-	function med(list,   v, n, i, j, t) {
-		n = split(list, v, " ")
-		for (i = 2; i <= n; i++)
-			for (j = i; j > 1 && v[j - 1] + 0 > v[j] + 0; j--) {
-				t = v[j]; v[j] = v[j - 1]; v[j - 1] = t
-			}
-		return n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
-	}
+awk -v rounds="$rounds" "$awk_median"'
 	NF < 3 { bad = 1; next }
 	{ cpu[$1, $2] = cpu[$1, $2] " " $3 }
 	$2 == 1500 { frames[$1] = frames[$1] " " $4; ms[$1] = ms[$1] " " $5

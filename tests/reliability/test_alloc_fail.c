@@ -46,7 +46,9 @@ static const char script_fmt[] =
 	"printf('%d %s\\n', 3, s)\n"
 	"z = [1+2i 3; -1i 4]; w = z * z' + 2i; r = roots([1 0 1]); e = eig([0 -1; 1 0]);\n"
 	"z(2, 1) = 5i; z(1) = []; p = poly(r); y = [z 1i] / 2; k = sqrt(-4); u = [2 1i; 1 3] \\ [1; 1]\n"
-	"disp(w), x = sum(y), f = find(y)\n";
+	"disp(w), x = sum(y), f = find(y)\n"
+	"X = expm(A / 4); S = sqrtm([1 2; 3 4]); G = logm([4 1; 2 3]); [GV, GD] = eig(B, B + 1);\n"
+	"ge = eig([1 2; 3 4], [2 0; 0 1]); [s2, i2] = sort('hello'); c3 = cross(A, A, 2);\n";
 
 struct stats {
 	long runs, failed_create, errors, not_oom;
