@@ -22,6 +22,7 @@ const char lr_help_control[] =
 "                                warning('off', 'all') and warning('on', 'all')\n"
 "  return                        ends the script (at the prompt: the line)\n"
 "  x += 1  x -= 1  x *= 2  x /= 2    x = x + 1 and so on; also A(i, j) += 1\n"
+"  x++  x--  v(k)++              statements: x += 1, x -= 1\n"
 "  size(A)(1)   A(2, :)(3)       an index of a call's or an index's value\n"
 "Conditions are true when nonempty and all nonzero; NaN is an error. Ctrl-C or Esc\n"
 "stops a running loop; the variables keep the values they had at that moment.\n"

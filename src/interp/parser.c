@@ -851,9 +851,8 @@ static int parse_command(struct lr_pctx *c, struct lr_stmt *st)
 }
 
 /* Checks that an assignment's left side is NAME, NAME(args) or [names]. */
-static int assignment(struct lr_pctx *c, struct lr_stmt *st, struct lr_node *lhs)
+static int assign_target(struct lr_pctx *c, struct lr_stmt *st, struct lr_node *lhs)
 {
-	advance(c);   /* '=' */
 	if ((lhs->kind == LR_N_IDENT || lhs->kind == LR_N_CALL) && strchr(lhs->str, '.')) {
 		lr_error_set(c->err, lhs->pos, "cannot assign to '%s': structures are not supported "
 		             "(only the fields of a caught error can be read)", lhs->str);
@@ -892,8 +891,33 @@ static int assignment(struct lr_pctx *c, struct lr_stmt *st, struct lr_node *lhs
 		lr_node_destroy(lhs);
 		return -1;
 	}
+	return 0;
+}
+
+static int assignment(struct lr_pctx *c, struct lr_stmt *st, struct lr_node *lhs)
+{
+	advance(c);   /* '=' */
+	if (assign_target(c, st, lhs) < 0)
+		return -1;
 	st->expr = lr_parse_expr(c);
 	return st->expr ? 0 : -1;
+}
+
+/* The right side of x++ and x--: the number 1 (the lexer sends `++` only
+ * where the statement ends after it). */
+static int increment(struct lr_pctx *c, struct lr_stmt *st, struct lr_node *lhs)
+{
+	struct lr_pos pos = c->p->tok.pos;
+
+	advance(c);   /* '++' or '--' */
+	if (assign_target(c, st, lhs) < 0)
+		return -1;
+	st->expr = new_node(c, LR_N_NUM, pos);
+	if (!st->expr)
+		return -1;
+	st->expr->num = 1;
+	st->expr->end = pos.offset + 2;
+	return 0;
 }
 
 /* A statement that reads like a command, `name word`: a lone name followed
@@ -958,7 +982,8 @@ static struct lr_node *clone(struct lr_pctx *c, const struct lr_node *n)
 	return k;
 }
 
-/* lhs OP'=' expr, as Octave reads it: lhs = lhs OP (expr). */
+/* lhs OP'=' expr, as Octave reads it: lhs = lhs OP (expr); lhs '++' and
+ * lhs '--' as lhs += 1 and lhs -= 1. */
 static int op_assignment(struct lr_pctx *c, struct lr_stmt *st, struct lr_node *lhs)
 {
 	static const char ops[] = "+-*/";
@@ -974,7 +999,9 @@ static int op_assignment(struct lr_pctx *c, struct lr_stmt *st, struct lr_node *
 		return -1;
 	}
 	left = clone(c, lhs);
-	if (!left || assignment(c, st, lhs) < 0) {   /* takes lhs, reads the right side */
+	int incr = c->p->tok.len == 2 && c->p->tok.text[1] == c->p->tok.text[0];
+	if (!left || (incr ? increment(c, st, lhs)
+	                   : assignment(c, st, lhs)) < 0) {   /* takes lhs, reads the right side */
 		lr_node_destroy(left);
 		return -1;
 	}
