@@ -876,9 +876,11 @@ static int assign_target(struct lr_pctx *c, struct lr_stmt *st, struct lr_node *
 		}
 	} else if (lhs->kind == LR_N_MATRIX && lhs->nrows == 1) {
 		for (size_t i = 0; i < lhs->nkids; i++) {
-			if (lhs->kids[i]->kind != LR_N_IDENT && lhs->kids[i]->kind != LR_N_TILDE) {
-				lr_error_set(c->err, lhs->kids[i]->pos,
-				             "expected a variable name or '~' on the left of '='");
+			const struct lr_node *k = lhs->kids[i];
+			if ((k->kind != LR_N_IDENT && k->kind != LR_N_TILDE && k->kind != LR_N_CALL) ||
+			    (k->kind != LR_N_TILDE && strchr(k->str, '.'))) {
+				lr_error_set(c->err, k->pos, "expected a variable name, an indexed "
+				             "variable or '~' on the left of '='");
 				lr_node_destroy(lhs);
 				return -1;
 			}
