@@ -12,7 +12,7 @@ const char lr_help_control[] =
 "  while n > 1 ... end           (or endwhile)\n"
 "  do ... until n > 10           the body runs at least once\n"
 "  break  continue               leave the loop, or go on with its next step\n"
-"  switch s                      a number, or a string compared as strcmp does\n"
+"  switch s                      a number or a string, matched as isequal does\n"
 "    case 1 ...   case {2, 3} ...   case 'abc' ...   otherwise ...\n"
 "  end                           (or endswitch)\n"
 "  try ... catch err ... end     err.message and err.identifier hold the error\n"

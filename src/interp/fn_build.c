@@ -414,9 +414,17 @@ static int remap(struct lr_call *c, const char *name, const struct lr_matrix *a,
 /* Flipping an index: i ↦ n − 1 − i is i·(n − 1) + (n − 1) mod n. */
 static int fn_fliplr(struct lr_call *c)
 {
-	const struct lr_matrix *a = lr_fn_mat(c, "fliplr", 0);
+	const struct lr_value *v = c->args[0];
+	const struct lr_matrix *a;
 	size_t n;
 
+	if (v->kind == LR_VAL_STR) {   /* a string, one row: reversed, as Octave */
+		c->outs[0] = lr_value_copy(v);
+		for (size_t i = 0; c->outs[0] && i < v->slen; i++)
+			c->outs[0]->s[i] = v->s[v->slen - 1 - i];
+		return c->outs[0] ? 0 : lr_fn_fail(c, -1, "fliplr: out of memory");
+	}
+	a = lr_fn_mat(c, "fliplr", 0);
 	if (!a)
 		return -1;
 	n = a->cols ? a->cols : 1;
