@@ -10,7 +10,7 @@ extern const struct lr_builtin_table lr_builtins_reduce;
 extern const struct lr_builtin_table lr_builtins_build;
 extern const struct lr_builtin_table lr_builtins_pred;
 extern const struct lr_builtin_table lr_builtins_logical, lr_builtins_string;
-extern const struct lr_builtin_table lr_builtins_text;
+extern const struct lr_builtin_table lr_builtins_text, lr_builtins_subscripts;
 extern const struct lr_builtin_table lr_builtins_complex;
 extern const struct lr_builtin_table lr_builtins_types;
 
@@ -25,6 +25,7 @@ const struct lr_builtin_table *const lr_builtin_tables[] = {
 	&lr_builtins_logical,
 	&lr_builtins_string,
 	&lr_builtins_text,
+	&lr_builtins_subscripts,
 	&lr_builtins_complex,
 	&lr_builtins_types,
 	NULL
