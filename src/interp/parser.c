@@ -518,10 +518,9 @@ static struct lr_node *chained(struct lr_pctx *c, struct lr_node *n)
 	return n;
 }
 
-/* postfix := index {"'" | ".'"} */
-static struct lr_node *postfix(struct lr_pctx *c)
+/* The transposes that follow n: n {"'" | ".'"} */
+static struct lr_node *transposes(struct lr_pctx *c, struct lr_node *n)
 {
-	struct lr_node *n = chained(c, primary(c));
 	int chain = 0;
 
 	while (n && (c->p->tok.kind == LR_TOK_TRANSPOSE || c->p->tok.kind == LR_TOK_DOTTRANSPOSE)) {
@@ -546,8 +545,16 @@ static struct lr_node *postfix(struct lr_pctx *c)
 	return n;
 }
 
-/* power := postfix {('^' | '.^') power_operand}   (left-associative, as Octave)
- * power_operand := ('-' | '+' | '!') power_operand | postfix */
+/* postfix := index {"'" | ".'"} */
+static struct lr_node *postfix(struct lr_pctx *c)
+{
+	return transposes(c, chained(c, primary(c)));
+}
+
+/* power := postfix {('^' | '.^') power_operand {"'" | ".'"}}
+ * power_operand := ('-' | '+' | '!') power_operand | index
+ * Left-associative, and a transpose after a power applies to the power, as
+ * in Octave's grammar (x.^2' is (x.^2)', not x.^(2')). */
 static struct lr_node *power_operand(struct lr_pctx *c);
 
 static struct lr_node *power(struct lr_pctx *c)
@@ -563,7 +570,7 @@ static struct lr_node *power(struct lr_pctx *c)
 			lr_node_destroy(l);
 			return NULL;
 		}
-		l = binary(c, LR_N_BINOP, op, oppos, l, r);
+		l = transposes(c, binary(c, LR_N_BINOP, op, oppos, l, r));
 	}
 	return l;
 }
@@ -606,7 +613,7 @@ static struct lr_node *power_operand(struct lr_pctx *c)
 {
 	if (is_prefix(c->p->tok.kind))
 		return prefix(c, power_operand);
-	return postfix(c);
+	return chained(c, primary(c));
 }
 
 /* unary := ('-' | '+' | '!') unary | power */
