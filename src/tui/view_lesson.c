@@ -35,11 +35,14 @@ void vw_draw_lesson(struct lr_grid *g, const struct lr_panel *p, int y0)
 		"check: your answer", "hint: one at a time", "reveal: the answer", "skip: go on",
 		"back"
 	};
+	static const char *const noskip_keys[] = {
+		"check: your answer", "hint: one at a time", "reveal: the answer", "back"
+	};
 	static const int bold[5] = { LR_STY_BOLD, LR_STY_BOLD, LR_STY_BOLD, LR_STY_BOLD,
 	                             LR_STY_BOLD };
 	char title[256], place[96];
 	const char *body;
-	int y = y0, limit, exercise;
+	int y = y0, limit, exercise, noskip;
 	struct lr_buf para;
 
 	if (!p->lesson) {
@@ -54,18 +57,29 @@ void vw_draw_lesson(struct lr_grid *g, const struct lr_panel *p, int y0)
 	}
 	lesson_parts(p->lesson, title, sizeof title, place, sizeof place, &body);
 	exercise = !strncmp(place, "exercise", 8);
+	/* an exercise that cannot be skipped ("exercise, step 3 of 4, no skip")
+	 * does not offer skip */
+	noskip = exercise && strstr(place, ", no skip") != NULL;
 	/* the title on a full-width bar, the place at its right */
 	for (int x = 0; x < g->w; x++)
 		lr_grid_text(g, x, y, " ", LR_STY_TITLE);
-	vw_text_clip(g, 1, y, g->w - 1, title, LR_STY_TITLE);
-	if (place[0] && lr_grid_text_len(title) + lr_grid_text_len(place) + 5 <= g->w)
-		lr_grid_text(g, g->w - 1 - lr_grid_text_len(place), y, place, LR_STY_TITLE);
+	/* the place (step 3 of 12, no skip) matters more than the end of a long
+	 * title the student knows: the title gives way to it, down to 20 cells */
+	int px = g->w - 1 - lr_grid_text_len(place);
+	if (place[0] && px - 3 >= 21) {
+		if (vw_text_clip(g, 1, y, px - 3, title, LR_STY_TITLE) == px - 3 &&
+		    lr_grid_text_len(title) > px - 4)
+			lr_grid_text(g, px - 4, y, p->ascii ? "~" : "…", LR_STY_TITLE);
+		lr_grid_text(g, px, y, place, LR_STY_TITLE);
+	} else {
+		vw_text_clip(g, 1, y, g->w - 1, title, LR_STY_TITLE);
+	}
 	y += 2;
 	/* the keys on the bottom row, the text between */
 	if (g->h - 1 <= y)
 		return;
-	vw_flow(g, 2, g->h - 1, g->w - 1, g->h, exercise ? ex_keys : step_keys, bold,
-	        exercise ? 5 : 3);
+	vw_flow(g, 2, g->h - 1, g->w - 1, g->h, noskip ? noskip_keys : exercise ? ex_keys : step_keys,
+	        bold, noskip ? 4 : exercise ? 5 : 3);
 	limit = g->h - 2;
 	/* the step's heading (its first line) in bold, alone */
 	if (*body && *body != '\n') {

@@ -6,8 +6,10 @@
 # load), which must stop within 8 s of the signal. The bound only tells a
 # product that stopped between its tiles (tens of ms each) from one that ran
 # to its end, so that a loaded machine cannot fail it.
-# With "loop" an endless while loop, which only Ctrl-C ends.
-# usage: sigint.sh LOWRANK [file|stdin] [sgd|product|loop]
+# With "loop" an endless while loop, which only Ctrl-C ends; with
+# "recursion" a doubly recursive function (fib(60), 1e12 calls), which runs
+# no loop: the calls themselves poll for Ctrl-C.
+# usage: sigint.sh LOWRANK [file|stdin] [sgd|product|loop|recursion]
 set -u
 exe=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 how=${2:-file}
@@ -32,6 +34,20 @@ fi
 if [ "$what" = loop ]; then
 	# A loop that never ends by itself: Ctrl-C is the only way out.
 	printf 'n = 0;\nwhile true\n  n += 1;\nend\ndisp(%s)\n' "'not reached'" >"$tmp/long.lr"
+fi
+if [ "$what" = recursion ]; then
+	cat >"$tmp/long.lr" <<'LR'
+1;
+function r = fib(n)
+  if n < 2
+    r = n;
+  else
+    r = fib(n - 1) + fib(n - 2);
+  end
+end
+fib(60)
+disp('not reached')
+LR
 fi
 if [ "$how" = file ]; then
 	"$exe" "$tmp/long.lr" >"$tmp/out" 2>"$tmp/err" &
