@@ -310,9 +310,56 @@ static int get_mode(struct lr_call *c, int i)
 	return lr_fn_fail(c, i, "sort: MODE must be either \"ascend\" or \"descend\"");
 }
 
+static int sort_string(struct lr_call *c);
+
+/* sort of a string, as Octave: its characters in order of their codes, a
+ * string ('hello' gives 'ehllo'); the indices as for numbers. The codes are
+ * sorted as a row of numbers by a call of fn_sort with them in its place. */
+static int fn_sort(struct lr_call *c);
+
+static int sort_string(struct lr_call *c)
+{
+	const struct lr_value *str = c->args[0], *args[3] = { NULL, NULL, NULL };
+	struct lr_matrix *m = lr_mat_create(str->slen ? 1 : 0, str->slen);
+	struct lr_value *codes = NULL;
+	struct lr_call sub = *c;
+	int rc;
+
+	for (size_t i = 0; m && i < str->slen; i++)
+		m->data[i] = (unsigned char)str->s[i];
+	if (!m || !(codes = lr_value_mat(m)))
+		return lr_fn_nomem(c, "sort");
+	args[0] = codes;
+	for (int i = 1; i < c->nargin && i < 3; i++)
+		args[i] = c->args[i];
+	sub.args = args;
+	rc = fn_sort(&sub);
+	lr_value_destroy(codes);
+	memcpy(c->msg, sub.msg, sizeof c->msg);
+	c->bad_arg = sub.bad_arg;
+	if (rc < 0)
+		return -1;
+	c->outs[1] = sub.outs[1];
+	m = sub.outs[0]->m;
+	char *t = lr_malloc(str->slen + 1);
+	for (size_t i = 0; t && i < str->slen; i++)
+		t[i] = (char)m->data[i];
+	c->outs[0] = t ? lr_value_str(t, str->slen) : NULL;
+	lr_free(t);
+	lr_value_destroy(sub.outs[0]);
+	if (!c->outs[0]) {
+		lr_value_destroy(c->outs[1]);
+		c->outs[1] = NULL;
+		return lr_fn_nomem(c, "sort");
+	}
+	return 0;
+}
+
 /* sort(x), sort(x, dim), sort(x, mode), sort(x, dim, mode), [s, i] = ... */
 static int fn_sort(struct lr_call *c)
 {
+	if (c->args[0]->kind == LR_VAL_STR)
+		return sort_string(c);
 	const struct lr_matrix *a = lr_fn_mat(c, "sort", 0);
 	struct lr_matrix *r, *ix = NULL;
 	struct keyed *w;

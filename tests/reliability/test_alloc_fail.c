@@ -46,7 +46,7 @@ static const char script_fmt[] =
 	"c = zeros(1, 3); c(2)++; [mm(2), ii(2)] = max([3 9 1]); [g, h] = deal(1, 'x');\n"
 	"u = strrep('aaa', 'aa', 'b'); ff = strfind('abab', 'b'); bb = [blanks(2) deblank('a  ')];\n"
 	"sp = isspace('a b'); rr = repmat('-', 1, 3); fl = fliplr('ab'); cw = ['a' 66];\n"
-	"[ri, ci] = ind2sub([2 3], 5); li = sub2ind([2 3], 2, 3); tp = (1:3).^2';\n"
+	"[ri, ci] = ind2sub([2 3], 5); li = sub2ind([2 3], 2, 3); tp = (1:3).^2'; [so, si] = sort('hello');\n"
 	"printf('%d %s\\n', 3, s)\n"
 	"z = [1+2i 3; -1i 4]; w = z * z' + 2i; r = roots([1 0 1]); e = eig([0 -1; 1 0]);\n"
 	"z(2, 1) = 5i; z(1) = []; p = poly(r); y = [z 1i] / 2; k = sqrt(-4); u = [2 1i; 1 3] \\ [1; 1]\n"
