@@ -422,6 +422,15 @@ static int exec_multi(struct lr_session *s, const struct lr_stmt *st)
 static int run_command(struct lr_session *s, const struct lr_stmt *st)
 {
 	const struct lr_command *c = lr_session_command(s, st->name);
+	const struct lr_value *v = st->nwords == 0 ? lr_var_get(s, st->name) : NULL;
+
+	/* A variable named like a command (loss = zeros(1, 5)) hides it when named
+	 * alone, as a variable hides a function in Octave: it is shown. */
+	if (v) {
+		if (!st->quiet)
+			lr_show(s, st->name, v);
+		return 0;
+	}
 
 	if (!c)
 		return lr_fail(s, st->name_pos, "unknown command '%s'", st->name);
