@@ -735,6 +735,22 @@ static int is_space(char ch)
 	return ch == ' ' || ch == '\t' || ch == '\r';
 }
 
+/* Whether s starts with a binary operator and a blank: Octave's sign that a
+ * name before it is a value (loss + 1, plot / 2), not a command's word. */
+static int binary_then_space(const char *s, size_t n)
+{
+	static const char *const ops[] = { "==", "~=", "!=", "<=", ">=", "&&", "||", ".*", "./",
+	                                   ".\\", ".^", "+", "-", "*", "/", "\\", "^", "<", ">",
+	                                   "&", "|", ":" };
+
+	for (size_t k = 0; k < sizeof ops / sizeof ops[0]; k++) {
+		size_t len = strlen(ops[k]);
+		if (len < n && !strncmp(s, ops[k], len))
+			return s[len] == ' ' || s[len] == '\t';
+	}
+	return 0;
+}
+
 /* Whether NAME at the start of a statement is used with command syntax:
  * it is a command word and is neither called `name(` nor assigned `name =`. */
 static int command_syntax(struct lr_pctx *c)
@@ -751,13 +767,13 @@ static int command_syntax(struct lr_pctx *c)
 	name[t->len] = '\0';
 	if (!is_command_word(c->p, name))
 		return 0;
-	if (i < n && s[i] == '(')
-		return 0;
+	if (i < n && !is_space(s[i]) && !strchr(";,\n%#", s[i]))
+		return 0;   /* loss(2), loss', loss+1: an expression */
 	while (i < n && is_space(s[i]))
 		i++;
 	if (i < n && s[i] == '=' && !(i + 1 < n && s[i + 1] == '='))
 		return 0;
-	return 1;
+	return !binary_then_space(s + i, n - i);
 }
 
 static int push_word(struct lr_pctx *c, struct lr_stmt *st, size_t from, size_t to,
