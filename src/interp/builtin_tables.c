@@ -7,6 +7,7 @@ extern const struct lr_builtin_table lr_builtins_base;
 extern const struct lr_builtin_table lr_builtins_linalg;
 extern const struct lr_builtin_table lr_builtins_elem;
 extern const struct lr_builtin_table lr_builtins_reduce;
+extern const struct lr_builtin_table lr_builtins_stats;
 extern const struct lr_builtin_table lr_builtins_build;
 extern const struct lr_builtin_table lr_builtins_pred;
 extern const struct lr_builtin_table lr_builtins_logical, lr_builtins_string;
@@ -21,6 +22,7 @@ const struct lr_builtin_table *const lr_builtin_tables[] = {
 	&lr_builtins_linalg,
 	&lr_builtins_elem,
 	&lr_builtins_reduce,
+	&lr_builtins_stats,
 	&lr_builtins_build,
 	&lr_builtins_pred,
 	&lr_builtins_logical,

@@ -12,29 +12,12 @@
 # Usage: tmux_lesson.sh PATH/TO/lowrank PATH/TO/lessons
 exe=$1
 lessons=$2
-command -v tmux >/dev/null 2>&1 || { echo "tmux not found: skipped"; exit 77; }
+. "$(dirname "$0")/tmux_lib.sh"
+tmux_init lesson
 [ -x "$exe" ] && [ -d "$lessons" ] || { echo "usage: $0 LOWRANK LESSONS_DIR"; exit 2; }
 
-tmp=$(mktemp -d) || exit 1
-runs=0
-sock="lowrank-lesson-$$-0"
-T() { tmux -L "$sock" "$@"; }
-cleanup() { T kill-server >/dev/null 2>&1; rm -rf "$tmp"; }
-trap cleanup EXIT INT TERM
-printf 'set editing-mode emacs\n' >"$tmp/inputrc"
-
-# start ARGS...: lowrank in a fresh 80x24 window (the projector size), on a
-# server of its own (a killed server's socket may linger for a moment).
-start() {
-	T kill-server >/dev/null 2>&1
-	runs=$((runs + 1))
-	sock="lowrank-lesson-$$-$runs"
-	T -f /dev/null new-session -d -s t -x 80 -y 24 \
-		"env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 INPUTRC='$tmp/inputrc' \
-		 XDG_STATE_HOME='$tmp/state' LOWRANK_LESSONS='$lessons' '$exe' $*; \
-		 echo \"EXITED \$?\"; sleep 120" || exit 1
-}
-. "$(dirname "$0")/tmux_lib.sh"
+# start ARGS...: lowrank in a fresh 80x24 window (the projector size).
+start() { tmux_lowrank 80x24 "LOWRANK_LESSONS='$lessons'" "$*"; }
 
 # ---- a student plays lesson 1 ----
 start --lesson 1
