@@ -1024,8 +1024,12 @@ static int op_assignment(struct lr_pctx *c, struct lr_stmt *st, struct lr_node *
 		return -1;
 	}
 	left = clone(c, lhs);
+	if (!left) {   /* out of memory: lhs is still ours */
+		lr_node_destroy(lhs);
+		return -1;
+	}
 	int incr = c->p->tok.len == 2 && c->p->tok.text[1] == c->p->tok.text[0];
-	if (!left || (incr ? increment(c, st, lhs)
+	if ((incr ? increment(c, st, lhs)
 	                   : assignment(c, st, lhs)) < 0) {   /* takes lhs, reads the right side */
 		lr_node_destroy(left);
 		return -1;
