@@ -12,6 +12,8 @@ extern const struct lr_builtin_table lr_builtins_stats;
 extern const struct lr_builtin_table lr_builtins_build;
 extern const struct lr_builtin_table lr_builtins_pred;
 extern const struct lr_builtin_table lr_builtins_logical, lr_builtins_string;
+extern const struct lr_builtin_table lr_builtins_text, lr_builtins_subscripts;
+extern const struct lr_builtin_table lr_builtins_deal;
 extern const struct lr_builtin_table lr_builtins_complex;
 extern const struct lr_builtin_table lr_builtins_types;
 
@@ -27,6 +29,9 @@ const struct lr_builtin_table *const lr_builtin_tables[] = {
 	&lr_builtins_pred,
 	&lr_builtins_logical,
 	&lr_builtins_string,
+	&lr_builtins_text,
+	&lr_builtins_subscripts,
+	&lr_builtins_deal,
 	&lr_builtins_complex,
 	&lr_builtins_types,
 	NULL

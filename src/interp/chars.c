@@ -113,5 +113,14 @@ int lr_chars_join(struct lr_session *s, const struct lr_node *n, struct lr_value
 	if (out->own)
 		out->own->dq = dq;
 	lr_buf_finish(&b);
-	return out->v ? 0 : lr_fail(s, n->pos, "out of memory");
+	if (!out->v)
+		return lr_fail(s, n->pos, "out of memory");
+	/* Octave warns once for a join with any number in it, even []: ['x = ' 5]
+	 * is the character of code 5, rarely what was meant (num2str is). */
+	for (size_t i = 0; i < n->nkids; i++)
+		if (vals[i]->kind != LR_VAL_STR) {
+			lr_warn(s, "implicit conversion from numeric to char");
+			break;
+		}
+	return 0;
 }
