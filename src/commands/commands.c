@@ -51,8 +51,10 @@ static int word_matrix(struct lr_session *s, const struct lr_word *w, const char
 	if (lr_eval_text(s, w->text, w->pos, out) < 0)
 		return -1;
 	if (out->v->kind != LR_VAL_MAT) {
+		int fn = out->v->kind == LR_VAL_FN;
 		lr_val_drop(out);
-		return lr_fail(s, w->pos, "%s must be a matrix, found a string", what);
+		return lr_fail(s, w->pos, "%s must be a matrix, found a %s", what,
+		               fn ? "function handle" : "string");
 	}
 	if (out->v->im) {   /* the commands' numerics are real */
 		lr_val_drop(out);
@@ -553,6 +555,10 @@ static int cmd_who(struct lr_session *s, const struct lr_stmt *st)
 		char sh[32];
 		if (v->kind == LR_VAL_STR) {
 			lr_buf_printf(&b, "  %-10s string (%zu characters)\n", s->vars[i].name, v->slen);
+			continue;
+		}
+		if (v->kind == LR_VAL_FN) {
+			lr_buf_printf(&b, "  %-10s function handle\n", s->vars[i].name);
 			continue;
 		}
 		lr_buf_printf(&b, "  %-10s %s", s->vars[i].name, lr_shape(v->m, sh, sizeof sh));

@@ -224,7 +224,9 @@ static const struct topic topics[] = {
 	{ "function", lr_help_user_functions }, { "endfunction", lr_help_user_functions },
 	{ "addpath", lr_help_user_functions }, { "rmpath", lr_help_user_functions },
 	{ "nargin", lr_help_user_functions }, { "nargout", lr_help_user_functions },
-	{ "feval", lr_help_user_functions },
+	{ "feval", lr_help_handles }, { "handles", lr_help_handles },
+	{ "func2str", lr_help_handles }, { "str2func", lr_help_handles },
+	{ "is_function_handle", lr_help_handles }, { "arrayfun", lr_help_handles },
 };
 
 /* Each table is a family (builtins.h): its title, then its functions. */

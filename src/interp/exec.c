@@ -10,6 +10,7 @@
 #include <string.h>
 #include "lowrank/alloc.h"
 #include "cvalue.h"
+#include "fn_handle.h"
 #include "function.h"
 #include "range.h"
 #include "session_impl.h"
@@ -67,7 +68,7 @@ static int condition(struct lr_session *s, const struct lr_node *n, int *t)
 		*t = x != 0;
 		return 0;
 	}
-	if (lr_eval(s, n, &v) < 0)
+	if (lr_eval(s, n, &v) < 0 || lr_fnh_refuse(s, n->pos, &v, "a condition") < 0)
 		return -1;
 	*t = 1;
 	if (v.v->kind == LR_VAL_STR) {
@@ -193,7 +194,8 @@ static int exec_for(struct lr_session *s, const struct lr_stmt *st)
 
 	if (st->expr->kind == LR_N_RANGE)
 		return for_range(s, st);
-	if (lr_eval(s, st->expr, &m) < 0)
+	if (lr_eval(s, st->expr, &m) < 0 ||
+	    lr_fnh_refuse(s, st->expr->pos, &m, "what a for loop runs over") < 0)
 		return -1;
 	if (!m.own && !(m.own = lr_value_copy(m.v))) {   /* the body may change the variable */
 		return lr_fail(s, st->expr->pos, "out of memory");
@@ -279,8 +281,13 @@ static int case_match(struct lr_session *s, const struct lr_node *label,
 				return -1;
 		return 0;
 	}
-	if (lr_eval(s, label, &l) < 0)
+	if (lr_eval(s, label, &l) < 0 || lr_fnh_refuse(s, label->pos, &l, "a case label") < 0)
 		return -1;
+	if (v->kind == LR_VAL_FN) {
+		lr_val_drop(&l);
+		return lr_fail(s, label->pos, "a switch value cannot be a function handle: call "
+		               "it, as f(x)");
+	}
 	if (l.v->kind == LR_VAL_STR || v->kind == LR_VAL_STR) {
 		*match = l.v->kind == v->kind && l.v->slen == v->slen &&
 		         !memcmp(l.v->s, v->s, v->slen);

@@ -7,6 +7,7 @@
 #include <string.h>
 #include "lowrank/alloc.h"
 #include "cvalue.h"
+#include "fn_handle.h"
 #include "limit.h"
 #include "chars.h"
 #include "session_impl.h"
@@ -276,6 +277,8 @@ int lr_index_get(struct lr_session *s, const struct lr_node *call,
 	const struct lr_matrix *m;
 	int rc;
 
+	if (v->kind == LR_VAL_FN)   /* f(x) calls the handle */
+		return lr_fnh_index(s, call, v, out);
 	if (call->nkids == 0) {
 		out->v = v;
 		out->own = NULL;
@@ -544,6 +547,9 @@ int lr_index_set(struct lr_session *s, const struct lr_node *call,
 	const struct lr_matrix *m = old ? old->m : NULL, *r = rhs->m;
 	int rc, logical, text = old && old->kind == LR_VAL_STR;
 
+	if ((old && old->kind == LR_VAL_FN) || rhs->kind == LR_VAL_FN)
+		return lr_fail(s, call->pos, "a function handle cannot be assigned into by index "
+		               "(no arrays of handles): assign it whole, as %s = @...", call->str);
 	if (call->nkids == 0 || call->nkids > 2)
 		return lr_fail(s, call->pos, "expected 1 or 2 indices on the left of '=', found %zu",
 		               call->nkids);
@@ -734,6 +740,9 @@ int lr_index_delete(struct lr_session *s, const struct lr_node *call,
 	if (!old)
 		return lr_fail(s, call->pos, "%s(I) = []: %s does not exist, so nothing can be "
 		               "deleted from it", call->str, call->str);
+	if (old->kind == LR_VAL_FN)
+		return lr_fail(s, call->pos, "%s(I) = []: %s is a function handle, which has no "
+		               "elements to delete", call->str, call->str);
 	if (old->kind == LR_VAL_STR && !(codes = lr_str_codes(old)))
 		return lr_fail(s, call->pos, "out of memory");
 	m = codes ? codes : old->m;

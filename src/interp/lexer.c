@@ -41,7 +41,7 @@ static const char *const tok_names[] = {
 	"'('", "')'", "'['", "']'", "','", "';'", "'='", "':'",
 	"'+'", "'-'", "'*'", "'/'", "'.*'", "'./'", "'^'", "'.^'", "'''",
 	"'.''", "'=='", "'~='", "'<'", "'<='", "'>'", "'>='", "'&'", "'|'",
-	"'&&'", "'||'", "'!'", "'\\'", "'.\\'", "an operator assignment", "error"
+	"'&&'", "'||'", "'!'", "'\\'", "'.\\'", "an operator assignment", "'@'", "error"
 };
 
 const char *lr_tok_name(enum lr_tok k)
@@ -411,7 +411,7 @@ static struct lr_token lex_operator(struct lr_lexer *lx, struct lr_pos p, int sp
 		{ "/", LR_TOK_SLASH }, { "^", LR_TOK_CARET }, { "<", LR_TOK_LT },
 		{ ">", LR_TOK_GT }, { "&", LR_TOK_AND }, { "|", LR_TOK_OR },
 		{ "!", LR_TOK_NOT }, { "~", LR_TOK_NOT }, { "=", LR_TOK_ASSIGN },
-		{ ":", LR_TOK_COLON }, { ",", LR_TOK_COMMA }, { ";", LR_TOK_SEMI },
+		{ ":", LR_TOK_COLON }, { "@", LR_TOK_AT }, { ",", LR_TOK_COMMA }, { ";", LR_TOK_SEMI },
 	};
 	(void)spaced;
 	for (size_t k = 0; k < sizeof ops / sizeof ops[0]; k++) {

@@ -23,6 +23,7 @@ enum lr_tok {
 	LR_TOK_GT, LR_TOK_GE, LR_TOK_AND, LR_TOK_OR, LR_TOK_ANDAND, LR_TOK_OROR,
 	LR_TOK_NOT, LR_TOK_BACKSLASH, LR_TOK_DOTBACKSLASH,
 	LR_TOK_OPASSIGN,     /* += -= *= /=: text[0] is the operator */
+	LR_TOK_AT,           /* '@': a function handle follows */
 	LR_TOK_ERROR
 };
 

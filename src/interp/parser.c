@@ -8,6 +8,7 @@
 #include <string.h>
 #include "lowrank/alloc.h"
 #include "builtins.h"
+#include "fn_handle.h"
 #include "function.h"
 #include "limit.h"
 #include "ops.h"
@@ -34,6 +35,7 @@ void lr_node_destroy(struct lr_node *n)
 		lr_free(n->kids);
 		lr_free(n->row_len);
 		lr_free(n->str);
+		lr_anon_release(n->anon);
 		lr_free(n);
 		n = first;
 	}
@@ -478,12 +480,15 @@ static struct lr_node *primary(struct lr_pctx *c)
 			return NULL;
 		}
 		n->pos = open;
+		n->parens++;
 		n->end = c->p->tok.pos.offset + 1;
 		advance(c);
 		return n;
 	}
 	case LR_TOK_LBRACKET:
 		return matrix(c);
+	case LR_TOK_AT:
+		return lr_parse_handle(c);
 	default:
 		fail_expected(c, "a value");
 		return NULL;

@@ -3,6 +3,7 @@
  * interpreter, not to a command: a script uses them as Octave's. */
 #include <stdio.h>
 #include <string.h>
+#include "fn_handle.h"
 #include "imagefn.h"
 #include "lr_printf.h"
 #include "session_impl.h"
@@ -21,7 +22,10 @@ static int fn_print(struct lr_session *s, const struct lr_node *n, const struct 
 		if (n->nkids != 1)
 			return lr_fail(s, n->pos, "disp: expected 1 argument, found %zu", n->nkids);
 		lr_buf_init(&b);
-		if (args[0].v->kind == LR_VAL_STR)
+		if (args[0].v->kind == LR_VAL_FN) {   /* its text, as Octave */
+			lr_fnh_text(args[0].v->fh, 0, &b);
+			lr_buf_putc(&b, '\n');
+		} else if (args[0].v->kind == LR_VAL_STR)
 			lr_buf_printf(&b, "%s\n", args[0].v->s);
 		else if (args[0].v->im)
 			lr_fmt_complex(&b, NULL, args[0].v->m, args[0].v->im, &s->fmt);
@@ -46,6 +50,9 @@ static int fn_print(struct lr_session *s, const struct lr_node *n, const struct 
 	if (n->nkids - first - 1 > 64)
 		return lr_fail(s, n->pos, "%s: at most 64 values can be formatted at once", name);
 	for (size_t i = first + 1; i < n->nkids; i++) {
+		if (args[i].v->kind == LR_VAL_FN)
+			return lr_fail(s, n->kids[i]->pos, "%s: a function handle cannot be formatted; "
+			               "func2str(f) gives its text", name);
 		if (args[i].v->im)   /* Octave prints the parts in turn: say so rather than guess */
 			return lr_fail(s, n->kids[i]->pos, "%s: complex values are not supported; give "
 			               "real(z) and imag(z)", name);
@@ -88,7 +95,14 @@ const struct lr_printer lr_printers[] = {
 	{ "addpath", "addpath(FOLDER, ...)",
 	  "search FOLDER for function files NAME.m, NAME.lr (before the others added)" },
 	{ "rmpath", "rmpath(FOLDER, ...)", "stop searching FOLDER for function files" },
-	{ "feval", "feval(NAME, ...)", "call the function named by the string NAME" },
+	{ "feval", "feval(NAME, ...), feval(F, ...)",
+	  "call the function named by the string NAME, or the function handle F" },
+	/* function handles (handle_fns.c, arrayfun.c) */
+	{ "func2str", "s = func2str(F)", "the text of the function handle F, as '@(x) x + 1'" },
+	{ "str2func", "F = str2func(S)", "the function handle of a name or of '@(x) ...'" },
+	{ "is_function_handle", "is_function_handle(X)", "1 if X is a function handle" },
+	{ "arrayfun", "arrayfun(F, A, ...), [P, Q] = arrayfun(F, A, ...)",
+	  "F called on each element of A (and of B, ... the same size): a matrix of the results" },
 	/* pictures (imagefn.c), run by lr_image_function */
 	{ "image", "image(A)", "show A as a picture, its values indices of 64 grays" },
 	{ "imagesc", "imagesc(A)", "show A as a picture from min(A) black to max(A) white" },

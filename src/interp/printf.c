@@ -635,6 +635,12 @@ int lr_format_printf_escapes(struct lr_buf *out, const char *fmt, size_t fmtlen,
 	size_t start = out->len;
 	int nconv, r = -1;
 
+	for (int i = 0; i < nargs; i++)
+		if (args[i]->kind == LR_VAL_FN) {
+			snprintf(msg, msglen, "a function handle cannot be formatted; func2str(f) gives "
+			         "its text");
+			return -1;
+		}
 	lr_buf_init(&t);
 	if (escapes)
 		unescape(&t, fmt, fmtlen);

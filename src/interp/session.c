@@ -5,6 +5,7 @@
 #include <string.h>
 #include "lowrank/alloc.h"
 #include "builtins.h"
+#include "fn_handle.h"
 #include "function.h"
 #include "limit.h"
 #include "ops.h"
@@ -45,6 +46,7 @@ void lr_session_destroy(struct lr_session *s)
 	}
 	lr_free(s->vars);
 	lr_fn_table_finish(s);
+	lr_anon_release(s->err_anon);
 	for (size_t i = 0; i < s->nruns; i++)
 		lr_run_destroy(s->runs[i]);
 	lr_svd_run_destroy(s->svd);
@@ -263,7 +265,9 @@ void lr_show(struct lr_session *s, const char *name, const struct lr_value *v)
 	struct lr_buf b;
 
 	lr_buf_init(&b);
-	if (v->kind == LR_VAL_STR)
+	if (v->kind == LR_VAL_FN)   /* Octave: "f = @sin", or the text of @(x) ... set apart */
+		lr_fnh_show(&b, name, v->fh);
+	else if (v->kind == LR_VAL_STR)
 		lr_fmt_string(&b, name, v->s);
 	else if (v->im)
 		lr_fmt_complex(&b, name, v->m, v->im, &s->fmt);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "lowrank/alloc.h"
+#include "fn_handle.h"
 
 struct lr_value *lr_value_mat(struct lr_matrix *m)
 {
@@ -61,6 +62,15 @@ struct lr_value *lr_value_str(const char *s, size_t n)
 
 struct lr_value *lr_value_copy(const struct lr_value *v)
 {
+	if (v->kind == LR_VAL_FN) {   /* a handle never changes: the copy shares it */
+		struct lr_value *c = lr_calloc(1, sizeof *c);
+		if (c) {
+			c->kind = LR_VAL_FN;
+			c->fh = v->fh;
+			v->fh->refs++;
+		}
+		return c;
+	}
 	if (v->kind == LR_VAL_STR) {
 		struct lr_value *c = lr_value_str(v->s, v->slen);
 		if (c)
@@ -85,6 +95,8 @@ void lr_value_destroy(struct lr_value *v)
 	lr_mat_destroy(v->m);
 	lr_mat_destroy(v->im);
 	lr_free(v->s);
+	if (v->fh && --v->fh->refs == 0)
+		v->fh->destroy(v->fh);
 	lr_free(v);
 }
 

@@ -9,7 +9,11 @@
 #include <stddef.h>
 #include "lowrank/matrix.h"
 
-enum lr_value_kind { LR_VAL_MAT, LR_VAL_STR };
+enum lr_value_kind { LR_VAL_MAT, LR_VAL_STR,
+	LR_VAL_FN            /* a function handle, @sin or @(x) A * x (fn_handle.h) */
+};
+
+struct lr_fnh;
 
 struct lr_value {
 	enum lr_value_kind kind;
@@ -23,6 +27,8 @@ struct lr_value {
 	int dq;               /* a string from a double-quoted literal, whose escapes the lexer
 	                         has replaced: printf then takes its backslashes as they are,
 	                         as Octave does (a single-quoted format's escapes are printf's) */
+	struct lr_fnh *fh;    /* LR_VAL_FN: one reference to the handle, which never changes
+	                         once made (a copy of the value takes another), else NULL */
 };
 
 /* Wraps m (taking ownership; on failure m is destroyed and NULL returned). */
