@@ -283,11 +283,6 @@ static int case_match(struct lr_session *s, const struct lr_node *label,
 	}
 	if (lr_eval(s, label, &l) < 0 || lr_fnh_refuse(s, label->pos, &l, "a case label") < 0)
 		return -1;
-	if (v->kind == LR_VAL_FN) {
-		lr_val_drop(&l);
-		return lr_fail(s, label->pos, "a switch value cannot be a function handle: call "
-		               "it, as f(x)");
-	}
 	if (l.v->kind == LR_VAL_STR || v->kind == LR_VAL_STR) {
 		*match = l.v->kind == v->kind && l.v->slen == v->slen &&
 		         !memcmp(l.v->s, v->s, v->slen);
@@ -308,7 +303,8 @@ static int exec_switch(struct lr_session *s, const struct lr_stmt *st)
 	struct lr_val v = { 0 };
 	int rc = 0;
 
-	if (lr_eval(s, st->expr, &v) < 0)
+	if (lr_eval(s, st->expr, &v) < 0 ||
+	    lr_fnh_refuse(s, st->expr->pos, &v, "a switch value") < 0)
 		return -1;
 	if (!v.own && !(v.own = lr_value_copy(v.v)))
 		return lr_fail(s, st->expr->pos, "out of memory");

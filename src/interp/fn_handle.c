@@ -32,6 +32,14 @@ static void free_names(char **names, size_t n)
 	lr_free(names);
 }
 
+int lr_anon_param(const struct lr_anon *a, const char *name)
+{
+	for (size_t i = 0; i < a->nparams; i++)
+		if (!strcmp(a->params[i], name))
+			return 1;
+	return 0;
+}
+
 void lr_anon_release(struct lr_anon *a)
 {
 	if (!a || --a->refs > 0)
@@ -138,6 +146,7 @@ struct frame {
 	size_t nvars, cap;
 	const char *src;
 	struct lr_fndef *fn;
+	const struct lr_anon *anon;
 	double end_extent;
 };
 
@@ -149,7 +158,9 @@ static void enter(struct lr_session *s, const struct lr_fnh *h, const char *src,
 	fr->cap = s->cap;
 	fr->src = s->src;
 	fr->fn = s->frame_fn;
+	fr->anon = s->frame_anon;
 	fr->end_extent = s->end_extent;
+	s->frame_anon = h->anon;   /* NULL for @name: the function's own frame decides */
 	s->vars = NULL;
 	s->nvars = s->cap = 0;
 	s->src = src;
@@ -171,6 +182,7 @@ static void leave(struct lr_session *s, const struct frame *fr)
 	s->cap = fr->cap;
 	s->src = fr->src;
 	s->frame_fn = fr->fn;
+	s->frame_anon = fr->anon;
 	s->end_extent = fr->end_extent;
 	s->call_depth--;
 	s->ctl = LR_CTL_NONE;

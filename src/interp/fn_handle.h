@@ -48,6 +48,8 @@ struct lr_fnh {
 struct lr_anon *lr_anon_ref(struct lr_anon *a);
 /* Drops a reference; the last frees it. NULL is a no-op. */
 void lr_anon_release(struct lr_anon *a);
+/* 1 if name is one of a's parameters. */
+int lr_anon_param(const struct lr_anon *a, const char *name);
 /* Fills a->names from a->body (parse_handle.c): -1 when out of memory. */
 int lr_anon_collect(struct lr_anon *a);
 

@@ -23,6 +23,7 @@ void lr_lex_init_at(struct lr_lexer *lx, const char *src, size_t len, int first_
 	lx->line_start = 0;
 	lx->depth = 0;
 	lx->prev = LR_TOK_NEWLINE;
+	lx->params_closed = 0;
 	lx->pending_comma = 0;
 	lx->comment_depth = 0;
 	lx->blocks = 0;
@@ -68,7 +69,7 @@ static int in_brackets(const struct lr_lexer *lx)
 
 static int in_parens(const struct lr_lexer *lx)
 {
-	return lx->depth > 0 && lx->nest[lx->depth - 1] == '(';
+	return lx->depth > 0 && (lx->nest[lx->depth - 1] == '(' || lx->nest[lx->depth - 1] == '@');
 }
 
 /* Tokens after which a value has ended, so that a following quote is a
@@ -383,13 +384,16 @@ static struct lr_token open_bracket(struct lr_lexer *lx, struct lr_pos p, char c
 		             "brackets are nested too deeply");
 		return error_at(lx, p, msg);
 	}
-	lx->nest[lx->depth++] = c;
+	/* the parameters of @(x) are marked: after their ')' a body starts,
+	 * where a quote opens a string (@() 'abc') */
+	lx->nest[lx->depth++] = c == '(' && lx->prev == LR_TOK_AT ? '@' : c;
 	lx->i++;
 	return make(lx, c == '(' ? LR_TOK_LPAREN : LR_TOK_LBRACKET, p, 1);
 }
 
 static struct lr_token close_bracket(struct lr_lexer *lx, struct lr_pos p, char c)
 {
+	lx->params_closed = lx->depth > 0 && lx->nest[lx->depth - 1] == '@';
 	if (lx->depth > 0)
 		lx->depth--;
 	lx->i++;
@@ -507,6 +511,8 @@ struct lr_token lr_lex_next(struct lr_lexer *lx)
 		return t;
 	}
 	lx->prev = t.kind;
+	if (t.kind == LR_TOK_RPAREN && lx->params_closed)
+		lx->prev = LR_TOK_AT;   /* not the end of a value: what follows starts one */
 	return t;
 }
 

@@ -51,6 +51,7 @@ struct lr_lexer {
 	int depth;
 	int max_nest;        /* brackets allowed open at once (limit depth) */
 	int prev;            /* kind of the previous token, for transpose and separators */
+	int params_closed;   /* the last ')' closed the parameters of @(...) */
 	int pending_comma;   /* a separator to hand out before the next token */
 	int comment_depth;   /* block comments open (%{ ... %}) when the text ran out */
 	int blocks;          /* blocks (if, for, while, do, switch, try) opened and not yet

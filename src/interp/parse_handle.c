@@ -25,24 +25,16 @@ static int add_name(char ***names, size_t *n, const char *name)
 	return 0;
 }
 
-static int is_param(const struct lr_anon *a, const char *name)
-{
-	for (size_t i = 0; i < a->nparams; i++)
-		if (!strcmp(a->params[i], name))
-			return 1;
-	return 0;
-}
-
 /* The free names of n into a: along the first kids in a loop (a long
  * chain of operators leans that way), the others by recursion. */
 static int collect(struct lr_anon *a, const struct lr_node *n)
 {
 	for (; n; n = n->nkids ? n->kids[0] : NULL) {
-		if ((n->kind == LR_N_IDENT || n->kind == LR_N_CALL) && !is_param(a, n->str) &&
+		if ((n->kind == LR_N_IDENT || n->kind == LR_N_CALL) && !lr_anon_param(a, n->str) &&
 		    add_name(&a->names, &a->nnames, n->str) < 0)
 			return -1;
 		for (size_t i = 0; n->kind == LR_N_ANON && i < n->anon->nnames; i++)
-			if (!is_param(a, n->anon->names[i]) &&
+			if (!lr_anon_param(a, n->anon->names[i]) &&
 			    add_name(&a->names, &a->nnames, n->anon->names[i]) < 0)
 				return -1;
 		for (size_t i = 1; i < n->nkids; i++)
@@ -81,7 +73,7 @@ static int params(struct lr_pctx *c, struct lr_anon *a)
 				             "does not have: name each parameter");
 				return -1;
 			}
-			if (is_param(a, name)) {
+			if (lr_anon_param(a, name)) {
 				lr_error_set(c->err, t->pos, "parameter '%s' appears twice", name);
 				return -1;
 			}
