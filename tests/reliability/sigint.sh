@@ -6,8 +6,10 @@
 # load), which must stop within 8 s of the signal. The bound only tells a
 # product that stopped between its tiles (tens of ms each) from one that ran
 # to its end, so that a loaded machine cannot fail it.
-# With "loop" an endless while loop, which only Ctrl-C ends.
-# usage: sigint.sh LOWRANK [file|stdin] [sgd|product|loop]
+# With "loop" an endless while loop, which only Ctrl-C ends; with "handle"
+# one statement of 1e8 calls of anonymous functions (arrayfun in arrayfun,
+# minutes), which no loop statement polls: the calls themselves must.
+# usage: sigint.sh LOWRANK [file|stdin] [sgd|product|loop|handle]
 set -u
 exe=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 how=${2:-file}
@@ -32,6 +34,12 @@ fi
 if [ "$what" = loop ]; then
 	# A loop that never ends by itself: Ctrl-C is the only way out.
 	printf 'n = 0;\nwhile true\n  n += 1;\nend\ndisp(%s)\n' "'not reached'" >"$tmp/long.lr"
+fi
+if [ "$what" = handle ]; then
+	cat >"$tmp/long.lr" <<'LR'
+s = arrayfun(@(i) sum(arrayfun(@(j) j * i, 1:1000)), 1:100000);
+disp('not reached')
+LR
 fi
 if [ "$how" = file ]; then
 	"$exe" "$tmp/long.lr" >"$tmp/out" 2>"$tmp/err" &
