@@ -30,7 +30,7 @@ static void literal(struct unparse *u, const struct lr_node *n)
 
 	if (to > u->srclen || from >= to)
 		return;
-	while (from < to && (u->src[from] == '(' || u->src[from] == ' ' || u->src[from] == '\t'))
+	while (from < to && strchr("(+ \t", u->src[from]))   /* a unary plus is node()'s */
 		from++;
 	while (to > from && (u->src[to - 1] == ')' || u->src[to - 1] == ' ' ||
 	                     u->src[to - 1] == '\t'))
@@ -146,6 +146,15 @@ static void bare(struct unparse *u, const struct lr_node *n)
 	}
 }
 
+/* The parser drops a unary plus but leaves the node starting at it, which
+ * is how Octave's text keeps it (@(x) +x); a node whose first operand
+ * starts there too leaves the plus to that operand. */
+static int unary_plus(const struct unparse *u, const struct lr_node *n)
+{
+	return u->src && n->pos.offset < u->srclen && u->src[n->pos.offset] == '+' &&
+	       !(n->nkids && n->kids[0]->pos.offset == n->pos.offset);
+}
+
 static void node(struct unparse *u, const struct lr_node *n)
 {
 	if (u->depth > 20000) {
@@ -153,6 +162,8 @@ static void node(struct unparse *u, const struct lr_node *n)
 		return;
 	}
 	u->depth++;
+	if (unary_plus(u, n))
+		lr_buf_putc(u->out, '+');
 	for (int i = 0; i < n->parens; i++)
 		lr_buf_putc(u->out, '(');
 	bare(u, n);
