@@ -15,7 +15,7 @@ static char dir[256];
 
 /* The session: definitions, arithmetic, indexing (logical masks, deletion,
  * strings), both factorisations, the comparison, masks, saving and loading, the plot,
- * complex values. @D stands for the
+ * complex values, function handles. @D stands for the
  * scratch directory. */
 static const char script_fmt[] =
 	"A = [0.3374 0.6005 0.1735; 3.3359 0.0492 1.8374; 2.9407 0.5301 2.2620]\n"
@@ -46,7 +46,10 @@ static const char script_fmt[] =
 	"printf('%d %s\\n', 3, s)\n"
 	"z = [1+2i 3; -1i 4]; w = z * z' + 2i; r = roots([1 0 1]); e = eig([0 -1; 1 0]);\n"
 	"z(2, 1) = 5i; z(1) = []; p = poly(r); y = [z 1i] / 2; k = sqrt(-4); u = [2 1i; 1 3] \\ [1; 1]\n"
-	"disp(w), x = sum(y), f = find(y)\n";
+	"disp(w), x = sum(y), f = find(y)\n"
+	"fa = 2; h = @(x) fa * x + 1; g = @(x) h(x) - 1; hv = h(3) + feval(@max, 1, 2);\n"
+	"af = arrayfun(g, [1 2; 3 4]); hs = func2str(g); qq = str2func('@(t) t * 2'); qv = qq(2)\n"
+	"disp(g), sz = @size; [r1, c1] = sz(af), h(1:2) + 1\n";
 
 struct stats {
 	long runs, failed_create, errors, not_oom;
