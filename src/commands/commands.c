@@ -51,10 +51,9 @@ static int word_matrix(struct lr_session *s, const struct lr_word *w, const char
 	if (lr_eval_text(s, w->text, w->pos, out) < 0)
 		return -1;
 	if (out->v->kind != LR_VAL_MAT) {
-		int fn = out->v->kind == LR_VAL_FN;
+		const char *kind = lr_value_kind_name(out->v);
 		lr_val_drop(out);
-		return lr_fail(s, w->pos, "%s must be a matrix, found a %s", what,
-		               fn ? "function handle" : "string");
+		return lr_fail(s, w->pos, "%s must be a matrix, found a %s", what, kind);
 	}
 	if (out->v->im) {   /* the commands' numerics are real */
 		lr_val_drop(out);
@@ -559,6 +558,11 @@ static int cmd_who(struct lr_session *s, const struct lr_stmt *st)
 		}
 		if (v->kind == LR_VAL_FN) {
 			lr_buf_printf(&b, "  %-10s function handle\n", s->vars[i].name);
+			continue;
+		}
+		if (v->kind == LR_VAL_CELL) {
+			lr_buf_printf(&b, "  %-10s %zu×%zu cell array\n", s->vars[i].name, v->c->rows,
+			              v->c->cols);
 			continue;
 		}
 		lr_buf_printf(&b, "  %-10s %s", s->vars[i].name, lr_shape(v->m, sh, sizeof sh));

@@ -227,6 +227,9 @@ static const struct topic topics[] = {
 	{ "feval", lr_help_handles }, { "handles", lr_help_handles },
 	{ "func2str", lr_help_handles }, { "str2func", lr_help_handles },
 	{ "is_function_handle", lr_help_handles }, { "arrayfun", lr_help_handles },
+	{ "cells", lr_help_cells }, { "cell", lr_help_cells }, { "cellfun", lr_help_cells },
+	{ "iscell", lr_help_cells }, { "num2cell", lr_help_cells }, { "strsplit", lr_help_cells },
+	{ "strjoin", lr_help_cells },
 };
 
 /* Each table is a family (builtins.h): its title, then its functions. */

@@ -19,4 +19,5 @@ const char lr_help_handles[] =
 	"of handles count against 'limit recursion' as function calls do, and\n"
 	"Ctrl-C stops them. A handle is shown as Octave shows it, its body\n"
 	"written again with spaced operators: @(x) x .^ 2 + 1.\n"
-	"Not here: cell arrays, so no 'UniformOutput', false, cellfun or varargin.\n";
+	"arrayfun(f, v, 'UniformOutput', false) gathers the results in a cell\n"
+	"array ('help cells'). Not here: varargin.\n";

@@ -31,6 +31,8 @@ enum lr_node_kind {
 	                   as in size(A)(1) or A(2,:)(3) */
 	LR_N_ANON,      /* @(params) body: anon holds the definition (fn_handle.h) */
 	LR_N_FHANDLE,   /* @name: str the name */
+	LR_N_CELL,      /* {a, b; c, d}: kids and row_len as LR_N_MATRIX */
+	LR_N_BRACE,     /* name{kids...}: an element of a cell array */
 	LR_N_VALUE      /* a value made already (a handle's arguments): val, borrowed;
 	                   never made by the parser */
 };

@@ -12,6 +12,7 @@
 #include "ops.h"
 #include "range.h"
 #include "parser.h"
+#include "cell.h"
 #include "fn_handle.h"
 #include "function.h"
 #include "session_impl.h"
@@ -64,10 +65,9 @@ int lr_eval_matrix(struct lr_session *s, const struct lr_node *n, const char *wh
 	if (lr_eval(s, n, out) < 0)
 		return -1;
 	if (out->v->kind != LR_VAL_MAT) {
-		int fn = out->v->kind == LR_VAL_FN;
+		const char *kind = lr_value_kind_name(out->v);
 		lr_val_drop(out);
-		return lr_fail(s, n->pos, "%s must be a matrix, found a %s", what,
-		               fn ? "function handle" : "string");
+		return lr_fail(s, n->pos, "%s must be a matrix, found a %s", what, kind);
 	}
 	if (out->v->im) {
 		lr_val_drop(out);
@@ -709,6 +709,10 @@ int lr_eval(struct lr_session *s, const struct lr_node *n, struct lr_val *out)
 	case LR_N_VALUE:
 		out->v = n->val;
 		return 0;
+	case LR_N_CELL:
+		return lr_cell_literal(s, n, out);
+	case LR_N_BRACE:
+		return lr_cell_brace_get(s, n, out);
 	case LR_N_CALL: {
 		const struct lr_value *v = lr_var_get(s, n->str);
 		struct lr_value *outs[LR_MAX_OUTS] = { 0 };

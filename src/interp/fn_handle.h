@@ -92,18 +92,18 @@ void lr_fnh_show(struct lr_buf *out, const char *name, const struct lr_fnh *h);
  * in src (which the positions count in). */
 void lr_unparse(const struct lr_node *n, const char *src, size_t srclen, struct lr_buf *out);
 
-/* A builtin given a handle among its arguments (eval.c): class, isa, size,
- * numel, isempty and the is* predicates answer as Octave; any other
- * refuses, naming the argument. 1 when it handled the call (*rc set), 0
- * when no argument is a handle. */
+/* A builtin given a handle or a cell array among its arguments (eval.c):
+ * class, isa, size, numel, length, isempty and the is* predicates answer
+ * as Octave; any other refuses, naming the argument. 1 when it handled the
+ * call (*rc set), 0 when no argument is a handle or a cell. */
 struct lr_builtin;
 int lr_fnh_builtin(struct lr_session *s, const struct lr_builtin *b, const struct lr_node *n,
                    const struct lr_value *const *argv, int nargout, struct lr_value **outs,
                    int *rc);
 
-/* Where a handle cannot go (a condition, a for, a case, a matrix): when v
- * holds one, drops it and fails with "WHAT cannot be a function handle"
- * at pos (-1); else 0. */
+/* Where a handle or a cell cannot go (a condition, a for, a case, a
+ * matrix): when v holds one, drops it and fails with "WHAT cannot be a
+ * function handle" (or "a cell array") at pos (-1); else 0. */
 int lr_fnh_refuse(struct lr_session *s, struct lr_pos pos, struct lr_val *v, const char *what);
 
 /* feval, func2str, str2func, is_function_handle, arrayfun (handle_fns.c):

@@ -35,34 +35,49 @@ static struct lr_value *text_value(const struct lr_fnh *h, int bare)
 	return v;
 }
 
-/* The answers Octave gives for a handle; NULL when b refuses one. */
-static struct lr_value *about_handle(const char *name, const struct lr_value *const *argv,
-                                     int nargin, int *ok)
+/* The answers Octave gives for a handle or a cell (x, the first
+ * argument); NULL with *ok 0 when b refuses one. */
+static struct lr_value *about(const char *name, const struct lr_value *const *argv,
+                              int nargin, int nargout, struct lr_value **outs, int *ok)
 {
+	const struct lr_value *x = argv[0];
+	const char *cls = x->kind == LR_VAL_FN ? "function_handle" : "cell";
+	size_t rows = x->kind == LR_VAL_CELL ? x->c->rows : 1, cols = x->kind == LR_VAL_CELL
+	              ? x->c->cols : 1;
 	struct lr_value *v = NULL;
 
 	*ok = 1;
-	if (!strcmp(name, "class"))
-		return lr_value_str("function_handle", 15);
-	if (!strcmp(name, "isa") && nargin == 2 && argv[0]->kind == LR_VAL_FN &&
+	if (!strcmp(name, "class") && nargin == 1)
+		return lr_value_str(cls, strlen(cls));
+	if (!strcmp(name, "isa") && nargin == 2 && x->kind != LR_VAL_STR &&
 	    argv[1]->kind == LR_VAL_STR)
-		v = lr_value_scalar(!strcmp(argv[1]->s, "function_handle"));
+		v = lr_value_scalar(!strcmp(argv[1]->s, cls));
 	else if (!strcmp(name, "numel") && nargin == 1)
-		v = lr_value_scalar(1);
-	else if ((!strcmp(name, "isempty") || !strcmp(name, "isnumeric") ||
-	          !strcmp(name, "ischar") || !strcmp(name, "islogical") ||
-	          !strcmp(name, "isfloat")) && nargin == 1)
+		return lr_value_scalar((double)(rows * cols));
+	else if (!strcmp(name, "isempty") && nargin == 1)
+		v = lr_value_scalar(rows * cols == 0);
+	else if (!strcmp(name, "length") && nargin == 1)
+		return lr_value_scalar(rows * cols == 0 ? 0 : (double)(rows > cols ? rows : cols));
+	else if (!strcmp(name, "size") && nargin == 1 && nargout == 2) {
+		outs[1] = lr_value_scalar((double)cols);
+		return outs[1] ? lr_value_scalar((double)rows) : NULL;
+	}
+	else if ((!strcmp(name, "isnumeric") || !strcmp(name, "ischar") ||
+	          !strcmp(name, "islogical") || !strcmp(name, "isfloat") ||
+	          !strcmp(name, "isreal")) && nargin == 1)
 		v = lr_value_scalar(0);
-	else if (!strcmp(name, "size") && nargin == 1) {
+	else if (!strcmp(name, "size") && nargin == 1 && nargout <= 1) {
 		struct lr_matrix *m = lr_mat_create(1, 2);
-		if (m)
-			m->data[0] = m->data[1] = 1;
+		if (m) {
+			m->data[0] = (double)rows;
+			m->data[1] = (double)cols;
+		}
 		return lr_value_mat(m);
 	} else {
 		*ok = 0;
 		return NULL;
 	}
-	if (v && strcmp(name, "numel"))
+	if (v)
 		v->logical = 1;
 	return v;
 }
@@ -75,16 +90,18 @@ int lr_fnh_builtin(struct lr_session *s, const struct lr_builtin *b, const struc
 	int ok;
 
 	for (size_t i = n->nkids; i-- > 0;)
-		if (argv[i]->kind == LR_VAL_FN)
+		if (argv[i]->kind == LR_VAL_FN || argv[i]->kind == LR_VAL_CELL)
 			bad = i;
 	if (bad == n->nkids)
 		return 0;
-	outs[0] = about_handle(b->name, argv, (int)n->nkids, &ok);
-	if (!ok || nargout > 1) {
-		*rc = lr_fail(s, n->kids[bad]->pos, "%s: argument %zu is a function handle, which "
-		              "%s does not take", b->name, bad + 1, b->name);
-		lr_value_destroy(outs[0]);
-		outs[0] = NULL;
+	outs[0] = bad == 0 ? about(b->name, argv, (int)n->nkids, nargout, outs, &ok) : NULL;
+	if (bad != 0 || !ok || (nargout > 1 && !outs[1])) {
+		*rc = lr_fail(s, n->kids[bad]->pos, "%s: argument %zu is a %s, which %s does not "
+		              "take", b->name, bad + 1, lr_value_kind_name(argv[bad]), b->name);
+		for (int i = 0; i < LR_MAX_OUTS; i++) {
+			lr_value_destroy(outs[i]);
+			outs[i] = NULL;
+		}
 	} else {
 		*rc = outs[0] ? 0 : lr_fail(s, n->pos, "out of memory");
 	}
@@ -119,6 +136,10 @@ int lr_fnh_from_text(struct lr_session *s, const char *text, struct lr_pos pos,
 
 int lr_fnh_refuse(struct lr_session *s, struct lr_pos pos, struct lr_val *v, const char *what)
 {
+	if (v->v->kind == LR_VAL_CELL) {
+		lr_val_drop(v);
+		return lr_fail(s, pos, "%s cannot be a cell array: take an element, as c{k}", what);
+	}
 	if (v->v->kind != LR_VAL_FN)
 		return 0;
 	lr_val_drop(v);
@@ -189,7 +210,7 @@ int lr_arrayfun(struct lr_session *s, const struct lr_node *n, int nargout,
 int lr_handle_function(struct lr_session *s, const struct lr_node *n, int nargout,
                        struct lr_value **outs, int *rc)
 {
-	if (!strcmp(n->str, "arrayfun"))
+	if (!strcmp(n->str, "arrayfun") || !strcmp(n->str, "cellfun"))
 		*rc = lr_arrayfun(s, n, nargout, outs);
 	else if (nargout > 1 && (!strcmp(n->str, "func2str") || !strcmp(n->str, "str2func") ||
 	                         !strcmp(n->str, "is_function_handle")))

@@ -42,7 +42,7 @@ static const char *const tok_names[] = {
 	"'('", "')'", "'['", "']'", "','", "';'", "'='", "':'",
 	"'+'", "'-'", "'*'", "'/'", "'.*'", "'./'", "'^'", "'.^'", "'''",
 	"'.''", "'=='", "'~='", "'<'", "'<='", "'>'", "'>='", "'&'", "'|'",
-	"'&&'", "'||'", "'!'", "'\\'", "'.\\'", "an operator assignment", "'@'", "error"
+	"'&&'", "'||'", "'!'", "'\\'", "'.\\'", "an operator assignment", "'@'", "'{'", "'}'", "error"
 };
 
 const char *lr_tok_name(enum lr_tok k)
@@ -64,7 +64,7 @@ static struct lr_pos here(const struct lr_lexer *lx)
 
 static int in_brackets(const struct lr_lexer *lx)
 {
-	return lx->depth > 0 && lx->nest[lx->depth - 1] == '[';
+	return lx->depth > 0 && (lx->nest[lx->depth - 1] == '[' || lx->nest[lx->depth - 1] == '{');
 }
 
 static int in_parens(const struct lr_lexer *lx)
@@ -77,7 +77,7 @@ static int in_parens(const struct lr_lexer *lx)
 static int ends_value(int k)
 {
 	return k == LR_TOK_NUMBER || k == LR_TOK_IDENT || k == LR_TOK_STRING ||
-	       k == LR_TOK_RPAREN || k == LR_TOK_RBRACKET ||
+	       k == LR_TOK_RPAREN || k == LR_TOK_RBRACKET || k == LR_TOK_RBRACE ||
 	       k == LR_TOK_TRANSPOSE || k == LR_TOK_DOTTRANSPOSE;
 }
 
@@ -89,7 +89,8 @@ static int starts_value(const struct lr_lexer *lx)
 
 	if (c < 0)
 		return 0;
-	if (isalnum(c) || c == '_' || c == '(' || c == '[' || c == '\'' || c == '"' || c >= 0x80)
+	if (isalnum(c) || c == '_' || c == '(' || c == '[' || c == '{' || c == '\'' || c == '"' ||
+	    c == '@' || c >= 0x80)
 		return 1;
 	if (c == '.' && d >= 0 && isdigit(d))
 		return 1;
@@ -365,8 +366,6 @@ static struct lr_token stray(struct lr_lexer *lx, struct lr_pos p)
 		else
 			snprintf(msg, sizeof msg, "unexpected character '%.*s' (U+%04lX)",
 			         (int)used, lx->src + lx->i, cp);
-	} else if (c == '{' || c == '}') {
-		snprintf(msg, sizeof msg, "unexpected '%c': cell arrays are not supported", c);
 	} else if (isprint(c)) {
 		snprintf(msg, sizeof msg, "unexpected character '%c'", c);
 	} else {
@@ -388,7 +387,7 @@ static struct lr_token open_bracket(struct lr_lexer *lx, struct lr_pos p, char c
 	 * where a quote opens a string (@() 'abc') */
 	lx->nest[lx->depth++] = c == '(' && lx->prev == LR_TOK_AT ? '@' : c;
 	lx->i++;
-	return make(lx, c == '(' ? LR_TOK_LPAREN : LR_TOK_LBRACKET, p, 1);
+	return make(lx, c == '(' ? LR_TOK_LPAREN : c == '{' ? LR_TOK_LBRACE : LR_TOK_LBRACKET, p, 1);
 }
 
 static struct lr_token close_bracket(struct lr_lexer *lx, struct lr_pos p, char c)
@@ -397,7 +396,7 @@ static struct lr_token close_bracket(struct lr_lexer *lx, struct lr_pos p, char 
 	if (lx->depth > 0)
 		lx->depth--;
 	lx->i++;
-	return make(lx, c == ')' ? LR_TOK_RPAREN : LR_TOK_RBRACKET, p, 1);
+	return make(lx, c == ')' ? LR_TOK_RPAREN : c == '}' ? LR_TOK_RBRACE : LR_TOK_RBRACKET, p, 1);
 }
 
 /* Operators of one or two characters. */
@@ -462,9 +461,9 @@ static struct lr_token lex_token(struct lr_lexer *lx, int spaced)
 		}
 		return lex_string(lx, p);
 	}
-	if (c == '(' || c == '[')
+	if (c == '(' || c == '[' || c == '{')
 		return open_bracket(lx, p, (char)c);
-	if (c == ')' || c == ']')
+	if (c == ')' || c == ']' || c == '}')
 		return close_bracket(lx, p, (char)c);
 	return lex_operator(lx, p, spaced);
 }
@@ -518,7 +517,7 @@ struct lr_token lr_lex_next(struct lr_lexer *lx)
 
 int lr_lex_brace(const struct lr_token *t)
 {
-	return t->kind == LR_TOK_ERROR && (t->text[0] == '{' || t->text[0] == '}');
+	return t->kind == LR_TOK_LBRACE || t->kind == LR_TOK_RBRACE;
 }
 
 int lr_keyword_nesting(const char *name, size_t len)

@@ -30,7 +30,8 @@ static int add_name(char ***names, size_t *n, const char *name)
 static int collect(struct lr_anon *a, const struct lr_node *n)
 {
 	for (; n; n = n->nkids ? n->kids[0] : NULL) {
-		if ((n->kind == LR_N_IDENT || n->kind == LR_N_CALL) && !lr_anon_param(a, n->str) &&
+		if ((n->kind == LR_N_IDENT || n->kind == LR_N_CALL || n->kind == LR_N_BRACE) &&
+		    !lr_anon_param(a, n->str) &&
 		    add_name(&a->names, &a->nnames, n->str) < 0)
 			return -1;
 		for (size_t i = 0; n->kind == LR_N_ANON && i < n->anon->nnames; i++)

@@ -65,14 +65,14 @@ static void matrix(struct unparse *u, const struct lr_node *n)
 {
 	size_t k = 0;
 
-	lr_buf_putc(u->out, '[');
+	lr_buf_putc(u->out, n->kind == LR_N_CELL ? '{' : '[');
 	for (size_t r = 0; r < n->nrows; r++) {
 		if (r)
 			lr_buf_puts(u->out, "; ");
 		list(u, n->kids + k, n->row_len[r], ", ");
 		k += n->row_len[r];
 	}
-	lr_buf_putc(u->out, ']');
+	lr_buf_putc(u->out, n->kind == LR_N_CELL ? '}' : ']');
 }
 
 static void anon(struct unparse *u, const struct lr_anon *a, const char *gap)
@@ -121,8 +121,13 @@ static void bare(struct unparse *u, const struct lr_node *n)
 	case LR_N_RANGE:
 		list(u, n->kids, n->nkids, ":");
 		break;
-	case LR_N_MATRIX:
+	case LR_N_MATRIX: case LR_N_CELL:
 		matrix(u, n);
+		break;
+	case LR_N_BRACE:
+		lr_buf_printf(u->out, "%s {", n->str);
+		list(u, n->kids, n->nkids, ", ");
+		lr_buf_putc(u->out, '}');
 		break;
 	case LR_N_CALL:
 		lr_buf_printf(u->out, "%s (", n->str);
