@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <math.h>
 #include <signal.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -173,56 +174,93 @@ static int limit_option(const char *o, struct args *a)
 	return 0;
 }
 
+/* An option that takes the next argument as its value; 0, or 2 with a
+ * message. */
+static int value_option(const char *o, const char *v, struct args *a)
+{
+	char *end;
+	long w;
+
+	if (!strcmp(o, "-e")) {
+		if (a->expr) {             /* the first was silently dropped */
+			fprintf(stderr, "lowrank: -e can be given once; put the statements in one "
+			        "-e, separated by ';' or newlines\n");
+			return 2;
+		}
+		a->expr = v;
+	} else if (!strcmp(o, "--lesson")) {
+		a->lesson = v;
+	} else if (!strcmp(o, "--demo")) {
+		a->demo = v;
+	} else if (!strcmp(o, "--limit")) {
+		return limit_option(v, a);
+	} else {                           /* --width */
+		w = strtol(v, &end, 10);
+		if (*end || w < 20 || w > 1000) {
+			fprintf(stderr, "lowrank: --width expects a number from 20 to 1000, found '%s'\n",
+			        v);
+			return 2;
+		}
+		a->width = (int)w;
+	}
+	return 0;
+}
+
+/* The options that take a value, which value_option reads, and the flags,
+ * each setting one field of struct args to 1. */
+static const char *const value_options[] = { "-e", "--lesson", "--demo", "--limit", "--width",
+                                             NULL };
+static const struct { const char *name; size_t field; } flags[] = {
+	{ "--keep-going", offsetof(struct args, keep_going) },
+	{ "--echo", offsetof(struct args, echo) },
+	{ "--ascii", offsetof(struct args, ascii) },
+	{ "-i", offsetof(struct args, force_tui) },
+	{ "--plain", offsetof(struct args, plain) },
+};
+
+/* A flag: sets its field and returns 1; 0 if o is none. */
+static int flag_option(const char *o, struct args *a)
+{
+	for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++)
+		if (!strcmp(o, flags[i].name)) {
+			*(int *)((char *)a + flags[i].field) = 1;
+			return 1;
+		}
+	return 0;
+}
+
+static int is_value_option(const char *o)
+{
+	for (size_t i = 0; value_options[i]; i++)
+		if (!strcmp(o, value_options[i]))
+			return 1;
+	return 0;
+}
+
+/* The command line into *a: -1 to go on, or the exit status (0 after
+ * --help and --version, 2 after a usage error, said). */
 static int parse_args(int argc, char **argv, struct args *a)
 {
 	memset(a, 0, sizeof *a);
 	a->width = 80;
 	for (int i = 1; i < argc; i++) {
 		const char *o = argv[i];
-		if (!strcmp(o, "-e") && i + 1 < argc) {
-			if (a->expr) {             /* the first was silently dropped */
-				fprintf(stderr, "lowrank: -e can be given once; put the statements in one "
-				        "-e, separated by ';' or newlines\n");
+		if (is_value_option(o)) {
+			if (i + 1 >= argc) {
+				fprintf(stderr, "lowrank: %s needs a value after it; see 'lowrank --help'\n",
+				        o);
 				return 2;
 			}
-			a->expr = argv[++i];
-		}
-		else if (!strcmp(o, "--lesson") && i + 1 < argc)
-			a->lesson = argv[++i];
-		else if (!strcmp(o, "--demo") && i + 1 < argc)
-			a->demo = argv[++i];
-		else if (!strcmp(o, "--limit") && i + 1 < argc) {
-			if (limit_option(argv[++i], a) != 0)
+			if (value_option(o, argv[++i], a) != 0)
 				return 2;
-		} else if (!strcmp(o, "--keep-going"))
-			a->keep_going = 1;
-		else if (!strcmp(o, "--echo"))
-			a->echo = 1;
-		else if (!strcmp(o, "--ascii"))
-			a->ascii = 1;
-		else if (!strcmp(o, "-i"))
-			a->force_tui = 1;
-		else if (!strcmp(o, "--plain"))
-			a->plain = 1;
-		else if (!strcmp(o, "--width") && i + 1 < argc) {
-			char *end;
-			long w = strtol(argv[++i], &end, 10);
-			if (*end || w < 20 || w > 1000) {
-				fprintf(stderr, "lowrank: --width expects a number from 20 to 1000, found '%s'\n",
-				        argv[i]);
-				return 2;
-			}
-			a->width = (int)w;
+		} else if (flag_option(o, a)) {
+			continue;
 		} else if (!strcmp(o, "-h") || !strcmp(o, "--help")) {
 			usage(stdout);
 			return 0;
 		} else if (!strcmp(o, "--version")) {
 			puts("lowrank " LOWRANK_VERSION);
 			return 0;
-		} else if (!strcmp(o, "-e") || !strcmp(o, "--width") || !strcmp(o, "--lesson") ||
-		           !strcmp(o, "--demo") || !strcmp(o, "--limit")) {
-			fprintf(stderr, "lowrank: %s needs a value after it; see 'lowrank --help'\n", o);
-			return 2;
 		} else if (o[0] == '-' && o[1]) {
 			fprintf(stderr, "lowrank: unknown option '%s'; see 'lowrank --help'\n", o);
 			return 2;
@@ -280,6 +318,47 @@ static int run_batch(const struct args *a, struct lr_session *s)
 	}
 }
 
+/* lowrank --check FILE...: plays each lesson with its reference answers;
+ * the exit status. */
+static int check_lessons(int nfiles, char **files)
+{
+	int rc = 0;
+
+	if (nfiles == 0) {
+		fputs("lowrank: --check expects lesson files, e.g. lessons/*.lr\n", stderr);
+		return 2;
+	}
+	for (int i = 0; i < nfiles; i++)
+		rc |= lr_check_lesson_file(files[i], stdout, stderr, lr_command_tables);
+	return rc;
+}
+
+/* The session of batch mode, as the options set it: the width, the
+ * characters and the --limit values; Ctrl-C, SIGTERM and SIGHUP caught.
+ * NULL (said) when out of memory. */
+static struct lr_session *batch_session(const struct args *a, const struct lr_output *out)
+{
+	struct lr_session *s;
+
+	signal(SIGINT, on_sigint);
+	/* (left ignored when they are, as under nohup) */
+	if (signal(SIGTERM, on_term) == SIG_IGN)
+		signal(SIGTERM, SIG_IGN);
+	if (signal(SIGHUP, on_term) == SIG_IGN)
+		signal(SIGHUP, SIG_IGN);
+	s = lr_session_create(out);
+	if (!s) {
+		fputs("lowrank: out of memory\n", stderr);
+		return NULL;
+	}
+	lr_session_set_width(s, a->width);
+	lr_session_set_ascii(s, a->ascii);
+	for (int i = 0; i < LR_LIMIT_COUNT; i++)
+		if (a->limits[i] > 0)
+			lr_session_set_limit(s, i, a->limits[i]);
+	return s;
+}
+
 int main(int argc, char **argv)
 {
 	struct args a;
@@ -288,17 +367,8 @@ int main(int argc, char **argv)
 	int rc, tui;
 
 	hold_std_fds();
-	if (argc >= 2 && !strcmp(argv[1], "--check")) {
-		/* lowrank --check FILE...: play each lesson with its reference answers */
-		if (argc == 2) {
-			fputs("lowrank: --check expects lesson files, e.g. lessons/*.lr\n", stderr);
-			return 2;
-		}
-		rc = 0;
-		for (int i = 2; i < argc; i++)
-			rc |= lr_check_lesson_file(argv[i], stdout, stderr, lr_command_tables);
-		return rc;
-	}
+	if (argc >= 2 && !strcmp(argv[1], "--check"))
+		return check_lessons(argc - 2, argv + 2);
 	rc = parse_args(argc, argv, &a);
 	if (rc >= 0)
 		return rc;
@@ -318,22 +388,8 @@ int main(int argc, char **argv)
 		}
 		return lr_frontend_interactive(a.ascii, a.lesson ? cmd : NULL, a.demo, a.limits);
 	}
-	signal(SIGINT, on_sigint);
-	/* (left ignored when they are, as under nohup) */
-	if (signal(SIGTERM, on_term) == SIG_IGN)
-		signal(SIGTERM, SIG_IGN);
-	if (signal(SIGHUP, on_term) == SIG_IGN)
-		signal(SIGHUP, SIG_IGN);
-	s = lr_session_create(&out);
-	if (!s) {
-		fputs("lowrank: out of memory\n", stderr);
+	if (!(s = batch_session(&a, &out)))
 		return 1;
-	}
-	lr_session_set_width(s, a.width);
-	lr_session_set_ascii(s, a.ascii);
-	for (int i = 0; i < LR_LIMIT_COUNT; i++)
-		if (a.limits[i] > 0)
-			lr_session_set_limit(s, i, a.limits[i]);
 	if (a.lesson) {
 		/* --lesson N: start the lesson, then read the student's statements */
 		char cmd[300];

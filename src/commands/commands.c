@@ -13,7 +13,9 @@
 #include "function.h"
 #include "help.h"
 #include "limit.h"
+#include "command_words.h"
 #include "plot.h"
+#include "sgd_words.h"
 
 int lr_is_name(const char *w)
 {
@@ -45,117 +47,12 @@ int lr_is_field_name(const char *w)
 	return lr_is_name(w);
 }
 
-static int word_matrix(struct lr_session *s, const struct lr_word *w, const char *what,
-                       struct lr_val *out)
-{
-	if (lr_eval_text(s, w->text, w->pos, out) < 0)
-		return -1;
-	if (out->v->kind != LR_VAL_MAT) {
-		const char *kind = lr_value_kind_name(out->v);
-		lr_val_drop(out);
-		return lr_fail(s, w->pos, "%s must be a matrix, found a %s", what, kind);
-	}
-	if (out->v->im) {   /* the commands' numerics are real */
-		lr_val_drop(out);
-		return lr_fail(s, w->pos, "%s must be real, found a complex matrix", what);
-	}
-	return 0;
-}
-
-/* A whole number in [lo, hi] from a word (an expression). */
-static int word_count(struct lr_session *s, const struct lr_word *w, const char *what,
-                      double lo, double hi, double *out)
-{
-	struct lr_val v = { 0 };
-	double x;
-
-	if (word_matrix(s, w, what, &v) < 0)
-		return -1;
-	if (v.v->m->rows * v.v->m->cols != 1) {
-		lr_val_drop(&v);
-		return lr_fail(s, w->pos, "%s must be a number, found a matrix", what);
-	}
-	x = v.v->m->data[0];
-	lr_val_drop(&v);
-	if (!(x >= lo && x <= hi) || x != floor(x))
-		return lr_fail(s, w->pos, "%s must be a whole number from %.16g to %.16g, found %s",
-		               what, lo, hi, w->text);
-	*out = x;
-	return 0;
-}
-
-static int word_number(struct lr_session *s, const struct lr_word *w, const char *what,
-                       double *out)
-{
-	struct lr_val v = { 0 };
-
-	if (word_matrix(s, w, what, &v) < 0)
-		return -1;
-	if (v.v->m->rows * v.v->m->cols != 1) {
-		lr_val_drop(&v);
-		return lr_fail(s, w->pos, "%s must be a number, found a matrix", what);
-	}
-	*out = v.v->m->data[0];
-	lr_val_drop(&v);
-	return 0;
-}
-
-static int want_words(struct lr_session *s, const struct lr_stmt *st, size_t lo, size_t hi,
-                      const char *usage)
-{
-	char want[48];
-
-	if (st->nwords >= lo && st->nwords <= hi)
-		return 0;
-	size_t n = st->nwords < lo ? lo : hi;
-
-	snprintf(want, sizeof want, "%s%zu word%s",
-	         lo == hi ? "" : st->nwords < lo ? "at least " : "at most ", n, n == 1 ? "" : "s");
-	if (n == 0)
-		snprintf(want, sizeof want, "no words");
-	if (st->nwords < lo)
-		return lr_fail(s, st->nwords ? st->words[st->nwords - 1].pos : st->name_pos,
-		               "%s: expected %s after '%s', found %zu; usage: %s", st->name, want,
-		               st->name, st->nwords, usage);
-	return lr_fail(s, st->words[hi].pos, "%s: expected %s after '%s', found the extra word "
-	               "'%s'; usage: %s", st->name, want, st->name, st->words[hi].text, usage);
-}
-
-static void name_of(const struct lr_word *w, char *buf, size_t n)
-{
-	if (lr_is_name(w->text) && strlen(w->text) < n)
-		snprintf(buf, n, "%s", w->text);
-	else
-		snprintf(buf, n, "the matrix");
-}
-
-/* The rank word of `sgd A k` / `svd A k`: a whole number from 1 to
- * min(m, n), checked before any work with a message naming A's shape.
- * Without a word (w NULL) the rank is min(m, n). */
-static int rank_word(struct lr_session *s, const struct lr_word *w, const struct lr_word *aw,
-                     const char *name, const struct lr_matrix *A, double *k)
-{
-	size_t p = A->rows < A->cols ? A->rows : A->cols;
-	char what[96], sh[32];
-
-	lr_shape(A, sh, sizeof sh);
-	if (p == 0)
-		return lr_fail(s, aw->pos, "%s is empty (%s): there is nothing to factorise", name, sh);
-	*k = (double)p;
-	if (!w)
-		return 0;
-	snprintf(what, sizeof what, "the rank for %s (%s)", name, sh);
-	return word_count(s, w, what, 1, (double)p, k);
-}
-
 /* ---- sgd ---- */
 
 static const char option_names[] = "epochs, lr, seed, update, order, U or V";
-static const char *const update_values[] = { "sequential", "simultaneous", NULL };
-static const char *const order_values[] = { "rows", "shuffled", NULL };
 static const struct lr_option sgd_options[] = {
-	{ "epochs", NULL }, { "lr", NULL }, { "seed", NULL }, { "update", update_values },
-	{ "order", order_values }, { "U", NULL }, { "V", NULL }, { NULL, NULL }
+	{ "epochs", NULL }, { "lr", NULL }, { "seed", NULL }, { "update", lr_sgd_update_words },
+	{ "order", lr_sgd_order_words }, { "U", NULL }, { "V", NULL }, { NULL, NULL }
 };
 
 static int known_option(const char *key)
@@ -164,6 +61,13 @@ static int known_option(const char *key)
 		if (!strcmp(sgd_options[i].name, key))
 			return 1;
 	return 0;
+}
+
+/* The index of the string v in the NULL-ended list words; -1 when v is not
+ * a string or not one of them. */
+static int word_index(const struct lr_value *v, const char *const *words)
+{
+	return v->kind == LR_VAL_STR ? lr_word_index(v->s, words) : -1;
 }
 
 /* One name=value option of sgd (command or function form). */
@@ -189,19 +93,15 @@ static int sgd_option(struct lr_session *s, struct lr_sgd_request *q, const char
 		q->o.seed = (uint64_t)x;
 		q->have_seed = 1;
 	} else if (!strcmp(key, "update")) {
-		if (v->kind == LR_VAL_STR && !strcmp(v->s, "sequential"))
-			q->o.update = LR_SGD_SEQUENTIAL;
-		else if (v->kind == LR_VAL_STR && !strcmp(v->s, "simultaneous"))
-			q->o.update = LR_SGD_SIMULTANEOUS;
-		else
+		int i = word_index(v, lr_sgd_update_words);
+		if (i < 0)
 			return lr_fail(s, pos, "update must be sequential or simultaneous, found %s", text);
+		q->o.update = (enum lr_sgd_update)i;
 	} else if (!strcmp(key, "order")) {
-		if (v->kind == LR_VAL_STR && !strcmp(v->s, "rows"))
-			q->o.order = LR_SGD_ROWS;
-		else if (v->kind == LR_VAL_STR && !strcmp(v->s, "shuffled"))
-			q->o.order = LR_SGD_SHUFFLED;
-		else
+		int i = word_index(v, lr_sgd_order_words);
+		if (i < 0)
 			return lr_fail(s, pos, "order must be rows or shuffled, found %s", text);
+		q->o.order = (enum lr_sgd_order)i;
 	} else if (!strcmp(key, "U") || !strcmp(key, "V")) {
 		size_t rows = key[0] == 'U' ? q->A->rows : q->A->cols;
 		char sh[32];
@@ -238,6 +138,41 @@ static void bind_run(struct lr_session *s, struct lr_run *run)
 	}
 }
 
+/* One name=value word of `sgd A k ...` into q; a start U or V is kept in
+ * keep[0] or keep[1] (the caller's). The value is an expression, or for
+ * update= and order= a bare word too. */
+static int sgd_option_word(struct lr_session *s, const struct lr_word *w, const char *usage,
+                           struct lr_sgd_request *q, struct lr_value **keep)
+{
+	char *eq = strchr(w->text, '=');
+	struct lr_val v = { 0 };
+	struct lr_pos vpos = w->pos;
+	int rc;
+
+	if (!eq || eq == w->text)
+		return lr_fail(s, w->pos, "expected an option name=value, found '%s'; usage: %s",
+		               w->text, usage);
+	*eq = '\0';
+	vpos.col += (int)(eq - w->text) + 1;
+	vpos.offset += (size_t)(eq - w->text) + 1;
+	if (!known_option(w->text))
+		rc = lr_fail(s, w->pos, "unknown option '%s'; expected %s", w->text, option_names);
+	else if (!eq[1])
+		rc = lr_fail(s, vpos, "expected a value after '%s=', found nothing", w->text);
+	else if ((!strcmp(w->text, "update") || !strcmp(w->text, "order")) &&
+	         eq[1] != '\'' && eq[1] != '"') {   /* a bare word, or a quoted string */
+		v.own = lr_value_str(eq + 1, strlen(eq + 1));
+		v.v = v.own;
+		rc = v.v ? 0 : lr_fail(s, w->pos, "out of memory");
+	} else
+		rc = lr_eval_text(s, eq + 1, vpos, &v);
+	if (rc == 0)
+		rc = sgd_option(s, q, w->text, v.v, eq + 1, vpos, &keep[w->text[0] == 'V']);
+	*eq = '=';
+	lr_val_drop(&v);
+	return rc;
+}
+
 static int cmd_sgd(struct lr_session *s, const struct lr_stmt *st)
 {
 	static const char usage[] = "sgd A k [epochs=N] [lr=X] [seed=N] "
@@ -249,55 +184,22 @@ static int cmd_sgd(struct lr_session *s, const struct lr_stmt *st)
 	double k;
 	int rc = -1;
 
-	if (want_words(s, st, 2, 9, usage) < 0)
+	if (lr_want_words(s, st, 2, 9, usage) < 0)
 		return -1;
 	lr_sgd_request_init(&q);
 	q.pos = st->words[0].pos;
 	q.lr_pos = st->name_pos;
 	q.rank_pos = st->words[1].pos;
-	name_of(&st->words[0], q.name, sizeof q.name);
-	if (word_matrix(s, &st->words[0], "the matrix to factorise", &A) < 0)
+	lr_word_name(&st->words[0], q.name, sizeof q.name);
+	if (lr_word_matrix(s, &st->words[0], "the matrix to factorise", &A) < 0)
 		return -1;
 	q.A = A.v->m;
-	if (rank_word(s, &st->words[1], &st->words[0], q.name, q.A, &k) < 0)
+	if (lr_rank_word(s, &st->words[1], &st->words[0], q.name, q.A, &k) < 0)
 		goto done;
 	q.o.rank = (size_t)k;
-	for (size_t i = 2; i < st->nwords; i++) {
-		const struct lr_word *w = &st->words[i];
-		char *eq = strchr(w->text, '=');
-		struct lr_val v = { 0 };
-		struct lr_pos vpos = w->pos;
-		if (!eq || eq == w->text) {
-			lr_fail(s, w->pos, "expected an option name=value, found '%s'; usage: %s",
-			        w->text, usage);
+	for (size_t i = 2; i < st->nwords; i++)
+		if (sgd_option_word(s, &st->words[i], usage, &q, keep) < 0)
 			goto done;
-		}
-		*eq = '\0';
-		vpos.col += (int)(eq - w->text) + 1;
-		vpos.offset += (size_t)(eq - w->text) + 1;
-		if (!known_option(w->text) || !eq[1]) {
-			if (!known_option(w->text))
-				lr_fail(s, w->pos, "unknown option '%s'; expected %s", w->text, option_names);
-			else
-				lr_fail(s, vpos, "expected a value after '%s=', found nothing", w->text);
-			*eq = '=';
-			goto done;
-		}
-		if ((!strcmp(w->text, "update") || !strcmp(w->text, "order")) &&
-		    eq[1] != '\'' && eq[1] != '"')   /* a bare word, or a quoted string */
-			v.own = lr_value_str(eq + 1, strlen(eq + 1)), v.v = v.own;
-		else if (lr_eval_text(s, eq + 1, vpos, &v) < 0) {
-			*eq = '=';
-			goto done;
-		}
-		struct lr_value **slot = &keep[w->text[0] == 'V'];
-		int orc = v.v ? sgd_option(s, &q, w->text, v.v, eq + 1, vpos, slot)
-		              : lr_fail(s, w->pos, "out of memory");
-		*eq = '=';
-		lr_val_drop(&v);
-		if (orc < 0)
-			goto done;
-	}
 	if (lr_sgd_request_run(s, &q, &run) < 0)
 		goto done;
 	lr_session_keep_run(s, run);
@@ -352,18 +254,14 @@ static int cmd_svd(struct lr_session *s, const struct lr_stmt *st)
 	double k;
 	int rc = -1;
 
-	if (want_words(s, st, 1, 3, usage) < 0)
+	if (lr_want_words(s, st, 1, 3, usage) < 0)
 		return -1;
-	name_of(&st->words[0], name, sizeof name);
-	if (word_matrix(s, &st->words[0], "the matrix to decompose", &A) < 0)
+	lr_word_name(&st->words[0], name, sizeof name);
+	if (lr_word_matrix(s, &st->words[0], "the matrix to decompose", &A) < 0)
 		return -1;
-	for (size_t i = 1; i < st->nwords; i++) {
-		if (i == 1 && !strchr(st->words[i].text, '='))
-			kw = &st->words[i];
-		else if (lr_svd_option_word(s, &st->words[i], usage, &method) < 0)
-			goto done;
-	}
-	if (rank_word(s, kw, &st->words[0], name, A.v->m, &k) < 0)
+	if (lr_svd_words(s, st, usage, &kw, &method) < 0)
+		goto done;
+	if (lr_rank_word(s, kw, &st->words[0], name, A.v->m, &k) < 0)
 		goto done;
 	if (lr_svd_request_run(s, A.v->m, name, (size_t)k, (size_t)k, method, st->words[0].pos,
 	                       kw ? kw->pos : st->words[0].pos, &r) < 0)
@@ -386,7 +284,7 @@ static int cmd_loss(struct lr_session *s, const struct lr_stmt *st)
 	struct lr_comparison c;
 	struct lr_buf b;
 
-	if (want_words(s, st, 0, 0, "loss") < 0 || lr_compare(s, st->name_pos, &c) < 0)
+	if (lr_want_words(s, st, 0, 0, "loss") < 0 || lr_compare(s, st->name_pos, &c) < 0)
 		return -1;
 	lr_buf_init(&b);
 	lr_compare_text(&b, &c, s->fmt.numfmt);
@@ -453,7 +351,7 @@ static int cmd_mask(struct lr_session *s, const struct lr_stmt *st)
 	struct lr_val M = { 0 };
 	struct lr_value *nv = NULL;
 
-	if (want_words(s, st, 1, 2, "mask A M   or   mask A") < 0 ||
+	if (lr_want_words(s, st, 1, 2, "mask A M   or   mask A") < 0 ||
 	    target_var(s, &st->words[0], &A) < 0)
 		return -1;
 	if (st->nwords == 1) {
@@ -473,7 +371,7 @@ static int cmd_mask(struct lr_session *s, const struct lr_stmt *st)
 		lr_mat_destroy(m);
 		return 0;
 	}
-	if (word_matrix(s, &st->words[1], "the mask", &M) < 0)
+	if (lr_word_matrix(s, &st->words[1], "the mask", &M) < 0)
 		return -1;
 	int rc = masked_copy(s, st->words[1].pos, st->words[0].text, A->m, M.v->m, &nv);
 	lr_val_drop(&M);
@@ -495,7 +393,7 @@ static int cmd_unmask(struct lr_session *s, const struct lr_stmt *st)
 	const struct lr_value *A;
 	struct lr_value *nv;
 
-	if (want_words(s, st, 1, 1, "unmask A") < 0 || target_var(s, &st->words[0], &A) < 0)
+	if (lr_want_words(s, st, 1, 1, "unmask A") < 0 || target_var(s, &st->words[0], &A) < 0)
 		return -1;
 	nv = lr_value_copy(A);
 	if (!nv)
@@ -511,8 +409,8 @@ static int cmd_seed(struct lr_session *s, const struct lr_stmt *st)
 {
 	double n;
 
-	if (want_words(s, st, 1, 1, "seed N") < 0 ||
-	    word_count(s, &st->words[0], "the seed", 0, 9007199254740992.0, &n) < 0)
+	if (lr_want_words(s, st, 1, 1, "seed N") < 0 ||
+	    lr_word_count(s, &st->words[0], "the seed", 0, 9007199254740992.0, &n) < 0)
 		return -1;
 	lr_rng_seed(&s->rng, (uint64_t)n);
 	return 0;
@@ -520,7 +418,7 @@ static int cmd_seed(struct lr_session *s, const struct lr_stmt *st)
 
 static int cmd_format(struct lr_session *s, const struct lr_stmt *st)
 {
-	if (want_words(s, st, 0, 1, "format short|long") < 0)
+	if (lr_want_words(s, st, 0, 1, "format short|long") < 0)
 		return -1;
 	if (st->nwords == 0 || !strcmp(st->words[0].text, "short"))
 		s->fmt.numfmt = LR_FMT_SHORT;
@@ -541,7 +439,7 @@ static int cmd_who(struct lr_session *s, const struct lr_stmt *st)
 {
 	struct lr_buf b;
 
-	if (want_words(s, st, 0, 0, "who") < 0)
+	if (lr_want_words(s, st, 0, 0, "who") < 0)
 		return -1;
 	if (s->nvars > 1)   /* qsort(NULL, 0, ...) is undefined */
 		qsort(s->vars, s->nvars, sizeof *s->vars, by_name);
@@ -598,9 +496,9 @@ static int cmd_quit(struct lr_session *s, const struct lr_stmt *st)
 {
 	double n = 0;
 
-	if (want_words(s, st, 0, 1, "quit [STATUS]") < 0)
+	if (lr_want_words(s, st, 0, 1, "quit [STATUS]") < 0)
 		return -1;
-	if (st->nwords == 1 && word_count(s, &st->words[0], "the exit status", 0, 255, &n) < 0)
+	if (st->nwords == 1 && lr_word_count(s, &st->words[0], "the exit status", 0, 255, &n) < 0)
 		return -1;
 	s->exit_status = (int)n;
 	s->quit = 1;
@@ -612,7 +510,7 @@ static int cmd_help(struct lr_session *s, const struct lr_stmt *st)
 	struct lr_buf b;
 	int rc;
 
-	if (want_words(s, st, 0, 1, "help [TOPIC]") < 0)
+	if (lr_want_words(s, st, 0, 1, "help [TOPIC]") < 0)
 		return -1;
 	lr_buf_init(&b);
 	/* a function defined at the prompt comes first, a topic before a file
@@ -635,7 +533,7 @@ static const char *const views[] = { "matrices", "loss", "spectrum", "compare", 
 
 static int cmd_view(struct lr_session *s, const struct lr_stmt *st)
 {
-	if (want_words(s, st, 1, 1, "view matrices|loss|spectrum|compare|image") < 0)
+	if (lr_want_words(s, st, 1, 1, "view matrices|loss|spectrum|compare|image") < 0)
 		return -1;
 	for (size_t i = 0; views[i]; i++)
 		if (!strcmp(st->words[0].text, views[i])) {
@@ -665,14 +563,14 @@ static int cmd_limit(struct lr_session *s, const struct lr_stmt *st)
 		lr_buf_finish(&b);
 		return 0;
 	}
-	if (want_words(s, st, 2, 2, "limit elements|updates|products|line|depth N") < 0)
+	if (lr_want_words(s, st, 2, 2, "limit elements|updates|products|line|depth N") < 0)
 		return -1;
 	k = lr_limit_find(st->words[0].text);
 	if (k == LR_LIMIT_COUNT)
 		return lr_fail(s, st->words[0].pos,
 		               "limit: expected elements, updates, products, line or depth, found '%s'",
 		               st->words[0].text);
-	if (word_number(s, &st->words[1], "the limit", &x) < 0)
+	if (lr_word_number(s, &st->words[1], "the limit", &x) < 0)
 		return -1;
 	if (lr_session_set_limit(s, k, x) < 0)
 		return lr_fail(s, st->words[1].pos, "limit %s: expected a whole number from 1 to "

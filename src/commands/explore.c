@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "lowrank/alloc.h"
+#include "command_words.h"
 #include "factor.h"
 #include "remainder.h"
 
@@ -69,6 +70,48 @@ static void explore_text(struct lr_buf *b, const struct lr_svd_run *r, enum lr_n
 	              r->k, picture ? "picture (Matrices)" : "Spectrum", known < pmax ? " (up to the computed ones)" : "");
 }
 
+/* The rank word of `explore A k` (kw; NULL: 1) into *k: a whole number
+ * from 1 to p = min(m, n). */
+static int explore_rank(struct lr_session *s, const struct lr_word *kw, const char *name,
+                        const struct lr_matrix *m, size_t p, double *k)
+{
+	struct lr_val kv = { 0 };
+	char sh[32];
+	int ok;
+
+	*k = 1;
+	if (!kw)
+		return 0;
+	if (lr_eval_text(s, kw->text, kw->pos, &kv) < 0)
+		return -1;
+	ok = kv.v->kind == LR_VAL_MAT && kv.v->m->rows * kv.v->m->cols == 1;
+	*k = ok ? kv.v->m->data[0] : NAN;
+	lr_val_drop(&kv);
+	if (!(*k >= 1 && *k <= (double)p) || *k != floor(*k))
+		return lr_fail(s, kw->pos, "the rank for %s (%s) must be a whole number from 1 "
+		               "to %zu, found %s", name, lr_shape(m, sh, sizeof sh), p, kw->text);
+	return 0;
+}
+
+/* The table (unless quiet), then the panel: the Spectrum view, or for a
+ * matrix read by imread the Matrices view as pictures. */
+static void explore_show(struct lr_session *s, const struct lr_svd_run *r, int quiet,
+                         int picture)
+{
+	struct lr_event ev = { LR_EV_SVD_DONE, NULL, r, NULL };
+	struct lr_event view = { LR_EV_VIEW, NULL, NULL, picture ? "image" : "spectrum" };
+
+	if (!quiet) {
+		struct lr_buf b;
+		lr_buf_init(&b);
+		explore_text(&b, r, s->fmt.numfmt, picture);
+		lr_write_buf(s, &b);
+		lr_buf_finish(&b);
+	}
+	lr_emit(s, &ev);
+	lr_emit(s, &view);
+}
+
 int lr_cmd_explore(struct lr_session *s, const struct lr_stmt *st)
 {
 	struct lr_val A = { 0 };
@@ -77,33 +120,18 @@ int lr_cmd_explore(struct lr_session *s, const struct lr_stmt *st)
 	enum lr_svd_method method = LR_SVD_AUTO;
 	const struct lr_matrix *m;
 	char name[32], sh[32];
-	double k = 1;
+	double k;
 	size_t p;
 	int rc = -1, picture;
 
 	if (st->nwords < 1)
 		return lr_fail(s, st->name_pos, "explore: expected the matrix to explore after "
 		               "'explore'; usage: %s", usage);
-	if (st->nwords > 3)
-		return lr_fail(s, st->words[3].pos, "explore: expected at most 3 words after "
-		               "'explore', found the extra word '%s'; usage: %s", st->words[3].text,
-		               usage);
-	if (lr_is_name(st->words[0].text) && strlen(st->words[0].text) < sizeof name)
-		snprintf(name, sizeof name, "%s", st->words[0].text);
-	else
-		snprintf(name, sizeof name, "the matrix");
-	if (lr_eval_text(s, st->words[0].text, st->words[0].pos, &A) < 0)
+	if (lr_want_words(s, st, 1, 3, usage) < 0)
 		return -1;
-	if (A.v->kind != LR_VAL_MAT) {
-		lr_val_drop(&A);
-		return lr_fail(s, st->words[0].pos, "the matrix to explore must be a matrix, found "
-		               "a string");
-	}
-	if (A.v->im) {
-		lr_val_drop(&A);
-		return lr_fail(s, st->words[0].pos, "the matrix to explore must be real, found a "
-		               "complex matrix");
-	}
+	lr_word_name(&st->words[0], name, sizeof name);
+	if (lr_word_matrix(s, &st->words[0], "the matrix to explore", &A) < 0)
+		return -1;
 	m = A.v->m;
 	p = m->rows < m->cols ? m->rows : m->cols;
 	if (p == 0) {
@@ -111,46 +139,17 @@ int lr_cmd_explore(struct lr_session *s, const struct lr_stmt *st)
 		        lr_shape(m, sh, sizeof sh));
 		goto done;
 	}
-	for (size_t i = 1; i < st->nwords; i++) {
-		if (i == 1 && !strchr(st->words[i].text, '='))
-			kw = &st->words[i];
-		else if (lr_svd_option_word(s, &st->words[i], usage, &method) < 0)
-			goto done;
-	}
-	if (kw) {
-		struct lr_val kv = { 0 };
-		int ok;
-		if (lr_eval_text(s, kw->text, kw->pos, &kv) < 0)
-			goto done;
-		ok = kv.v->kind == LR_VAL_MAT && kv.v->m->rows * kv.v->m->cols == 1;
-		k = ok ? kv.v->m->data[0] : NAN;
-		lr_val_drop(&kv);
-		if (!(k >= 1 && k <= (double)p) || k != floor(k)) {
-			lr_fail(s, kw->pos, "the rank for %s (%s) must be a whole number from 1 "
-			        "to %zu, found %s", name, lr_shape(m, sh, sizeof sh), p, kw->text);
-			goto done;
-		}
-	}
+	if (lr_svd_words(s, st, usage, &kw, &method) < 0)
+		goto done;
+	if (explore_rank(s, kw, name, m, p, &k) < 0)
+		goto done;
 	/* every row of the table, even when k is smaller */
 	if (lr_svd_request_run(s, m, name, (size_t)k, p < EXPLORE_ROWS ? p : EXPLORE_ROWS, method,
 	                       st->words[0].pos, kw ? kw->pos : st->words[0].pos, &r) < 0)
 		goto done;
 	picture = lr_image_loaded(s, m);
 	lr_session_keep_svd(s, r);
-	if (!st->quiet) {
-		struct lr_buf b;
-		lr_buf_init(&b);
-		explore_text(&b, r, s->fmt.numfmt, picture);
-		lr_write_buf(s, &b);
-		lr_buf_finish(&b);
-	}
-	{
-		struct lr_event ev = { LR_EV_SVD_DONE, NULL, r, NULL };
-		/* a matrix read by imread is explored as a picture */
-		struct lr_event view = { LR_EV_VIEW, NULL, NULL, picture ? "image" : "spectrum" };
-		lr_emit(s, &ev);
-		lr_emit(s, &view);
-	}
+	explore_show(s, r, st->quiet, picture);
 	rc = 0;
 done:
 	lr_val_drop(&A);

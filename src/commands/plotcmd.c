@@ -7,6 +7,7 @@
 #include "lowrank/alloc.h"
 #include "factor.h"
 #include "plot.h"
+#include "sgd_words.h"
 
 double lr_runs_floor(const struct lr_run *const *runs, size_t n)
 {
@@ -50,9 +51,8 @@ static void run_field(const struct lr_run *r, int f, char *out, size_t size)
 	case 2: snprintf(out, size, "lr=%g", o->lr); break;
 	case 3: snprintf(out, size, "epochs=%ld", o->epochs); break;
 	case 4: snprintf(out, size, "seed=%llu", (unsigned long long)o->seed); break;
-	case 5: snprintf(out, size, "%s", o->update == LR_SGD_SIMULTANEOUS ? "simultaneous" :
-	                                                                   "sequential"); break;
-	default: snprintf(out, size, "%s", o->order == LR_SGD_SHUFFLED ? "shuffled" : "rows"); break;
+	case 5: snprintf(out, size, "%s", lr_sgd_update_words[o->update]); break;
+	default: snprintf(out, size, "%s", lr_sgd_order_words[o->order]); break;
 	}
 }
 

@@ -86,6 +86,7 @@
 #include "lowrank/alloc.h"
 #include "command_tables.h"
 #include "help.h"
+#include "sgd_words.h"
 #include "workspace_io.h"
 
 /* ---- the C locale for numbers ---- */
@@ -183,8 +184,7 @@ static void put_run(FILE *f, const struct lr_run *r)
 	fprintf(f, "\noptions %zu %ld ", o->rank, o->epochs);
 	put_double(f, o->lr);
 	fprintf(f, " %llu %s %s\n", (unsigned long long)o->seed,
-	        o->update == LR_SGD_SIMULTANEOUS ? "simultaneous" : "sequential",
-	        o->order == LR_SGD_SHUFFLED ? "shuffled" : "rows");
+	        lr_sgd_update_words[o->update], lr_sgd_order_words[o->order]);
 	fprintf(f, "result %ld %ld %d %ld %zu %zu\n", res->epochs_done, res->epochs_asked,
 	        res->stopped != 0, res->diverged_epoch, res->n_observed, res->n_hidden_known);
 	put_matrix(f, "A", r->A);

@@ -13,6 +13,7 @@
 #include <string.h>
 #include "lowrank/alloc.h"
 #include "limit.h"
+#include "sgd_words.h"
 #include "workspace_io.h"
 
 #define MAX_LINE ((size_t)1 << 30)   /* a longer line is refused, not read */
@@ -554,6 +555,7 @@ static int run_options(struct lr_ws_in *in, struct lr_run *r)
 	struct lr_sgd_options *o = &r->opts;
 	char *cur, *t;
 	size_t rank, epochs;
+	int i;
 
 	lr_sgd_options_init(o);
 	if (keyword(in, "options", &cur) < 0 ||
@@ -568,19 +570,13 @@ static int run_options(struct lr_ws_in *in, struct lr_run *r)
 	o->rank = rank;
 	o->epochs = (long)epochs;
 	t = lr_ws_token(&cur);
-	if (t && !strcmp(t, "sequential"))
-		o->update = LR_SGD_SEQUENTIAL;
-	else if (t && !strcmp(t, "simultaneous"))
-		o->update = LR_SGD_SIMULTANEOUS;
-	else
+	if ((i = lr_word_index(t, lr_sgd_update_words)) < 0)
 		return lr_ws_bad(in, "expected sequential or simultaneous, found '%.40s'", t ? t : "");
+	o->update = (enum lr_sgd_update)i;
 	t = lr_ws_token(&cur);
-	if (t && !strcmp(t, "rows"))
-		o->order = LR_SGD_ROWS;
-	else if (t && !strcmp(t, "shuffled"))
-		o->order = LR_SGD_SHUFFLED;
-	else
+	if ((i = lr_word_index(t, lr_sgd_order_words)) < 0)
 		return lr_ws_bad(in, "expected rows or shuffled, found '%.40s'", t ? t : "");
+	o->order = (enum lr_sgd_order)i;
 	return line_end(in, &cur, "the order");
 }
 

@@ -7,16 +7,14 @@
  * matrices go to the core (zgemm, zgesv). */
 #include "cvalue.h"
 
-#include <complex.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include "lowrank/alloc.h"
 #include "lowrank/zmatrix.h"
+#include "cx.h"
 #include "limit.h"
-
-typedef double complex cx;
 
 struct lr_value *lr_cx_value(struct lr_matrix *re, struct lr_matrix *im, int narrow)
 {

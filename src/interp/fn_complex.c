@@ -4,9 +4,7 @@
  * exp, log), which the evaluator calls through lr_cx_dispatch when an
  * argument is complex, or for sqrt and log when a real argument has a
  * negative entry (sqrt(-4) is 0 + 2i, as in Octave). */
-#include <complex.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,24 +12,13 @@
 #include "lowrank/linalg.h"
 #include "lowrank/zmatrix.h"
 #include "builtins.h"
+#include "fn_args.h"
 #include "cvalue.h"
+#include "cx.h"
 #include "fn_complex.h"
 
-typedef double complex cx;
-
-static int fail(struct lr_call *c, int arg, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int fail(struct lr_call *c, int arg, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(c->msg, sizeof c->msg, fmt, ap);
-	va_end(ap);
-	c->bad_arg = arg;
-	return -1;
-}
+/* The refusal every fn_*.c writes, by builtins.c's short name. */
+#define fail lr_fn_fail
 
 /* Argument i as a numeric value (a string is refused). */
 static const struct lr_value *num_arg(struct lr_call *c, const char *name, int i)

@@ -2,25 +2,14 @@
  * A logical value is a matrix of 0s and 1s marked logical (value.h), as
  * Octave's class logical; comparisons and ! & | make them in the evaluator. */
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include "builtins.h"
+#include "fn_args.h"
 #include "ops.h"
 
-static int fail(struct lr_call *c, int arg, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int fail(struct lr_call *c, int arg, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(c->msg, sizeof c->msg, fmt, ap);
-	va_end(ap);
-	c->bad_arg = arg;
-	return -1;
-}
+/* The refusal every fn_*.c writes, by builtins.c's short name. */
+#define fail lr_fn_fail
 
 /* Output 0 is m, logical (taking m). */
 static int put_bool(struct lr_call *c, const char *name, struct lr_matrix *m)

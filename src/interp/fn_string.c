@@ -5,32 +5,17 @@
  * strjoin need cell arrays, which the language does not have. */
 #include <ctype.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include "lowrank/alloc.h"
 #include "lowrank/buf.h"
 #include "builtins.h"
+#include "fn_args.h"
 #include "lr_printf.h"
 
-static int fail(struct lr_call *c, int arg, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int fail(struct lr_call *c, int arg, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(c->msg, sizeof c->msg, fmt, ap);
-	va_end(ap);
-	c->bad_arg = arg;
-	return -1;
-}
-
-static int nomem(struct lr_call *c, const char *name)
-{
-	return fail(c, -1, "%s: out of memory", name);
-}
+/* The refusal every fn_*.c writes, by builtins.c's short name. */
+#define fail lr_fn_fail
+#define nomem lr_fn_nomem
 
 static size_t numel(const struct lr_matrix *m)
 {

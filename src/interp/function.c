@@ -237,7 +237,7 @@ static int take_outputs(struct lr_session *s, const struct lr_fndef *f,
 	return 0;
 }
 
-/* The checks made before a call: inputs, outputs and depth. */
+/* The checks made before a call: inputs, outputs, depth and Ctrl-C. */
 static int check_call(struct lr_session *s, const struct lr_fndef *f,
                       const struct lr_node *call, size_t nargs, int nargout)
 {
@@ -254,6 +254,14 @@ static int check_call(struct lr_session *s, const struct lr_fndef *f,
 		             "max_recursion_depth exceeded: calls of %s nested %d deep", f->name,
 		             s->call_depth + 1);
 		return lr_fail(s, call->pos, "%s", msg);
+	}
+	/* A slow recursion (fib(40)) runs no loop that would poll Ctrl-C for
+	 * it: every few calls poll here, as a loop does every few steps. */
+	if (--s->poll <= 0) {
+		s->poll = 32;
+		if (lr_interrupted(s))
+			return lr_fail(s, call->pos, "interrupted; the variables keep the values they "
+			               "had");
 	}
 	return 0;
 }

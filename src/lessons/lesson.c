@@ -166,11 +166,19 @@ static int wrong_error(void *ctx, const char *name, const char *src, size_t len,
 int lr_lesson_run_answer(struct lr_session *s, const char *text, int line, struct lr_buf *err)
 {
 	const struct lr_run_hooks h = { err, NULL, NULL, wrong_error, NULL };
+	struct lr_lesson_bound b;
 	enum lr_run_result res;
 
 	s->sandbox++;
+	lr_lesson_bound_enter(s, &b, LR_LESSON_ANSWER_SECONDS);
 	res = lr_session_run_text(s, "answer", text, strlen(text), line, &h);
+	lr_lesson_bound_leave(s, &b);
 	s->sandbox--;
+	if (b.expired) {   /* an endless loop in a wrong answer: say so, not "interrupted" */
+		lr_buf_reset(err);
+		lr_buf_printf(err, "it did not finish in %g s", LR_LESSON_ANSWER_SECONDS);
+		return -1;
+	}
 	if (res == LR_RUN_QUIT) {
 		s->quit = 0;
 		lr_buf_puts(err, "a lesson cannot quit");
@@ -259,8 +267,11 @@ static void heading(struct lr_buf *b, const struct lr_lesson *l, size_t step)
 
 	if (l->number)
 		lr_buf_printf(b, "Lesson %d: ", l->number);
-	lr_buf_printf(b, "%s (%s %zu of %zu) ==\n\n", l->title, st->exercise ? "exercise, step" :
-	              "step", step + 1, l->nsteps);
+	/* ", no skip" tells the student, and the panel, which leaves 'skip' out
+	 * of the exercise's keys */
+	lr_buf_printf(b, "%s (%s %zu of %zu%s) ==\n\n", l->title, st->exercise ? "exercise, step" :
+	              "step", step + 1, l->nsteps,
+	              st->exercise && (l->noskip || st->noskip) ? ", no skip" : "");
 	if (st->text[0])
 		lr_buf_printf(b, "%s\n", st->text);
 }

@@ -118,8 +118,10 @@ int lr_lesson_run(struct lr_session *s, const struct lr_lesson *l, size_t first,
                   int echo, struct lr_error *e);
 
 /* Runs text (a wrong answer's statements, its first line numbered line) in
- * s as a student's would run during a lesson: touching no file. Returns 0,
- * or -1 with "LINE:COL: message" of the first error in err. */
+ * s as a student's would run during a lesson: touching no file, and
+ * stopped after LR_LESSON_ANSWER_SECONDS (lesson_impl.h). Returns 0, or -1
+ * with "LINE:COL: message" of the first error (or "it did not finish in
+ * N s") in err. */
 int lr_lesson_run_answer(struct lr_session *s, const char *text, int line, struct lr_buf *err);
 
 /* The reason a check gives when its own expression failed on the

@@ -106,8 +106,21 @@ static void near_message(const struct lr_lesson_check *c, const struct lr_matrix
 			bad++;
 	}
 	if (n == 1) {
-		snprintf(xs, sizeof xs, "%.6g", a->data[0]);
-		lr_buf_printf(why, "%s is %s, which is not the value asked for", c->lhs, xs);
+		double x = a->data[0], y = elem(b, 0);
+		/* a near miss (5 steps of a loop that needs 30) shows the digits
+		 * where it parts from the target, and the tolerance: at six
+		 * digits it would read like the right value */
+		char ys[40];
+		int p = 6;
+		do {
+			snprintf(xs, sizeof xs, "%.*g", p, x);
+			snprintf(ys, sizeof ys, "%.*g", p, y);
+		} while (!strcmp(xs, ys) && ++p <= 17);
+		if (fabs(x - y) < 1e-3 * fmax(1, fabs(y)))
+			lr_buf_printf(why, "%s is %s, near but not within %g of the value asked for",
+			              c->lhs, xs, tol);
+		else
+			lr_buf_printf(why, "%s is %s, which is not the value asked for", c->lhs, xs);
 	} else {
 		lr_buf_printf(why, "%s has the right shape (%zu×%zu), but %zu of its %zu entries "
 		              "are not the values asked for", c->lhs, a->rows, a->cols, bad, n);
@@ -212,12 +225,18 @@ static void custom_message(struct lr_session *s, const struct lr_lesson_check *c
 
 /* What the student sees when the check's own expression failed: never its
  * error (words the student never typed), but what to look at. An unknown
- * name is the one error that speaks of the student's work. */
-static void generic_message(const char *err, struct lr_buf *why)
+ * name speaks of the student's work, and so does an error inside a function
+ * the check called (the student's, or one the lesson gave them): that error
+ * is in their code, so it is shown with the function's name. */
+static void generic_message(const struct lr_error *e, struct lr_buf *why)
 {
-	const char *q = strstr(err, "unknown variable or function '");
+	const char *err = e->msg, *q = strstr(err, "unknown variable or function '");
 
 	lr_buf_reset(why);
+	if (e->nframes > 0) {
+		lr_buf_printf(why, "calling %s failed: %s", e->frames[e->nframes - 1].name, err);
+		return;
+	}
 	if (q) {
 		q += strlen("unknown variable or function '");
 		const char *e = strchr(q, '\'');
@@ -227,33 +246,60 @@ static void generic_message(const char *err, struct lr_buf *why)
 	lr_buf_puts(why, LR_LESSON_GENERIC_WHY);
 }
 
-/* One check in scope (the caller has entered it): 1 holds, 0 not. */
+/* Evaluates check c: 1 holds, 0 not (why says), -1 its own code failed,
+ * -2 a value of the wrong kind. */
+static int check_bounded(struct lr_session *s, const struct lr_lesson_check *c,
+                         struct lr_buf *why)
+{
+	int rc;
+
+	if (c->kind != LR_CHECK_TRUE)
+		return expect_holds(s, c, why);
+	struct lr_val v = { 0 };
+	rc = eval_mat(s, c->lhs, c->line, &v, why);
+	if (rc == 0) {
+		rc = truthy(v.v->m);
+		lr_val_drop(&v);
+		if (!rc)
+			lr_buf_printf(why, "%s does not hold yet", c->lhs);
+	}
+	return rc;
+}
+
+/* A check that was stopped before it finished: by its bound (the student's
+ * function it calls may never return) or by Ctrl-C. */
+static void unfinished_message(const struct lr_lesson_bound *b, struct lr_buf *why)
+{
+	lr_buf_reset(why);
+	if (b->expired)
+		lr_buf_printf(why, "the check did not finish in %g s: does a loop or a function "
+		              "of yours never end?", LR_LESSON_CHECK_SECONDS);
+	else
+		lr_buf_puts(why, "the check was interrupted before it finished");
+}
+
+/* One check in scope (the caller has entered it), within its time bound:
+ * 1 holds, 0 not. */
 static int check_in_scope(struct lr_session *s, const struct lr_lesson_check *c,
                           struct lr_buf *why)
 {
 	struct lr_error *saved = s->err, e;
+	struct lr_lesson_bound b;
 	int rc;
 
 	e.msg[0] = '\0';
 	s->err = &e;
-	if (c->kind == LR_CHECK_TRUE) {
-		struct lr_val v = { 0 };
-		rc = eval_mat(s, c->lhs, c->line, &v, why);
-		if (rc == 0) {
-			rc = truthy(v.v->m);
-			lr_val_drop(&v);
-			if (!rc)
-				lr_buf_printf(why, "%s does not hold yet", c->lhs);
-		}
-	} else {
-		rc = expect_holds(s, c, why);
-	}
-	if (rc == 0 && c->message)
+	lr_lesson_bound_enter(s, &b, LR_LESSON_CHECK_SECONDS);
+	rc = check_bounded(s, c, why);
+	if (b.expired || b.stopped)
+		unfinished_message(&b, why);
+	else if (rc == 0 && c->message)
 		custom_message(s, c, why);
 	else if (rc == -1)
-		generic_message(e.msg, why);
+		generic_message(&e, why);
+	lr_lesson_bound_leave(s, &b);
 	s->err = saved;
-	return rc > 0;
+	return rc > 0 && !b.expired && !b.stopped;
 }
 
 int lr_lesson_check_eval(struct lr_session *s, const struct lr_lesson_check *c,

@@ -441,6 +441,54 @@ static int parse_all(struct lr_lesson *l, const struct lr_command *const *comman
 	return 0;
 }
 
+/* The offset of the start of line n (1-based) of l's text, and the line of
+ * offset off. */
+static size_t line_start(const struct lr_lesson *l, int n)
+{
+	size_t i = 0;
+
+	for (int k = 1; k < n && i < l->len; i++)
+		if (l->src[i] == '\n')
+			k++;
+	return i;
+}
+
+static int line_of(const struct lr_lesson *l, size_t off)
+{
+	int n = 1;
+
+	for (size_t i = 0; i < off && i < l->len; i++)
+		n += l->src[i] == '\n';
+	return n;
+}
+
+/* A block (for ... end) is one statement, so it belongs to one part of one
+ * step: a `#: step`, `#: exercise` or `#: answer` between its first line
+ * and its end would split it, and is refused at the directive. */
+static int check_spans(struct scan *c, const int *lines)
+{
+	const struct lr_lesson *l = c->l;
+
+	for (size_t i = 0; i < l->nstmts; i++) {
+		int first = lines[i], last = line_of(l, l->stmts[i]->end ? l->stmts[i]->end - 1 : 0);
+		for (size_t j = 0; j < l->nsteps && last > first; j++) {
+			int at[2] = { l->steps[j].line, c->answer_lines[j] };
+			for (int k = 0; k < 2; k++) {
+				if (at[k] <= first || at[k] > last)
+					continue;
+				char msg[200];
+				snprintf(msg, sizeof msg, "this directive is inside the block that starts at "
+				         "line %d: a block must end before the next step, exercise or "
+				         "answer", first);
+				c->line = at[k];
+				c->line_off = line_start(l, at[k]);
+				return fail_at(c, 1, msg);
+			}
+		}
+	}
+	return 0;
+}
+
 /* Gives each statement to the step whose lines hold it. */
 static void assign(struct lr_lesson *l, const int *lines, const int *answer_lines)
 {
@@ -519,6 +567,8 @@ struct lr_lesson *lr_lesson_load(const char *path, const struct lr_command *cons
 		goto done;
 	}
 	if (!l->title && !(l->title = lr_strdup(l->name)))
+		goto done;
+	if (check_spans(&c, lines) < 0)
 		goto done;
 	assign(l, lines, c.answer_lines);
 	rc = 0;

@@ -44,6 +44,25 @@ struct lr_lesson_scope {
 int lr_lesson_scope_enter(struct lr_session *s, struct lr_lesson_scope *sc);
 void lr_lesson_scope_leave(struct lr_session *s, struct lr_lesson_scope *sc);
 
+/* How long a check (or a claim) may run, and a wrong answer played by
+ * --check: the student's function that a check calls, or an author's
+ * runaway wrong answer, stops there instead of hanging the lesson. */
+#define LR_LESSON_CHECK_SECONDS 5.0
+#define LR_LESSON_ANSWER_SECONDS 10.0
+
+/* A bound in force (lesson_bound.c): enter replaces the session's output
+ * by b->out, which forwards to the one it replaced (borrowed) and stops the
+ * running code once `seconds` have passed or the front end asks (Ctrl-C);
+ * leave puts the output back. expired or stopped says which, if either. */
+struct lr_lesson_bound {
+	struct lr_output out;
+	const struct lr_output *under;   /* borrowed; may be NULL */
+	double deadline;                 /* monotonic clock, seconds */
+	int expired, stopped;
+};
+void lr_lesson_bound_enter(struct lr_session *s, struct lr_lesson_bound *b, double seconds);
+void lr_lesson_bound_leave(struct lr_session *s, struct lr_lesson_bound *b);
+
 /* 1 if check c (or every check of st) holds now; 0 with the reason in why. */
 int lr_lesson_check_eval(struct lr_session *s, const struct lr_lesson_check *c,
                          struct lr_buf *why);

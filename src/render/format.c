@@ -241,9 +241,21 @@ static size_t common_width(const struct lr_matrix *m, struct style s, int *any_h
 	return w;
 }
 
-/* " Columns 1 through 8:" and its blank line, as Octave heads a block. */
-static void block_header(struct lr_buf *out, size_t first, size_t last)
+void lr_fmt_empty(struct lr_buf *out, const char *name, size_t rows, size_t cols)
 {
+	if (name)
+		lr_buf_printf(out, "%s = ", name);
+	lr_buf_printf(out, "[](%zux%zu)\n", rows, cols);
+}
+
+void lr_fmt_block_start(struct lr_buf *out, size_t c0, size_t c1, size_t cols)
+{
+	size_t first = c0 + 1, last = c1;
+
+	if (c1 - c0 == cols)
+		return;
+	if (c0 > 0)
+		lr_buf_putc(out, '\n');
 	if (first == last)
 		lr_buf_printf(out, " Column %zu:\n\n", first);
 	else if (last == first + 1)
@@ -286,11 +298,7 @@ static int put_blocks(struct lr_buf *out, const struct lr_matrix *m,
 	}
 	for (size_t c0 = 0; c0 < m->cols; c0 += per) {
 		size_t c1 = c0 + per < m->cols ? c0 + per : m->cols;
-		if (per < m->cols) {
-			if (c0 > 0)
-				lr_buf_putc(out, '\n');
-			block_header(out, c0 + 1, c1);
-		}
+		lr_fmt_block_start(out, c0, c1, m->cols);
 		put_rows(out, m, s, w, c0, c1);
 	}
 	return any_hidden;
@@ -326,9 +334,7 @@ static void put_matrix(struct lr_buf *out, const char *name, const struct lr_mat
 	if (!o)
 		o = &defaults;
 	if (m->rows == 0 || m->cols == 0) {
-		if (name)
-			lr_buf_printf(out, "%s = ", name);
-		lr_buf_printf(out, "[](%zux%zu)\n", m->rows, m->cols);
+		lr_fmt_empty(out, name, m->rows, m->cols);
 		return;
 	}
 	if (m->rows == 1 && m->cols == 1) {

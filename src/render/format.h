@@ -32,6 +32,13 @@ void lr_fmt_logical(struct lr_buf *out, const char *name, const struct lr_matrix
  * imaginary part (format_complex.c). */
 void lr_fmt_complex(struct lr_buf *out, const char *name, const struct lr_matrix *re,
                     const struct lr_matrix *im, const struct lr_fmt_opts *o);
+/* Appends an empty matrix as Octave shows it: `name = [](0x3)`. */
+void lr_fmt_empty(struct lr_buf *out, const char *name, size_t rows, size_t cols);
+/* Before the block of columns [c0, c1) of a matrix of cols columns, for
+ * the real and the complex layouts alike: nothing when one block holds
+ * them all, else a blank line between blocks and the heading Octave gives
+ * (" Columns 1 through 8:" and a blank line). */
+void lr_fmt_block_start(struct lr_buf *out, size_t c0, size_t c1, size_t cols);
 /* Appends one number as a scalar would show (no name, no newline). */
 void lr_fmt_number(struct lr_buf *out, double x, enum lr_numfmt f);
 /* Appends `name = text` for a string value. */

@@ -154,16 +154,6 @@ static struct cstyle matrix_cstyle(const struct lr_matrix *re, const struct lr_m
 	              all_int, inf_nan, prec);
 }
 
-static void block_header(struct lr_buf *out, size_t first, size_t last)
-{
-	if (first == last)
-		lr_buf_printf(out, " Column %zu:\n\n", first);
-	else if (last == first + 1)
-		lr_buf_printf(out, " Columns %zu and %zu:\n\n", first, last);
-	else
-		lr_buf_printf(out, " Columns %zu through %zu:\n\n", first, last);
-}
-
 static void put_blocks(struct lr_buf *out, const struct lr_matrix *re,
                        const struct lr_matrix *im, struct cstyle s, int width)
 {
@@ -174,11 +164,7 @@ static void put_blocks(struct lr_buf *out, const struct lr_matrix *re,
 		per = (size_t)width / colw ? (size_t)width / colw : 1;
 	for (size_t c0 = 0; c0 < re->cols; c0 += per) {
 		size_t c1 = c0 + per < re->cols ? c0 + per : re->cols;
-		if (per < re->cols) {
-			if (c0 > 0)
-				lr_buf_putc(out, '\n');
-			block_header(out, c0 + 1, c1);
-		}
+		lr_fmt_block_start(out, c0, c1, re->cols);
 		for (size_t i = 0; i < re->rows; i++) {
 			for (size_t j = c0; j < c1; j++) {
 				lr_buf_puts(out, "  ");
@@ -195,9 +181,7 @@ void lr_fmt_complex(struct lr_buf *out, const char *name, const struct lr_matrix
 	int prec = o && o->numfmt == LR_FMT_LONG ? 15 : 5;
 
 	if (re->rows == 0 || re->cols == 0) {
-		if (name)
-			lr_buf_printf(out, "%s = ", name);
-		lr_buf_printf(out, "[](%zux%zu)\n", re->rows, re->cols);
+		lr_fmt_empty(out, name, re->rows, re->cols);
 		return;
 	}
 	if (re->rows == 1 && re->cols == 1) {

@@ -186,30 +186,17 @@ static int caption(size_t a, size_t e)
 	return f;
 }
 
-/* Types statement i out at a readable pace (a key finishes it at once),
- * line by line as a person would, then runs it with its output and panel. */
-static void demo_play(size_t i)
+/* Types t[0, n) out at a readable pace (a key finishes it at once), line
+ * by line as a person would, into the input line and then the output, each
+ * line after its prompt. line has room for n + 1 bytes. */
+static void type_out(const char *t, size_t n, char *line)
 {
-	const char *t = tui.demo.src + tui.demo.start[i];
-	size_t n = tui.demo.end[i] - tui.demo.start[i], ll = 0;
-	char *line = malloc(n + 2), *text = malloc(n + 2);
+	size_t ll = 0;
 	int fast = 0, cont = 0;
 
-	if (!line || !text) {
-		free(line);
-		free(text);
-		return;
-	}
-	memcpy(text, t, n);
-	text[n] = '\n';
-	text[n + 1] = '\0';
-	tui.busy = 0;
 	for (size_t k = 0; k <= n; k++) {
 		if (k == n || t[k] == '\n') {
-			lr_sb_write(&tui.sb, cont ? CONT_PROMPT : PROMPT, 3, LR_SB_ECHO);
-			lr_sb_write(&tui.sb, line, ll, LR_SB_ECHO);
-			lr_sb_write(&tui.sb, "\n", 1, LR_SB_ECHO);
-			tui.back = 0;
+			tui_echo(cont, line, ll);
 			ll = 0;
 			cont = 1;
 			if (k < n) {
@@ -226,6 +213,26 @@ static void demo_play(size_t i)
 		lr_screen_update(&tui.scr);
 		fast = typing_pause();
 	}
+}
+
+/* Types statement i out (type_out), then runs it with its output and
+ * panel; after the last one, the prompt is the user's. */
+static void demo_play(size_t i)
+{
+	const char *t = tui.demo.src + tui.demo.start[i];
+	size_t n = tui.demo.end[i] - tui.demo.start[i];
+	char *line = malloc(n + 2), *text = malloc(n + 2);
+
+	if (!line || !text) {
+		free(line);
+		free(text);
+		return;
+	}
+	memcpy(text, t, n);
+	text[n] = '\n';
+	text[n + 1] = '\0';
+	tui.busy = 0;
+	type_out(t, n, line);
 	free(line);
 	if (i == 0)
 		tui.demo.view0 = tui.view;
@@ -270,24 +277,16 @@ void tui_set_limits(struct lr_session *s)
 			lr_session_set_limit(s, i, tui.limits[i]);
 }
 
-/* b: a fresh session runs the script quietly up to the statement before
- * the last one played, which the next key plays again. */
-static void demo_back(void)
+/* Replaces the session with a fresh one, as the program starts it (the
+ * --limit values, the terminal's width and characters), and forgets what
+ * the panel showed of the old one. -1 when out of memory (the old one is
+ * kept). */
+static int fresh_session(void)
 {
-	struct lr_session *fresh;
-	size_t to;
+	struct lr_session *fresh = lr_session_create(&tui.out);
 
-	if (tui.demo.next == 0) {
-		tui_note("(the first statement: there is nothing to go back to)\n");
-		tui_draw_all();
-		return;
-	}
-	fresh = lr_session_create(&tui.out);
-	if (!fresh) {
-		tui_note("(out of memory: cannot go back)\n");
-		tui_draw_all();
-		return;
-	}
+	if (!fresh)
+		return -1;
 	lr_session_destroy(tui.s);
 	tui.s = fresh;
 	tui_set_limits(tui.s);
@@ -298,6 +297,37 @@ static void demo_back(void)
 	tui.focus = LR_FOCUS_NONE;
 	free(tui.lesson);
 	tui.lesson = NULL;
+	return 0;
+}
+
+/* What b did: back to statement to + 1, the ones before run again. */
+static void say_back(size_t to)
+{
+	if (to == 0)
+		tui_note("(back to the start: a fresh workspace; a key plays statement 1)\n");
+	else if (to == 1)
+		tui_note("(back: statement 1 ran again quietly; a key plays statement 2)\n");
+	else
+		tui_note("(back: statements 1 to %zu ran again quietly; a key plays statement %zu)\n",
+		         to, to + 1);
+}
+
+/* b: a fresh session runs the script quietly up to the statement before
+ * the last one played, which the next key plays again. */
+static void demo_back(void)
+{
+	size_t to;
+
+	if (tui.demo.next == 0) {
+		tui_note("(the first statement: there is nothing to go back to)\n");
+		tui_draw_all();
+		return;
+	}
+	if (fresh_session() < 0) {
+		tui_note("(out of memory: cannot go back)\n");
+		tui_draw_all();
+		return;
+	}
 	to = tui.demo.next - 1;
 	/* the view the step it returns to showed (the replay's events are
 	 * dropped, so it would stay on the view of the step left) */
@@ -315,13 +345,7 @@ static void demo_back(void)
 	tui.busy = 0;
 	tui.stop = 0;
 	tui.demo.next = to;
-	if (to == 0)
-		tui_note("(back to the start: a fresh workspace; a key plays statement 1)\n");
-	else if (to == 1)
-		tui_note("(back: statement 1 ran again quietly; a key plays statement 2)\n");
-	else
-		tui_note("(back: statements 1 to %zu ran again quietly; a key plays statement %zu)\n",
-		         to, to + 1);
+	say_back(to);
 	tui_draw_all();
 }
 

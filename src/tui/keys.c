@@ -73,12 +73,15 @@ int tui_explore_key(int c)
 	struct lr_panel p;
 	const struct lr_run *buf[16];
 	size_t k;
+	long t0, c0;
 
 	if ((c != '+' && c != '-' && c != '=') || rl_end != 0 || tui.pending.len || !sv ||
 	    RL_ISSTATE(RL_STATE_ISEARCH | RL_STATE_NSEARCH | RL_STATE_MOREINPUT) ||
 	    !(tui.view == LR_VIEW_SPECTRUM ||
 	      (tui.view == LR_VIEW_MATRICES && tui.focus == LR_FOCUS_SVD)))
 		return 0;
+	t0 = lr_pace_clock_ns();
+	c0 = lr_pace_cpu_ns();
 	tui_panel_state(&p, buf, 16);
 	k = lr_panel_rank(&p);
 	if (c == '-' && k > 1)
@@ -90,16 +93,53 @@ int tui_explore_key(int c)
 	tui.focus = LR_FOCUS_SVD;
 	tui_draw_panel();
 	tui_redisplay();
+	/* from the key to the screen (what ncurses wrote), for LOWRANK_TUI_STATS */
+	tui.step_ns += lr_pace_clock_ns() - t0;
+	tui.step_cpu_ns += lr_pace_cpu_ns() - c0;
+	tui.rank_steps++;
 	return 1;
 }
 
-void tui_handle_key(int c)
+/* A curses key: the editing keys to readline as the terminal's escape
+ * sequences, Home to the scrollback when it is scrolled, the rest to the
+ * panel. */
+static void special_key(int c)
 {
 	static const struct { int key; const char *seq; } keys[] = {
 		{ KEY_UP, "\033[A" }, { KEY_DOWN, "\033[B" }, { KEY_RIGHT, "\033[C" },
 		{ KEY_LEFT, "\033[D" }, { KEY_HOME, "\033[H" }, { KEY_END, "\033[F" },
 		{ KEY_DC, "\033[3~" }, { KEY_BACKSPACE, "\177" }, { KEY_ENTER, "\r" }
 	};
+
+	if (c == KEY_HOME && scroll_key(c))
+		return;
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (keys[i].key == c) {
+			tui_feed(keys[i].seq, (int)strlen(keys[i].seq));
+			return;
+		}
+	tui_handle_panel_key(c);
+}
+
+/* Esc: Alt+key comes as Esc and the key at once; an Esc on its own
+ * (pressed to stop a training that had just ended) would make readline
+ * take the next key as Meta-key: Esc-s deleted the s of "svd". So a lone
+ * Esc is dropped. */
+static void escape_key(void)
+{
+	int next = lr_screen_poll(&tui.scr);
+	char seq[2] = { 27, (char)next };
+
+	if (next == ERR)
+		return;
+	if (next >= KEY_MIN || next == 27)
+		tui_handle_key(next);
+	else
+		tui_feed(seq, 2);
+}
+
+void tui_handle_key(int c)
+{
 	char ch;
 
 	if (c == ERR)
@@ -114,14 +154,7 @@ void tui_handle_key(int c)
 		return;
 	}
 	if (c >= KEY_MIN) {
-		if (c == KEY_HOME && scroll_key(c))
-			return;
-		for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-			if (keys[i].key == c) {
-				tui_feed(keys[i].seq, (int)strlen(keys[i].seq));
-				return;
-			}
-		tui_handle_panel_key(c);
+		special_key(c);
 		return;
 	}
 	if (c == 12) {
@@ -131,19 +164,7 @@ void tui_handle_key(int c)
 	if (tui_explore_key(c))
 		return;
 	if (c == 27) {
-		/* Alt+key comes as Esc and the key at once; an Esc on its own
-		 * (pressed to stop a training that had just ended) would make
-		 * readline take the next key as Meta-key: Esc-s deleted the s
-		 * of "svd". So a lone Esc is dropped. */
-		int next = lr_screen_poll(&tui.scr);
-		if (next == ERR)
-			return;
-		if (next >= KEY_MIN || next == 27) {
-			tui_handle_key(next);
-			return;
-		}
-		char seq[2] = { 27, (char)next };
-		tui_feed(seq, 2);
+		escape_key();
 		return;
 	}
 	ch = (char)c;

@@ -52,6 +52,24 @@ static int prompt_error(void *ctx, const char *name, const char *src, size_t len
 	return 0;
 }
 
+void tui_echo(int cont, const char *s, size_t n)
+{
+	lr_sb_write(&tui.sb, cont ? CONT_PROMPT : PROMPT, 3, LR_SB_ECHO);
+	lr_sb_write(&tui.sb, s, n, LR_SB_ECHO);
+	lr_sb_write(&tui.sb, "\n", 1, LR_SB_ECHO);
+	tui.back = 0;
+}
+
+void tui_run_shown(const char *src, size_t len)
+{
+	tui.busy = 1;
+	tui_draw_output();
+	tui_redisplay();
+	tui_run(src, len);
+	tui.busy = 0;
+	tui_draw_all();
+}
+
 void tui_run(const char *src, size_t len)
 {
 	const struct lr_run_hooks h = { NULL, NULL, after_statement, prompt_error, NULL };
@@ -79,6 +97,22 @@ static void remember(const char *text, size_t n)
 	free(entry);
 }
 
+/* A line that would make the statement longer than `limit line`: said,
+ * and dropped with the lines before it, neither echoed nor kept in the
+ * history. */
+static void refuse_long_line(void)
+{
+	char msg[300];
+
+	lr_limit_msg(msg, sizeof msg, LR_LIMIT_LINE, lr_session_limits(tui.s)->max_line,
+	             "error: the statement is too long");
+	lr_sb_write(&tui.sb, msg, strlen(msg), LR_SB_ERROR);
+	lr_sb_write(&tui.sb, "\n", 1, LR_SB_ERROR);
+	lr_buf_reset(&tui.pending);
+	rl_set_prompt(PROMPT);
+	tui_draw_all();
+}
+
 void tui_on_line(char *line)
 {
 	int cont = tui.pending.len > 0;
@@ -89,22 +123,11 @@ void tui_on_line(char *line)
 		return;
 	}
 	if (tui.pending.len + strlen(line) + 1 > lr_session_limits(tui.s)->max_line) {
-		/* limit line: neither echoed nor kept in the history */
-		char msg[300];
-		lr_limit_msg(msg, sizeof msg, LR_LIMIT_LINE, lr_session_limits(tui.s)->max_line,
-		             "error: the statement is too long");
-		lr_sb_write(&tui.sb, msg, strlen(msg), LR_SB_ERROR);
-		lr_sb_write(&tui.sb, "\n", 1, LR_SB_ERROR);
-		lr_buf_reset(&tui.pending);
-		rl_set_prompt(PROMPT);
 		free(line);
-		tui_draw_all();
+		refuse_long_line();
 		return;
 	}
-	lr_sb_write(&tui.sb, cont ? CONT_PROMPT : PROMPT, 3, LR_SB_ECHO);
-	lr_sb_write(&tui.sb, line, strlen(line), LR_SB_ECHO);
-	lr_sb_write(&tui.sb, "\n", 1, LR_SB_ECHO);
-	tui.back = 0;
+	tui_echo(cont, line, strlen(line));
 	lr_buf_puts(&tui.pending, line);
 	lr_buf_putc(&tui.pending, '\n');
 	free(line);
@@ -121,13 +144,8 @@ void tui_on_line(char *line)
 	}
 	rl_set_prompt(PROMPT);
 	remember(tui.pending.data, tui.pending.len - 1);
-	tui.busy = 1;
-	tui_draw_output();
-	tui_redisplay();
-	tui_run(tui.pending.data, tui.pending.len);
-	tui.busy = 0;
+	tui_run_shown(tui.pending.data, tui.pending.len);
 	lr_buf_reset(&tui.pending);
-	tui_draw_all();
 }
 
 /* Ctrl-C at the prompt: the line (and an open statement) is dropped. */

@@ -85,16 +85,8 @@ static void first_screen(const char *first)
 		tui_draw_all();
 	}
 	if (first && !tui.demo.on) {
-		size_t n = strlen(first);
-		lr_sb_write(&tui.sb, PROMPT, 3, LR_SB_ECHO);
-		lr_sb_write(&tui.sb, first, n, LR_SB_ECHO);
-		lr_sb_write(&tui.sb, "\n", 1, LR_SB_ECHO);
-		tui.busy = 1;
-		tui_draw_output();
-		tui_redisplay();
-		tui_run(first, n);
-		tui.busy = 0;
-		tui_draw_all();
+		tui_echo(0, first, strlen(first));
+		tui_run_shown(first, strlen(first));
 	}
 }
 
@@ -125,13 +117,18 @@ static void end_screen(void)
 	if (tui.hist_problem[0])
 		fprintf(stderr, "lowrank: %s\n", tui.hist_problem);
 	if (getenv("LOWRANK_TUI_STATS")) {
-		fprintf(stderr, "lowrank: %ld live frames, %.3f ms each\n", tui.frames,
-		        tui.frames ? (double)tui.draw_ns / (double)tui.frames / 1e6 : 0.0);
+		fprintf(stderr, "lowrank: %ld live frames, %.3f ms each, %.3f ms of CPU each\n",
+		        tui.frames, tui.frames ? (double)tui.draw_ns / (double)tui.frames / 1e6 : 0.0,
+		        tui.frames ? (double)tui.draw_cpu_ns / (double)tui.frames / 1e6 : 0.0);
 		fprintf(stderr, "lowrank: %ld Eckart-Young floors computed, %.3f ms in all\n",
 		        tui.floors, (double)tui.floor_ns / 1e6);
 		fprintf(stderr, "lowrank: %ld picture frames, %.3f ms each, %lu rank-one updates\n",
 		        tui.pic_frames, tui.pic_frames ? (double)tui.pic_ns /
 		        (double)tui.pic_frames / 1e6 : 0.0, tui.pic.steps);
+		fprintf(stderr, "lowrank: %ld rank steps, %.3f ms each from the key to the screen, "
+		        "%.3f ms of CPU\n", tui.rank_steps, tui.rank_steps ? (double)tui.step_ns /
+		        (double)tui.rank_steps / 1e6 : 0.0, tui.rank_steps ? (double)tui.step_cpu_ns /
+		        (double)tui.rank_steps / 1e6 : 0.0);
 	}
 }
 

@@ -27,6 +27,7 @@
 #include <readline/readline.h>
 #include <readline/history.h>
 #include "frontend.h"
+#include "live_pace.h"
 #include "lowrank/alloc.h"
 #include "lexer.h"
 #include "limit.h"
@@ -43,6 +44,7 @@
 #define CONT_PROMPT ".. "
 #define FRAME_NS 40000000L        /* at most 25 panel redraws a second */
 #define POLL_NS 10000000L         /* keyboard polled every 10 ms while training */
+
 #define TYPE_NS 25000000L         /* demo mode types a character every 25 ms */
 
 /* Demo mode (--demo FILE): the script's statements, played one per key. */
@@ -93,6 +95,10 @@ struct tui {
 	                                  every session, demo_back's too */
 	unsigned long live_gen;        /* the output's generation the last live frame drew */
 	long draw_ns, frames;          /* cost of the live frames, for LOWRANK_TUI_STATS */
+	long draw_cpu_ns;              /* the same in the thread's CPU time */
+	struct lr_pace pace;           /* when the next frame of a training is due */
+	long rank_steps, step_ns, step_cpu_ns; /* + and - on the prompt: how many, and from the
+	                                  key to the screen, for LOWRANK_TUI_STATS */
 	long floors;                   /* SVDs run for the Loss view's floor, likewise, */
 	long floor_ns;                 /* and their cost */
 	char *lesson;                  /* owned: the lesson step's panel text, or NULL */
@@ -126,6 +132,12 @@ void tui_out_event(void *ctx, const struct lr_event *ev);
 int tui_out_interrupted(void *ctx);
 /* prompt.c */
 void tui_run(const char *src, size_t len);
+/* tui_run as the user sees it: the output in view and the panel idle while
+ * it runs, everything drawn again after. */
+void tui_run_shown(const char *src, size_t len);
+/* Writes s[0, n), a line typed (or played) after its prompt (the
+ * continuation prompt if cont), to the output. */
+void tui_echo(int cont, const char *s, size_t n);
 void tui_on_line(char *line);
 void tui_drop_line(void);
 /* rl_glue.c */

@@ -26,59 +26,62 @@ static void lesson_parts(const char *text, char *title, size_t nt, char *place, 
 		(*body)++;
 }
 
-void vw_draw_lesson(struct lr_grid *g, const struct lr_panel *p, int y0)
+/* The title on a full-width bar at row y, the place at its right. The
+ * place (step 3 of 12, no skip) matters more than the end of a long title
+ * the student knows: the title gives way to it, down to 20 cells, and is
+ * cut with an ellipsis. */
+static void title_bar(struct lr_grid *g, int y, const char *title, const char *place,
+                      int ascii)
 {
-	static const char *const step_keys[] = {
-		"next: the next step", "back: the one before", "F2-F5: the other views"
-	};
-	static const char *const ex_keys[] = {
-		"check: your answer", "hint: one at a time", "reveal: the answer", "skip: go on",
-		"back"
-	};
-	static const int bold[5] = { LR_STY_BOLD, LR_STY_BOLD, LR_STY_BOLD, LR_STY_BOLD,
-	                             LR_STY_BOLD };
-	char title[256], place[96];
-	const char *body;
-	int y = y0, limit, exercise;
-	struct lr_buf para;
+	int px = g->w - 1 - lr_grid_text_len(place);
 
-	if (!p->lesson) {
-		static const char *const l[] = {
-			"No lesson is being played.",
-			"Type  lessons  for the list and  lesson 1  to start the first one: its",
-			"steps show here, and next, back, hint, check, reveal and skip move",
-			"through them while the prompt stays yours."
-		};
-		vw_hint(g, y0 + 1, l, 4);
-		return;
-	}
-	lesson_parts(p->lesson, title, sizeof title, place, sizeof place, &body);
-	exercise = !strncmp(place, "exercise", 8);
-	/* the title on a full-width bar, the place at its right */
 	for (int x = 0; x < g->w; x++)
 		lr_grid_text(g, x, y, " ", LR_STY_TITLE);
-	vw_text_clip(g, 1, y, g->w - 1, title, LR_STY_TITLE);
-	if (place[0] && lr_grid_text_len(title) + lr_grid_text_len(place) + 5 <= g->w)
-		lr_grid_text(g, g->w - 1 - lr_grid_text_len(place), y, place, LR_STY_TITLE);
-	y += 2;
-	/* the keys on the bottom row, the text between */
-	if (g->h - 1 <= y)
-		return;
-	vw_flow(g, 2, g->h - 1, g->w - 1, g->h, exercise ? ex_keys : step_keys, bold,
-	        exercise ? 5 : 3);
-	limit = g->h - 2;
-	/* the step's heading (its first line) in bold, alone */
-	if (*body && *body != '\n') {
-		const char *nl = strchr(body, '\n');
-		size_t len = nl ? (size_t)(nl - body) : strlen(body);
-		vw_wrap(g, 2, &y, g->w - 2, limit, body, len, LR_STY_BOLD);
-		body += len;
-		if (*body == '\n')
-			body++;
+	if (place[0] && px - 3 >= 21) {
+		if (vw_text_clip(g, 1, y, px - 3, title, LR_STY_TITLE) == px - 3 &&
+		    lr_grid_text_len(title) > px - 4)
+			lr_grid_text(g, px - 4, y, ascii ? "~" : "…", LR_STY_TITLE);
+		lr_grid_text(g, px, y, place, LR_STY_TITLE);
+	} else {
+		vw_text_clip(g, 1, y, g->w - 1, title, LR_STY_TITLE);
 	}
-	/* paragraphs: lines joined up to an empty line; an indented line stands
-	 * alone (an example to type, a formula with aligned comments) and keeps
-	 * its spaces when it fits */
+}
+
+/* The step's heading (the first line of *body) in bold, alone, from row
+ * *y; *body moves past it. */
+static void heading(struct lr_grid *g, int *y, int limit, const char **body)
+{
+	const char *nl;
+	size_t len;
+
+	if (!**body || **body == '\n')
+		return;
+	nl = strchr(*body, '\n');
+	len = nl ? (size_t)(nl - *body) : strlen(*body);
+	vw_wrap(g, 2, y, g->w - 2, limit, *body, len, LR_STY_BOLD);
+	*body += len;
+	if (**body == '\n')
+		(*body)++;
+}
+
+/* Where the text is cut: a dim line on row y saying it goes on below. */
+static void text_cut(struct lr_grid *g, int y, int ascii)
+{
+	for (int x = 0; x < g->w; x++)
+		lr_grid_text(g, x, y, " ", LR_STY_NORMAL);
+	vw_text_clip(g, 2, y, g->w - 1, ascii ? "... (the whole text is in the output below)" :
+	             "… (the whole text is in the output below)", LR_STY_DIM);
+}
+
+/* The paragraphs of body from row y to limit: lines joined up to an empty
+ * line; an indented line stands alone (an example to type, a formula with
+ * aligned comments) and keeps its spaces when it fits. A text that does
+ * not fit ends in text_cut, no higher than row top. */
+static void paragraphs(struct lr_grid *g, int y, int top, int limit, const char *body,
+                       int ascii)
+{
+	struct lr_buf para;
+
 	lr_buf_init(&para);
 	while (*body && !para.failed) {
 		const char *nl = strchr(body, '\n');
@@ -101,16 +104,54 @@ void vw_draw_lesson(struct lr_grid *g, const struct lr_panel *p, int y0)
 		}
 		lr_buf_reset(&para);
 		if (!fits || (y >= limit && *body)) {
-			int ny = limit - 1 > y0 + 2 ? limit - 1 : y0 + 2;
-			for (int x = 0; x < g->w; x++)
-				lr_grid_text(g, x, ny, " ", LR_STY_NORMAL);
-			vw_text_clip(g, 2, ny, g->w - 1, p->ascii ?
-			          "... (the whole text is in the output below)" :
-			          "… (the whole text is in the output below)", LR_STY_DIM);
+			text_cut(g, limit - 1 > top ? limit - 1 : top, ascii);
 			break;
 		}
 	}
 	lr_buf_finish(&para);
+}
+
+void vw_draw_lesson(struct lr_grid *g, const struct lr_panel *p, int y0)
+{
+	static const char *const step_keys[] = {
+		"next: the next step", "back: the one before", "F2-F5: the other views"
+	};
+	static const char *const ex_keys[] = {
+		"check: your answer", "hint: one at a time", "reveal: the answer", "skip: go on",
+		"back"
+	};
+	static const char *const noskip_keys[] = {
+		"check: your answer", "hint: one at a time", "reveal: the answer", "back"
+	};
+	static const int bold[5] = { LR_STY_BOLD, LR_STY_BOLD, LR_STY_BOLD, LR_STY_BOLD,
+	                             LR_STY_BOLD };
+	char title[256], place[96];
+	const char *body;
+	int y = y0 + 2, limit = g->h - 2, exercise, noskip;
+
+	if (!p->lesson) {
+		static const char *const l[] = {
+			"No lesson is being played.",
+			"Type  lessons  for the list and  lesson 1  to start the first one: its",
+			"steps show here, and next, back, hint, check, reveal and skip move",
+			"through them while the prompt stays yours."
+		};
+		vw_hint(g, y0 + 1, l, 4);
+		return;
+	}
+	lesson_parts(p->lesson, title, sizeof title, place, sizeof place, &body);
+	exercise = !strncmp(place, "exercise", 8);
+	/* an exercise that cannot be skipped ("exercise, step 3 of 4, no skip")
+	 * does not offer skip */
+	noskip = exercise && strstr(place, ", no skip") != NULL;
+	title_bar(g, y0, title, place, p->ascii);
+	/* the keys on the bottom row, the text between */
+	if (g->h - 1 <= y)
+		return;
+	vw_flow(g, 2, g->h - 1, g->w - 1, g->h, noskip ? noskip_keys : exercise ? ex_keys : step_keys,
+	        bold, noskip ? 4 : exercise ? 5 : 3);
+	heading(g, &y, limit, &body);
+	paragraphs(g, y, y0 + 2, limit, body, p->ascii);
 }
 
 /* Draws the panel into a grid max rows tall and keeps the rows down to the

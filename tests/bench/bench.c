@@ -30,6 +30,7 @@
 #include "lowrank/sgd.h"
 #include "lowrank/svd.h"
 #include "lowrank/svd_trunc.h"
+#include "gaussian.h"
 #include "sgd_mark.h"
 
 /* wait4 is BSD, not POSIX; glibc declares it only with _DEFAULT_SOURCE. */
@@ -179,16 +180,14 @@ static int runnable(const char *name, const char *exe)
 	return 1;
 }
 
-static void bench_startup(const char *exe)
+/* Reports the median wall time of runs whole processes argv, and their
+ * peak RSS; a process that fails is reported as such. */
+static void bench_process(const char *name, char **argv, int runs)
 {
-	const char *name = "startup";
-	if (!runnable(name, exe))
-		return;
-	char *argv[] = { (char *)exe, "-e", "", NULL };
-	int runs = quick ? 3 : 21;
 	double ms, rss;
 	char extra[160];
 	int st = time_process(argv, runs, &ms, &rss);
+
 	if (st != 0) {
 		printf("BENCH name=%s failed exit=%d\n", name, st);
 		failed = 1;
@@ -196,6 +195,15 @@ static void bench_startup(const char *exe)
 	}
 	snprintf(extra, sizeof extra, "peak_rss_kb=%.0f", rss);
 	report(name, "wall_ms", ms, runs, extra);
+}
+
+static void bench_startup(const char *exe)
+{
+	const char *name = "startup";
+	if (!runnable(name, exe))
+		return;
+	char *argv[] = { (char *)exe, "-e", "", NULL };
+	bench_process(name, argv, quick ? 3 : 21);
 }
 
 static void bench_notebook(const char *exe, const char *script)
@@ -208,17 +216,7 @@ static void bench_notebook(const char *exe, const char *script)
 		return;
 	}
 	char *argv[] = { (char *)exe, (char *)script, NULL };
-	int runs = quick ? 3 : 11;
-	double ms, rss;
-	char extra[160];
-	int st = time_process(argv, runs, &ms, &rss);
-	if (st != 0) {
-		printf("BENCH name=%s failed exit=%d\n", name, st);
-		failed = 1;
-		return;
-	}
-	snprintf(extra, sizeof extra, "peak_rss_kb=%.0f", rss);
-	report(name, "wall_ms", ms, runs, extra);
+	bench_process(name, argv, quick ? 3 : 11);
 }
 
 /* Memory grows with the matrices held, nothing else: peak RSS of a script
@@ -411,23 +409,13 @@ static void bench_sgd(const char *name, size_t m, size_t n, size_t k, double obs
 
 /* ---- Products and solves ---------------------------------------------------- */
 
-static struct lr_matrix *gaussian(size_t m, size_t n, uint64_t seed)
-{
-	struct lr_rng r;
-	struct lr_matrix *A = lr_mat_create(m, n);
-	lr_rng_seed(&r, seed);
-	for (size_t i = 0; i < m * n; i++)
-		A->data[i] = lr_rng_normal(&r);
-	return A;
-}
-
 /* A * B of two n×n Gaussian matrices through lr_linalg_mul (what the
  * language's * calls), after one product that loads the library. */
 static void bench_product(const char *name, size_t n)
 {
 	if (!wanted(name))
 		return;
-	struct lr_matrix *A = gaussian(n, n, 6), *B = gaussian(n, n, 7), *C = NULL;
+	struct lr_matrix *A = gaussian_matrix(n, n, 6), *B = gaussian_matrix(n, n, 7), *C = NULL;
 	double t[16];
 	int runs = quick ? 1 : 7;
 	if (lr_linalg_mul(A, B, NULL, &C) != LR_OK)
@@ -454,7 +442,8 @@ static void bench_solve_eig(const char *solve_name, const char *eig_name, size_t
 	int do_solve = wanted(solve_name), do_eig = wanted(eig_name);
 	if (!do_solve && !do_eig)
 		return;
-	struct lr_matrix *A = gaussian(n, n, 8), *b = gaussian(n, 1, 9), *S = NULL, *x = NULL;
+	struct lr_matrix *A = gaussian_matrix(n, n, 8), *b = gaussian_matrix(n, 1, 9);
+	struct lr_matrix *S = NULL, *x = NULL;
 	double t[16], *w = NULL;
 	int runs = quick ? 1 : 5, sing = 0;
 	if (lr_mat_mul_bt(A, A, &S) != LR_OK)   /* A Aᵀ: symmetric */
@@ -507,11 +496,7 @@ static void bench_svd_full(const char *name, size_t n)
 {
 	if (!wanted(name))
 		return;
-	struct lr_rng r;
-	struct lr_matrix *A = lr_mat_create(n, n);
-	lr_rng_seed(&r, 5);
-	for (size_t i = 0; i < n * n; i++)
-		A->data[i] = lr_rng_normal(&r);
+	struct lr_matrix *A = gaussian_matrix(n, n, 5);
 	int runs = quick ? 1 : 5;
 	report(name, "wall_ms", time_svd_full(A, runs, NULL), runs, "");
 	lr_mat_destroy(A);

@@ -7,10 +7,13 @@
  * terminal front end's event and interrupt hooks do (src/tui/session_out.c,
  * tui_out_event and tui_out_interrupted):
  *   - at the start, the Eckart–Young floor of the matrix (an SVD);
- *   - every epoch, a clock read to see whether 40 ms have passed since the
- *     last frame (at most 25 frames a second) and one to see whether 10 ms
- *     have passed since the keyboard was polled; the poll itself is a
- *     poll(2) on standard input here, where the front end asks ncurses;
+ *   - every epoch, the front end's pacing (src/tui/live_pace.c, the same
+ *     code): a clock read to see whether 40 ms have passed since the last
+ *     frame (at most 25 frames a second, pictures 4) and, when they have,
+ *     whether the training has had 19 times the last frame's CPU time
+ *     since it; and a clock read to see whether 10 ms have passed since the
+ *     keyboard was polled; the poll itself is a poll(2) on standard input
+ *     here, where the front end asks ncurses;
  *   - every frame: the panel (tab line and the live view) drawn into its
  *     grid, the rule's text, the output drawn from the scrollback.
  * The grids are the ones a 200×60 terminal gets (screen.c: the panel 3/5 of
@@ -21,7 +24,12 @@
  * with LOWRANK_TUI_STATS=1 (it prints the frames and their mean cost at
  * exit); README.md's Performance section gives both.
  *
- * Usage: bench_live [--quick]. Prints, per view, a parseable line
+ * With a photograph (PHOTO, a path), a third case: `sgd I 20` on it with
+ * the picture mode of the Matrices view (A, U·Vᵀ and the residual drawn
+ * from the factors at each frame), paced as the front end paces pictures.
+ *
+ * Usage: bench_live [--quick] [--runs=N] [PHOTO]. Prints, per view, a
+ * parseable line
  *     BENCH name=live_panel_loss overhead_pct=0.4 runs=5 base_ms=... live_ms=...
  * with the medians of the runs: overhead_pct of the paired runs, the frames
  * drawn and their mean cost, what they add up to against the training
@@ -36,9 +44,10 @@
 #include "parser.h"
 #include "scrollback.h"
 #include "session_open.h"
+#include "live_pace.h"
+#include "view_image.h"
 #include "views.h"
 
-#define FRAME_NS 40000000L   /* as src/tui: at most 25 panel redraws a second */
 #define POLL_NS 10000000L    /* as src/tui: the keyboard polled every 10 ms */
 #define TERM_W 200
 #define TERM_H 60
@@ -47,13 +56,16 @@
 struct live {
 	int draw;                          /* 0: the batch front end's nothing */
 	enum lr_view view;
+	int picture;                       /* the Matrices view as pictures (an imread matrix) */
+	struct lr_picture pic;
 	struct lr_scrollback sb;
 	struct lr_grid panel, out;
 	struct lr_scroll scroll;
 	const struct lr_run *run;          /* borrowed, while training */
 	double floor;
-	struct timespec last_frame, last_poll;
-	long frames;
+	struct lr_pace pace;
+	struct timespec last_poll;
+	long frames, epochs;               /* frames drawn; epochs the training ran */
 	double frame_ns, frame_cpu_ns;     /* summed cost of the frames, wall and CPU */
 	double start_ns;                   /* the floor's SVD at the start, wall */
 };
@@ -123,6 +135,8 @@ static void draw_frame(struct live *L)
 	p.live_floor = L->floor;
 	if (p.view == LR_VIEW_MATRICES)
 		p.scrolled = &L->scroll;
+	if (L->picture)
+		p.picture = &L->pic;
 	lr_panel_draw(&L->panel, &p);
 	for (int i = 0; i < 2; i++)        /* the rule: draw_panel draws it, then the frame */
 		snprintf(rule, sizeof rule, "training: Esc or Ctrl-C stops it and keeps the epochs "
@@ -139,19 +153,25 @@ static void on_event(void *ctx, const struct lr_event *ev)
 	if (ev->kind == LR_EV_SGD_START) {
 		double t0 = now_ns();
 		L->run = ev->run;
-		L->floor = lr_runs_floor(&ev->run, 1);
+		/* a picture's floor waits for the end of the training, as in the
+		 * front end */
+		L->floor = L->picture ? NAN : lr_runs_floor(&ev->run, 1);
 		L->start_ns = now_ns() - t0;
-		clock_gettime(CLOCK_MONOTONIC, &L->last_frame);
 		clock_gettime(CLOCK_MONOTONIC, &L->last_poll);
-		L->last_frame.tv_sec -= 1;     /* the first epoch draws at once */
-	} else if (ev->kind == LR_EV_SGD_EPOCH && since_ns(&L->last_frame) >= FRAME_NS) {
-		double t0 = now_ns(), c0 = clock_ns(CLOCK_THREAD_CPUTIME_ID);
-		clock_gettime(CLOCK_MONOTONIC, &L->last_frame);
+		lr_pace_start(&L->pace, L->picture ? LR_PACE_PICTURE_NS : LR_PACE_FRAME_NS,
+		              LR_PACE_RATIO, lr_pace_clock_ns());   /* the first epoch draws at once */
+	} else if (ev->kind == LR_EV_SGD_EPOCH &&
+	           lr_pace_due(&L->pace, lr_pace_clock_ns(), lr_pace_cpu_ns)) {
+		long t0 = lr_pace_clock_ns(), c0 = lr_pace_cpu_ns(), c1;
+		lr_pace_begin(&L->pace, t0, c0);
 		draw_frame(L);
-		L->frame_ns += now_ns() - t0;
-		L->frame_cpu_ns += clock_ns(CLOCK_THREAD_CPUTIME_ID) - c0;
+		c1 = lr_pace_cpu_ns();
+		lr_pace_end(&L->pace, c1);
+		L->frame_ns += (double)(lr_pace_clock_ns() - t0);
+		L->frame_cpu_ns += (double)(c1 - c0);
 		L->frames++;
 	} else if (ev->kind == LR_EV_SGD_DONE) {
+		L->epochs = L->run ? L->run->res.epochs_done : 0;
 		L->run = NULL;
 	}
 }
@@ -213,35 +233,70 @@ static int train(struct live *L, const char *setup, const char *stmt, struct cos
 	return rc;
 }
 
-/* Runs the training without and with the panel in turn, runs times, and
- * reports the medians: the paired overheads in wall and in CPU time, the
- * frames, their cost, and what they add up to against the training without
- * the panel (frames_pct: the steadiest figure on a busy machine, since the
- * training's own noise does not enter it). */
-static int bench_view(const char *name, enum lr_view view, int runs, const char *stmt)
+/* A case: the view, its setup and the training it watches. */
+struct live_case {
+	const char *name;
+	enum lr_view view;
+	int picture;
+	const char *setup, *stmt, *quick_stmt;
+};
+
+static double lowest(const double *x, int n)
 {
-	static const char setup[] = "seed 1; A = rand(300, 8) * rand(8, 300) + 0.01 * randn(300, 300);";
+	double m = x[0];
+
+	for (int i = 1; i < n; i++)
+		m = x[i] < m ? x[i] : m;
+	return m;
+}
+
+static double highest(const double *x, int n)
+{
+	double m = x[0];
+
+	for (int i = 1; i < n; i++)
+		m = x[i] > m ? x[i] : m;
+	return m;
+}
+
+/* Runs the training without and with the panel in turn, runs times, and
+ * reports the medians (and the lowest and highest of the steadiest figures):
+ * the paired overheads in wall and in CPU time, the frames, their cost, and
+ * what they add up to against the training without the panel (frames_pct,
+ * in CPU time: the steadiest figure on a busy machine, since neither the
+ * training's own noise nor the other programs' load enter it; it is per
+ * run, the frames' CPU time over that run's training without the panel).
+ * frames_per_cpu_s is how many frames a second of the training's CPU time
+ * paid for: the wall-clock pacing gives more of them on a loaded machine;
+ * frames_per_epoch the frames over the epochs trained. */
+static int bench_view(const struct live_case *c, int runs, const char *stmt)
+{
 	struct live L;
-	enum { BW, BC, LW, LC, OW, OC, FRAMES, US, US_CPU, FLOOR, NCOL };
-	double col[NCOL][16], m[NCOL];
+	enum { BW, BC, LW, LC, OW, OC, FRAMES, US, US_CPU, FLOOR, FPCT, FPS, FPE, NCOL };
+	double col[NCOL][16], m[NCOL], lo[NCOL], hi[NCOL];
 
 	memset(&L, 0, sizeof L);
 	lr_sb_init(&L.sb);
+	lr_picture_init(&L.pic);
+	L.pic.on = c->picture;
+	L.pic.source = LR_PIC_SGD;
+	L.pic.mode = LR_COLOUR_256;
 	/* some output above the prompt, as a session has */
 	for (int i = 0; i < 40; i++)
 		lr_sb_write(&L.sb, ">> A = rand(300, 8) * rand(8, 300);\n", 36, LR_SB_ECHO);
 	if (lr_grid_init(&L.panel, TERM_W, TERM_H * 3 / 5) < 0 ||
 	    lr_grid_init(&L.out, TERM_W, TERM_H - TERM_H * 3 / 5 - 2) < 0)
 		return 1;
-	L.view = view;
+	L.view = c->view;
+	L.picture = c->picture;
 	for (int i = 0; i < runs; i++) {
 		struct cost base, live;
 		double n;
 		L.draw = 0;
-		if (train(&L, setup, stmt, &base) < 0)
+		if (train(&L, c->setup, stmt, &base) < 0)
 			return 1;
 		L.draw = 1;
-		if (train(&L, setup, stmt, &live) < 0)
+		if (train(&L, c->setup, stmt, &live) < 0)
 			return 1;
 		n = L.frames ? (double)L.frames : 1.0;
 		col[BW][i] = base.wall_ms, col[BC][i] = base.cpu_ms;
@@ -252,15 +307,24 @@ static int bench_view(const char *name, enum lr_view view, int runs, const char 
 		col[US][i] = L.frame_ns / n / 1e3;
 		col[US_CPU][i] = L.frame_cpu_ns / n / 1e3;
 		col[FLOOR][i] = L.start_ns / 1e6;
+		col[FPCT][i] = 100.0 * L.frame_cpu_ns / 1e6 / base.cpu_ms;
+		col[FPS][i] = (double)L.frames / (live.cpu_ms - L.frame_cpu_ns / 1e6) * 1e3;
+		col[FPE][i] = L.epochs ? (double)L.frames / (double)L.epochs : 0;
 	}
-	for (int j = 0; j < NCOL; j++)
+	for (int j = 0; j < NCOL; j++) {
+		lo[j] = lowest(col[j], runs);
+		hi[j] = highest(col[j], runs);
 		m[j] = median(col[j], runs);
-	printf("BENCH name=%s overhead_pct=%.3g runs=%d cpu_overhead_pct=%.3g frames_pct=%.3g "
+	}
+	printf("BENCH name=%s overhead_pct=%.3g runs=%d cpu_overhead_pct=%.3g "
+	       "cpu_overhead_range=%.3g..%.3g frames_pct=%.3g frames_pct_range=%.3g..%.3g "
 	       "base_ms=%.5g live_ms=%.5g base_cpu_ms=%.5g live_cpu_ms=%.5g frames=%.0f "
-	       "us_per_frame=%.4g cpu_us_per_frame=%.4g floor_ms=%.3g\n", name, m[OW], runs,
-	       m[OC], 100.0 * m[FRAMES] * m[US] / 1e3 / m[BW], m[BW], m[LW], m[BC], m[LC],
-	       m[FRAMES], m[US], m[US_CPU], m[FLOOR]);
+	       "frames_per_cpu_s=%.3g frames_per_epoch=%.3g us_per_frame=%.4g cpu_us_per_frame=%.4g "
+	       "cpu_us_per_frame_range=%.4g..%.4g floor_ms=%.3g\n", c->name, m[OW], runs, m[OC],
+	       lo[OC], hi[OC], m[FPCT], lo[FPCT], hi[FPCT], m[BW], m[LW], m[BC], m[LC],
+	       m[FRAMES], m[FPS], m[FPE], m[US], m[US_CPU], lo[US_CPU], hi[US_CPU], m[FLOOR]);
 	fflush(stdout);
+	lr_picture_finish(&L.pic);
 	lr_grid_finish(&L.panel);
 	lr_grid_finish(&L.out);
 	lr_sb_finish(&L.sb);
@@ -269,15 +333,34 @@ static int bench_view(const char *name, enum lr_view view, int runs, const char 
 
 int main(int argc, char **argv)
 {
-	int quick = argc > 1 && strcmp(argv[1], "--quick") == 0;
-	int runs = quick ? 1 : 5;
-	const char *stmt = quick ? "sgd A 8 epochs=20 lr=0.001 seed=7;"
-	                         : "sgd A 8 epochs=1500 lr=0.001 seed=7;";
-	int failed = 0;
+	static const char setup[] = "seed 1; A = rand(300, 8) * rand(8, 300) + 0.01 * randn(300, 300);";
+	int quick = 0, runs = 5, failed = 0;
+	const char *photo = NULL;
+	char photo_setup[4200];
+	struct live_case cases[3] = {
+		{ "live_panel_loss", LR_VIEW_LOSS, 0, setup, "sgd A 8 epochs=1500 lr=0.001 seed=7;",
+		  "sgd A 8 epochs=20 lr=0.001 seed=7;" },
+		{ "live_panel_matrices", LR_VIEW_MATRICES, 0, setup,
+		  "sgd A 8 epochs=1500 lr=0.001 seed=7;", "sgd A 8 epochs=20 lr=0.001 seed=7;" },
+		/* sgd I 20 on the photograph: 0..255 values need a small rate
+		 * (the default 0.01 diverges in the first epoch) */
+		{ "live_panel_picture", LR_VIEW_MATRICES, 1, photo_setup,
+		  "sgd I 20 epochs=400 lr=1e-4 seed=7;", "sgd I 20 epochs=3 lr=1e-4 seed=7;" },
+	};
 
-	printf("# sgd on 300×300 at k = 8, without and with the live panel of a %d×%d "
-	       "terminal, in turn\n", TERM_W, TERM_H);
-	failed |= bench_view("live_panel_loss", LR_VIEW_LOSS, runs, stmt);
-	failed |= bench_view("live_panel_matrices", LR_VIEW_MATRICES, runs, stmt);
+	for (int i = 1; i < argc; i++)
+		if (!strcmp(argv[i], "--quick"))
+			quick = 1, runs = 1;
+		else if (!strncmp(argv[i], "--runs=", 7))
+			runs = atoi(argv[i] + 7) < 1 ? 1 : atoi(argv[i] + 7) > 16 ? 16 : atoi(argv[i] + 7);
+		else
+			photo = argv[i];
+	if (photo)
+		snprintf(photo_setup, sizeof photo_setup, "I = imread('%s');", photo);
+	printf("# sgd on 300×300 at k = 8%s, without and with the live panel of a %d×%d "
+	       "terminal, in turn\n", photo ? " and on the photograph at k = 20" : "", TERM_W,
+	       TERM_H);
+	for (int i = 0; i < (photo ? 3 : 2); i++)
+		failed |= bench_view(&cases[i], runs, quick ? cases[i].quick_stmt : cases[i].stmt);
 	return failed;
 }

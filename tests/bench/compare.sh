@@ -16,6 +16,7 @@
 # rounds of the ratio within a round, so a burst of load on one side of one
 # round moves it less than comparing medians taken minutes apart.
 set -u
+. "$(dirname "$0")/median_awk.sh"
 bench=${1:?usage: compare.sh BENCH_EXE}
 rounds=${COMPARE_ROUNDS:-3}
 tmp=$(mktemp -d) || exit 1
@@ -168,15 +169,7 @@ done
 
 echo "units: SGD ns per update, products and SVD ms; ratio = other / lowrank (> 1: lowrank faster);"
 echo "medians over $rounds rounds, the ratio the median of the rounds' ratios"
-awk '
-	function med(list,   v, n, i, j, t) {
-		n = split(list, v, " ")
-		for (i = 2; i <= n; i++)
-			for (j = i; j > 1 && v[j - 1] + 0 > v[j] + 0; j--) {
-				t = v[j]; v[j] = v[j - 1]; v[j - 1] = t
-			}
-		return n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
-	}
+awk "$awk_median"'
 	$2 == "lowrank" { ours[$1, $3] = $4; mine[$3] = mine[$3] " " $4; next }
 	$3 == "libs" { libs[$2] = substr($0, index($0, "libs") + 5); next }
 	$4 == "skipped" { skipped[$2, $3] = 1; next }

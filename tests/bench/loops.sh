@@ -14,6 +14,7 @@
 #     loops.sh LOWRANK [--quick]
 # --quick runs lowrank alone, once, and checks the results (a smoke test).
 set -u
+. "$(dirname "$0")/median_awk.sh"
 exe=${1:?usage: loops.sh LOWRANK [--quick]}
 quick=${2:-}
 dir=$(cd "$(dirname "$0")/loops" && pwd)
@@ -120,15 +121,7 @@ done
 
 echo "whole processes: wall ms and CPU ms (user + system), medians of $rounds rounds;"
 echo "ratio = octave / lowrank, of CPU time where measured (the machine may be busy)"
-awk '
-	function med(list,   v, n, i, j, t) {
-		n = split(list, v, " ")
-		for (i = 2; i <= n; i++)
-			for (j = i; j > 1 && v[j - 1] + 0 > v[j] + 0; j--) {
-				t = v[j]; v[j] = v[j - 1]; v[j - 1] = t
-			}
-		return n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
-	}
+awk "$awk_median"'
 	{
 		if (!(($1) in seen)) { seen[$1] = 1; order[++n] = $1 }
 		w[$1, $2] = w[$1, $2] " " $3

@@ -4,20 +4,10 @@
 #include <string.h>
 
 #include "check.h"
+#include "gaussian.h"
 #include "lowrank/alloc.h"
 #include "lowrank/linalg.h"
 #include "lowrank/rng.h"
-
-static struct lr_matrix *random_matrix(size_t m, size_t n, uint64_t seed)
-{
-	struct lr_rng r;
-	struct lr_matrix *a = lr_mat_create(m, n);
-
-	lr_rng_seed(&r, seed);
-	for (size_t i = 0; a && i < m * n; i++)
-		a->data[i] = lr_rng_normal(&r);
-	return a;
-}
 
 /* The product by the textbook loop, in long double, for reference. */
 static double entry(const struct lr_matrix *A, const struct lr_matrix *B, size_t i, size_t j)
@@ -31,7 +21,8 @@ static double entry(const struct lr_matrix *A, const struct lr_matrix *B, size_t
 
 static void check_product(size_t m, size_t k, size_t n)
 {
-	struct lr_matrix *A = random_matrix(m, k, 1 + m), *B = random_matrix(k, n, 2 + n), *C = NULL;
+	struct lr_matrix *A = gaussian_matrix(m, k, 1 + m), *B = gaussian_matrix(k, n, 2 + n);
+	struct lr_matrix *C = NULL;
 
 	CHECK(lr_linalg_mul(A, B, NULL, &C) == LR_OK && C && C->rows == m && C->cols == n);
 	for (size_t i = 0; C && i < m; i++)
@@ -50,7 +41,7 @@ static void mul(void)
 	check_product(1, 40, 30);    /* row × matrix: dgemv transposed */
 	check_product(1, 40, 1);     /* inner product */
 	check_product(40, 1, 30);    /* outer product */
-	struct lr_matrix *A = random_matrix(3, 4, 1), *C = NULL;
+	struct lr_matrix *A = gaussian_matrix(3, 4, 1), *C = NULL;
 	CHECK(lr_linalg_mul(A, A, NULL, &C) == LR_ERR_SHAPE && !C);
 	lr_mat_destroy(A);
 }
@@ -113,7 +104,8 @@ static int bits_equal(const struct lr_matrix *x, const struct lr_matrix *y)
  * relative to Σ|a||b| of the entry (the scale of its rounding). */
 static double split_difference(const size_t *s)
 {
-	struct lr_matrix *A = random_matrix(s[0], s[1], 10 + s[0]), *B = random_matrix(s[1], s[2], 20);
+	struct lr_matrix *A = gaussian_matrix(s[0], s[1], 10 + s[0]);
+	struct lr_matrix *B = gaussian_matrix(s[1], s[2], 20);
 	struct lr_matrix *one = NULL, *split = NULL;
 	double worst = INFINITY;
 
@@ -199,7 +191,7 @@ static int never(void *ctx)
  * LR_ERR_STOPPED and no result; a poll that never stops changes nothing. */
 static void mul_stop(void)
 {
-	struct lr_matrix *A = random_matrix(100, 50, 3), *B = random_matrix(50, 90, 4);
+	struct lr_matrix *A = gaussian_matrix(100, 50, 3), *B = gaussian_matrix(50, 90, 4);
 	struct lr_matrix *C = NULL, *D = NULL;
 	struct lr_poll p = { stop_after_two, NULL };
 
@@ -239,8 +231,8 @@ static double residual(enum lr_side side, const struct lr_matrix *A, const struc
 
 static void solve(void)
 {
-	struct lr_matrix *A = random_matrix(6, 6, 5), *B = random_matrix(6, 3, 6);
-	struct lr_matrix *Bt = random_matrix(3, 6, 7), *X = NULL, *Y = NULL;
+	struct lr_matrix *A = gaussian_matrix(6, 6, 5), *B = gaussian_matrix(6, 3, 6);
+	struct lr_matrix *Bt = gaussian_matrix(3, 6, 7), *X = NULL, *Y = NULL;
 	int sing = 1;
 
 	CHECK(lr_linalg_solve(LR_LEFT, A, B, &X, &sing) == LR_OK && X && X->rows == 6 && X->cols == 3);
@@ -370,7 +362,7 @@ static void svd_full(void)
 	for (int drv = 0; drv < 2; drv++)
 		for (size_t t = 0; t < 3; t++) {
 			size_t m = shapes[t][0], n = shapes[t][1], p = m < n ? m : n;
-			struct lr_matrix *A = random_matrix(m, n, 30 + t), *U = NULL, *V = NULL;
+			struct lr_matrix *A = gaussian_matrix(m, n, 30 + t), *U = NULL, *V = NULL;
 			double *s = NULL;
 			CHECK(lr_linalg_svd(A, 0, drv, &U, &s, &V) == LR_OK);
 			if (!U || !V || !s)
@@ -413,7 +405,7 @@ static void svd_full(void)
 /* Every allocation failing in turn is reported, never crashed on. */
 static void alloc_fail(void)
 {
-	struct lr_matrix *A = random_matrix(5, 5, 40), *B = random_matrix(5, 2, 41);
+	struct lr_matrix *A = gaussian_matrix(5, 5, 40), *B = gaussian_matrix(5, 2, 41);
 	int failures = 0;
 
 	for (long n = 0; n < 40; n++) {
@@ -470,7 +462,7 @@ static void lu(void)
 {
 	static const double a[] = { 4, 3, 6, 3 };
 	struct lr_matrix *A = lr_mat_from(2, 2, a), *L = NULL, *U = NULL, *Y = NULL;
-	struct lr_matrix *W = random_matrix(3, 5, 50), *L2 = NULL, *U2 = NULL;
+	struct lr_matrix *W = gaussian_matrix(3, 5, 50), *L2 = NULL, *U2 = NULL;
 	size_t *perm = NULL;
 
 	CHECK(lr_linalg_lu(A, &L, &U, &perm, &Y) == LR_OK && L && U && perm && Y);
@@ -558,7 +550,7 @@ static void eig(void)
 	static const size_t sizes[] = { 3, LR_LINALG_SYEV_MAX + 5 };
 	for (int t = 0; t < 2; t++) {
 		size_t n = sizes[t];
-		struct lr_matrix *G = random_matrix(n, n, 60 + t), *S = NULL, *V = NULL;
+		struct lr_matrix *G = gaussian_matrix(n, n, 60 + t), *S = NULL, *V = NULL;
 		double *w = NULL;
 		CHECK(lr_mat_mul_bt(G, G, &S) == LR_OK && lr_linalg_is_symmetric(S));
 		CHECK(lr_linalg_eig_sym(S, &w, &V) == LR_OK && w && V);

@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <sched.h>
 #include "check.h"
+#include "gaussian.h"
 #include "lowrank/alloc.h"
 #include "lapack.h"
 #include "lowrank/loss.h"
@@ -16,16 +17,6 @@ static const double notebook[] = {
 	3.3359, 0.0492, 1.8374,
 	2.9407, 0.5301, 2.2620,
 };
-
-static struct lr_matrix *random_matrix(size_t m, size_t n, uint64_t seed)
-{
-	struct lr_rng r;
-	struct lr_matrix *A = lr_mat_create(m, n);
-	lr_rng_seed(&r, seed);
-	for (size_t i = 0; i < m * n; i++)
-		A->data[i] = lr_rng_normal(&r);
-	return A;
-}
 
 /* ‖XᵀX − I‖_max for the columns of X. */
 static double orthogonality_error(const struct lr_matrix *X)
@@ -97,21 +88,21 @@ static void notebook_values(void)
 
 static void tall(void)
 {
-	struct lr_matrix *A = random_matrix(30, 7, 1);
+	struct lr_matrix *A = gaussian_matrix(30, 7, 1);
 	check_svd(A);
 	lr_mat_destroy(A);
 }
 
 static void wide(void)
 {
-	struct lr_matrix *A = random_matrix(7, 30, 2);
+	struct lr_matrix *A = gaussian_matrix(7, 30, 2);
 	check_svd(A);
 	lr_mat_destroy(A);
 }
 
 static void rank_deficient(void)
 {
-	struct lr_matrix *B = random_matrix(20, 3, 3), *C = random_matrix(3, 15, 4), *A = NULL;
+	struct lr_matrix *B = gaussian_matrix(20, 3, 3), *C = gaussian_matrix(3, 15, 4), *A = NULL;
 	CHECK(lr_mat_mul(B, C, &A) == LR_OK);
 	check_svd(A);
 	struct lr_svd s;
@@ -128,7 +119,7 @@ static void rank_deficient(void)
 /* Eckart–Young–Mirsky: ‖A − A_k‖_F² is the tail, for every k. */
 static void tail(void)
 {
-	struct lr_matrix *A = random_matrix(12, 9, 5);
+	struct lr_matrix *A = gaussian_matrix(12, 9, 5);
 	struct lr_svd s;
 	CHECK(lr_svd_compute(A, &s) == LR_OK);
 	double total = lr_mat_frobenius(A);
@@ -153,7 +144,7 @@ static void tail(void)
  * errors leave a NAN. */
 static void residual(void)
 {
-	struct lr_matrix *A = random_matrix(12, 9, 5), *B = random_matrix(9, 12, 5);
+	struct lr_matrix *A = gaussian_matrix(12, 9, 5), *B = gaussian_matrix(9, 12, 5);
 	struct lr_svd s;
 	double r = 0.0, total;
 	CHECK(lr_svd_compute(A, &s) == LR_OK);
@@ -194,7 +185,8 @@ static void residual_tiny_tail(void)
 /* X diag(0.7^i) Y with X m×r and Y r×n Gaussian: a decaying spectrum. */
 static struct lr_matrix *decaying(size_t m, size_t n, size_t r, uint64_t seed)
 {
-	struct lr_matrix *X = random_matrix(m, r, seed), *Y = random_matrix(r, n, seed + 1), *A = NULL;
+	struct lr_matrix *X = gaussian_matrix(m, r, seed), *Y = gaussian_matrix(r, n, seed + 1);
+	struct lr_matrix *A = NULL;
 	for (size_t l = 0; l < r; l++)
 		for (size_t i = 0; i < m; i++)
 			LR_AT(X, i, l) *= pow(0.7, (double)l);
@@ -239,7 +231,7 @@ static void leading(void)
  * SVD comes back. */
 static void leading_flat(void)
 {
-	struct lr_matrix *A = random_matrix(300, 260, 13);
+	struct lr_matrix *A = gaussian_matrix(300, 260, 13);
 	struct lr_svd t;
 	int used_full = -1;
 	CHECK(lr_svd_leading(A, 10, &t, &used_full) == LR_OK);
@@ -285,7 +277,7 @@ static void nonfinite(void)
  * valgrind and ASan check). */
 static void alloc_fail(void)
 {
-	struct lr_matrix *A = random_matrix(6, 4, 9);
+	struct lr_matrix *A = gaussian_matrix(6, 4, 9);
 	struct lr_svd s;
 	enum lr_status st = LR_ERR_NOMEM;
 	long n;
@@ -328,7 +320,7 @@ static void threads(void)
 	unsetenv("OMP_NUM_THREADS");
 	cpu_set_t set;
 	int cores = sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set) : 1;
-	struct lr_matrix *small = random_matrix(60, 50, 3), *big = random_matrix(600, 600, 4);
+	struct lr_matrix *small = gaussian_matrix(60, 50, 3), *big = gaussian_matrix(600, 600, 4);
 	double *v = lr_malloc(600 * sizeof *v);    /* 600×600's values: 6.5e8 flops, above
 	                                              * lapack.c's PARALLEL_FLOPS */
 	CHECK(lr_lapack_threads() == 0);           /* nothing called yet */
@@ -349,7 +341,7 @@ static void threads(void)
 static void threads_user(void)
 {
 	setenv("OPENBLAS_NUM_THREADS", "2", 1);
-	struct lr_matrix *A = random_matrix(60, 50, 3);
+	struct lr_matrix *A = gaussian_matrix(60, 50, 3);
 	double v[50];
 	CHECK(lr_svd_values(A, v) == LR_OK);
 	CHECK(lr_lapack_threads() == 0);

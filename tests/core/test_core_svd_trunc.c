@@ -2,6 +2,7 @@
  * decaying spectrum (the iteration), on a flat one (the fallback) and on
  * small matrices, and the error paths. */
 #include "check.h"
+#include "gaussian.h"
 #include "lowrank/alloc.h"
 #include "lowrank/rng.h"
 #include "lowrank/svd.h"
@@ -82,11 +83,7 @@ static void decaying(void)
 /* A Gaussian matrix has no gap to speak of: detected, full SVD used. */
 static void flat(void)
 {
-	struct lr_rng g;
-	struct lr_matrix *A = lr_mat_create(300, 300);
-	lr_rng_seed(&g, 2);
-	for (size_t i = 0; i < 300 * 300; i++)
-		A->data[i] = lr_rng_normal(&g);
+	struct lr_matrix *A = gaussian_matrix(300, 300, 2);
 	CHECK(agrees(A, 10) == 1);
 	lr_mat_destroy(A);
 }

@@ -8,15 +8,8 @@
 #include "parser.h"
 #include "complete.h"
 #include "session_open.h"
+#include "session_script.h"
 
-static void discard(void *ctx, const char *s, size_t n)
-{
-	(void)ctx;
-	(void)s;
-	(void)n;
-}
-
-static const struct lr_output quiet = { NULL, discard, NULL, NULL, NULL };
 
 /* Appends word to the list in b, once (svd is a function and a command),
  * as the front end keeps it. */
@@ -32,21 +25,10 @@ static void collect(void *ctx, const char *word)
 	lr_buf_puts(b, word);
 }
 
-/* Runs src in s; 0 when every statement ran. */
+/* Runs src in s, on after an error; 0 when every statement ran. */
 static int run(struct lr_session *s, const char *src)
 {
-	struct lr_parser p;
-	struct lr_stmt *st;
-	struct lr_error err;
-	int rc, bad = 0;
-
-	lr_parser_init(&p, src, strlen(src), lr_is_command);
-	while ((rc = lr_parse_next(&p, &st, &err)) > 0) {
-		bad |= lr_session_exec(s, st, src, &err) < 0;
-		lr_stmt_destroy(st);
-	}
-	lr_parser_finish(&p);
-	return rc < 0 || bad ? -1 : 0;
+	return script_run(s, src, 1, NULL);
 }
 
 /* The words offered for line, whose last word (after the last break
@@ -70,7 +52,7 @@ static int offers(struct lr_session *s, const char *line, const char *want)
 
 static void views(void)
 {
-	struct lr_session *s = lr_session_create(&quiet);
+	struct lr_session *s = lr_session_create(&script_quiet);
 	CHECK(offers(s, "view lo", "loss"));
 	CHECK(offers(s, "view ", "matrices loss spectrum compare image"));
 	CHECK(offers(s, "  view s", "spectrum"));
@@ -83,7 +65,7 @@ static void views(void)
 
 static void lessons(void)
 {
-	struct lr_session *s = lr_session_create(&quiet);
+	struct lr_session *s = lr_session_create(&script_quiet);
 	CHECK(offers(s, "lesson ma", "matrices"));
 	CHECK(offers(s, "lesson co", "completion compression"));
 	CHECK(offers(s, "lesson s", "sgd svd"));
@@ -92,7 +74,7 @@ static void lessons(void)
 
 static void option_values(void)
 {
-	struct lr_session *s = lr_session_create(&quiet);
+	struct lr_session *s = lr_session_create(&script_quiet);
 	CHECK(offers(s, "sgd A 1 update=si", "simultaneous"));
 	CHECK(offers(s, "sgd A 1 update=", "sequential simultaneous"));
 	CHECK(offers(s, "sgd A 2 epochs=10 order=", "rows shuffled"));
@@ -107,7 +89,7 @@ static void option_values(void)
 
 static void options(void)
 {
-	struct lr_session *s = lr_session_create(&quiet);
+	struct lr_session *s = lr_session_create(&script_quiet);
 	CHECK(run(s, "epsilon = 1; methane = 2") == 0);
 	CHECK(offers(s, "sgd A 1 ep", "epsilon epochs="));
 	CHECK(offers(s, "sgd A 1 up", "upper update="));   /* the function upper too */
@@ -125,7 +107,7 @@ static void options(void)
  * commands are offered; `lesson reset` takes `all` or a lesson. */
 static void commands(void)
 {
-	struct lr_session *s = lr_session_create(&quiet);
+	struct lr_session *s = lr_session_create(&script_quiet);
 	CHECK(offers(s, "pri", "printf print"));
 	CHECK(offers(s, "print", "printf print"));
 	CHECK(offers(s, "print -", "-dsvg -dpng"));
@@ -145,7 +127,7 @@ static void commands(void)
 /* The keywords of blocks, and error/warning, are offered with the names. */
 static void keywords(void)
 {
-	struct lr_session *s = lr_session_create(&quiet);
+	struct lr_session *s = lr_session_create(&script_quiet);
 	CHECK(offers(s, "whi", "while"));
 	CHECK(offers(s, "endw", "endwhile"));
 	CHECK(offers(s, "for i = 1:3, s = i; en", "end end_try_catch endfor endfunction endif "

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "check.h"
+#include "read_whole.h"
 #include "lowrank/alloc.h"
 #include "lowrank/buf.h"
 #include "builtins.h"
@@ -67,22 +68,6 @@ static int has_word(const char *text, const char *word)
 	return 0;
 }
 
-static char *read_all(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	struct lr_buf b;
-	char chunk[4096];
-	size_t got;
-
-	if (!f)
-		return NULL;
-	lr_buf_init(&b);
-	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-		lr_buf_add(&b, chunk, got);
-	fclose(f);
-	return lr_buf_take(&b);   /* NUL-terminated, the caller's (lr_free) */
-}
-
 static const char *env_path(const char *var)
 {
 	const char *p = getenv(var);
@@ -125,7 +110,7 @@ static void help(void)
 static void readme(void)
 {
 	const char *path = env_path("LOWRANK_README");
-	char *text = path ? read_all(path) : NULL;
+	char *text = path ? read_whole(path) : NULL;
 	struct item it[LR_MAX_BUILTINS + 64];
 	size_t nc, n = collect(it, sizeof it / sizeof it[0], &nc);
 	struct lr_buf code;   /* every `span`, one per line */
@@ -204,7 +189,7 @@ static void man_tables(struct lr_buf *b)
 static void man(void)
 {
 	const char *path = env_path("LOWRANK_MAN");
-	char *text = path ? read_all(path) : NULL;
+	char *text = path ? read_whole(path) : NULL;
 	char *from, *to;
 	struct lr_buf want;
 

@@ -8,31 +8,15 @@
 #include "parser.h"
 #include "session_impl.h"
 #include "session_open.h"
+#include "session_script.h"
 
-static void discard(void *ctx, const char *s, size_t n)
-{
-	(void)ctx;
-	(void)s;
-	(void)n;
-}
-
-static const struct lr_output quiet = { NULL, discard, NULL, NULL, NULL };
 static struct lr_error err;
 
-/* Runs src in s; 0 when every statement ran (the last error in err). */
+/* Runs src in s, on after an error; 0 when every statement ran (the last
+ * error in err). */
 static int run(struct lr_session *s, const char *src)
 {
-	struct lr_parser p;
-	struct lr_stmt *st;
-	int rc, bad = 0;
-
-	lr_parser_init(&p, src, strlen(src), lr_is_command);
-	while ((rc = lr_parse_next(&p, &st, &err)) > 0) {
-		bad |= lr_session_exec(s, st, src, &err) < 0;
-		lr_stmt_destroy(st);
-	}
-	lr_parser_finish(&p);
-	return rc < 0 || bad ? -1 : 0;
+	return script_run(s, src, 1, &err);
 }
 
 /* Variable name of s is a rows×cols matrix (logical or not) holding the
@@ -92,7 +76,7 @@ static void str_var(const char *file, int line, struct lr_session *s, const char
 
 static void mask_shapes(void)
 {
-	struct lr_session *s = lr_session_create(&quiet);
+	struct lr_session *s = lr_session_create(&script_quiet);
 
 	CHECK(run(s, "v = [1 2 3]; A = [1 -2; -3 4]; c = [1; 2; 3];"
 	             "a = v(v > 1); b = v(logical([1; 0; 1])); d = A(A < 0);"
@@ -122,7 +106,7 @@ static void mask_shapes(void)
 
 static void mask_errors(void)
 {
-	struct lr_session *s = lr_session_create(&quiet);
+	struct lr_session *s = lr_session_create(&script_quiet);
 
 	CHECK(run(s, "v = [1 2 3]; B = [1 2 3; 4 5 6]") == 0);
 	fails(s, "x = v(logical([1 0 1 1]))", "v(4): out of bound 3 (dimensions are 1×3)");
@@ -141,7 +125,7 @@ static void mask_errors(void)
 
 static void mask_assign(void)
 {
-	struct lr_session *s = lr_session_create(&quiet);
+	struct lr_session *s = lr_session_create(&script_quiet);
 
 	CHECK(run(s, "A = [1 -2; -3 4]; A(A < 0) = 0; B = [1 -2; -3 4]; B(B < 0) = [10 20];"
 	             "v = [1 2 3]; v(logical([0 0 0 0 1])) = 9; q(logical([1 0 1])) = 7;"
@@ -158,7 +142,7 @@ static void mask_assign(void)
 
 static void delete_linear(void)
 {
-	struct lr_session *s = lr_session_create(&quiet);
+	struct lr_session *s = lr_session_create(&script_quiet);
 
 	CHECK(run(s, "M = [8 1 6; 3 5 7; 4 9 2];"
 	             "a = M; a([1 5]) = []; b = M; b(2:4) = []; c = M; c(:) = [];"
@@ -181,7 +165,7 @@ static void delete_linear(void)
 
 static void delete_grid(void)
 {
-	struct lr_session *s = lr_session_create(&quiet);
+	struct lr_session *s = lr_session_create(&script_quiet);
 
 	CHECK(run(s, "M = [8 1 6; 3 5 7; 4 9 2]; a = M; a(:, 2) = []; b = M; b(2, :) = [];"
 	             "c = M; c(:, :) = []; d = M; d(:, logical([1 0 1])) = []; e = M; e([], 1) = [];"
@@ -200,7 +184,7 @@ static void delete_grid(void)
 
 static void delete_errors(void)
 {
-	struct lr_session *s = lr_session_create(&quiet);
+	struct lr_session *s = lr_session_create(&script_quiet);
 
 	CHECK(run(s, "A = [1 2; 3 4]; Z = []") == 0);
 	fails(s, "A(1, 2) = []", "a null assignment can only have one non-colon index");
@@ -215,7 +199,7 @@ static void delete_errors(void)
 
 static void strings(void)
 {
-	struct lr_session *s = lr_session_create(&quiet);
+	struct lr_session *s = lr_session_create(&script_quiet);
 
 	CHECK(run(s, "s = 'hello'; a = s(end:-1:1); b = s(s ~= 'l'); c = s == 'l'; d = s(1);"
 	             "e = s; e(1) = 'j'; f = s; f(2) = []; g = [s ' ' 'x' 33]; h = s + 1;"

@@ -75,6 +75,17 @@ def t_wrong_answer():
            "the target is not shown", out)
 
 
+def t_near():
+    """A near miss says so and gives the tolerance; a far miss says only that
+    it is not the value asked for; within the tolerance is correct."""
+    rc, out, err = run("lesson 2\na = 5.0000102;\ncheck\na = 4.9;\ncheck\n"
+                       "a = 5 + 1e-7;\ncheck\n")
+    expect(rc == 0 and has_order(out, "Not yet: a is 5.00001, near but not within 5e-06 of "
+                                 "the value asked for", "Not yet: a is 4.9, which is not the "
+                                 "value asked for", "Correct!"),
+           "near and far misses", out + err)
+
+
 def t_kept():
     rc, out, err = run("lesson 1\nnext\nnext\ny = [5 3; 7 8]; z = y(:, 2)\ncheck\n"
                        "z = [2; 4]\ncheck\n")
@@ -100,7 +111,7 @@ def t_real_list():
     lines = out.splitlines()
     expect(rc == 0 and len(lines) == 10, "lessons lists the nine lessons", out + err)
     for want in ["7  Least squares: A \\ b, normal equations, QR    9 steps",
-                 "8  Eigenvalues: power iteration and eig          8 steps",
+                 "8  Eigenvalues: power iteration and eig          12 steps",
                  "9  PCA as a low-rank approximation               8 steps"]:
         expect(any(l.endswith(want) for l in lines), "listed: " + want, out)
 
@@ -185,7 +196,7 @@ def t_reset():
 
 def t_reset_playing():
     rc, out, err = run("lesson 1\nnext\nnext\nlesson reset 1\nnext\nlessons\n")
-    expect(rc == 0 and has_order(out, "(exercise, step 3 of 4)",
+    expect(rc == 0 and has_order(out, "(exercise, step 3 of 4, no skip)",
                                  "The progress of lesson 1 (A demo) is reset.",
                                  "Lesson 1 (A demo) starts again from step 1.",
                                  "== Lesson 1: A demo (step 1 of 4) ==", "Predict: what is 1+1?",
@@ -244,9 +255,37 @@ def t_check_mode():
     expect(rc == 1 and "10-generic.lr:9: error: the checks refuse this wrong answer only by "
            "failing on it" in err, "a wrong answer refused only by an error of the check "
            "fails --check", err)
+    rc, out, err = run(None, args=["--check", os.path.join(bad, "12-span.lr")])
+    expect(rc == 1 and "12-span.lr:5:1: error: this directive is inside the block that starts "
+           "at line 3: a block must end before the next step, exercise or answer" in err,
+           "a step directive inside a block is refused at its line", err)
     rc, out, err = run(None, args=["--check", os.path.join(bad, "09-keep.lr")])
     expect(rc == 1 and "09-keep.lr:2: error: '#: keep nosuchvariable': there is no variable"
            in err, "keeping a variable the step never made fails", err)
+
+
+def t_bound():
+    """A check that calls the student's function is bounded: an endless loop
+    in it is stopped and said, an endless recursion reads the recursion limit,
+    and the lesson goes on. --check stops a wrong answer that never ends."""
+    blocks = os.path.join(HERE, "blocks")
+    rc, out, err = run(None, args=["--check", os.path.join(blocks, "function.lr")])
+    expect(rc == 0 and "function.lr: 2 steps, 1 exercise, 4 wrong answers refused: every "
+           "check holds" in out, "the wrong functions are refused, endless ones too", out + err)
+    rc, out, err = run(None, args=["--lesson", os.path.join(blocks, "function.lr")],
+                       stdin="function r = sq(x), r = sq(x); end\ncheck\n"
+                             "function r = sq(x), while true, end, r = x.^2; end\ncheck\n"
+                             "function r = sq(x)\n  r = x;\n  for i = 1:numel(x)\n"
+                             "    r(i) = x(i)^2;\n  end\nend\ncheck\nnext\n")
+    expect(rc == 0 and has_order(
+        out, "Not yet: calling sq failed: max_recursion_depth exceeded: calls of sq nested "
+        "257 deep", "Not yet: the check did not finish in 5 s: does a loop or a function of "
+        "yours never end?", "Correct!", "y = 16"), "the bound stops the check; the lesson "
+        "goes on", out + err)
+    rc, out, err = run(None, args=["--check", os.path.join(HERE, "bad", "11-runaway.lr")])
+    expect(rc == 1 and "11-runaway.lr:7: error: the wrong answer raised an error, so it tests "
+           "nothing: it did not finish in 10 s" in err, "a runaway wrong answer is stopped",
+           out + err)
 
 
 def t_lesson_option():

@@ -1,7 +1,7 @@
 /* Helpers of the reliability tests: a session whose output is captured in
  * memory (with plain malloc, so that the failure-injection test counts only
- * the program's own allocations), a runner of scripts statement by statement
- * as the batch front end does, and scratch directories. */
+ * the program's own allocations), the runner of scripts (session_script.h),
+ * and scratch directories. */
 #ifndef LR_TEST_SCRIPT_H
 #define LR_TEST_SCRIPT_H
 
@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include "parser.h"
 #include "session_open.h"
+#include "session_script.h"
 
 struct capture {
 	char *data;     /* malloc'd, NUL-terminated */
@@ -41,42 +42,6 @@ static inline void capture_reset(struct capture *c)
 	c->len = 0;
 	if (c->data)
 		c->data[0] = '\0';
-}
-
-/* Runs src statement by statement. Returns 0 when all ran, 1 on quit, -1 at
- * the first error (err filled; or, with keep_going, after the last
- * statement when any failed). */
-static inline int script_run(struct lr_session *s, const char *src, int keep_going,
-                      struct lr_error *err)
-{
-	struct lr_parser p;
-	struct lr_stmt *st;
-	size_t len = strlen(src);
-	int rc = 0;
-
-	lr_parser_init(&p, src, len, lr_is_command);
-	for (;;) {
-		int r = lr_parse_next(&p, &st, err);
-		if (r == 0)
-			break;
-		if (r > 0) {
-			r = lr_session_exec(s, st, src, err);
-			lr_stmt_destroy(st);
-			if (r > 0) {
-				rc = 1;
-				break;
-			}
-			if (r == 0)
-				continue;
-		} else {
-			lr_parser_recover(&p);
-		}
-		rc = -1;
-		if (!keep_going)
-			break;
-	}
-	lr_parser_finish(&p);
-	return rc;
 }
 
 /* A new directory under /tmp (the path in buf), or exits. */

@@ -6,10 +6,12 @@
 # load), which must stop within 8 s of the signal. The bound only tells a
 # product that stopped between its tiles (tens of ms each) from one that ran
 # to its end, so that a loaded machine cannot fail it.
-# With "loop" an endless while loop, which only Ctrl-C ends; with "handle"
-# one statement of 1e8 calls of anonymous functions (arrayfun in arrayfun,
-# minutes), which no loop statement polls: the calls themselves must.
-# usage: sigint.sh LOWRANK [file|stdin] [sgd|product|loop|handle]
+# With "loop" an endless while loop, which only Ctrl-C ends; with
+# "recursion" a doubly recursive function (fib(60), 1e12 calls), which runs
+# no loop: the calls themselves poll for Ctrl-C; with "handle" one
+# statement of 1e8 calls of anonymous functions (arrayfun in arrayfun,
+# minutes), which no loop statement polls either.
+# usage: sigint.sh LOWRANK [file|stdin] [sgd|product|loop|recursion|handle]
 set -u
 exe=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 how=${2:-file}
@@ -38,6 +40,20 @@ fi
 if [ "$what" = handle ]; then
 	cat >"$tmp/long.lr" <<'LR'
 s = arrayfun(@(i) sum(arrayfun(@(j) j * i, 1:1000)), 1:100000);
+disp('not reached')
+LR
+fi
+if [ "$what" = recursion ]; then
+	cat >"$tmp/long.lr" <<'LR'
+1;
+function r = fib(n)
+  if n < 2
+    r = n;
+  else
+    r = fib(n - 1) + fib(n - 2);
+  end
+end
+fib(60)
 disp('not reached')
 LR
 fi

@@ -4,21 +4,11 @@
 # one entry, and Ctrl-C or Esc stops an endless loop with the variables as
 # they were. Exit 77 (skip) without tmux. Usage: tmux_blocks.sh PATH/TO/lowrank
 exe=$1
-command -v tmux >/dev/null 2>&1 || { echo "tmux not found: skipped"; exit 77; }
+. "$(dirname "$0")/tmux_lib.sh"
+tmux_init blocks
 [ -x "$exe" ] || { echo "usage: $0 LOWRANK"; exit 2; }
 
-tmp=$(mktemp -d) || exit 1
-sock="lowrank-blocks-$$"
-T() { tmux -L "$sock" "$@"; }
-cleanup() { T kill-server >/dev/null 2>&1; rm -rf "$tmp"; }
-trap cleanup EXIT INT TERM
-
-T -f /dev/null new-session -d -s t -x 100 -y 30 \
-	"env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 INPUTRC=/dev/null \
-	 XDG_STATE_HOME='$tmp/state' '$exe' -i; echo \"EXITED \$?\"; sleep 120" || exit 1
-T set-option -g exit-empty off
-
-. "$(dirname "$0")/tmux_lib.sh"
+tmux_lowrank 100x30 "" -i
 
 wait_for '^Try:'
 
@@ -116,11 +106,7 @@ n = 0;
 while true, n += 1; end
 disp(n > 0)
 LR
-T kill-session -t t
-T -f /dev/null new-session -d -s t -x 100 -y 30 \
-	"env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 INPUTRC=/dev/null \
-	 XDG_STATE_HOME='$tmp/state' '$exe' --demo '$tmp/demo.lr'; echo \"EXITED \$?\"; \
-	 sleep 120" || exit 1
+tmux_lowrank 100x30 "" "--demo '$tmp/demo.lr'"
 wait_for 'demo: 0 of 5 played'
 T send-keys -t t n
 wait_for 'demo: 1 of 5 played'

@@ -5,22 +5,12 @@
 # defining it again replaces it. Exit 77 (skip) without tmux.
 # Usage: tmux_functions.sh PATH/TO/lowrank
 exe=$1
-command -v tmux >/dev/null 2>&1 || { echo "tmux not found: skipped"; exit 77; }
+. "$(dirname "$0")/tmux_lib.sh"
+tmux_init functions
 [ -x "$exe" ] || { echo "usage: $0 LOWRANK"; exit 2; }
 case $exe in /*) ;; *) exe=$(pwd)/$exe ;; esac   # the last session runs in another folder
 
-tmp=$(mktemp -d) || exit 1
-sock="lowrank-functions-$$"
-T() { tmux -L "$sock" "$@"; }
-cleanup() { T kill-server >/dev/null 2>&1; rm -rf "$tmp"; }
-trap cleanup EXIT INT TERM
-
-T -f /dev/null new-session -d -s t -x 100 -y 30 \
-	"env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 INPUTRC=/dev/null \
-	 XDG_STATE_HOME='$tmp/state' '$exe' -i; echo \"EXITED \$?\"; sleep 120" || exit 1
-T set-option -g exit-empty off
-
-. "$(dirname "$0")/tmux_lib.sh"
+tmux_lowrank 100x30 "" -i
 
 wait_for '^Try:'
 
@@ -60,10 +50,7 @@ echo "ok - a function defined again replaces the old one"
 # changes (a different size: the check is time and size).
 mkdir "$tmp/work"
 printf 'function r = grow(x)\n  r = x + 1;\nend\n' >"$tmp/work/grow.m"
-T kill-session -t t
-T -f /dev/null new-session -d -s t -x 100 -y 30 \
-	"cd '$tmp/work' && env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 INPUTRC=/dev/null \
-	 XDG_STATE_HOME='$tmp/state' '$exe' -i; echo \"EXITED \$?\"; sleep 120" || exit 1
+tmux_session 100x30 "cd '$tmp/work' && $(lowrank_command "" -i)"
 wait_for '^Try:'
 type_line 'a = grow(1)'
 wait_for '^a = 2$'

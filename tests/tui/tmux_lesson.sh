@@ -12,29 +12,12 @@
 # Usage: tmux_lesson.sh PATH/TO/lowrank PATH/TO/lessons
 exe=$1
 lessons=$2
-command -v tmux >/dev/null 2>&1 || { echo "tmux not found: skipped"; exit 77; }
+. "$(dirname "$0")/tmux_lib.sh"
+tmux_init lesson
 [ -x "$exe" ] && [ -d "$lessons" ] || { echo "usage: $0 LOWRANK LESSONS_DIR"; exit 2; }
 
-tmp=$(mktemp -d) || exit 1
-runs=0
-sock="lowrank-lesson-$$-0"
-T() { tmux -L "$sock" "$@"; }
-cleanup() { T kill-server >/dev/null 2>&1; rm -rf "$tmp"; }
-trap cleanup EXIT INT TERM
-printf 'set editing-mode emacs\n' >"$tmp/inputrc"
-
-# start ARGS...: lowrank in a fresh 80x24 window (the projector size), on a
-# server of its own (a killed server's socket may linger for a moment).
-start() {
-	T kill-server >/dev/null 2>&1
-	runs=$((runs + 1))
-	sock="lowrank-lesson-$$-$runs"
-	T -f /dev/null new-session -d -s t -x 80 -y 24 \
-		"env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 INPUTRC='$tmp/inputrc' \
-		 XDG_STATE_HOME='$tmp/state' LOWRANK_LESSONS='$lessons' '$exe' $*; \
-		 echo \"EXITED \$?\"; sleep 120" || exit 1
-}
-. "$(dirname "$0")/tmux_lib.sh"
+# start ARGS...: lowrank in a fresh 80x24 window (the projector size).
+start() { tmux_lowrank 80x24 "LOWRANK_LESSONS='$lessons'" "$*"; }
 
 # ---- a student plays lesson 1 ----
 start --lesson 1
@@ -104,6 +87,57 @@ type_line 'next'
 wait_for '^Lesson 1 \(Matrices and the language\) is done: well done\.$'
 absent 'F6 Lesson'
 echo "ok - quit and start again: resumes at the saved step; next ends the lesson"
+
+# ---- lesson 8: Ctrl-C in an endless loop, then the loop the exercise asks
+# for typed over several lines at the '..' prompt ----
+start --lesson 8
+wait_for 'step 1 of 12 *$'
+type_line 'next'
+wait_for 'step 2 of 12 *$'
+type_line 'next'
+wait_for 'exercise, step 3 of 12, no skip *$'
+absent 'skip: go on'
+wait_for '^  check: your answer +hint: one at a time +reveal: the answer +back *$'
+type_line 'n = 0;'
+type_line 'while true, n += 1; end'
+sleep 1
+T send-keys -t t C-c
+wait_for '^error: interrupted; the variables keep the values they had$'
+type_line 'disp(n > 1000)'
+wait_for '^1$'
+type_line 'check'
+wait_for '^Not yet: X is not defined yet$'
+wait_for 'exercise, step 3 of 12, no skip *$'
+echo "ok - Ctrl-C stops an endless loop in a lesson; the lesson goes on"
+
+type_line 'x = x0; X = zeros(3, 40); lams = zeros(1, 40);'
+type_line 'for k = 1:40'
+wait_for '^\.\. *$'
+type_line 'x = A * x;'
+type_line 'x = x / norm(x);'
+type_line 'X(:, k) = x;'
+wait_for '^\.\. X\(:, k\) = x;$'
+type_line "lams(k) = x' * A * x;"
+type_line 'end'
+type_line 'check'
+wait_for "^Correct! Type 'next' to go on\.\$"
+type_line 'next'
+wait_for 'step 4 of 12 *$'
+wait_for '^ +4\.7321$'
+echo "ok - a block typed at a lesson's prompt runs at its end and passes the check"
+
+# ---- a check that calls the student's endless function: Ctrl-C stops it ----
+start --lesson "$(cd "$(dirname "$0")/../lessons/blocks" && pwd)/function.lr"
+wait_for 'exercise, step 1 of 2 *$'
+type_line 'function r = sq(x), while true, end, r = x; end'
+type_line 'check'
+sleep 1
+T send-keys -t t C-c
+wait_for '^Not yet: the check was interrupted before it finished$' 30
+type_line 'function r = sq(x), r = x.^2; end'
+type_line 'check'
+wait_for "^Correct! Type 'next' to go on\\.\$"
+echo "ok - Ctrl-C stops a check that runs the student's endless function"
 
 # ---- explore: the Spectrum view, + and - step k ----
 type_line 'C = [4 2 0.5 1; 2 1 0.3 0.4; 1 3 2 0.2; 3 3 1 0.8]'

@@ -7,28 +7,13 @@
 # Usage: tmux_picture.sh PATH/TO/lowrank PATH/TO/ascent.png
 exe=$1
 photo=$2
-command -v tmux >/dev/null 2>&1 || { echo "tmux not found: skipped"; exit 77; }
+. "$(dirname "$0")/tmux_lib.sh"
+tmux_init picture
 [ -x "$exe" ] && [ -f "$photo" ] || { echo "usage: $0 LOWRANK PHOTO"; exit 2; }
 
-tmp=$(mktemp -d) || exit 1
-runs=0
-sock="lowrank-picture-$$-0"
-T() { tmux -L "$sock" "$@"; }
-cleanup() { T kill-server >/dev/null 2>&1; rm -rf "$tmp"; }
-trap cleanup EXIT INT TERM
-printf 'set editing-mode emacs\n' >"$tmp/inputrc"
-
-# start ENV...: lowrank -i in a fresh 200x60 window with these variables.
-start() {
-	T kill-server >/dev/null 2>&1
-	runs=$((runs + 1))
-	sock="lowrank-picture-$$-$runs"
-	T -f /dev/null new-session -d -s t -x 200 -y 60 \
-		"env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 INPUTRC='$tmp/inputrc' \
-		 XDG_STATE_HOME='$tmp/state' LOWRANK_TUI_STATS=1 $* '$exe' -i 2>'$tmp/stats'; \
-		 echo \"EXITED \$?\"; sleep 120" || exit 1
-}
-. "$(dirname "$0")/tmux_lib.sh"
+# start ENV...: lowrank -i in a fresh 200x60 window with these variables,
+# the counts of LOWRANK_TUI_STATS in $tmp/stats.
+start() { tmux_lowrank 200x60 "LOWRANK_TUI_STATS=1 $*" "-i 2>'$tmp/stats'"; }
 
 start
 wait_for '^>> *$'

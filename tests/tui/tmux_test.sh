@@ -4,29 +4,16 @@
 # each step. Every wait is a bounded polling loop. Exit 77 (skip) without
 # tmux. Usage: tmux_test.sh PATH/TO/lowrank
 exe=$1
-command -v tmux >/dev/null 2>&1 || { echo "tmux not found: skipped"; exit 77; }
+. "$(dirname "$0")/tmux_lib.sh"
+tmux_init test
 [ -x "$exe" ] || { echo "usage: $0 LOWRANK"; exit 2; }
-
-tmp=$(mktemp -d) || exit 1
-sock="lowrank-test-$$"
-T() { tmux -L "$sock" "$@"; }
-cleanup() { T kill-server >/dev/null 2>&1; rm -rf "$tmp"; }
-trap cleanup EXIT INT TERM
 
 # A hostile inputrc of the test's own: the program must force emacs mode and
 # its own completion display whatever the user's settings say.
 printf 'set editing-mode vi\nset show-all-if-ambiguous on\nset bell-style audible\n' \
 	>"$tmp/inputrc"
 
-T -f /dev/null new-session -d -s t -x 100 -y 30 \
-	"env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 INPUTRC='$tmp/inputrc' \
-	 XDG_STATE_HOME='$tmp/state' LOWRANK_TUI_STATS=1 '$exe' -i; echo \"EXITED \$?\"; \
-	 sleep 120" || exit 1
-# Killing the last session ends a server, and a new session started at that
-# moment can reach the dying one ("server exited unexpectedly"): keep it.
-T set-option -g exit-empty off
-
-. "$(dirname "$0")/tmux_lib.sh"
+tmux_lowrank 100x30 "INPUTRC='$tmp/inputrc' LOWRANK_TUI_STATS=1" -i
 last_line() { screen | grep -v '^$' | tail -n 1; }
 
 wait_for '^Try:'
@@ -248,10 +235,7 @@ echo "ok - quit, history written"
 
 # A terminal whose locale is not UTF-8 gets ASCII stand-ins one for one:
 # curses cannot show '×' there, and dropping it said "A is 22 but B is 13".
-T kill-session -t t
-T -f /dev/null new-session -d -s t -x 100 -y 30 \
-	"env TERM=xterm-256color LANG=C LC_ALL=C INPUTRC='$tmp/inputrc' \
-	 XDG_STATE_HOME='$tmp/state' '$exe' -i; echo \"EXITED \$?\"; sleep 120" || exit 1
+tmux_lowrank 100x30 "LANG=C LC_ALL=C INPUTRC='$tmp/inputrc'" -i
 wait_for '^Try:'
 type_line 'A = [1 2; 3 4], B = [1 2 3]'
 type_line 'A + B'
@@ -264,20 +248,16 @@ echo "ok - ASCII stand-ins in a non-UTF-8 locale"
 
 # A terminal that cannot place the cursor is refused with a way out, not
 # drawn on as a jumble.
-T kill-session -t t
-T -f /dev/null new-session -d -s t -x 100 -y 30 \
-	"env TERM=dumb LANG=C.UTF-8 LC_ALL=C.UTF-8 XDG_STATE_HOME='$tmp/state' '$exe' -i; \
-	 echo \"EXITED \$?\"; sleep 120" || exit 1
+tmux_lowrank 100x30 TERM=dumb -i
 wait_for '^lowrank: this terminal \(TERM=dumb\) cannot show the interactive'
 wait_for '^EXITED 1$'
 echo "ok - TERM=dumb is refused with a message"
 
 # Ctrl-Z suspends to a job-control shell and fg brings the screen back
 # with the session as it was.
-T kill-session -t t
-T -f /dev/null new-session -d -s t -x 100 -y 30 \
+tmux_session 100x30 \
 	"env -i PATH=\"\$PATH\" TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 \
-	 INPUTRC='$tmp/inputrc' XDG_STATE_HOME='$tmp/state' PS1='sh> ' bash --norc -i" || exit 1
+	 INPUTRC='$tmp/inputrc' XDG_STATE_HOME='$tmp/state' PS1='sh> ' bash --norc -i"
 wait_for '^sh>'
 type_line "'$exe'"
 wait_for '^Try:'
@@ -299,10 +279,7 @@ echo "ok - Ctrl-Z and fg"
 # had ended when the key arrived depends on the machine, so either answer
 # is right; what must hold is a prompt and a session that is whole. (A
 # session of its own: the floor count above is settled.)
-T kill-session -t t
-T -f /dev/null new-session -d -s t -x 100 -y 30 \
-	"env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 INPUTRC='$tmp/inputrc' \
-	 XDG_STATE_HOME='$tmp/state2' '$exe' -i; echo \"EXITED \$?\"; sleep 120" || exit 1
+tmux_lowrank 100x30 "INPUTRC='$tmp/inputrc' XDG_STATE_HOME='$tmp/state2'" -i
 wait_for '^Try:'
 type_line 'limit updates 1e13'
 type_line 'C = rand(2000, 2000);'
@@ -321,10 +298,7 @@ echo "ok - Ctrl-C inside a long epoch"
 mkdir -p "$tmp/state3/lowrank/history"
 for case in "$tmp/afile:history not kept: $tmp/afile/lowrank: Not a directory" \
 	"$tmp/state3:history not saved to $tmp/state3/lowrank/history: Is a directory"; do
-	T kill-session -t t
-	T -f /dev/null new-session -d -s t -x 100 -y 30 \
-		"env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 \
-		 XDG_STATE_HOME='${case%%:*}' '$exe' -i; echo \"EXITED \$?\"; sleep 120" || exit 1
+	tmux_lowrank 100x30 "XDG_STATE_HOME='${case%%:*}'" -i
 	wait_for '^Try:'
 	type_line 'x = 1'
 	type_line 'quit'

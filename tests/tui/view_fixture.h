@@ -1,60 +1,56 @@
-/* What the view tests share: a session made by running a script, and a
- * file read whole. Static, for the test executables that include it. */
+/* What the view tests share: a session made by running a script (which
+ * must run without error), a file read whole, and the comparison of a text
+ * with its golden file. Static, for the test executables that include it. */
 #ifndef LR_VIEW_FIXTURE_H
 #define LR_VIEW_FIXTURE_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "check.h"
-#include "lowrank/buf.h"
-#include "parser.h"
-#include "session_open.h"
-
-static void discard(void *ctx, const char *s, size_t n)
-{
-	(void)ctx;
-	(void)s;
-	(void)n;
-}
-
-static const struct lr_output quiet = { NULL, discard, NULL, NULL, NULL };
+#include "lowrank/alloc.h"
+#include "read_whole.h"
+#include "session_script.h"
 
 /* A session after running src (which must run without error). */
 static struct lr_session *session_of(const char *src)
 {
-	struct lr_session *s = lr_session_create(&quiet);
-	struct lr_parser p;
-	struct lr_stmt *st;
+	struct lr_session *s = lr_session_create(&script_quiet);
 	struct lr_error err;
-	int rc;
+	int rc = script_run(s, src, 0, &err);
 
-	lr_parser_init(&p, src, strlen(src), lr_is_command);
-	while ((rc = lr_parse_next(&p, &st, &err)) > 0) {
-		rc = lr_session_exec(s, st, src, &err);
-		lr_stmt_destroy(st);
-		if (rc < 0)
-			fprintf(stderr, "script error: %s\n", err.msg);
-		CHECK(rc == 0);
-	}
+	if (rc < 0)
+		fprintf(stderr, "script error: %s\n", err.msg);
 	CHECK(rc == 0);
-	lr_parser_finish(&p);
 	return s;
 }
 
-static char *read_file(const char *path)
+/* Compares text with golden/NAME.txt, or writes it there when
+ * LR_UPDATE_GOLDEN=1; a difference names the first line that differs. */
+static void check_golden(const char *name, const char *text)
 {
-	FILE *f = fopen(path, "rb");
-	struct lr_buf b;
-	char chunk[4096];
-	size_t n;
+	char path[256];
+	const char *update = getenv("LR_UPDATE_GOLDEN");
+	char *want;
 
-	if (!f)
-		return NULL;
-	lr_buf_init(&b);
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		lr_buf_add(&b, chunk, n);
-	fclose(f);
-	return lr_buf_take(&b);
+	snprintf(path, sizeof path, "golden/%s.txt", name);
+	if (update && !strcmp(update, "1")) {
+		FILE *f = fopen(path, "wb");
+		CHECK(f && fputs(text, f) >= 0 && fclose(f) == 0);
+		return;
+	}
+	want = read_whole(path);
+	if (!want)
+		fprintf(stderr, "%s: cannot read (run with LR_UPDATE_GOLDEN=1 to create it)\n", path);
+	CHECK(want != NULL);
+	if (want && strcmp(want, text)) {
+		int line = 1;
+		for (size_t i = 0; want[i] && want[i] == text[i]; i++)
+			line += want[i] == '\n';
+		fprintf(stderr, "%s: differs from line %d; got:\n%s", path, line, text);
+		CHECK(!strcmp(want, text));
+	}
+	lr_free(want);
 }
 
 #endif
