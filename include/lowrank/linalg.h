@@ -63,6 +63,12 @@ enum lr_side { LR_LEFT, LR_RIGHT };
  * nonzero but tiny one the factorisation's own (huge) solution. */
 enum lr_status lr_linalg_solve(enum lr_side side, const struct lr_matrix *A,
                                const struct lr_matrix *B, struct lr_matrix **X, int *singular);
+/* The same, with the reciprocal condition number estimated on the way in
+ * *rcond (0 for an exact zero pivot, NaN when A holds NaN or Inf; 1 for an
+ * empty A): Octave's warning names it when it is positive. */
+enum lr_status lr_linalg_solve_rcond(enum lr_side side, const struct lr_matrix *A,
+                                     const struct lr_matrix *B, struct lr_matrix **X,
+                                     int *singular, double *rcond);
 
 /* The minimum-norm least-squares solution of A X = B (left) or X A = B
  * (right) through dgelsd (singular values below eps·σ₁ count as zero);

@@ -181,7 +181,9 @@ static const char t_printf[] =
 "  Octave's rules: %d %i %u %f %e %g %x %o %c %s with flags, widths and\n"
 "  precisions; \\n \\t escapes. Matrix arguments give their elements down the\n"
 "  columns, and the format repeats until every element is used:\n"
-"    printf(\"%d: %.4f\\n\", [1:3; sqrt(1:3)])\n";
+"    printf(\"%d: %.4f\\n\", [1:3; sqrt(1:3)])\n"
+"  disp(X) shows a value without its name; display(x) shows a variable as\n"
+"  its statement would (x = ...), any other value as disp.\n";
 
 const char lr_help_save[] =
 "save FILE            the whole workspace: variables with their masks, the kept\n"
@@ -218,7 +220,7 @@ static const struct topic topics[] = {
 	{ "printf", t_printf }, { "fprintf", t_printf }, { "sprintf", t_printf },
 	{ "images", t_images }, { "imread", t_images }, { "imwrite", t_images },
 	{ "imshow", t_images }, { "image", t_images }, { "imagesc", t_images },
-	{ "disp", t_printf }, { "control", lr_help_control }, { "error", lr_help_control },
+	{ "disp", t_printf }, { "display", t_printf }, { "control", lr_help_control }, { "error", lr_help_control },
 	{ "warning", lr_help_control }, { "tic", lr_help_clock }, { "toc", lr_help_clock },
 	{ "clc", lr_help_clock }, { "exist", lr_help_clock },
 	{ "function", lr_help_user_functions }, { "endfunction", lr_help_user_functions },

@@ -122,7 +122,33 @@ int lr_lapack_threads(void);
 		lapack_int lda, double *w, lapack_complex_double *work, lapack_int lwork, \
 		double *rwork), \
 		(layout, jobz, uplo, n, a, lda, w, work, lwork, rwork), \
-		cube(n, n) * 16)
+		cube(n, n) * 16) \
+	X(dgebal_work, (int layout, char job, lapack_int n, double *a, lapack_int lda, \
+		lapack_int *ilo, lapack_int *ihi, double *scale), \
+		(layout, job, n, a, lda, ilo, ihi, scale), \
+		10.0 * n * n) \
+	X(zgebal_work, (int layout, char job, lapack_int n, lapack_complex_double *a, \
+		lapack_int lda, lapack_int *ilo, lapack_int *ihi, double *scale), \
+		(layout, job, n, a, lda, ilo, ihi, scale), \
+		20.0 * n * n) \
+	X(zgees_work, (int layout, char jobvs, char sort, LAPACK_Z_SELECT1 select, lapack_int n, \
+		lapack_complex_double *a, lapack_int lda, lapack_int *sdim, \
+		lapack_complex_double *w, lapack_complex_double *vs, lapack_int ldvs, \
+		lapack_complex_double *work, lapack_int lwork, double *rwork, lapack_logical *bwork), \
+		(layout, jobvs, sort, select, n, a, lda, sdim, w, vs, ldvs, work, lwork, rwork, bwork), \
+		cube(n, n) * 100) \
+	X(dsygv_work, (int layout, lapack_int itype, char jobz, char uplo, lapack_int n, \
+		double *a, lapack_int lda, double *b, lapack_int ldb, double *w, double *work, \
+		lapack_int lwork), \
+		(layout, itype, jobz, uplo, n, a, lda, b, ldb, w, work, lwork), \
+		cube(n, n) * (jobz == 'N' ? 3 : 12)) \
+	X(dggev_work, (int layout, char jobvl, char jobvr, lapack_int n, double *a, \
+		lapack_int lda, double *b, lapack_int ldb, double *alphar, double *alphai, \
+		double *beta, double *vl, lapack_int ldvl, double *vr, lapack_int ldvr, \
+		double *work, lapack_int lwork), \
+		(layout, jobvl, jobvr, n, a, lda, b, ldb, alphar, alphai, beta, vl, ldvl, vr, ldvr, \
+		work, lwork), \
+		cube(n, n) * 66)
 
 #define LR_LAZY_PROTO(name, params, args, flops) lapack_int lr_lazy_##name params;
 LR_LAZY_DECLS(LR_LAZY_PROTO)
@@ -149,6 +175,11 @@ LR_LAZY_DECLS(LR_LAZY_PROTO)
 #define LAPACKE_zgesv_work lr_lazy_zgesv_work
 #define LAPACKE_zgeevx_work lr_lazy_zgeevx_work
 #define LAPACKE_zheev_work lr_lazy_zheev_work
+#define LAPACKE_dgebal_work lr_lazy_dgebal_work
+#define LAPACKE_zgees_work lr_lazy_zgees_work
+#define LAPACKE_zgebal_work lr_lazy_zgebal_work
+#define LAPACKE_dsygv_work lr_lazy_dsygv_work
+#define LAPACKE_dggev_work lr_lazy_dggev_work
 
 /* BLAS through its C interface, row-major as our matrices are: C = alpha
  * op(A) op(B) + beta C (dgemm) and y = alpha op(A) x + beta y (dgemv), op

@@ -484,6 +484,13 @@ enum lr_status lr_linalg_rcond(const struct lr_matrix *A, double *rcond)
 enum lr_status lr_linalg_solve(enum lr_side side, const struct lr_matrix *A,
                                const struct lr_matrix *B, struct lr_matrix **X, int *singular)
 {
+	return lr_linalg_solve_rcond(side, A, B, X, singular, NULL);
+}
+
+enum lr_status lr_linalg_solve_rcond(enum lr_side side, const struct lr_matrix *A,
+                                     const struct lr_matrix *B, struct lr_matrix **X,
+                                     int *singular, double *rcond)
+{
 	struct system sys = { NULL, NULL, 0, 0, 0 };
 	size_t rows, cols;
 	double rc = 1.0;
@@ -507,6 +514,8 @@ enum lr_status lr_linalg_solve(enum lr_side side, const struct lr_matrix *A,
 	free_system(&sys);
 	if (singular && (st == LR_ERR_SINGULAR || (st == LR_OK && lr_la_negligible(rc))))
 		*singular = 1;
+	if (rcond)
+		*rcond = st == LR_ERR_SINGULAR ? 0.0 : rc;
 	if (st == LR_ERR_SINGULAR)
 		return lr_linalg_lstsq(side, A, B, X, NULL);
 	return st;

@@ -188,10 +188,10 @@ static enum lr_status eig_hermitian(lapack_int n, double *a, double *wr, double 
 
 	if (!rwork)
 		return LR_ERR_NOMEM;
-	info = LAPACKE_zheev_work(LAPACK_COL_MAJOR, job, 'L', n, (lapack_complex_double *)a, n,
+	info = LAPACKE_zheev_work(LAPACK_COL_MAJOR, job, 'U', n, (lapack_complex_double *)a, n,
 	                          wr, (lapack_complex_double *)q, -1, rwork);
 	if (info == 0 && (work = lr_mallocarray(2 * (size_t)q[0], sizeof *work)))
-		info = LAPACKE_zheev_work(LAPACK_COL_MAJOR, job, 'L', n, (lapack_complex_double *)a,
+		info = LAPACKE_zheev_work(LAPACK_COL_MAJOR, job, 'U', n, (lapack_complex_double *)a,
 		                          n, wr, (lapack_complex_double *)work, (lapack_int)q[0],
 		                          rwork);
 	if (info != 0)

@@ -5,11 +5,15 @@
 
 extern const struct lr_builtin_table lr_builtins_base;
 extern const struct lr_builtin_table lr_builtins_linalg;
+extern const struct lr_builtin_table lr_builtins_matfun;
 extern const struct lr_builtin_table lr_builtins_elem;
 extern const struct lr_builtin_table lr_builtins_reduce;
+extern const struct lr_builtin_table lr_builtins_stats;
 extern const struct lr_builtin_table lr_builtins_build;
 extern const struct lr_builtin_table lr_builtins_pred;
 extern const struct lr_builtin_table lr_builtins_logical, lr_builtins_string;
+extern const struct lr_builtin_table lr_builtins_text, lr_builtins_subscripts;
+extern const struct lr_builtin_table lr_builtins_deal;
 extern const struct lr_builtin_table lr_builtins_complex;
 extern const struct lr_builtin_table lr_builtins_types;
 
@@ -17,12 +21,17 @@ extern const struct lr_builtin_table lr_builtins_types;
 const struct lr_builtin_table *const lr_builtin_tables[] = {
 	&lr_builtins_base,
 	&lr_builtins_linalg,
+	&lr_builtins_matfun,
 	&lr_builtins_elem,
 	&lr_builtins_reduce,
+	&lr_builtins_stats,
 	&lr_builtins_build,
 	&lr_builtins_pred,
 	&lr_builtins_logical,
 	&lr_builtins_string,
+	&lr_builtins_text,
+	&lr_builtins_subscripts,
+	&lr_builtins_deal,
 	&lr_builtins_complex,
 	&lr_builtins_types,
 	NULL

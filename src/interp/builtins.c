@@ -229,11 +229,11 @@ static int fn_linspace(struct lr_call *c)
 /* ---- Sizes: size rows columns numel length isempty ------------------------ */
 
 /* The size of any value; a string is a row of characters, and an empty one
- * is 0×0, as Octave's '' (chars.c keeps the same rule). */
+ * 0×0, as Octave's '', unless it came from sprintf or strcat (1×0). */
 static void value_size(const struct lr_value *v, size_t *rows, size_t *cols)
 {
 	if (v->kind == LR_VAL_STR) {
-		*rows = v->slen > 0;
+		*rows = lr_value_str_rows(v);
 		*cols = v->slen;
 	} else {
 		*rows = v->m->rows;
@@ -267,7 +267,7 @@ static int fn_size(struct lr_call *c)
 		return -1;
 	for (size_t i = 0; i < numel(d); i++)
 		if (!(d->data[i] >= 1.0) || d->data[i] != floor(d->data[i]))
-			return fail(c, 1, "size: dimension must be a positive whole number, found %s",
+			return fail(c, 1, "size: requested dimension DIM (= %s) out of range",
 			            num(d->data[i]));
 	if (!numel(d))
 		return fail(c, 1, "size: expected a dimension, found []");
@@ -396,7 +396,7 @@ static int reduce(struct lr_call *c, const char *name, enum reduce how)
 	if (!rows && !cols)
 		cols = 1;
 	dim = rows != 1 ? 1 : 2;
-	if (c->nargin > 1 && arg_dim(c, name, 1, &dim) < 0)
+	if (c->nargin > 1 && lr_fn_dim(c, name, 1, &dim) < 0)
 		return -1;
 	if (!(r = mk(c, name, dim == 1 ? 1 : rows, dim == 2 ? 1 : cols)))
 		return -1;
@@ -484,7 +484,7 @@ static int extreme(struct lr_call *c, const char *name, int want_max)
 		if (numel(b))
 			return fail(c, 1, "%s: argument 2 must be [] when a dimension is given, found %s",
 			            name, describe(c->args[1], buf, sizeof buf));
-		if (arg_dim(c, name, 2, &dim) < 0)
+		if (lr_fn_dim(c, name, 2, &dim) < 0)
 			return -1;
 		return extreme_along(c, name, want_max, a, dim);
 	}

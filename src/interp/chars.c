@@ -14,7 +14,7 @@
 
 struct lr_matrix *lr_str_codes(const struct lr_value *v)
 {
-	struct lr_matrix *m = lr_mat_create(v->slen > 0, v->slen);   /* '' is 0×0 */
+	struct lr_matrix *m = lr_mat_create(lr_value_str_rows(v), v->slen);   /* '' is 0×0 */
 
 	for (size_t i = 0; m && i < v->slen; i++)
 		m->data[i] = (unsigned char)v->s[i];
@@ -123,5 +123,14 @@ int lr_chars_join(struct lr_session *s, const struct lr_node *n, struct lr_value
 	if (out->own)
 		out->own->dq = dq;
 	lr_buf_finish(&b);
-	return out->v ? 0 : lr_fail(s, n->pos, "out of memory");
+	if (!out->v)
+		return lr_fail(s, n->pos, "out of memory");
+	/* Octave warns once for a join with any number in it, even []: ['x = ' 5]
+	 * is the character of code 5, rarely what was meant (num2str is). */
+	for (size_t i = 0; i < n->nkids; i++)
+		if (vals[i]->kind != LR_VAL_STR) {
+			lr_warn(s, "implicit conversion from numeric to char");
+			break;
+		}
+	return 0;
 }

@@ -588,6 +588,14 @@ static double named_constant(const char *name, int *found)
 	return 0;
 }
 
+int lr_is_named_constant(const char *name)
+{
+	int found;
+
+	named_constant(name, &found);
+	return found || (strlen(name) == 1 && strchr("ijIJ", name[0]));
+}
+
 /* The number x·i (narrowed: 0i is a real 0, as in Octave). */
 static int imaginary(struct lr_session *s, const struct lr_node *n, double x, struct lr_val *out)
 {

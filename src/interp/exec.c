@@ -267,12 +267,38 @@ static int exec_do(struct lr_session *s, const struct lr_stmt *st)
 	}
 }
 
-/* Whether a case label matches the switch value: a number equal to a
- * scalar, a string equal to a string (Octave's strcmp), or any of a list. */
+/* The shape of a switch value or case label; a string is its row of codes
+ * (the empty string 0x0, as lowrank keeps it). */
+static void case_shape(const struct lr_value *v, size_t *rows, size_t *cols)
+{
+	if (v->kind == LR_VAL_STR) {
+		*rows = v->slen ? 1 : 0;
+		*cols = v->slen;
+	} else {
+		*rows = v->m->rows;
+		*cols = v->m->cols;
+	}
+}
+
+/* Element i of a switch value or case label, real and imaginary parts. */
+static double case_elem(const struct lr_value *v, size_t i, double *im)
+{
+	if (v->kind == LR_VAL_STR) {
+		*im = 0;
+		return (unsigned char)v->s[i];
+	}
+	*im = v->im ? v->im->data[i] : 0;
+	return v->m->data[i];
+}
+
+/* Whether a case label matches the switch value, as Octave decides it
+ * (isequal): the same shape and the same elements, a string counting as its
+ * character codes ('a' matches 97), or any of a list {…}. */
 static int case_match(struct lr_session *s, const struct lr_node *label,
                       const struct lr_value *v, int *match)
 {
 	struct lr_val l = { 0 };
+	size_t r1, c1, r2, c2;
 
 	*match = 0;
 	if (label->kind == LR_N_MATRIX && label->op == 1) {
@@ -283,16 +309,12 @@ static int case_match(struct lr_session *s, const struct lr_node *label,
 	}
 	if (lr_eval(s, label, &l) < 0 || lr_fnh_refuse(s, label->pos, &l, "a case label") < 0)
 		return -1;
-	if (l.v->kind == LR_VAL_STR || v->kind == LR_VAL_STR) {
-		*match = l.v->kind == v->kind && l.v->slen == v->slen &&
-		         !memcmp(l.v->s, v->s, v->slen);
-	} else {
-		/* numbers: the same shape and the same elements */
-		const struct lr_matrix *a = l.v->m, *b = v->m;
-		*match = a->rows == b->rows && a->cols == b->cols;
-		for (size_t i = 0; *match && i < a->rows * a->cols; i++)
-			*match = a->data[i] == b->data[i] &&
-			         (l.v->im ? l.v->im->data[i] : 0) == (v->im ? v->im->data[i] : 0);
+	case_shape(l.v, &r1, &c1);
+	case_shape(v, &r2, &c2);
+	*match = r1 == r2 && c1 == c2;
+	for (size_t i = 0; *match && i < r1 * c1; i++) {
+		double i1, i2;
+		*match = case_elem(l.v, i, &i1) == case_elem(v, i, &i2) && i1 == i2;
 	}
 	lr_val_drop(&l);
 	return 0;

@@ -176,22 +176,6 @@ int lr_fn_fail_big(struct lr_call *c, int arg, const char *fmt, ...)
 	return -1;
 }
 
-/* The dimension argument of the functions that were here before Octave's
- * wording was adopted (size, sum, mean, max, min): their message names the
- * value found; lr_fn_dim gives Octave's. */
-int lr_fn_arg_dim(struct lr_call *c, const char *name, int i, int *dim)
-{
-	double d;
-
-	if (lr_fn_scalar(c, name, i, &d) < 0)
-		return -1;
-	if (!(d >= 1.0) || d != floor(d))
-		return lr_fn_fail(c, i, "%s: dimension must be a positive whole number, found %s",
-		                  name, lr_fn_num(d));
-	*dim = d > 3.0 ? 3 : (int)d;
-	return 0;
-}
-
 int lr_fn_warn(struct lr_call *c, const char *text)
 {
 	snprintf(c->warning, sizeof c->warning, "%s", text);

@@ -62,8 +62,6 @@ int lr_fn_rand_seed(struct lr_call *c, const char *name);
 /* lr_fn_fail for a result over the element limit, in the words of limit.h. */
 int lr_fn_fail_big(struct lr_call *c, int arg, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-/* The older functions' dimension argument (its message names the value). */
-int lr_fn_arg_dim(struct lr_call *c, const char *name, int i, int *dim);
 /* Sets the call's warning (shown as "warning: TEXT" once the call has
  * succeeded, as Octave's warnings); returns 0. */
 int lr_fn_warn(struct lr_call *c, const char *text);
@@ -78,7 +76,6 @@ int lr_fn_warn(struct lr_call *c, const char *text);
 #define arg_mat lr_fn_mat
 #define arg_num lr_fn_scalar
 #define arg_whole lr_fn_whole
-#define arg_dim lr_fn_arg_dim
 #define mk lr_fn_mk
 #define put lr_fn_put
 #define put_num lr_fn_put_num

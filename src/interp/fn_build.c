@@ -147,12 +147,39 @@ static int rep_counts(struct lr_call *c, double *rm, double *rn)
 	return rep_count(c, 1, m->data[0], rm) < 0 ? -1 : rep_count(c, 1, m->data[1], rn);
 }
 
+/* repmat of a string: side by side only, there being no char matrices
+ * ('-' repeated 20 times is a rule line; an empty string stays empty). */
+static int repmat_string(struct lr_call *c, const struct lr_value *v, double rm, double rn)
+{
+	double n = rm * rn * (double)v->slen;
+	char *t;
+
+	if (n > 0 && rm != 1)
+		return lr_fn_fail(c, 1, "repmat: a string repeated over %.0f rows would be a char "
+		                  "matrix, which lowrank does not have", rm);
+	if (!(n <= (double)lr_mat_max_elems)) {
+		lr_limit_elems_msg(c->msg, sizeof c->msg, "repmat: the result would be 1×%.0f", n);
+		c->bad_arg = -1;
+		return -1;
+	}
+	if (!(t = lr_malloc((size_t)n + 1)))
+		return lr_fn_nomem(c, "repmat");
+	for (size_t k = 0; k < (size_t)n; k++)
+		t[k] = v->s[k % v->slen];
+	c->outs[0] = lr_value_str(t, (size_t)n);
+	lr_free(t);
+	return c->outs[0] ? 0 : lr_fn_nomem(c, "repmat");
+}
+
 static int fn_repmat(struct lr_call *c)
 {
-	const struct lr_matrix *a = lr_fn_mat(c, "repmat", 0);
+	const struct lr_matrix *a;
 	struct lr_matrix *r;
 	double rm, rn;
 
+	if (c->args[0]->kind == LR_VAL_STR)
+		return rep_counts(c, &rm, &rn) < 0 ? -1 : repmat_string(c, c->args[0], rm, rn);
+	a = lr_fn_mat(c, "repmat", 0);
 	if (!a || rep_counts(c, &rm, &rn) < 0)
 		return -1;
 	if (!(r = lr_fn_mk(c, "repmat", rm * (double)a->rows, rn * (double)a->cols)))
@@ -356,7 +383,7 @@ static int fn_vander(struct lr_call *c)
 
 	if (!v)
 		return -1;
-	if (!lr_fn_is_vector(v) && lr_fn_numel(v))
+	if (!lr_fn_is_vector(v))   /* [] (0×0) is not one, 1×0 and 0×1 are: Octave's isvector */
 		return lr_fn_fail(c, 0, "vander: polynomial C must be a vector");
 	n = (double)lr_fn_numel(v);
 	if (c->nargin > 1 && lr_fn_whole(c, "vander", 1, &n) < 0)
@@ -414,9 +441,17 @@ static int remap(struct lr_call *c, const char *name, const struct lr_matrix *a,
 /* Flipping an index: i ↦ n − 1 − i is i·(n − 1) + (n − 1) mod n. */
 static int fn_fliplr(struct lr_call *c)
 {
-	const struct lr_matrix *a = lr_fn_mat(c, "fliplr", 0);
+	const struct lr_value *v = c->args[0];
+	const struct lr_matrix *a;
 	size_t n;
 
+	if (v->kind == LR_VAL_STR) {   /* a string, one row: reversed, as Octave */
+		c->outs[0] = lr_value_copy(v);
+		for (size_t i = 0; c->outs[0] && i < v->slen; i++)
+			c->outs[0]->s[i] = v->s[v->slen - 1 - i];
+		return c->outs[0] ? 0 : lr_fn_fail(c, -1, "fliplr: out of memory");
+	}
+	a = lr_fn_mat(c, "fliplr", 0);
 	if (!a)
 		return -1;
 	n = a->cols ? a->cols : 1;

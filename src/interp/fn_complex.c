@@ -16,6 +16,7 @@
 #include "cvalue.h"
 #include "cx.h"
 #include "fn_complex.h"
+#include "fn_matfun.h"
 
 /* The refusal every fn_*.c writes, by builtins.c's short name. */
 #define fail lr_fn_fail
@@ -438,6 +439,8 @@ static int cx_eig(struct lr_call *c)
 	struct lr_matrix *wr, *wi, *vr = NULL, *vi = NULL, *dr = NULL, *di = NULL;
 	enum lr_status st;
 
+	if (c->nargin == 2)   /* eig(A, B): its own checks, which refuse complex pairs */
+		return lr_fn_eig_pair(c);
 	if (!a)
 		return -1;
 	if (a->m->rows != a->m->cols)
@@ -551,7 +554,7 @@ static const struct complex_form {
 	{ { "atan", 1, 1, 1, cx_atan, NULL, NULL }, NULL },
 	{ { "cos", 1, 1, 1, cx_cos, NULL, NULL }, NULL },
 	{ { "cosh", 1, 1, 1, cx_cosh, NULL, NULL }, NULL },
-	{ { "eig", 1, 1, 2, cx_eig, NULL, NULL }, NULL },
+	{ { "eig", 1, 2, 2, cx_eig, NULL, NULL }, NULL },
 	{ { "exp", 1, 1, 1, cx_exp, NULL, NULL }, NULL },
 	{ { "expm1", 1, 1, 1, cx_expm1, NULL, NULL }, NULL },
 	{ { "inv", 1, 1, 1, cx_inv, NULL, NULL }, NULL },
@@ -579,16 +582,16 @@ struct other_form {
 static const struct other_form other_forms[] = {
 	{ "all", LR_CX_NONZERO }, { "any", LR_CX_NONZERO }, { "ceil", LR_CX_PARTS },
 	{ "circshift", LR_CX_PARTS }, { "columns", LR_CX_AS_IS }, { "cumsum", LR_CX_PARTS },
-	{ "diag", LR_CX_PARTS }, { "diff", LR_CX_PARTS }, { "find", LR_CX_NONZERO },
+	{ "diag", LR_CX_PARTS }, { "diff", LR_CX_PARTS }, { "expm", LR_CX_AS_IS }, { "find", LR_CX_NONZERO },
 	{ "fix", LR_CX_PARTS }, { "fliplr", LR_CX_PARTS }, { "flipud", LR_CX_PARTS },
 	{ "floor", LR_CX_PARTS }, { "iscolumn", LR_CX_AS_IS }, { "isempty", LR_CX_AS_IS },
 	{ "isinf", LR_CX_EITHER }, { "islogical", LR_CX_AS_IS }, { "ismatrix", LR_CX_AS_IS },
 	{ "isnan", LR_CX_EITHER }, { "isnumeric", LR_CX_AS_IS }, { "isrow", LR_CX_AS_IS },
 	{ "isscalar", LR_CX_AS_IS }, { "issquare", LR_CX_AS_IS }, { "isvector", LR_CX_AS_IS },
-	{ "length", LR_CX_AS_IS }, { "mean", LR_CX_PARTS }, { "ndims", LR_CX_AS_IS },
+	{ "length", LR_CX_AS_IS }, { "logm", LR_CX_AS_IS }, { "mean", LR_CX_PARTS }, { "ndims", LR_CX_AS_IS },
 	{ "numel", LR_CX_AS_IS }, { "repmat", LR_CX_PARTS }, { "reshape", LR_CX_PARTS },
 	{ "rot90", LR_CX_PARTS }, { "round", LR_CX_PARTS }, { "rows", LR_CX_AS_IS },
-	{ "size", LR_CX_AS_IS }, { "sum", LR_CX_PARTS }, { "trace", LR_CX_PARTS },
+	{ "size", LR_CX_AS_IS }, { "sqrtm", LR_CX_AS_IS }, { "sum", LR_CX_PARTS }, { "trace", LR_CX_PARTS },
 	{ "tril", LR_CX_PARTS }, { "triu", LR_CX_PARTS },
 };
 

@@ -15,6 +15,7 @@
 #include "lowrank/svd.h"
 #define LR_FN_SHORT_NAMES
 #include "fn_args.h"
+#include "fn_matfun.h"
 #include "ops.h"
 
 #define nargout lr_fn_nargout
@@ -168,6 +169,8 @@ int lr_fn_eig(struct lr_call *c)
 	int want_v, cplx = 0, rc;
 	enum lr_status st;
 
+	if (c->nargin == 2)
+		return lr_fn_eig_pair(c);
 	if (!(a = arg_mat(c, "eig", 0)) || need_square(c, "eig", a) < 0)
 		return -1;
 	want_v = nargout(c) > 1;
@@ -594,35 +597,73 @@ int lr_fn_dot(struct lr_call *c)
 	return put(c, "dot", 0, r);
 }
 
-/* cross(x, y): the cross product of 3-vectors of one shape, or of each
- * pair of columns (3 rows) or rows (3 columns) of 3×n or n×3 matrices. */
-int lr_fn_cross(struct lr_call *c)
+/* Octave's cross.m for a column and a row (without a dimension): it warns
+ * and turns the row into a column, or the column into a row, whichever
+ * came second; 1 when *t (the copy turned, which the caller frees) was made. */
+static int conform(struct lr_call *c, const struct lr_matrix **x, const struct lr_matrix **y,
+                   struct lr_matrix **t)
 {
-	const struct lr_matrix *x, *y;
-	struct lr_matrix *z;
-	size_t n, step, stride;
+	int x_col = (*x)->cols == 1 && (*y)->rows == 1, x_row = (*x)->rows == 1 && (*y)->cols == 1;
 
-	if (!(x = arg_mat(c, "cross", 0)) || !(y = arg_mat(c, "cross", 1)))
-		return -1;
-	if (x->rows != 3 && x->cols != 3)
+	*t = NULL;
+	if (c->nargin > 2 || (*x)->rows == (*y)->rows || !(x_col || x_row))
+		return 0;
+	lr_fn_warn(c, x_col ? "cross: taking cross product of column by row"
+	                    : "cross: taking cross product of row by column");
+	*t = lr_mat_transpose(x_col ? *y : *x);
+	if (*t && x_col)
+		*y = *t;
+	else if (*t)
+		*x = *t;
+	return 1;
+}
+
+/* Octave's refusals of cross's shapes (dim 0: none given). */
+static int cross_shapes(struct lr_call *c, const struct lr_matrix *x, const struct lr_matrix *y,
+                        int dim)
+{
+	if (!dim && x->rows != 3 && x->cols != 3)
 		return fail(c, 0, "cross: must have at least one dimension with 3 elements, found "
 		            "%zu×%zu", x->rows, x->cols);
+	if (dim && (dim == 1 ? x->rows : dim == 2 ? x->cols : 1) != 3)
+		return fail(c, 2, "cross: dimension DIM must have 3 elements, found %zu×%zu", x->rows,
+		            x->cols);
 	if (x->rows != y->rows || x->cols != y->cols)
 		return fail(c, 1, "cross: X and Y must have the same dimensions, found %zu×%zu and "
 		            "%zu×%zu", x->rows, x->cols, y->rows, y->cols);
-	/* Down the columns when there are 3 rows (Octave's first such dimension). */
-	n = x->rows == 3 ? x->cols : x->rows;
-	step = x->rows == 3 ? x->cols : 1;
-	stride = x->rows == 3 ? 1 : x->cols;
-	if (!(z = mk(c, "cross", x->rows, x->cols)))
+	return 0;
+}
+
+/* cross(x, y), cross(x, y, dim): the cross product of 3-vectors of one
+ * shape, or of each pair of columns (3 rows) or rows (3 columns) of 3×n or
+ * n×3 matrices; along the first dimension of length 3, or dim. */
+int lr_fn_cross(struct lr_call *c)
+{
+	const struct lr_matrix *x, *y;
+	struct lr_matrix *z, *t = NULL;
+	size_t n, step, stride;
+	int dim = 0;
+
+	if (!(x = arg_mat(c, "cross", 0)) || !(y = arg_mat(c, "cross", 1)))
 		return -1;
-	for (size_t v = 0; v < n; v++) {
+	if (c->nargin > 2 && lr_fn_dim(c, "cross", 2, &dim) < 0)
+		return -1;
+	if (conform(c, &x, &y, &t) && !t)
+		return nomem(c, "cross");
+	z = cross_shapes(c, x, y, dim) < 0 ? NULL : mk(c, "cross", x->rows, x->cols);
+	if (!dim)   /* down the columns when there are 3 rows (Octave's first such) */
+		dim = x->rows == 3 ? 1 : 2;
+	n = dim == 1 ? x->cols : x->rows;
+	step = dim == 1 ? x->cols : 1;
+	stride = dim == 1 ? 1 : x->cols;
+	for (size_t v = 0; z && v < n; v++) {
 		const double *a = x->data + v * stride, *b = y->data + v * stride;
 		double *r = z->data + v * stride;
 		r[0] = a[step] * b[2 * step] - a[2 * step] * b[step];
 		r[step] = a[2 * step] * b[0] - a[0] * b[2 * step];
 		r[2 * step] = a[0] * b[step] - a[step] * b[0];
 	}
+	lr_mat_destroy(t);
 	return put(c, "cross", 0, z);
 }
 
@@ -634,12 +675,13 @@ static const struct lr_builtin table[] = {
 	  "Cholesky factor: upper R with R'*R = A (A symmetric positive definite)" },
 	{ "cond", 1, 2, 1, lr_fn_cond, "cond(A)",
 	  "condition number in the 2-norm, largest over smallest singular value" },
-	{ "cross", 2, 2, 1, lr_fn_cross, "cross(x, y)", "cross product of 3-vectors" },
+	{ "cross", 2, 3, 1, lr_fn_cross, "cross(x, y), cross(x, y, dim)",
+	  "cross product of 3-vectors (of each column or row of 3×n, n×3 matrices)" },
 	{ "det", 1, 1, 1, lr_fn_det, "det(A)", "determinant of a square matrix (from its LU)" },
 	{ "dot", 2, 3, 1, lr_fn_dot, "dot(x, y), dot(x, y, dim)",
 	  "dot product of two vectors; of each pair of columns for matrices (or along dim)" },
-	{ "eig", 1, 1, 2, lr_fn_eig, "e = eig(A), [V, D] = eig(A)",
-	  "eigenvalues (ascending for symmetric A) and eigenvectors, A*V = V*D" },
+	{ "eig", 1, 2, 2, lr_fn_eig, "e = eig(A), [V, D] = eig(A), eig(A, B), [V, D] = eig(A, B)",
+	  "eigenvalues and eigenvectors, A*V = V*D (ascending for symmetric A); A*V = B*V*D" },
 	{ "kron", 2, 2, 1, lr_fn_kron, "kron(A, B)", "Kronecker product" },
 	{ "linsolve", 2, 2, 1, lr_fn_linsolve, "linsolve(A, b)", "solution of A*x = b, as A \\ b" },
 	{ "lu", 1, 1, 3, lr_fn_lu, "[L, U] = lu(A), [L, U, P] = lu(A), Y = lu(A)",

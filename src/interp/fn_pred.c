@@ -13,7 +13,7 @@
 static void shape(const struct lr_value *v, size_t *rows, size_t *cols)
 {
 	if (v->kind == LR_VAL_STR) {
-		*rows = v->slen > 0;   /* '' is 0×0, as size() says */
+		*rows = lr_value_str_rows(v);   /* '' is 0×0, as size() says */
 		*cols = v->slen;
 	} else {
 		*rows = v->m->rows;

@@ -311,7 +311,7 @@ static int get_mode(struct lr_call *c, int i)
 }
 
 /* sort(x), sort(x, dim), sort(x, mode), sort(x, dim, mode), [s, i] = ... */
-static int fn_sort(struct lr_call *c)
+static int sort_numbers(struct lr_call *c)
 {
 	const struct lr_matrix *a = lr_fn_mat(c, "sort", 0);
 	struct lr_matrix *r, *ix = NULL;
@@ -348,6 +348,45 @@ static int fn_sort(struct lr_call *c)
 	}
 	lr_free(w);
 	return lr_fn_put_all(c, "sort", (struct lr_matrix *[]){ r, ix }, ix ? 2 : 1);
+}
+
+/* sort of a string sorts its character codes and gives a string, as
+ * Octave's (sort('hello') is 'ehllo'; the indices stay numbers). */
+static int fn_sort(struct lr_call *c)
+{
+	const struct lr_value *s = c->args[0], *argv[3];
+	struct lr_value *codes;
+	struct lr_call p = *c;
+	int rc;
+
+	if (s->kind != LR_VAL_STR || c->nargin > 3)
+		return sort_numbers(c);
+	struct lr_matrix *m = lr_mat_create(s->slen > 0 || s->row, s->slen);   /* '' is 0×0 */
+	for (size_t k = 0; m && k < s->slen; k++)
+		m->data[k] = (unsigned char)s->s[k];
+	if (!(codes = lr_value_mat(m)))
+		return lr_fn_nomem(c, "sort");
+	for (int i = 0; i < c->nargin; i++)
+		argv[i] = i ? c->args[i] : codes;
+	p.args = argv;
+	rc = sort_numbers(&p);
+	lr_value_destroy(codes);
+	memcpy(c->msg, p.msg, sizeof c->msg);
+	c->bad_arg = p.bad_arg;
+	memcpy(c->outs, p.outs, sizeof c->outs);
+	if (rc < 0)
+		return -1;
+	m = c->outs[0]->m;
+	char *text = lr_malloc(m->rows * m->cols + 1);
+	for (size_t k = 0; text && k < m->rows * m->cols; k++)
+		text[k] = (char)(unsigned char)m->data[k];
+	struct lr_value *out = text ? lr_value_str(text, m->rows * m->cols) : NULL;
+	lr_free(text);
+	if (!out)
+		return lr_fn_nomem(c, "sort");
+	lr_value_destroy(c->outs[0]);
+	c->outs[0] = out;
+	return 0;
 }
 
 /* ---- median, mode ------------------------------------------------------------ */

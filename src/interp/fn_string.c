@@ -88,7 +88,7 @@ static int fn_double(struct lr_call *c)
 	struct lr_matrix *m;
 
 	if (v->kind == LR_VAL_STR) {
-		if (!(m = lr_mat_create(v->slen > 0, v->slen)))   /* '' is 0×0 */
+		if (!(m = lr_mat_create(lr_value_str_rows(v), v->slen)))   /* '' is 0×0 */
 			return nomem(c, "double");
 		for (size_t i = 0; i < v->slen; i++)
 			m->data[i] = (unsigned char)v->s[i];
@@ -153,7 +153,10 @@ static int fn_strcat(struct lr_call *c)
 			n--;
 		lr_buf_add(&b, v->s, n);
 	}
-	return put_buf(c, "strcat", &b);
+	if (put_buf(c, "strcat", &b) < 0)
+		return -1;
+	c->outs[0]->row = 1;   /* strcat('', '') is 1×0, as Octave's */
+	return 0;
 }
 
 /* ---- Numbers as text: num2str int2str mat2str ---------------------------- */

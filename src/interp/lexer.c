@@ -399,6 +399,22 @@ static struct lr_token close_bracket(struct lr_lexer *lx, struct lr_pos p, char 
 	return make(lx, c == ')' ? LR_TOK_RPAREN : c == '}' ? LR_TOK_RBRACE : LR_TOK_RBRACKET, p, 1);
 }
 
+/* Whether the text at the cursor is Octave's increment statement's `++` or
+ * `--`: after a name or a closing parenthesis, outside brackets, and followed
+ * only by blanks up to the end of the statement (so `1 ++ 2` stays 1 + +2). */
+static int is_increment(const struct lr_lexer *lx)
+{
+	size_t j = lx->i + 2;
+
+	if (lx->i + 2 > lx->len || lx->src[lx->i + 1] != lx->src[lx->i] ||
+	    (lx->src[lx->i] != '+' && lx->src[lx->i] != '-') || in_brackets(lx) ||
+	    (lx->prev != LR_TOK_IDENT && lx->prev != LR_TOK_RPAREN))
+		return 0;
+	while (j < lx->len && (lx->src[j] == ' ' || lx->src[j] == '\t'))
+		j++;
+	return j == lx->len || strchr(";,\r\n%#", lx->src[j]) != NULL;
+}
+
 /* Operators of one or two characters. */
 static struct lr_token lex_operator(struct lr_lexer *lx, struct lr_pos p, int spaced)
 {
@@ -417,6 +433,10 @@ static struct lr_token lex_operator(struct lr_lexer *lx, struct lr_pos p, int sp
 		{ ":", LR_TOK_COLON }, { "@", LR_TOK_AT }, { ",", LR_TOK_COMMA }, { ";", LR_TOK_SEMI },
 	};
 	(void)spaced;
+	if (is_increment(lx)) {   /* x++ is read as x += 1 */
+		lx->i += 2;
+		return make(lx, LR_TOK_OPASSIGN, p, 2);
+	}
 	for (size_t k = 0; k < sizeof ops / sizeof ops[0]; k++) {
 		size_t n = strlen(ops[k].s);
 		if (lx->i + n <= lx->len && memcmp(lx->src + lx->i, ops[k].s, n) == 0) {

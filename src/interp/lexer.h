@@ -22,7 +22,8 @@ enum lr_tok {
 	LR_TOK_DOTTRANSPOSE, LR_TOK_EQ, LR_TOK_NE, LR_TOK_LT, LR_TOK_LE,
 	LR_TOK_GT, LR_TOK_GE, LR_TOK_AND, LR_TOK_OR, LR_TOK_ANDAND, LR_TOK_OROR,
 	LR_TOK_NOT, LR_TOK_BACKSLASH, LR_TOK_DOTBACKSLASH,
-	LR_TOK_OPASSIGN,     /* += -= *= /=: text[0] is the operator */
+	LR_TOK_OPASSIGN,     /* += -= *= /=, and ++ -- (len 2, text[1] == text[0],
+	                        no right side): text[0] is the operator */
 	LR_TOK_AT,           /* '@': a function handle follows */
 	LR_TOK_LBRACE, LR_TOK_RBRACE,   /* a cell array's braces */
 	LR_TOK_ERROR

@@ -108,7 +108,8 @@ static double exist_code(struct lr_session *s, const char *name, const char *kin
 			return f->file ? 2 : 103;
 	}
 	if ((any || !strcmp(kind, "builtin")) &&
-	    (lr_builtin_find(name) || lr_session_command(s, name) || lr_session_fn_name(name)))
+	    (lr_builtin_find(name) || lr_session_command(s, name) || lr_session_fn_name(name) ||
+	     lr_is_named_constant(name)))
 		return 5;
 	if ((any || !strcmp(kind, "file") || !strcmp(kind, "dir")) && stat(name, &st) == 0) {
 		if (S_ISDIR(st.st_mode))

@@ -171,11 +171,14 @@ static enum lr_status mat_product(const struct lr_matrix *a, const struct lr_mat
 
 /* Words a failure of the core's solvers, or on success Octave's warning
  * for a matrix singular to machine precision. */
-static enum lr_status solver_done(enum lr_status st, int singular, char *msg, size_t msglen)
+static enum lr_status solver_done(enum lr_status st, int singular, double rcond, char *msg,
+                                  size_t msglen)
 {
 	switch (st) {
-	case LR_OK:
-		if (singular)
+	case LR_OK:   /* Octave names rcond when the matrix is not exactly singular */
+		if (singular && rcond > 0 && isfinite(rcond))
+			set_msg(msg, msglen, "%s, rcond = %g", LR_OP_MSG_SINGULAR, rcond);
+		else if (singular)
 			set_msg(msg, msglen, "%s", LR_OP_MSG_SINGULAR);
 		return st;
 	case LR_ERR_TOO_BIG:
@@ -200,6 +203,7 @@ static enum lr_status divide(enum lr_side side, const struct lr_matrix *a,
 {
 	enum lr_status st;
 	int singular = 0;
+	double rcond = 0.0;
 	size_t rows = side == LR_RIGHT ? a->rows : b->cols;
 	size_t cols = side == LR_RIGHT ? b->rows : a->cols;
 
@@ -216,16 +220,17 @@ static enum lr_status divide(enum lr_side side, const struct lr_matrix *a,
 		return LR_ERR_TOO_BIG;
 	}
 	if (b->rows == b->cols)
-		st = lr_linalg_solve(side, b, a, out, &singular);
+		st = lr_linalg_solve_rcond(side, b, a, out, &singular, &rcond);
 	else
 		st = lr_linalg_lstsq(side, b, a, out, NULL);
-	return solver_done(st, singular, msg, msglen);
+	return solver_done(st, singular, rcond, msg, msglen);
 }
 
 enum lr_status lr_op_inv(const struct lr_matrix *a, struct lr_matrix **out,
                          char *msg, size_t msglen)
 {
 	int singular = 0;
+	double rcond = 0.0;
 	enum lr_status st;
 
 	if (a->rows != a->cols) {
@@ -239,8 +244,8 @@ enum lr_status lr_op_inv(const struct lr_matrix *a, struct lr_matrix **out,
 		(*out)->data[0] = 1.0 / a->data[0];
 		return LR_OK;
 	}
-	st = lr_linalg_inv(a, out, &singular, NULL);
-	return solver_done(st, singular, msg, msglen);
+	st = lr_linalg_inv(a, out, &singular, &rcond);
+	return solver_done(st, singular, rcond, msg, msglen);
 }
 
 /* ---- Powers ---------------------------------------------------------------- */

@@ -539,10 +539,9 @@ static struct lr_node *chained(struct lr_pctx *c, struct lr_node *n)
 	return n;
 }
 
-/* postfix := index {"'" | ".'"} */
-static struct lr_node *postfix(struct lr_pctx *c)
+/* The transposes that follow n: n {"'" | ".'"} */
+static struct lr_node *transposes(struct lr_pctx *c, struct lr_node *n)
 {
-	struct lr_node *n = chained(c, primary(c));
 	int chain = 0;
 
 	while (n && (c->p->tok.kind == LR_TOK_TRANSPOSE || c->p->tok.kind == LR_TOK_DOTTRANSPOSE)) {
@@ -567,8 +566,16 @@ static struct lr_node *postfix(struct lr_pctx *c)
 	return n;
 }
 
-/* power := postfix {('^' | '.^') power_operand}   (left-associative, as Octave)
- * power_operand := ('-' | '+' | '!') power_operand | postfix */
+/* postfix := index {"'" | ".'"} */
+static struct lr_node *postfix(struct lr_pctx *c)
+{
+	return transposes(c, chained(c, primary(c)));
+}
+
+/* power := postfix {('^' | '.^') power_operand {"'" | ".'"}}
+ * power_operand := ('-' | '+' | '!') power_operand | index
+ * Left-associative, and a transpose after a power applies to the power, as
+ * in Octave's grammar (x.^2' is (x.^2)', not x.^(2')). */
 static struct lr_node *power_operand(struct lr_pctx *c);
 
 static struct lr_node *power(struct lr_pctx *c)
@@ -584,7 +591,7 @@ static struct lr_node *power(struct lr_pctx *c)
 			lr_node_destroy(l);
 			return NULL;
 		}
-		l = binary(c, LR_N_BINOP, op, oppos, l, r);
+		l = transposes(c, binary(c, LR_N_BINOP, op, oppos, l, r));
 	}
 	return l;
 }
@@ -627,7 +634,7 @@ static struct lr_node *power_operand(struct lr_pctx *c)
 {
 	if (is_prefix(c->p->tok.kind))
 		return prefix(c, power_operand);
-	return postfix(c);
+	return chained(c, primary(c));
 }
 
 /* unary := ('-' | '+' | '!') unary | power */
@@ -749,6 +756,22 @@ static int is_space(char ch)
 	return ch == ' ' || ch == '\t' || ch == '\r';
 }
 
+/* Whether s starts with a binary operator and a blank: Octave's sign that a
+ * name before it is a value (loss + 1, plot / 2), not a command's word. */
+static int binary_then_space(const char *s, size_t n)
+{
+	static const char *const ops[] = { "==", "~=", "!=", "<=", ">=", "&&", "||", ".*", "./",
+	                                   ".\\", ".^", "+", "-", "*", "/", "\\", "^", "<", ">",
+	                                   "&", "|", ":" };
+
+	for (size_t k = 0; k < sizeof ops / sizeof ops[0]; k++) {
+		size_t len = strlen(ops[k]);
+		if (len < n && !strncmp(s, ops[k], len))
+			return s[len] == ' ' || s[len] == '\t';
+	}
+	return 0;
+}
+
 /* Whether NAME at the start of a statement is used with command syntax:
  * it is a command word and is neither called `name(` nor assigned `name =`. */
 static int command_syntax(struct lr_pctx *c)
@@ -765,13 +788,13 @@ static int command_syntax(struct lr_pctx *c)
 	name[t->len] = '\0';
 	if (!is_command_word(c->p, name))
 		return 0;
-	if (i < n && s[i] == '(')
-		return 0;
+	if (i < n && !is_space(s[i]) && !strchr(";,\n%#", s[i]))
+		return 0;   /* loss(2), loss', loss+1: an expression */
 	while (i < n && is_space(s[i]))
 		i++;
 	if (i < n && s[i] == '=' && !(i + 1 < n && s[i + 1] == '='))
 		return 0;
-	return 1;
+	return !binary_then_space(s + i, n - i);
 }
 
 static int push_word(struct lr_pctx *c, struct lr_stmt *st, size_t from, size_t to,
@@ -872,9 +895,8 @@ static int parse_command(struct lr_pctx *c, struct lr_stmt *st)
 }
 
 /* Checks that an assignment's left side is NAME, NAME(args) or [names]. */
-static int assignment(struct lr_pctx *c, struct lr_stmt *st, struct lr_node *lhs)
+static int assign_target(struct lr_pctx *c, struct lr_stmt *st, struct lr_node *lhs)
 {
-	advance(c);   /* '=' */
 	if ((lhs->kind == LR_N_IDENT || lhs->kind == LR_N_CALL || lhs->kind == LR_N_BRACE) &&
 	    strchr(lhs->str, '.')) {
 		lr_error_set(c->err, lhs->pos, "cannot assign to '%s': structures are not supported "
@@ -899,9 +921,11 @@ static int assignment(struct lr_pctx *c, struct lr_stmt *st, struct lr_node *lhs
 		}
 	} else if (lhs->kind == LR_N_MATRIX && lhs->nrows == 1) {
 		for (size_t i = 0; i < lhs->nkids; i++) {
-			if (lhs->kids[i]->kind != LR_N_IDENT && lhs->kids[i]->kind != LR_N_TILDE) {
-				lr_error_set(c->err, lhs->kids[i]->pos,
-				             "expected a variable name or '~' on the left of '='");
+			const struct lr_node *k = lhs->kids[i];
+			if ((k->kind != LR_N_IDENT && k->kind != LR_N_TILDE && k->kind != LR_N_CALL) ||
+			    (k->kind != LR_N_TILDE && strchr(k->str, '.'))) {
+				lr_error_set(c->err, k->pos, "expected a variable name, an indexed "
+				             "variable or '~' on the left of '='");
 				lr_node_destroy(lhs);
 				return -1;
 			}
@@ -914,8 +938,33 @@ static int assignment(struct lr_pctx *c, struct lr_stmt *st, struct lr_node *lhs
 		lr_node_destroy(lhs);
 		return -1;
 	}
+	return 0;
+}
+
+static int assignment(struct lr_pctx *c, struct lr_stmt *st, struct lr_node *lhs)
+{
+	advance(c);   /* '=' */
+	if (assign_target(c, st, lhs) < 0)
+		return -1;
 	st->expr = lr_parse_expr(c);
 	return st->expr ? 0 : -1;
+}
+
+/* The right side of x++ and x--: the number 1 (the lexer sends `++` only
+ * where the statement ends after it). */
+static int increment(struct lr_pctx *c, struct lr_stmt *st, struct lr_node *lhs)
+{
+	struct lr_pos pos = c->p->tok.pos;
+
+	advance(c);   /* '++' or '--' */
+	if (assign_target(c, st, lhs) < 0)
+		return -1;
+	st->expr = new_node(c, LR_N_NUM, pos);
+	if (!st->expr)
+		return -1;
+	st->expr->num = 1;
+	st->expr->end = pos.offset + 2;
+	return 0;
 }
 
 /* A statement that reads like a command, `name word`: a lone name followed
@@ -932,7 +981,7 @@ static int looks_like_command(const struct lr_parser *p, const struct lr_stmt *s
 
 static void not_a_command(struct lr_error *err, const struct lr_node *name)
 {
-	static const char *const printers[] = { "disp", "printf", "fprintf", "sprintf" };
+	static const char *const printers[] = { "disp", "display", "printf", "fprintf", "sprintf" };
 	int fn = lr_builtin_find(name->str) != NULL;
 
 	for (size_t i = 0; i < sizeof printers / sizeof printers[0]; i++)
@@ -981,7 +1030,8 @@ static struct lr_node *clone(struct lr_pctx *c, const struct lr_node *n)
 	return k;
 }
 
-/* lhs OP'=' expr, as Octave reads it: lhs = lhs OP (expr). */
+/* lhs OP'=' expr, as Octave reads it: lhs = lhs OP (expr); lhs '++' and
+ * lhs '--' as lhs += 1 and lhs -= 1. */
 static int op_assignment(struct lr_pctx *c, struct lr_stmt *st, struct lr_node *lhs)
 {
 	static const char ops[] = "+-*/";
@@ -1001,7 +1051,9 @@ static int op_assignment(struct lr_pctx *c, struct lr_stmt *st, struct lr_node *
 		lr_node_destroy(lhs);
 		return -1;
 	}
-	if (assignment(c, st, lhs) < 0) {   /* takes lhs, reads the right side */
+	int incr = c->p->tok.len == 2 && c->p->tok.text[1] == c->p->tok.text[0];
+	if ((incr ? increment(c, st, lhs)
+	                   : assignment(c, st, lhs)) < 0) {   /* takes lhs, reads the right side */
 		lr_node_destroy(left);
 		return -1;
 	}

@@ -1,4 +1,4 @@
-/* The functions that print, and so need the session's output: disp, printf,
+/* The functions that print, and so need the session's output: disp, display, printf,
  * fprintf and sprintf (which gives its text as a string). They belong to the
  * interpreter, not to a command: a script uses them as Octave's. */
 #include <stdio.h>
@@ -19,7 +19,15 @@ static int fn_print(struct lr_session *s, const struct lr_node *n, const struct 
 	char msg[256];
 	const struct lr_value *argv[64];
 
-	if (!strcmp(name, "disp")) {
+	if (!strcmp(name, "display")) {   /* a variable as its statement shows it; else disp */
+		if (n->nkids != 1)
+			return lr_fail(s, n->pos, "display: expected 1 argument, found %zu", n->nkids);
+		if (n->kids[0]->kind == LR_N_IDENT) {
+			lr_show(s, n->kids[0]->str, args[0].v);
+			return 0;
+		}
+	}
+	if (!strcmp(name, "disp") || !strcmp(name, "display")) {
 		if (n->nkids != 1)
 			return lr_fail(s, n->pos, "disp: expected 1 argument, found %zu", n->nkids);
 		lr_buf_init(&b);
@@ -71,8 +79,10 @@ static int fn_print(struct lr_session *s, const struct lr_node *n, const struct 
 	}
 	if (!strcmp(name, "sprintf")) {
 		outs[0] = b.failed ? NULL : lr_value_str(b.data ? b.data : "", b.len);
-		if (outs[0])   /* of the format's kind, as Octave's sprintf */
+		if (outs[0]) {   /* of the format's kind, and 1×0 when empty, as Octave's */
 			outs[0]->dq = args[first].v->dq;
+			outs[0]->row = 1;
+		}
 		lr_buf_finish(&b);
 		return outs[0] ? 0 : lr_fail(s, n->pos, "out of memory");
 	}
@@ -83,6 +93,8 @@ static int fn_print(struct lr_session *s, const struct lr_node *n, const struct 
 
 const struct lr_printer lr_printers[] = {
 	{ "disp", "disp(X)", "show a value without its name" },
+	{ "display", "display(X)", "show a variable as its statement would (name = value); "
+	  "any other value as disp" },
 	{ "fprintf", "fprintf(FORMAT, ...), fprintf(1, FORMAT, ...)", "as printf" },
 	{ "printf", "printf(FORMAT, ...)", "formatted output, with Octave's rules" },
 	{ "sprintf", "s = sprintf(FORMAT, ...)", "the text printf would print, as a string" },
@@ -148,7 +160,7 @@ int lr_session_function(struct lr_session *s, const struct lr_node *n, int nargo
 	}
 	if (nargout > 0 && strcmp(n->str, "sprintf")) {
 		*rc = lr_fail(s, n->pos, "%s prints and gives no value%s", n->str,
-		              strcmp(n->str, "disp") ? "; sprintf gives the text as a string" : "");
+		              strncmp(n->str, "disp", 4) ? "; sprintf gives the text as a string" : "");
 		return 1;
 	}
 	memset(args, 0, sizeof args);

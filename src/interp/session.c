@@ -366,10 +366,33 @@ static int exec_index_assign(struct lr_session *s, const struct lr_stmt *st)
 	return 0;
 }
 
+/* The value target i of [a, v(k), ~] = ... leaves its variable with, in
+ * *nv: output i itself for a name (taken), or the variable with output i
+ * stored at the index (an earlier target of the same statement naming the
+ * same variable counts, as Octave assigns them left to right). */
+static int multi_target(struct lr_session *s, const struct lr_node *t, int i,
+                        struct lr_value **outs, struct lr_value **staged)
+{
+	const struct lr_node *k = t->kids[i];
+	const struct lr_value *old = NULL;
+	int rc;
+
+	if (k->kind == LR_N_IDENT) {
+		staged[i] = outs[i];
+		outs[i] = NULL;
+		return 0;
+	}
+	for (int j = i - 1; j >= 0 && !old; j--)
+		if (t->kids[j]->kind != LR_N_TILDE && !strcmp(t->kids[j]->str, k->str))
+			old = staged[j];
+	rc = lr_index_set(s, k, old ? old : lr_var_get(s, k->str), outs[i], &staged[i]);
+	return rc;
+}
+
 static int exec_multi(struct lr_session *s, const struct lr_stmt *st)
 {
 	const struct lr_node *t = st->targets;
-	struct lr_value *outs[LR_MAX_OUTS] = { 0 };
+	struct lr_value *outs[LR_MAX_OUTS] = { 0 }, *staged[LR_MAX_OUTS] = { 0 };
 	int n = (int)t->nkids, rc = 0;
 
 	if (n > LR_MAX_OUTS)
@@ -385,14 +408,20 @@ static int exec_multi(struct lr_session *s, const struct lr_stmt *st)
 		}
 	if (rc == 0 && lr_var_reserve(s, (size_t)n) < 0)
 		rc = lr_fail(s, st->pos, "out of memory");
+	/* Every target is worked out before any variable changes, so that a bad
+	 * index leaves them all as they were. */
+	for (int i = 0; i < n && rc == 0; i++)
+		if (t->kids[i]->kind != LR_N_TILDE)
+			rc = multi_target(s, t, i, outs, staged);
 	for (int i = 0; i < n; i++) {
-		if (rc == 0 && t->kids[i]->kind == LR_N_IDENT) {
-			if (var_set(s, t->kids[i]->str, outs[i]) < 0)
+		lr_value_destroy(outs[i]);
+		if (rc == 0 && staged[i]) {
+			if (var_set(s, t->kids[i]->str, staged[i]) < 0)
 				rc = lr_fail(s, st->pos, "out of memory");
 			else if (!st->quiet)
 				lr_show(s, t->kids[i]->str, lr_var_get(s, t->kids[i]->str));
 		} else {
-			lr_value_destroy(outs[i]);
+			lr_value_destroy(staged[i]);
 		}
 	}
 	return rc;
@@ -403,6 +432,15 @@ static int exec_multi(struct lr_session *s, const struct lr_stmt *st)
 static int run_command(struct lr_session *s, const struct lr_stmt *st)
 {
 	const struct lr_command *c = lr_session_command(s, st->name);
+	const struct lr_value *v = st->nwords == 0 ? lr_var_get(s, st->name) : NULL;
+
+	/* A variable named like a command (loss = zeros(1, 5)) hides it when named
+	 * alone, as a variable hides a function in Octave: it is shown. */
+	if (v) {
+		if (!st->quiet)
+			lr_show(s, st->name, v);
+		return 0;
+	}
 
 	if (!c)
 		return lr_fail(s, st->name_pos, "unknown command '%s'", st->name);

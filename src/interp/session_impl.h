@@ -140,6 +140,10 @@ int lr_eval_multi(struct lr_session *s, const struct lr_node *n, int nargout,
 int lr_eval_text(struct lr_session *s, const char *text, struct lr_pos pos,
                  struct lr_val *out);
 
+/* Whether name is one of the constants the evaluator knows (pi, e, Inf,
+ * NaN, eps, true, false, i, j, ...), which Octave's exist calls functions. */
+int lr_is_named_constant(const char *name);
+
 /* Indexing (index.c). */
 int lr_index_get(struct lr_session *s, const struct lr_node *call,
                  const struct lr_value *v, struct lr_val *out);

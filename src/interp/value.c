@@ -117,8 +117,10 @@ struct lr_value *lr_value_copy(const struct lr_value *v)
 	}
 	if (v->kind == LR_VAL_STR) {
 		struct lr_value *c = lr_value_str(v->s, v->slen);
-		if (c)
+		if (c) {
 			c->dq = v->dq;
+			c->row = v->row;
+		}
 		return c;
 	}
 	struct lr_value *c = lr_value_mat(lr_mat_copy(v->m));

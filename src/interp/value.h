@@ -34,6 +34,8 @@ struct lr_value {
 	struct lr_matrix *im; /* LR_VAL_MAT: owned imaginary parts, the shape of m, when the
 	                         value is complex; NULL for a real value. Code that reads only
 	                         m must refuse a value with im set (cvalue.h) */
+	int row;              /* LR_VAL_STR: an empty string that is 1×0 rather than 0×0 ('' is
+	                         0×0; Octave's sprintf('') and strcat('', '') are 1×0) */
 	int dq;               /* a string from a double-quoted literal, whose escapes the lexer
 	                         has replaced: printf then takes its backslashes as they are,
 	                         as Octave does (a single-quoted format's escapes are printf's) */
@@ -59,6 +61,11 @@ void lr_value_destroy(struct lr_value *v);
  * concatenation converts). -1 with a sentence in why[n] for NaN or a code
  * outside 0–255, which Octave would wrap or zero. */
 int lr_char_code(double x, int round_it, unsigned char *out, char *why, size_t n);
+/* The rows of string v: 1, or 0 for an empty one that is 0×0. */
+static inline size_t lr_value_str_rows(const struct lr_value *v)
+{
+	return v->slen > 0 || v->row;
+}
 /* 1 if v is a 1×1 matrix. */
 int lr_value_is_scalar(const struct lr_value *v);
 

@@ -17,9 +17,12 @@
  *     7 digits or more (short) / 16 or more (long): then exponent form, as
  *     Octave does;
  *   otherwise fixed with 4 decimals (short) or 15 significant digits for
- *     the largest entry (long), unless the largest magnitude is >= 1e5 or a
- *     nonzero entry is smaller than 1e-5 or would print as zero: then every
- *     entry in exponent form, %.4e (short) / %.14e (long).
+ *     the largest entry (long), unless the largest magnitude is >= 1e5 or,
+ *     in a matrix with no exact zero (or whose largest entry shows as zero
+ *     too), a nonzero entry is smaller than 1e-5 or would print as zero: then every entry in exponent form, %.4e
+ *     (short) / %.14e (long). (Octave's smallest magnitude counts the
+ *     zeros, so with one its decimals never go to exponent form for a
+ *     small entry: roundoff under R's zeros shows as -0.0000 there.)
  * Octave would instead pick 3 to 6 decimals from the smallest and largest
  * entries; a fixed number of decimals is easier to read across matrices.
  *
@@ -137,21 +140,24 @@ static int int_in_matrix(double x)
 	return f == nearbyintf(f);
 }
 
-/* Largest magnitude, smallest nonzero magnitude (0 if none) and whether
- * every finite entry is an integer, over the finite entries of m. */
+/* Largest magnitude, smallest nonzero magnitude (0 if none), whether
+ * every finite entry is an integer and whether one is an exact zero, over
+ * the finite entries of m. */
 static void scan_matrix(const struct lr_matrix *m, double *maxabs,
-                        double *minnz, int *all_int)
+                        double *minnz, int *all_int, int *has_zero)
 {
 	size_t n = m->rows * m->cols;
 
 	*maxabs = 0;
 	*minnz = 0;
 	*all_int = 1;
+	*has_zero = 0;
 	for (size_t k = 0; k < n; k++) {
 		double x = m->data[k];
 		if (!isfinite(x))
 			continue;
 		double a = fabs(x);
+		*has_zero |= a == 0;
 		if (a > *maxabs)
 			*maxabs = a;
 		if (a > 0 && (*minnz == 0 || a < *minnz))
@@ -175,9 +181,9 @@ static struct style matrix_style(const struct lr_matrix *m, int prec)
 {
 	struct style s = { 'd', 0, 0 };
 	double maxabs, minnz;
-	int all_int;
+	int all_int, has_zero;
 
-	scan_matrix(m, &maxabs, &minnz, &all_int);
+	scan_matrix(m, &maxabs, &minnz, &all_int, &has_zero);
 	int digits = maxabs > 0 ? num_digits(maxabs) : 0;
 	if (all_int) {
 		/* Octave's width test for integer matrices: fw = digits + 1. */
@@ -190,8 +196,13 @@ static struct style matrix_style(const struct lr_matrix *m, int prec)
 	}
 	s.kind = 'f';
 	s.dec = prec == 5 ? 4 : prec - (digits > 1 ? digits : 1);
-	if (maxabs >= BIG_BOUND || (minnz > 0 && (minnz < SMALL_BOUND
-	                                          || shows_as_zero(minnz, s)))) {
+	/* Octave takes the smallest magnitude with the zeros in it: a matrix
+	 * holding an exact 0 (and a largest entry that shows) does not turn to
+	 * exponent form for a small entry, so the roundoff of R = qr(A) below
+	 * its zeros shows as -0.0000, as there. */
+	int small_shows = has_zero && !shows_as_zero(maxabs, s);
+	if (maxabs >= BIG_BOUND || (minnz > 0 && !small_shows && (minnz < SMALL_BOUND
+	                                                          || shows_as_zero(minnz, s)))) {
 		s.kind = 'e';
 		s.dec = prec - 1;
 	}

@@ -325,9 +325,9 @@ static void size(void)
 static void size_errors(void)
 {
 	FAILS(CALL("size", 1, E(2, 3), S(0)), 1,
-	      "size: dimension must be a positive whole number, found 0");
+	      "size: requested dimension DIM (= 0) out of range");
 	FAILS(CALL("size", 1, E(2, 3), S(1.5)), 1,
-	      "size: dimension must be a positive whole number, found 1.5");
+	      "size: requested dimension DIM (= 1.5) out of range");
 	FAILS(CALL("size", 1, E(2, 3), E(0, 0)), 1, "size: expected a dimension, found []");
 	FAILS(CALL("size", 1, E(2, 3), STR("r")), 1,
 	      "size: argument 2 must be a matrix, found a string");
@@ -445,11 +445,11 @@ static void sum_mean_empty(void)
 static void reduce_errors(void)
 {
 	FAILS(CALL("sum", 1, E(2, 2), S(0)), 1,
-	      "sum: dimension must be a positive whole number, found 0");
+	      "sum: DIM must be a valid dimension");
 	FAILS(CALL("mean", 1, E(2, 2), S(1.5)), 1,
-	      "mean: dimension must be a positive whole number, found 1.5");
+	      "mean: DIM must be a valid dimension");
 	FAILS(CALL("sum", 1, E(2, 2), V(1, 2, 1, 2)), 1,
-	      "sum: argument 2 must be a number, found a 1×2 matrix");
+	      "sum: DIM must be a valid dimension");
 	FAILS(CALL("sum", 1, STR("ab")), 0, "sum: argument 1 must be a matrix, found a string");
 }
 
@@ -570,7 +570,7 @@ static void min_max_errors(void)
 	FAILS(CALL("max", 1, E(2, 2), S(2), S(2)), 1,
 	      "max: argument 2 must be [] when a dimension is given, found a 1×1 matrix");
 	FAILS(CALL("max", 1, E(2, 2), E(0, 0), S(0)), 2,
-	      "max: dimension must be a positive whole number, found 0");
+	      "max: DIM must be a valid dimension");
 	FAILS(CALL("max", 1, STR("ab")), 0, "max: argument 1 must be a matrix, found a string");
 	FAILS(CALL("min", 1, S(1), STR("a")), 1, "min: argument 2 must be a matrix, found a string");
 }

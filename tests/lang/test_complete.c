@@ -112,7 +112,7 @@ static void commands(void)
 	CHECK(offers(s, "print", "printf print"));
 	CHECK(offers(s, "print -", "-dsvg -dpng"));
 	CHECK(offers(s, "x = sp", "sprintf"));
-	CHECK(offers(s, "dis", "disp"));
+	CHECK(offers(s, "dis", "disp display"));
 	CHECK(offers(s, "rev", "reveal"));
 	CHECK(offers(s, "ba", "back"));
 	CHECK(offers(s, "lesson r", "reset rank"));

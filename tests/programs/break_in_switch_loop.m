@@ -1,0 +1,7 @@
+for k = 1:5
+  switch k
+    case 3
+      break;
+  end
+  disp(k)
+end

@@ -1,0 +1,5 @@
+try
+  [1 2 3] + [1 2]
+catch err
+  disp(err.message)
+end

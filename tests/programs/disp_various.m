@@ -1,0 +1,7 @@
+disp(pi)
+disp(-0.5)
+disp([1.5 NaN])
+disp(true)
+disp('text')
+disp([])
+disp(1:5)

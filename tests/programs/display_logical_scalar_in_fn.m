@@ -1,0 +1,5 @@
+1;
+function r = ispos(x)
+  r = x > 0
+end
+ispos(3);

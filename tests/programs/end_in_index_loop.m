@@ -1,0 +1,5 @@
+v = 1:10;
+while numel(v) > 3
+  v(end) = [];
+end
+v

@@ -1,0 +1,5 @@
+1;
+function r = triple(x)
+  r = 3 * x;
+endfunction
+triple(4)

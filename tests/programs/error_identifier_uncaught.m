@@ -1,0 +1,1 @@
+error('pkg:id', 'bad value %s', 'here');

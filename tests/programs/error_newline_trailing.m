@@ -1,0 +1,5 @@
+try
+  error('no traceback\n');
+catch e
+  printf('[%s]\n', e.message);
+end

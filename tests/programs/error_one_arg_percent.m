@@ -1,0 +1,5 @@
+try
+  error('50% done');
+catch e
+  disp(e.message)
+end

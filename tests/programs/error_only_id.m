@@ -1,0 +1,5 @@
+try
+  error('Octave:some-id', 'with id');
+catch err
+  disp(err.identifier);
+end

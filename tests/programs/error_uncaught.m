@@ -1,0 +1,2 @@
+x = 1;
+error('Something failed: %d', 3);

@@ -1,0 +1,3 @@
+exist('sin')
+exist('pi')
+exist('disp')

@@ -1,0 +1,5 @@
+addpath('lib');
+exist('lib_square')
+x = 3;
+exist('x')
+exist('nothing_here_xyz')

@@ -1,0 +1,2 @@
+A = ones(3);
+A(logical(eye(3))) = 5

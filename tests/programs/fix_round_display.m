@@ -1,0 +1,5 @@
+x = round(2.5)
+y = round(-2.5)
+z = fix(-2.7)
+w = mod(-7, 3)
+r = rem(-7, 3)

@@ -1,0 +1,3 @@
+addpath('lib');
+r = lib_square(7)
+[q, w] = lib_minmax([4 -2 9])

@@ -1,0 +1,3 @@
+addpath('lib');
+lib_greet()
+lib_greet('Ada')

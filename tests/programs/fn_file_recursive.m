@@ -1,0 +1,2 @@
+addpath('lib');
+lib_hanoi(3, 'A', 'C', 'B')

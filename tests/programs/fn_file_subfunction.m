@@ -1,0 +1,2 @@
+addpath('lib');
+lib_norm2([3 4])

@@ -1,0 +1,9 @@
+1;
+function nothing()
+  x = 1;
+end
+try
+  y = nothing();
+catch err
+  disp(err.message)
+end

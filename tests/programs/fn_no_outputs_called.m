@@ -1,0 +1,5 @@
+1;
+function hello(name)
+  printf('Hello, %s!\n', name);
+end
+hello('world')

@@ -1,0 +1,6 @@
+1;
+function r = val()
+  r = 5;
+end
+val = 3;
+val

@@ -1,0 +1,3 @@
+for t = [true false]
+  t
+end

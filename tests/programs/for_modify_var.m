@@ -1,0 +1,4 @@
+for i = 1:3
+  i = i * 10;
+  disp(i)
+end

@@ -1,0 +1,4 @@
+for c = zeros(2, 0)
+  disp('never');
+end
+c

@@ -1,0 +1,3 @@
+for v = magic(3)
+  disp(sum(v))
+end

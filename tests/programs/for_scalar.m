@@ -1,0 +1,3 @@
+for x = 5
+  x
+end

@@ -1,0 +1,3 @@
+for c = 'hi'
+  disp(c)
+end

@@ -1,0 +1,2 @@
+fprintf('just text\n');
+fprintf(1, 'to stdout %d\n', 5);

@@ -1,0 +1,5 @@
+if []
+  disp('yes')
+else
+  disp('empty is false')
+end

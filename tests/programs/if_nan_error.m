@@ -1,0 +1,5 @@
+try
+  if NaN, disp('x'), end
+catch err
+  disp('nan condition caught');
+end

@@ -1,0 +1,4 @@
+s = 'abc';
+if strcmp(s, 'abc') && numel(s) == 3
+  disp('match')
+end

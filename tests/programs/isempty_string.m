@@ -1,0 +1,2 @@
+isempty('')
+isempty(' ')

@@ -1,0 +1,6 @@
+s = 3;
+try
+  s.a
+catch err
+  disp('error caught');
+end

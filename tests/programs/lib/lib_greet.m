@@ -1,0 +1,6 @@
+function lib_greet(name)
+  if nargin == 0
+    name = 'stranger';
+  end
+  printf('hello %s\n', name);
+end

@@ -1,0 +1,4 @@
+function [lo, hi] = lib_minmax(v)
+  lo = min(v);
+  hi = max(v);
+end

@@ -1,0 +1,4 @@
+a = [1 1];
+if a && 1
+  disp('nonscalar and');
+end

@@ -1,0 +1,4 @@
+for i = 5:-2:1
+  printf('%d ', i);
+end
+printf('\n');

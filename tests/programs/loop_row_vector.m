@@ -1,0 +1,3 @@
+for x = [10 20 30]
+  disp(x)
+end

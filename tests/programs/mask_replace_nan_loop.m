@@ -1,0 +1,2 @@
+A = [1 NaN; NaN 4];
+A(isnan(A)) = 0

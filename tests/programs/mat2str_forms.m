@@ -1,0 +1,5 @@
+mat2str([1.5 -2; 3 4])
+mat2str([1 2 3])
+mat2str(7)
+mat2str([true false])
+mat2str(pi, 4)

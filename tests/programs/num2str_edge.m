@@ -1,0 +1,7 @@
+num2str(1e6)
+num2str(123456789)
+num2str(0.000123)
+num2str(-0)
+int2str(1e10)
+num2str(1/3)
+num2str(100.5)

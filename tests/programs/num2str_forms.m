@@ -1,0 +1,7 @@
+num2str(pi)
+num2str(pi, 8)
+num2str([1 2 3])
+num2str(3)
+num2str(-2.5)
+num2str(true)
+num2str([1.5 2.25])

@@ -1,0 +1,2 @@
+printf('a\n');
+printf('no newline at the end');

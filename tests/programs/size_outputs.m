@@ -1,0 +1,3 @@
+A = ones(3, 5);
+[r, c] = size(A)
+n = numel(A)

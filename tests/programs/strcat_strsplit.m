@@ -1,0 +1,1 @@
+s = strcat('ab', 'cd', 'ef')

@@ -1,0 +1,3 @@
+s = 'banana';
+sum(s == 'a')
+find(s == 'n')

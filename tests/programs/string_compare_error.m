@@ -1,0 +1,7 @@
+try
+  if 'abc' == 'abcd'
+    disp('same');
+  end
+catch err
+  disp(err.message);
+end

@@ -1,0 +1,6 @@
+upper('mixed Case 1')
+strrep('hello world', 'o', '0')
+strtrim('   padded  ')
+fliplr('abc')
+strcmpi('ABC', 'abc')
+strfind('abcabc', 'bc')

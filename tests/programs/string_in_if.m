@@ -1,0 +1,4 @@
+answer = 'yes';
+if answer == 'yes'
+  disp('ok')
+end

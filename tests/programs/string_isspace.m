@@ -1,0 +1,3 @@
+s = 'a b  c';
+isspace(s)
+sum(isspace(s))

@@ -1,0 +1,4 @@
+s = 'hello world';
+s(s == ' ') = '_'
+numel(s)
+length(s)

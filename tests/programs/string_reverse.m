@@ -1,0 +1,3 @@
+s = 'hello';
+r = s(end:-1:1)
+numel(s)

@@ -1,0 +1,5 @@
+cmd = 'STOP';
+switch lower(cmd)
+  case 'go', disp('going')
+  case 'stop', disp('stopping')
+end

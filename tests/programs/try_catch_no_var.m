@@ -1,0 +1,5 @@
+try
+  x = undefined_thing + 1;
+catch
+  disp('caught');
+end

@@ -1,0 +1,5 @@
+try
+  y = qqq;
+catch err
+  disp(err.message)
+end

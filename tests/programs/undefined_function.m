@@ -1,0 +1,5 @@
+try
+  y = notafunction(3);
+catch err
+  disp(err.message)
+end

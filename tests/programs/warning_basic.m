@@ -1,0 +1,2 @@
+warning('careful: %d', 5);
+disp('after')

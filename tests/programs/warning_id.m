@@ -1,0 +1,2 @@
+warning('my:id', 'watch %s', 'out');
+disp('next')

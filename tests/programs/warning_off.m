@@ -1,0 +1,3 @@
+warning('off', 'all');
+warning('hidden');
+disp('quiet')

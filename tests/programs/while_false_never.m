@@ -1,0 +1,4 @@
+while false
+  disp('never');
+end
+disp('done');
