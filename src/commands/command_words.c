@@ -11,8 +11,9 @@ int lr_word_matrix(struct lr_session *s, const struct lr_word *w, const char *wh
 	if (lr_eval_text(s, w->text, w->pos, out) < 0)
 		return -1;
 	if (out->v->kind != LR_VAL_MAT) {
+		const char *kind = lr_value_kind_name(out->v);
 		lr_val_drop(out);
-		return lr_fail(s, w->pos, "%s must be a matrix, found a string", what);
+		return lr_fail(s, w->pos, "%s must be a matrix, found a %s", what, kind);
 	}
 	if (out->v->im) {   /* the commands' numerics are real */
 		lr_val_drop(out);

@@ -456,6 +456,15 @@ static int cmd_who(struct lr_session *s, const struct lr_stmt *st)
 			lr_buf_printf(&b, "  %-10s string (%zu characters)\n", s->vars[i].name, v->slen);
 			continue;
 		}
+		if (v->kind == LR_VAL_FN) {
+			lr_buf_printf(&b, "  %-10s function handle\n", s->vars[i].name);
+			continue;
+		}
+		if (v->kind == LR_VAL_CELL) {
+			lr_buf_printf(&b, "  %-10s %zu×%zu cell array\n", s->vars[i].name, v->c->rows,
+			              v->c->cols);
+			continue;
+		}
 		lr_buf_printf(&b, "  %-10s %s", s->vars[i].name, lr_shape(v->m, sh, sizeof sh));
 		if (v->logical)
 			lr_buf_puts(&b, "  logical");

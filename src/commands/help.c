@@ -230,7 +230,12 @@ static const struct topic topics[] = {
 	{ "function", lr_help_user_functions }, { "endfunction", lr_help_user_functions },
 	{ "addpath", lr_help_user_functions }, { "rmpath", lr_help_user_functions },
 	{ "nargin", lr_help_user_functions }, { "nargout", lr_help_user_functions },
-	{ "feval", lr_help_user_functions },
+	{ "feval", lr_help_handles }, { "handles", lr_help_handles },
+	{ "func2str", lr_help_handles }, { "str2func", lr_help_handles },
+	{ "is_function_handle", lr_help_handles }, { "arrayfun", lr_help_handles },
+	{ "cells", lr_help_cells }, { "cell", lr_help_cells }, { "cellfun", lr_help_cells },
+	{ "iscell", lr_help_cells }, { "num2cell", lr_help_cells }, { "strsplit", lr_help_cells },
+	{ "strjoin", lr_help_cells },
 };
 
 /* Each table is a family (builtins.h): its title, then its functions. */

@@ -20,5 +20,7 @@ extern const char lr_help_control[];
 extern const char lr_help_clock[];
 /* help_functions.c: function, addpath, rmpath, nargin, nargout. */
 extern const char lr_help_user_functions[];
+extern const char lr_help_handles[];
+extern const char lr_help_cells[];
 
 #endif

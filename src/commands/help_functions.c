@@ -21,4 +21,5 @@ const char lr_help_user_functions[] =
 	"read again. rmpath('folder') removes a folder. 'help NAME' shows the\n"
 	"comment block under a function's first line; exist('NAME') is 103 for\n"
 	"a function typed or defined in a script and 2 for a function file.\n"
-	"feval('f', x, y) calls the function named by a string, as f(x, y).\n";
+	"feval('f', x, y) calls the function named by a string, as f(x, y);\n"
+	"@f is a handle to it ('help handles').\n";

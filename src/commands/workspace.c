@@ -499,6 +499,14 @@ static int no_complex(struct lr_session *s, const struct lr_stmt *st, const stru
 			return lr_fail(s, st->words[0].pos, "save: %s is complex, which the workspace "
 			               "format does not hold; save real(%s) and imag(%s) instead",
 			               w->vars[i]->name, w->vars[i]->name, w->vars[i]->name);
+		else if (w->vars[i]->v->kind == LR_VAL_FN)
+			return lr_fail(s, st->words[0].pos, "save: %s is a function handle, which the "
+			               "workspace format does not hold; save func2str(%s) instead",
+			               w->vars[i]->name, w->vars[i]->name);
+		else if (w->vars[i]->v->kind == LR_VAL_CELL)
+			return lr_fail(s, st->words[0].pos, "save: %s is a cell array, which the "
+			               "workspace format does not hold; save its elements instead",
+			               w->vars[i]->name);
 	return 0;
 }
 

@@ -27,9 +27,18 @@ enum lr_node_kind {
 	LR_N_MATRIX,    /* kids: elements row by row; row_len[r] elements in row r */
 	LR_N_CALL,      /* name(kids...): a function call or an index */
 	LR_N_IMAG,      /* an imaginary literal, 4i: num is its imaginary part */
-	LR_N_INDEX      /* kids[0](kids[1...]): an index of a value that is not a name,
+	LR_N_INDEX,     /* kids[0](kids[1...]): an index of a value that is not a name,
 	                   as in size(A)(1) or A(2,:)(3) */
+	LR_N_ANON,      /* @(params) body: anon holds the definition (fn_handle.h) */
+	LR_N_FHANDLE,   /* @name: str the name */
+	LR_N_CELL,      /* {a, b; c, d}: kids and row_len as LR_N_MATRIX */
+	LR_N_BRACE,     /* name{kids...}: an element of a cell array */
+	LR_N_VALUE      /* a value made already (a handle's arguments): val, borrowed;
+	                   never made by the parser */
 };
+
+struct lr_anon;
+struct lr_value;
 
 struct lr_node {
 	enum lr_node_kind kind;
@@ -46,6 +55,10 @@ struct lr_node {
 	size_t nrows;
 	struct lr_var_cache hint;  /* LR_N_IDENT, LR_N_CALL: where the variable was last
 	                              found (lr_var_find), a cache running a statement updates */
+	struct lr_anon *anon;  /* LR_N_ANON: one reference (lr_anon_release) */
+	const struct lr_value *val;  /* LR_N_VALUE: borrowed */
+	int parens;            /* how many parentheses enclosed it in the text, which an
+	                          anonymous function's text shows again (func2str) */
 };
 
 struct lr_word {

@@ -27,6 +27,16 @@ int lr_val_numeric(struct lr_session *s, struct lr_pos pos, struct lr_val *v)
 
 	if (v->v->kind == LR_VAL_MAT)
 		return 0;
+	if (v->v->kind == LR_VAL_FN) {
+		lr_val_drop(v);
+		return lr_fail(s, pos, "a function handle is not a value to compute with: call it, "
+		               "as f(x)");
+	}
+	if (v->v->kind == LR_VAL_CELL) {
+		lr_val_drop(v);
+		return lr_fail(s, pos, "a cell array is not a value to compute with: take an "
+		               "element, as c{k}");
+	}
 	c = lr_value_mat(lr_str_codes(v->v));
 	lr_val_drop(v);
 	if (!c)

@@ -12,6 +12,8 @@
 #include "ops.h"
 #include "range.h"
 #include "parser.h"
+#include "cell.h"
+#include "fn_handle.h"
 #include "function.h"
 #include "session_impl.h"
 
@@ -63,8 +65,9 @@ int lr_eval_matrix(struct lr_session *s, const struct lr_node *n, const char *wh
 	if (lr_eval(s, n, out) < 0)
 		return -1;
 	if (out->v->kind != LR_VAL_MAT) {
+		const char *kind = lr_value_kind_name(out->v);
 		lr_val_drop(out);
-		return lr_fail(s, n->pos, "%s must be a matrix, found a string", what);
+		return lr_fail(s, n->pos, "%s must be a matrix, found a %s", what, kind);
 	}
 	if (out->v->im) {
 		lr_val_drop(out);
@@ -500,7 +503,8 @@ static int eval_matrix(struct lr_session *s, const struct lr_node *n, struct lr_
 			lr_fail(s, n->kids[i]->pos, "'~' is only allowed on the left of '='");
 			goto done;
 		}
-		if (lr_eval(s, n->kids[i], &v) < 0)
+		if (lr_eval(s, n->kids[i], &v) < 0 ||
+		    lr_fnh_refuse(s, n->kids[i]->pos, &v, "an element of a matrix") < 0)
 			goto done;
 		vals[i] = v.own ? v.own : lr_value_copy(v.v);
 		if (!vals[i]) {
@@ -707,6 +711,16 @@ int lr_eval(struct lr_session *s, const struct lr_node *n, struct lr_val *out)
 		return eval_matrix(s, n, out);
 	case LR_N_INDEX:
 		return eval_chained(s, n, out);
+	case LR_N_ANON:
+	case LR_N_FHANDLE:
+		return lr_fnh_make(s, n, out);
+	case LR_N_VALUE:
+		out->v = n->val;
+		return 0;
+	case LR_N_CELL:
+		return lr_cell_literal(s, n, out);
+	case LR_N_BRACE:
+		return lr_cell_brace_get(s, n, out);
 	case LR_N_CALL: {
 		const struct lr_value *v = lr_var_get(s, n->str);
 		struct lr_value *outs[LR_MAX_OUTS] = { 0 };
@@ -755,6 +769,8 @@ static int call_builtin(struct lr_session *s, const struct lr_node *n,
 			goto done;
 		argv[i] = args[i].v;
 	}
+	if (lr_fnh_builtin(s, b, n, argv, nargout, outs, &rc))
+		goto done;
 	const char *name = b->name;
 	int bad = 0;
 	enum lr_cx_how how;
@@ -812,6 +828,11 @@ int lr_eval_multi(struct lr_session *s, const struct lr_node *n, int nargout,
 		call.kind = LR_N_CALL;
 		call.nkids = 0;
 		return lr_eval_multi(s, &call, nargout, outs);
+	}
+	if (n->kind == LR_N_CALL) {   /* f(x) of a handle f: as many outputs as asked */
+		const struct lr_value *h = lr_var_get(s, n->str);
+		if (h && h->kind == LR_VAL_FN)
+			return lr_fnh_call_node(s, h->fh, n, nargout, outs);
 	}
 	if (n->kind == LR_N_CALL && !lr_var_get(s, n->str)) {
 		const struct lr_command *c = lr_session_command(s, n->str);

@@ -10,6 +10,7 @@
 #include <string.h>
 #include "lowrank/alloc.h"
 #include "cvalue.h"
+#include "fn_handle.h"
 #include "function.h"
 #include "range.h"
 #include "session_impl.h"
@@ -67,7 +68,7 @@ static int condition(struct lr_session *s, const struct lr_node *n, int *t)
 		*t = x != 0;
 		return 0;
 	}
-	if (lr_eval(s, n, &v) < 0)
+	if (lr_eval(s, n, &v) < 0 || lr_fnh_refuse(s, n->pos, &v, "a condition") < 0)
 		return -1;
 	*t = 1;
 	if (v.v->kind == LR_VAL_STR) {
@@ -193,7 +194,8 @@ static int exec_for(struct lr_session *s, const struct lr_stmt *st)
 
 	if (st->expr->kind == LR_N_RANGE)
 		return for_range(s, st);
-	if (lr_eval(s, st->expr, &m) < 0)
+	if (lr_eval(s, st->expr, &m) < 0 ||
+	    lr_fnh_refuse(s, st->expr->pos, &m, "what a for loop runs over") < 0)
 		return -1;
 	if (!m.own && !(m.own = lr_value_copy(m.v))) {   /* the body may change the variable */
 		return lr_fail(s, st->expr->pos, "out of memory");
@@ -305,7 +307,7 @@ static int case_match(struct lr_session *s, const struct lr_node *label,
 				return -1;
 		return 0;
 	}
-	if (lr_eval(s, label, &l) < 0)
+	if (lr_eval(s, label, &l) < 0 || lr_fnh_refuse(s, label->pos, &l, "a case label") < 0)
 		return -1;
 	case_shape(l.v, &r1, &c1);
 	case_shape(v, &r2, &c2);
@@ -323,7 +325,8 @@ static int exec_switch(struct lr_session *s, const struct lr_stmt *st)
 	struct lr_val v = { 0 };
 	int rc = 0;
 
-	if (lr_eval(s, st->expr, &v) < 0)
+	if (lr_eval(s, st->expr, &v) < 0 ||
+	    lr_fnh_refuse(s, st->expr->pos, &v, "a switch value") < 0)
 		return -1;
 	if (!v.own && !(v.own = lr_value_copy(v.v)))
 		return lr_fail(s, st->expr->pos, "out of memory");

@@ -243,8 +243,9 @@ static int element_store(struct lr_session *s, const struct lr_stmt *st, double 
 	struct lr_matrix *m;
 	size_t i, j;
 
-	if (!slot || !plain(*slot) || (*slot)->logical || n->nkids < 1 || n->nkids > 2)
-		return 0;   /* a logical matrix becomes double: the general way */
+	if (!slot || !plain(*slot) || (*slot)->logical || n->nkids < 1 || n->nkids > 2 ||
+	    n->kind != LR_N_CALL)
+		return 0;   /* a logical matrix becomes double, x{k} is a cell's: the general way */
 	m = (*slot)->m;
 	if (n->nkids == 1) {
 		if (!whole_index(s, n->kids[0], m->rows * m->cols, &i, 0))

@@ -1,7 +1,8 @@
-/* feval(NAME, args...): calls the function named by a string, as Octave's
- * feval does with a name (function handles are not values here yet). */
+/* feval(NAME, args...) and feval(f, args...): calls the function named by a
+ * string, or the function handle f, as Octave's feval does. */
 #include <string.h>
 #include "lowrank/alloc.h"
+#include "fn_handle.h"
 #include "function.h"
 #include "session_impl.h"
 
@@ -22,10 +23,19 @@ int lr_feval_function(struct lr_session *s, const struct lr_node *n, int nargout
 		*rc = -1;
 		return 1;
 	}
+	call = *n;
+	if (name.v->kind == LR_VAL_FN) {
+		call.kids = n->kids + 1;
+		call.nkids = n->nkids - 1;
+		call.pos = n->kids[0]->pos;
+		*rc = lr_fnh_call_node(s, name.v->fh, &call, nargout, outs);
+		lr_val_drop(&name);
+		return 1;
+	}
 	if (name.v->kind != LR_VAL_STR || !lr_fn_plain_name(name.v->s)) {
 		lr_val_drop(&name);
 		*rc = lr_fail(s, n->kids[0]->pos, "feval: expected the name of a function as a "
-		              "string");
+		              "string, or a function handle");
 		return 1;
 	}
 	/* the call as if written NAME(args...), at the place of the name */

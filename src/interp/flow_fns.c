@@ -8,6 +8,8 @@
 #include <string.h>
 #include "lowrank/alloc.h"
 #include "lr_printf.h"
+#include "cell.h"
+#include "fn_handle.h"
 #include "session_impl.h"
 
 #define MAX_ARGS 64
@@ -99,7 +101,8 @@ int lr_flow_function(struct lr_session *s, const struct lr_node *n, int nargout,
 	struct lr_val args[MAX_ARGS];
 
 	if (lr_misc_function(s, n, nargout, outs, rc) || lr_path_function(s, n, nargout, rc) ||
-	    lr_feval_function(s, n, nargout, outs, rc))
+	    lr_feval_function(s, n, nargout, outs, rc) || lr_handle_function(s, n, nargout, outs, rc) ||
+	    lr_cell_function(s, n, nargout, outs, rc))
 		return 1;
 	if (strcmp(n->str, "error") && strcmp(n->str, "warning"))
 		return 0;

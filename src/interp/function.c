@@ -9,6 +9,7 @@
 #include "lowrank/alloc.h"
 #include "lowrank/buf.h"
 #include "builtins.h"
+#include "fn_handle.h"
 #include "function.h"
 #include "limit.h"
 #include "session_impl.h"
@@ -94,6 +95,8 @@ int lr_fn_local_name(const struct lr_session *s, const char *name)
 {
 	const struct lr_fndef *f = s->frame_fn;
 
+	if (s->frame_anon)   /* an anonymous function's frame: its parameters only */
+		return lr_anon_param(s->frame_anon, name);
 	for (size_t i = 0; f && i < f->nparams; i++)
 		if (!strcmp(f->params[i], name))
 			return 1;
@@ -109,6 +112,7 @@ struct frame {
 	size_t nvars, cap;
 	const char *src;
 	struct lr_fndef *fn;
+	const struct lr_anon *anon;
 	double end_extent;
 };
 
@@ -119,7 +123,9 @@ static void enter(struct lr_session *s, struct lr_fndef *f, struct frame *fr)
 	fr->cap = s->cap;
 	fr->src = s->src;
 	fr->fn = s->frame_fn;
+	fr->anon = s->frame_anon;
 	fr->end_extent = s->end_extent;
+	s->frame_anon = NULL;
 	s->vars = NULL;
 	s->nvars = s->cap = 0;
 	s->src = f->src;
@@ -140,6 +146,7 @@ static void leave(struct lr_session *s, const struct frame *fr)
 	s->cap = fr->cap;
 	s->src = fr->src;
 	s->frame_fn = fr->fn;
+	s->frame_anon = fr->anon;
 	s->end_extent = fr->end_extent;
 	s->call_depth--;
 	s->ctl = LR_CTL_NONE;

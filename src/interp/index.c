@@ -7,6 +7,8 @@
 #include <string.h>
 #include "lowrank/alloc.h"
 #include "cvalue.h"
+#include "cell.h"
+#include "fn_handle.h"
 #include "limit.h"
 #include "chars.h"
 #include "session_impl.h"
@@ -276,6 +278,10 @@ int lr_index_get(struct lr_session *s, const struct lr_node *call,
 	const struct lr_matrix *m;
 	int rc;
 
+	if (v->kind == LR_VAL_FN)   /* f(x) calls the handle */
+		return lr_fnh_index(s, call, v, out);
+	if (v->kind == LR_VAL_CELL && call->nkids > 0)   /* c(k): a cell of some elements */
+		return lr_cell_paren_get(s, call, v, out);
 	if (call->nkids == 0) {
 		out->v = v;
 		out->own = NULL;
@@ -544,6 +550,15 @@ int lr_index_set(struct lr_session *s, const struct lr_node *call,
 	const struct lr_matrix *m = old ? old->m : NULL, *r = rhs->m;
 	int rc, logical, text = old && old->kind == LR_VAL_STR;
 
+	if (old && old->kind == LR_VAL_CELL && rhs->kind == LR_VAL_CELL &&
+	    rhs->c->rows * rhs->c->cols == 1)   /* c(k) = {v} is c{k} = v */
+		return lr_cell_brace_set(s, call, old, rhs->c->v[0], out);
+	if ((old && old->kind == LR_VAL_CELL) || rhs->kind == LR_VAL_CELL)
+		return lr_fail(s, call->pos, "%s(...) = assigns a cell array only as {value} into a "
+		               "cell array; use %s{...} = value", call->str, call->str);
+	if ((old && old->kind == LR_VAL_FN) || rhs->kind == LR_VAL_FN)
+		return lr_fail(s, call->pos, "a function handle cannot be assigned into by index "
+		               "(no arrays of handles): assign it whole, as %s = @...", call->str);
 	if (call->nkids == 0 || call->nkids > 2)
 		return lr_fail(s, call->pos, "expected 1 or 2 indices on the left of '=', found %zu",
 		               call->nkids);
@@ -734,6 +749,11 @@ int lr_index_delete(struct lr_session *s, const struct lr_node *call,
 	if (!old)
 		return lr_fail(s, call->pos, "%s(I) = []: %s does not exist, so nothing can be "
 		               "deleted from it", call->str, call->str);
+	if (old->kind == LR_VAL_FN)
+		return lr_fail(s, call->pos, "%s(I) = []: %s is a function handle, which has no "
+		               "elements to delete", call->str, call->str);
+	if (old->kind == LR_VAL_CELL)
+		return lr_cell_delete(s, call, old, out);
 	if (old->kind == LR_VAL_STR && !(codes = lr_str_codes(old)))
 		return lr_fail(s, call->pos, "out of memory");
 	m = codes ? codes : old->m;

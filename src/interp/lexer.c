@@ -23,6 +23,7 @@ void lr_lex_init_at(struct lr_lexer *lx, const char *src, size_t len, int first_
 	lx->line_start = 0;
 	lx->depth = 0;
 	lx->prev = LR_TOK_NEWLINE;
+	lx->params_closed = 0;
 	lx->pending_comma = 0;
 	lx->comment_depth = 0;
 	lx->blocks = 0;
@@ -41,7 +42,7 @@ static const char *const tok_names[] = {
 	"'('", "')'", "'['", "']'", "','", "';'", "'='", "':'",
 	"'+'", "'-'", "'*'", "'/'", "'.*'", "'./'", "'^'", "'.^'", "'''",
 	"'.''", "'=='", "'~='", "'<'", "'<='", "'>'", "'>='", "'&'", "'|'",
-	"'&&'", "'||'", "'!'", "'\\'", "'.\\'", "an operator assignment", "error"
+	"'&&'", "'||'", "'!'", "'\\'", "'.\\'", "an operator assignment", "'@'", "'{'", "'}'", "error"
 };
 
 const char *lr_tok_name(enum lr_tok k)
@@ -63,12 +64,12 @@ static struct lr_pos here(const struct lr_lexer *lx)
 
 static int in_brackets(const struct lr_lexer *lx)
 {
-	return lx->depth > 0 && lx->nest[lx->depth - 1] == '[';
+	return lx->depth > 0 && (lx->nest[lx->depth - 1] == '[' || lx->nest[lx->depth - 1] == '{');
 }
 
 static int in_parens(const struct lr_lexer *lx)
 {
-	return lx->depth > 0 && lx->nest[lx->depth - 1] == '(';
+	return lx->depth > 0 && (lx->nest[lx->depth - 1] == '(' || lx->nest[lx->depth - 1] == '@');
 }
 
 /* Tokens after which a value has ended, so that a following quote is a
@@ -76,7 +77,7 @@ static int in_parens(const struct lr_lexer *lx)
 static int ends_value(int k)
 {
 	return k == LR_TOK_NUMBER || k == LR_TOK_IDENT || k == LR_TOK_STRING ||
-	       k == LR_TOK_RPAREN || k == LR_TOK_RBRACKET ||
+	       k == LR_TOK_RPAREN || k == LR_TOK_RBRACKET || k == LR_TOK_RBRACE ||
 	       k == LR_TOK_TRANSPOSE || k == LR_TOK_DOTTRANSPOSE;
 }
 
@@ -88,7 +89,8 @@ static int starts_value(const struct lr_lexer *lx)
 
 	if (c < 0)
 		return 0;
-	if (isalnum(c) || c == '_' || c == '(' || c == '[' || c == '\'' || c == '"' || c >= 0x80)
+	if (isalnum(c) || c == '_' || c == '(' || c == '[' || c == '{' || c == '\'' || c == '"' ||
+	    c == '@' || c >= 0x80)
 		return 1;
 	if (c == '.' && d >= 0 && isdigit(d))
 		return 1;
@@ -364,8 +366,6 @@ static struct lr_token stray(struct lr_lexer *lx, struct lr_pos p)
 		else
 			snprintf(msg, sizeof msg, "unexpected character '%.*s' (U+%04lX)",
 			         (int)used, lx->src + lx->i, cp);
-	} else if (c == '{' || c == '}') {
-		snprintf(msg, sizeof msg, "unexpected '%c': cell arrays are not supported", c);
 	} else if (isprint(c)) {
 		snprintf(msg, sizeof msg, "unexpected character '%c'", c);
 	} else {
@@ -383,17 +383,20 @@ static struct lr_token open_bracket(struct lr_lexer *lx, struct lr_pos p, char c
 		             "brackets are nested too deeply");
 		return error_at(lx, p, msg);
 	}
-	lx->nest[lx->depth++] = c;
+	/* the parameters of @(x) are marked: after their ')' a body starts,
+	 * where a quote opens a string (@() 'abc') */
+	lx->nest[lx->depth++] = c == '(' && lx->prev == LR_TOK_AT ? '@' : c;
 	lx->i++;
-	return make(lx, c == '(' ? LR_TOK_LPAREN : LR_TOK_LBRACKET, p, 1);
+	return make(lx, c == '(' ? LR_TOK_LPAREN : c == '{' ? LR_TOK_LBRACE : LR_TOK_LBRACKET, p, 1);
 }
 
 static struct lr_token close_bracket(struct lr_lexer *lx, struct lr_pos p, char c)
 {
+	lx->params_closed = lx->depth > 0 && lx->nest[lx->depth - 1] == '@';
 	if (lx->depth > 0)
 		lx->depth--;
 	lx->i++;
-	return make(lx, c == ')' ? LR_TOK_RPAREN : LR_TOK_RBRACKET, p, 1);
+	return make(lx, c == ')' ? LR_TOK_RPAREN : c == '}' ? LR_TOK_RBRACE : LR_TOK_RBRACKET, p, 1);
 }
 
 /* Whether the text at the cursor is Octave's increment statement's `++` or
@@ -427,7 +430,7 @@ static struct lr_token lex_operator(struct lr_lexer *lx, struct lr_pos p, int sp
 		{ "/", LR_TOK_SLASH }, { "^", LR_TOK_CARET }, { "<", LR_TOK_LT },
 		{ ">", LR_TOK_GT }, { "&", LR_TOK_AND }, { "|", LR_TOK_OR },
 		{ "!", LR_TOK_NOT }, { "~", LR_TOK_NOT }, { "=", LR_TOK_ASSIGN },
-		{ ":", LR_TOK_COLON }, { ",", LR_TOK_COMMA }, { ";", LR_TOK_SEMI },
+		{ ":", LR_TOK_COLON }, { "@", LR_TOK_AT }, { ",", LR_TOK_COMMA }, { ";", LR_TOK_SEMI },
 	};
 	(void)spaced;
 	if (is_increment(lx)) {   /* x++ is read as x += 1 */
@@ -478,9 +481,9 @@ static struct lr_token lex_token(struct lr_lexer *lx, int spaced)
 		}
 		return lex_string(lx, p);
 	}
-	if (c == '(' || c == '[')
+	if (c == '(' || c == '[' || c == '{')
 		return open_bracket(lx, p, (char)c);
-	if (c == ')' || c == ']')
+	if (c == ')' || c == ']' || c == '}')
 		return close_bracket(lx, p, (char)c);
 	return lex_operator(lx, p, spaced);
 }
@@ -527,12 +530,14 @@ struct lr_token lr_lex_next(struct lr_lexer *lx)
 		return t;
 	}
 	lx->prev = t.kind;
+	if (t.kind == LR_TOK_RPAREN && lx->params_closed)
+		lx->prev = LR_TOK_AT;   /* not the end of a value: what follows starts one */
 	return t;
 }
 
 int lr_lex_brace(const struct lr_token *t)
 {
-	return t->kind == LR_TOK_ERROR && (t->text[0] == '{' || t->text[0] == '}');
+	return t->kind == LR_TOK_LBRACE || t->kind == LR_TOK_RBRACE;
 }
 
 int lr_keyword_nesting(const char *name, size_t len)

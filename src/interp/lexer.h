@@ -24,6 +24,8 @@ enum lr_tok {
 	LR_TOK_NOT, LR_TOK_BACKSLASH, LR_TOK_DOTBACKSLASH,
 	LR_TOK_OPASSIGN,     /* += -= *= /=, and ++ -- (len 2, text[1] == text[0],
 	                        no right side): text[0] is the operator */
+	LR_TOK_AT,           /* '@': a function handle follows */
+	LR_TOK_LBRACE, LR_TOK_RBRACE,   /* a cell array's braces */
 	LR_TOK_ERROR
 };
 
@@ -47,10 +49,12 @@ struct lr_lexer {
 	size_t len, i;
 	int line;
 	size_t line_start;
-	char nest[LR_LEX_MAX_NEST];  /* '(' or '[' for each open bracket */
+	char nest[LR_LEX_MAX_NEST];  /* '(', '[' or '{' for each open bracket ('@' for the
+	                                '(' of @(...)) */
 	int depth;
 	int max_nest;        /* brackets allowed open at once (limit depth) */
 	int prev;            /* kind of the previous token, for transpose and separators */
+	int params_closed;   /* the last ')' closed the parameters of @(...) */
 	int pending_comma;   /* a separator to hand out before the next token */
 	int comment_depth;   /* block comments open (%{ ... %}) when the text ran out */
 	int blocks;          /* blocks (if, for, while, do, switch, try) opened and not yet
@@ -75,9 +79,7 @@ const char *lr_tok_name(enum lr_tok k);
  * 1 opens one (if, for, while, do, switch, try), -1 closes one (end, endif,
  * endfor, endwhile, endswitch, end_try_catch, until), 0 otherwise. */
 int lr_keyword_nesting(const char *name, size_t len);
-/* 1 if t is the error token of a '{' or '}': braces are refused where a value
- * is read (no cell arrays), but a case label {1, 2} of a switch uses them, so
- * they do not stop the scan for a statement's end. */
+/* 1 if t is a '{' or a '}' (a cell array, or a switch's list of cases). */
 int lr_lex_brace(const struct lr_token *t);
 
 /* 1 if src ends inside an open bracket, a block comment, a continuation "..." or a

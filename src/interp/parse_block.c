@@ -284,7 +284,11 @@ static struct lr_node *case_label(struct lr_pctx *c)
 		}
 		if (lr_lex_brace(&c->p->tok) && c->p->tok.text[0] == '}')
 			break;
-		lr_parse_expected(c, "',' or '}' in the list of cases");
+		if (c->p->tok.kind == LR_TOK_SEMI && c->p->tok.text[0] == '\n')   /* in braces */
+			lr_error_set(c->err, c->p->tok.pos, "expected ',' or '}' in the list of cases, "
+			             "found the end of the line");
+		else
+			lr_parse_expected(c, "',' or '}' in the list of cases");
 		goto fail;
 	}
 	list->end = c->p->tok.pos.offset + 1;

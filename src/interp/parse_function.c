@@ -149,9 +149,12 @@ static int finish(struct lr_pctx *c, struct lr_stmt *st, struct lr_fndef *f, siz
 	st->clauses[0].body = NULL;
 	st->clauses[0].nbody = 0;
 	f->srclen = c->last_end;
-	f->src = lr_strndup(src, f->srclen);
+	f->src = lr_malloc(f->srclen + 1);   /* not strndup: the text may hold NUL bytes, and
+	                                        an error's caret reads up to srclen */
 	if (!f->src)
 		return nomem(c);
+	memcpy(f->src, src, f->srclen);
+	f->src[f->srclen] = '\0';
 	f->help = help_text(src, f->srclen, head_end);
 	return 0;
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 #include "lowrank/alloc.h"
 #include "builtins.h"
+#include "fn_handle.h"
 #include "function.h"
 #include "limit.h"
 #include "ops.h"
@@ -34,6 +35,7 @@ void lr_node_destroy(struct lr_node *n)
 		lr_free(n->kids);
 		lr_free(n->row_len);
 		lr_free(n->str);
+		lr_anon_release(n->anon);
 		lr_free(n);
 		n = first;
 	}
@@ -276,18 +278,22 @@ static int next_is(struct lr_pctx *c, enum lr_tok k1, enum lr_tok k2)
 	return r;
 }
 
-/* args := '(' [arg {',' arg}] ')' ; arg := ':' | expr */
+/* args := '(' [arg {',' arg}] ')' ; arg := ':' | expr
+ * (or between braces, for an element of a cell array: c{i, j}) */
 static int call_args(struct lr_pctx *c, struct lr_node *call)
 {
+	enum lr_tok close = c->p->tok.kind == LR_TOK_LBRACE ? LR_TOK_RBRACE : LR_TOK_RPAREN;
+	const char *closer = close == LR_TOK_RBRACE ? "}" : ")";
+
 	struct lr_pos open = c->p->tok.pos;
 
 	advance(c);
 	c->p->in_index++;
-	if (c->p->tok.kind == LR_TOK_RPAREN)
+	if (c->p->tok.kind == close)
 		goto close;
 	for (;;) {
 		struct lr_node *a;
-		if (c->p->tok.kind == LR_TOK_COLON && next_is(c, LR_TOK_COMMA, LR_TOK_RPAREN)) {
+		if (c->p->tok.kind == LR_TOK_COLON && next_is(c, LR_TOK_COMMA, close)) {
 			a = new_node(c, LR_N_COLON, c->p->tok.pos);
 			if (a)
 				a->end = c->p->tok.pos.offset + 1;
@@ -301,17 +307,18 @@ static int call_args(struct lr_pctx *c, struct lr_node *call)
 			advance(c);
 			continue;
 		}
-		if (c->p->tok.kind == LR_TOK_RPAREN)
+		if (c->p->tok.kind == close)
 			break;
 		if (c->p->tok.kind == LR_TOK_EOF || c->p->tok.kind == LR_TOK_NEWLINE) {
 			char found[64];
 			describe(&c->p->tok, found, sizeof found);
 			lr_error_set(c->err, found_pos(c),
-			             "expected ')' to close the '(' opened at %d:%d, found %s",
-			             open.line, open.col, found);
+			             "expected '%s' to close the '%s' opened at %d:%d, found %s", closer,
+			             close == LR_TOK_RBRACE ? "{" : "(", open.line, open.col, found);
 			goto fail;
 		}
-		fail_expected(c, "',' or ')' in the argument list");
+		fail_expected(c, close == LR_TOK_RBRACE ? "',' or '}' in the index"
+		                                        : "',' or ')' in the argument list");
 		goto fail;
 	}
 close:
@@ -324,12 +331,12 @@ fail:
 	return -1;
 }
 
-static int close_matrix(struct lr_pctx *c, struct lr_pos open)
+static int close_matrix(struct lr_pctx *c, struct lr_pos open, int cell)
 {
 	char what[96];
 
-	snprintf(what, sizeof what, "']' to close the matrix opened at %d:%d",
-	         open.line, open.col);
+	snprintf(what, sizeof what, "'%s' to close the %s opened at %d:%d", cell ? "}" : "]",
+	         cell ? "cell array" : "matrix", open.line, open.col);
 	return fail_expected(c, what);
 }
 
@@ -354,7 +361,9 @@ static int push_row(struct lr_pctx *c, struct lr_node *m, size_t count)
 static struct lr_node *matrix(struct lr_pctx *c)
 {
 	struct lr_pos open = c->p->tok.pos;
-	struct lr_node *m = new_node(c, LR_N_MATRIX, open);
+	int cell = c->p->tok.kind == LR_TOK_LBRACE;
+	enum lr_tok close = cell ? LR_TOK_RBRACE : LR_TOK_RBRACKET;
+	struct lr_node *m = new_node(c, cell ? LR_N_CELL : LR_N_MATRIX, open);
 	size_t in_row = 0;
 
 	if (!m)
@@ -362,7 +371,7 @@ static struct lr_node *matrix(struct lr_pctx *c)
 	advance(c);
 	for (;;) {
 		enum lr_tok k = c->p->tok.kind;
-		if (k == LR_TOK_RBRACKET)
+		if (k == close)
 			break;
 		if (k == LR_TOK_COMMA) {
 			advance(c);
@@ -375,12 +384,13 @@ static struct lr_node *matrix(struct lr_pctx *c)
 			advance(c);
 			continue;
 		}
-		if (k == LR_TOK_EOF || k == LR_TOK_NEWLINE || k == LR_TOK_RPAREN || k == LR_TOK_ERROR) {
-			close_matrix(c, open);
+		if (k == LR_TOK_EOF || k == LR_TOK_NEWLINE || k == LR_TOK_RPAREN || k == LR_TOK_ERROR ||
+		    k == (cell ? LR_TOK_RBRACKET : LR_TOK_RBRACE)) {
+			close_matrix(c, open, cell);
 			goto fail;
 		}
 		struct lr_node *e;
-		if (k == LR_TOK_NOT && next_is(c, LR_TOK_COMMA, LR_TOK_RBRACKET)) {
+		if (!cell && k == LR_TOK_NOT && next_is(c, LR_TOK_COMMA, LR_TOK_RBRACKET)) {
 			e = new_node(c, LR_N_TILDE, c->p->tok.pos);
 			advance(c);
 		} else {
@@ -390,8 +400,8 @@ static struct lr_node *matrix(struct lr_pctx *c)
 			goto fail;
 		in_row++;
 		k = c->p->tok.kind;
-		if (k != LR_TOK_COMMA && k != LR_TOK_SEMI && k != LR_TOK_RBRACKET) {
-			close_matrix(c, open);
+		if (k != LR_TOK_COMMA && k != LR_TOK_SEMI && k != close) {
+			close_matrix(c, open, cell);
 			goto fail;
 		}
 	}
@@ -405,7 +415,8 @@ fail:
 	return NULL;
 }
 
-/* primary := NUMBER | STRING | NAME [args] | 'end' | '(' expr ')' | matrix */
+/* primary := NUMBER | STRING | NAME [args] | NAME '{' args '}' | 'end' | '(' expr ')'
+ *          | matrix | cell | handle */
 static struct lr_node *primary(struct lr_pctx *c)
 {
 	struct lr_token *t = &c->p->tok;
@@ -452,7 +463,13 @@ static struct lr_node *primary(struct lr_pctx *c)
 			return NULL;
 		}
 		advance(c);
-		if (c->p->tok.kind == LR_TOK_LPAREN) {
+		if (c->p->tok.kind == LR_TOK_LBRACE && !c->p->tok.space_before) {
+			n->kind = LR_N_BRACE;   /* c{k}: an element of a cell array */
+			if (call_args(c, n) < 0) {
+				lr_node_destroy(n);
+				return NULL;
+			}
+		} else if (c->p->tok.kind == LR_TOK_LPAREN) {
 			n->kind = LR_N_CALL;
 			if (call_args(c, n) < 0) {
 				lr_node_destroy(n);
@@ -478,12 +495,16 @@ static struct lr_node *primary(struct lr_pctx *c)
 			return NULL;
 		}
 		n->pos = open;
+		n->parens++;
 		n->end = c->p->tok.pos.offset + 1;
 		advance(c);
 		return n;
 	}
 	case LR_TOK_LBRACKET:
+	case LR_TOK_LBRACE:
 		return matrix(c);
+	case LR_TOK_AT:
+		return lr_parse_handle(c);
 	default:
 		fail_expected(c, "a value");
 		return NULL;
@@ -494,7 +515,7 @@ static struct lr_node *primary(struct lr_pctx *c)
  * in size(A)(1) or A(2,:)(3) (the '(' right after the ')', as Octave reads it) */
 static struct lr_node *chained(struct lr_pctx *c, struct lr_node *n)
 {
-	while (n && (n->kind == LR_N_CALL || n->kind == LR_N_INDEX) &&
+	while (n && (n->kind == LR_N_CALL || n->kind == LR_N_INDEX || n->kind == LR_N_BRACE) &&
 	       c->p->tok.kind == LR_TOK_LPAREN && !c->p->tok.space_before) {
 		struct lr_node *x = new_node(c, LR_N_INDEX, n->pos);
 		if (!x || add_kid(c, x, n) < 0) {
@@ -876,7 +897,8 @@ static int parse_command(struct lr_pctx *c, struct lr_stmt *st)
 /* Checks that an assignment's left side is NAME, NAME(args) or [names]. */
 static int assign_target(struct lr_pctx *c, struct lr_stmt *st, struct lr_node *lhs)
 {
-	if ((lhs->kind == LR_N_IDENT || lhs->kind == LR_N_CALL) && strchr(lhs->str, '.')) {
+	if ((lhs->kind == LR_N_IDENT || lhs->kind == LR_N_CALL || lhs->kind == LR_N_BRACE) &&
+	    strchr(lhs->str, '.')) {
 		lr_error_set(c->err, lhs->pos, "cannot assign to '%s': structures are not supported "
 		             "(only the fields of a caught error can be read)", lhs->str);
 		lr_node_destroy(lhs);
@@ -888,7 +910,7 @@ static int assign_target(struct lr_pctx *c, struct lr_stmt *st, struct lr_node *
 		st->name_pos = lhs->pos;
 		lhs->str = NULL;
 		lr_node_destroy(lhs);
-	} else if (lhs->kind == LR_N_CALL) {
+	} else if (lhs->kind == LR_N_CALL || lhs->kind == LR_N_BRACE) {
 		st->kind = LR_S_INDEX_ASSIGN;
 		st->name = lr_strdup(lhs->str);
 		st->name_pos = lhs->pos;
@@ -980,6 +1002,7 @@ static struct lr_node *clone(struct lr_pctx *c, const struct lr_node *n)
 	if (!k)
 		return NULL;
 	*k = *n;
+	k->anon = lr_anon_ref(n->anon);   /* the copy holds its own reference */
 	k->kids = NULL;
 	k->nkids = 0;
 	k->str = n->str ? lr_strndup(n->str, n->strlen) : NULL;
@@ -1078,7 +1101,7 @@ int lr_parse_terminator(struct lr_pctx *c, struct lr_stmt *st)
 	else if (k != LR_TOK_EOF) {
 		if (st->kind == LR_S_EXPR && looks_like_command(p, st)) {
 			not_a_command(c->err, st->expr);
-		} else if (k == LR_TOK_RPAREN || k == LR_TOK_RBRACKET) {
+		} else if (k == LR_TOK_RPAREN || k == LR_TOK_RBRACKET || k == LR_TOK_RBRACE) {
 			char found[64];
 			describe(&p->tok, found, sizeof found);
 			lr_error_set(c->err, p->tok.pos, "unmatched %s", found);

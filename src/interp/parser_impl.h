@@ -40,6 +40,8 @@ int lr_parse_at_divider(const struct lr_pctx *c);
  * cl; ends names what closes it (for the message when nothing does). */
 int lr_parse_body(struct lr_pctx *c, struct lr_stmt *st, struct lr_clause *cl,
                   const char *ends);
+/* handle := '@' NAME | '@' '(' [NAME {',' NAME}] ')' expr (parse_handle.c) */
+struct lr_node *lr_parse_handle(struct lr_pctx *c);
 /* function := 'function' ... (parse_function.c); st is filled. */
 int lr_parse_function(struct lr_pctx *c, struct lr_stmt *st);
 

@@ -3,6 +3,8 @@
  * interpreter, not to a command: a script uses them as Octave's. */
 #include <stdio.h>
 #include <string.h>
+#include "cell.h"
+#include "fn_handle.h"
 #include "imagefn.h"
 #include "lr_printf.h"
 #include "session_impl.h"
@@ -29,7 +31,12 @@ static int fn_print(struct lr_session *s, const struct lr_node *n, const struct 
 		if (n->nkids != 1)
 			return lr_fail(s, n->pos, "disp: expected 1 argument, found %zu", n->nkids);
 		lr_buf_init(&b);
-		if (args[0].v->kind == LR_VAL_STR)
+		if (args[0].v->kind == LR_VAL_CELL) {
+			lr_cell_show(&b, NULL, args[0].v, &s->fmt);
+		} else if (args[0].v->kind == LR_VAL_FN) {   /* its text, as Octave */
+			lr_fnh_text(args[0].v->fh, 0, &b);
+			lr_buf_putc(&b, '\n');
+		} else if (args[0].v->kind == LR_VAL_STR)
 			lr_buf_printf(&b, "%s\n", args[0].v->s);
 		else if (args[0].v->im)
 			lr_fmt_complex(&b, NULL, args[0].v->m, args[0].v->im, &s->fmt);
@@ -54,6 +61,10 @@ static int fn_print(struct lr_session *s, const struct lr_node *n, const struct 
 	if (n->nkids - first - 1 > 64)
 		return lr_fail(s, n->pos, "%s: at most 64 values can be formatted at once", name);
 	for (size_t i = first + 1; i < n->nkids; i++) {
+		if (args[i].v->kind == LR_VAL_FN || args[i].v->kind == LR_VAL_CELL)
+			return lr_fail(s, n->kids[i]->pos, "%s: a %s cannot be formatted%s", name,
+			               lr_value_kind_name(args[i].v), args[i].v->kind == LR_VAL_FN
+			               ? "; func2str(f) gives its text" : "; give its elements, as c{k}");
 		if (args[i].v->im)   /* Octave prints the parts in turn: say so rather than guess */
 			return lr_fail(s, n->kids[i]->pos, "%s: complex values are not supported; give "
 			               "real(z) and imag(z)", name);
@@ -100,7 +111,24 @@ const struct lr_printer lr_printers[] = {
 	{ "addpath", "addpath(FOLDER, ...)",
 	  "search FOLDER for function files NAME.m, NAME.lr (before the others added)" },
 	{ "rmpath", "rmpath(FOLDER, ...)", "stop searching FOLDER for function files" },
-	{ "feval", "feval(NAME, ...)", "call the function named by the string NAME" },
+	{ "feval", "feval(NAME, ...), feval(F, ...)",
+	  "call the function named by the string NAME, or the function handle F" },
+	/* function handles (handle_fns.c, arrayfun.c) */
+	{ "func2str", "s = func2str(F)", "the text of the function handle F, as '@(x) x + 1'" },
+	{ "str2func", "F = str2func(S)", "the function handle of a name or of '@(x) ...'" },
+	{ "is_function_handle", "is_function_handle(X)", "1 if X is a function handle" },
+	{ "arrayfun", "arrayfun(F, A, ...), [P, Q] = arrayfun(F, A, ...), arrayfun(..., "
+	  "'UniformOutput', false)",
+	  "F called on each element of A (and of B, ... the same size): a matrix of the results" },
+	/* cell arrays (cell_fns.c, arrayfun.c) */
+	{ "cellfun", "cellfun(F, C, ...), cellfun(..., 'UniformOutput', false)",
+	  "F called on each element of the cell C: a matrix (or a cell) of the results" },
+	{ "iscell", "iscell(X)", "1 if X is a cell array" },
+	{ "cell", "cell(n), cell(m, n)", "a cell array of empty [] elements" },
+	{ "num2cell", "num2cell(A)", "each element of A in a cell of A's shape" },
+	{ "strsplit", "strsplit(S), strsplit(S, D)",
+	  "the pieces of S between the delimiters D (a blank), as a cell row" },
+	{ "strjoin", "strjoin(C), strjoin(C, D)", "the strings of the cell C joined by D (a blank)" },
 	/* pictures (imagefn.c), run by lr_image_function */
 	{ "image", "image(A)", "show A as a picture, its values indices of 64 grays" },
 	{ "imagesc", "imagesc(A)", "show A as a picture from min(A) black to max(A) white" },

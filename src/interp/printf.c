@@ -635,6 +635,13 @@ int lr_format_printf_escapes(struct lr_buf *out, const char *fmt, size_t fmtlen,
 	size_t start = out->len;
 	int nconv, r = -1;
 
+	for (int i = 0; i < nargs; i++)
+		if (args[i]->kind == LR_VAL_FN || args[i]->kind == LR_VAL_CELL) {
+			snprintf(msg, msglen, args[i]->kind == LR_VAL_FN ? "a function handle cannot be "
+			         "formatted; func2str(f) gives its text" : "a cell array cannot be "
+			         "formatted; give its elements, as c{k}");
+			return -1;
+		}
 	lr_buf_init(&t);
 	if (escapes)
 		unescape(&t, fmt, fmtlen);

@@ -5,6 +5,8 @@
 #include <string.h>
 #include "lowrank/alloc.h"
 #include "builtins.h"
+#include "cell.h"
+#include "fn_handle.h"
 #include "function.h"
 #include "limit.h"
 #include "ops.h"
@@ -45,6 +47,7 @@ void lr_session_destroy(struct lr_session *s)
 	}
 	lr_free(s->vars);
 	lr_fn_table_finish(s);
+	lr_anon_release(s->err_anon);
 	for (size_t i = 0; i < s->nruns; i++)
 		lr_run_destroy(s->runs[i]);
 	lr_svd_run_destroy(s->svd);
@@ -263,7 +266,11 @@ void lr_show(struct lr_session *s, const char *name, const struct lr_value *v)
 	struct lr_buf b;
 
 	lr_buf_init(&b);
-	if (v->kind == LR_VAL_STR)
+	if (v->kind == LR_VAL_FN)   /* Octave: "f = @sin", or the text of @(x) ... set apart */
+		lr_fnh_show(&b, name, v->fh);
+	else if (v->kind == LR_VAL_CELL)
+		lr_cell_show(&b, name, v, &s->fmt);
+	else if (v->kind == LR_VAL_STR)
 		lr_fmt_string(&b, name, v->s);
 	else if (v->im)
 		lr_fmt_complex(&b, name, v->m, v->im, &s->fmt);
@@ -340,10 +347,13 @@ static int exec_index_assign(struct lr_session *s, const struct lr_stmt *st)
 	int rc;
 
 	/* A(i) = [] deletes: only a literal [] or '' does, as in Octave */
-	if ((e->kind == LR_N_MATRIX && e->nkids == 0) || (e->kind == LR_N_STR && !e->strlen))
+	if (st->index->kind != LR_N_BRACE &&
+	    ((e->kind == LR_N_MATRIX && e->nkids == 0) || (e->kind == LR_N_STR && !e->strlen)))
 		rc = lr_index_delete(s, st->index, lr_var_get(s, st->name), &nv);
 	else if (lr_eval(s, e, &rhs) < 0)
 		return -1;
+	else if (st->index->kind == LR_N_BRACE)
+		rc = lr_cell_brace_set(s, st->index, lr_var_get(s, st->name), rhs.v, &nv);
 	else
 		rc = lr_index_set(s, st->index, lr_var_get(s, st->name), rhs.v, &nv);
 	lr_val_drop(&rhs);

@@ -86,6 +86,10 @@ struct lr_session {
 	                                   (the error is set) */
 	unsigned long stmt_serial;      /* counts top-level statements: a function file is
 	                                   checked for changes once per statement */
+	const struct lr_anon *frame_anon;  /* borrowed: the anonymous function running, whose
+	                                   parameters are its frame's names; NULL otherwise */
+	struct lr_anon *err_anon;       /* one reference: the anonymous function whose text
+	                                   the last error quotes (fn_handle.c), or NULL */
 	char err_id[64];                /* identifier of the error being raised (error('id:x',
 	                                   ...)), "" for none: err.identifier in a catch */
 };

@@ -9,7 +9,21 @@
 #include <stddef.h>
 #include "lowrank/matrix.h"
 
-enum lr_value_kind { LR_VAL_MAT, LR_VAL_STR };
+enum lr_value_kind { LR_VAL_MAT, LR_VAL_STR,
+	LR_VAL_FN,           /* a function handle, @sin or @(x) A * x (fn_handle.h) */
+	LR_VAL_CELL          /* a cell array, {1, 'abc'} (cell.h) */
+};
+
+struct lr_fnh;
+
+/* A cell array's elements, column by column (Octave's order). */
+struct lr_cellarr {
+	size_t rows, cols;
+	int depth;            /* 1, or 1 + the deepest cell among the elements: bounded
+	                         (cell.h), so that copying and freeing cannot overflow
+	                         the stack */
+	struct lr_value **v;  /* owned: rows * cols values, each owned */
+};
 
 struct lr_value {
 	enum lr_value_kind kind;
@@ -25,6 +39,9 @@ struct lr_value {
 	int dq;               /* a string from a double-quoted literal, whose escapes the lexer
 	                         has replaced: printf then takes its backslashes as they are,
 	                         as Octave does (a single-quoted format's escapes are printf's) */
+	struct lr_cellarr *c; /* LR_VAL_CELL: owned, else NULL */
+	struct lr_fnh *fh;    /* LR_VAL_FN: one reference to the handle, which never changes
+	                         once made (a copy of the value takes another), else NULL */
 };
 
 /* Wraps m (taking ownership; on failure m is destroyed and NULL returned). */
@@ -34,6 +51,11 @@ struct lr_value *lr_value_scalar(double x);
 struct lr_value *lr_value_bool(struct lr_matrix *m);
 struct lr_value *lr_value_str(const char *s, size_t n);
 struct lr_value *lr_value_copy(const struct lr_value *v);
+/* A rows×cols cell array whose elements are NULL, for the caller to fill
+ * (every one must be set before the value is used); NULL if out of memory. */
+struct lr_value *lr_value_cell(size_t rows, size_t cols);
+/* What v is, for messages: "matrix", "string", "function handle", "cell array". */
+const char *lr_value_kind_name(const struct lr_value *v);
 void lr_value_destroy(struct lr_value *v);
 /* The character of code x, rounded (char(65.6) is 'B') or truncated (as a
  * concatenation converts). -1 with a sentence in why[n] for NaN or a code

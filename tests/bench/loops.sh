@@ -6,6 +6,7 @@
 #                  on a 200×200 matrix
 #   loop_if_index  1e5 steps of a loop with an if and indexing into a vector
 #   loop_calls     1e5 calls of a small user function defined in the script
+#   loop_handle    1e5 calls of an anonymous function capturing a variable
 # Each script is valid Octave and prints its result, which must be the same
 # on both sides (else the run fails). Wall time of the whole process
 # (start-up included, as a user waits for it), median over ROUNDS rounds
@@ -20,7 +21,7 @@ dir=$(cd "$(dirname "$0")/loops" && pwd)
 rounds=${LOOPS_ROUNDS:-3}
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
-cases="loop_sum loop_power loop_if_index loop_calls"
+cases="loop_sum loop_power loop_if_index loop_calls loop_handle"
 
 # The results every side must print.
 want() {
@@ -29,6 +30,7 @@ want() {
 	loop_power) echo 19.616560 ;;
 	loop_if_index) echo 3624000 ;;
 	loop_calls) echo 100000 ;;
+	loop_handle) echo 10000200000 ;;
 	esac
 }
 

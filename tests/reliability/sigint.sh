@@ -8,8 +8,10 @@
 # to its end, so that a loaded machine cannot fail it.
 # With "loop" an endless while loop, which only Ctrl-C ends; with
 # "recursion" a doubly recursive function (fib(60), 1e12 calls), which runs
-# no loop: the calls themselves poll for Ctrl-C.
-# usage: sigint.sh LOWRANK [file|stdin] [sgd|product|loop|recursion]
+# no loop: the calls themselves poll for Ctrl-C; with "handle" one
+# statement of 1e8 calls of anonymous functions (arrayfun in arrayfun,
+# minutes), which no loop statement polls either.
+# usage: sigint.sh LOWRANK [file|stdin] [sgd|product|loop|recursion|handle]
 set -u
 exe=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 how=${2:-file}
@@ -34,6 +36,12 @@ fi
 if [ "$what" = loop ]; then
 	# A loop that never ends by itself: Ctrl-C is the only way out.
 	printf 'n = 0;\nwhile true\n  n += 1;\nend\ndisp(%s)\n' "'not reached'" >"$tmp/long.lr"
+fi
+if [ "$what" = handle ]; then
+	cat >"$tmp/long.lr" <<'LR'
+s = arrayfun(@(i) sum(arrayfun(@(j) j * i, 1:1000)), 1:100000);
+disp('not reached')
+LR
 fi
 if [ "$what" = recursion ]; then
 	cat >"$tmp/long.lr" <<'LR'

@@ -15,7 +15,7 @@ static char dir[256];
 
 /* The session: definitions, arithmetic, indexing (logical masks, deletion,
  * strings), both factorisations, the comparison, masks, saving and loading, the plot,
- * complex values. @D stands for the
+ * complex values, function handles, cell arrays. @D stands for the
  * scratch directory. */
 static const char script_fmt[] =
 	"A = [0.3374 0.6005 0.1735; 3.3359 0.0492 1.8374; 2.9407 0.5301 2.2620]\n"
@@ -52,7 +52,13 @@ static const char script_fmt[] =
 	"z(2, 1) = 5i; z(1) = []; p = poly(r); y = [z 1i] / 2; k = sqrt(-4); u = [2 1i; 1 3] \\ [1; 1]\n"
 	"disp(w), x = sum(y), f = find(y)\n"
 	"X = expm(A / 4); S = sqrtm([1 2; 3 4]); G = logm([4 1; 2 3]); [GV, GD] = eig(B, B + 1);\n"
-	"ge = eig([1 2; 3 4], [2 0; 0 1]); [s2, i2] = sort('hello'); c3 = cross(A, A, 2);\n";
+	"ge = eig([1 2; 3 4], [2 0; 0 1]); [s2, i2] = sort('hello'); c3 = cross(A, A, 2);\n"
+	"fa = 2; h = @(x) fa * x + 1; g = @(x) h(x) - 1; hv = h(3) + feval(@max, 1, 2);\n"
+	"af = arrayfun(g, [1 2; 3 4]); hs = func2str(g); qq = str2func('@(t) t * 2'); qv = qq(2)\n"
+	"disp(g), sz = @size; [r1, c1] = sz(af), h(1:2) + 1\n"
+	"ce = {1, 'ab'; [1 2], {3}}; ce{3, 3} = 4; ce(2, :) = []; e1 = ce{1, 2}; cs = ce(1, :)\n"
+	"ws = strsplit('a b  c'); wj = strjoin(ws, '-'); cn = cellfun(@numel, ws);\n"
+	"cu = cellfun(@(t) [t '!'], ws, 'UniformOutput', false), nc = num2cell([1 2; 3 4])\n";
 
 struct stats {
 	long runs, failed_create, errors, not_oom;
