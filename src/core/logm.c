@@ -6,7 +6,7 @@
  * Octave's thresholds and its partial-fraction Padé approximant. */
 #include "lowrank/matfun.h"
 
-#include <complex.h>
+#include "lowrank/cx.h"
 #include <float.h>
 #include <limits.h>
 #include <math.h>
@@ -17,7 +17,6 @@
 #include "lowrank/linalg.h"
 #include "matfun_impl.h"
 
-typedef double complex cx;
 typedef lapack_int lint;
 
 /* Octave's thresholds θ₁..θ₇ for the degree of the Padé approximant. */

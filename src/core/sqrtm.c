@@ -4,7 +4,7 @@
  * lapack_complex_double here. */
 #include "lowrank/matfun.h"
 
-#include <complex.h>
+#include "lowrank/cx.h"
 #include <float.h>
 #include <limits.h>
 #include <math.h>
@@ -14,7 +14,6 @@
 #include "lowrank/alloc.h"
 #include "matfun_impl.h"
 
-typedef double complex cx;
 typedef lapack_int lint;
 
 /* Octave's matrix type for sqrtm (matrix_real_probe, the complex one

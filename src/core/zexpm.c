@@ -3,7 +3,7 @@
  * zgesv); see lowrank/matfun.h. Column-major throughout. */
 #include "lowrank/matfun.h"
 
-#include <complex.h>
+#include "lowrank/cx.h"
 #include <float.h>
 #include <limits.h>
 #include <math.h>
@@ -13,7 +13,6 @@
 #include "lowrank/alloc.h"
 #include "matfun_impl.h"
 
-typedef double complex cx;
 typedef lapack_int lint;
 
 static const double pade[8] = {

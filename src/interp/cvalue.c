@@ -13,7 +13,7 @@
 #include <string.h>
 #include "lowrank/alloc.h"
 #include "lowrank/zmatrix.h"
-#include "cx.h"
+#include "lowrank/cx.h"
 #include "limit.h"
 
 struct lr_value *lr_cx_value(struct lr_matrix *re, struct lr_matrix *im, int narrow)

@@ -14,7 +14,7 @@
 #include "builtins.h"
 #include "fn_args.h"
 #include "cvalue.h"
-#include "cx.h"
+#include "lowrank/cx.h"
 #include "fn_complex.h"
 #include "fn_matfun.h"
 
