@@ -10,6 +10,7 @@
 #include "lowrank/buf.h"
 #include "builtins.h"
 #include "fn_handle.h"
+#include "frame.h"
 #include "function.h"
 #include "limit.h"
 #include "parser.h"
@@ -140,73 +141,6 @@ int lr_fnh_make(struct lr_session *s, const struct lr_node *n, struct lr_val *ou
 	return out->v ? 0 : lr_fail(s, n->pos, "out of memory");
 }
 
-/* The caller's state an anonymous function's frame puts aside. */
-struct frame {
-	struct lr_var *vars;
-	size_t nvars, cap;
-	const char *src;
-	struct lr_fndef *fn;
-	const struct lr_anon *anon;
-	double end_extent;
-};
-
-static void enter(struct lr_session *s, const struct lr_fnh *h, const char *src,
-                  struct frame *fr)
-{
-	fr->vars = s->vars;
-	fr->nvars = s->nvars;
-	fr->cap = s->cap;
-	fr->src = s->src;
-	fr->fn = s->frame_fn;
-	fr->anon = s->frame_anon;
-	fr->end_extent = s->end_extent;
-	s->frame_anon = h->anon;   /* NULL for @name: the function's own frame decides */
-	s->vars = NULL;
-	s->nvars = s->cap = 0;
-	s->src = src;
-	s->frame_fn = h->scope;
-	s->end_extent = -1;
-	s->call_depth++;
-	lr_vars_moved(s);
-}
-
-static void leave(struct lr_session *s, const struct frame *fr)
-{
-	for (size_t i = 0; i < s->nvars; i++) {
-		lr_free(s->vars[i].name);
-		lr_value_destroy(s->vars[i].v);
-	}
-	lr_free(s->vars);
-	s->vars = fr->vars;
-	s->nvars = fr->nvars;
-	s->cap = fr->cap;
-	s->src = fr->src;
-	s->frame_fn = fr->fn;
-	s->frame_anon = fr->anon;
-	s->end_extent = fr->end_extent;
-	s->call_depth--;
-	s->ctl = LR_CTL_NONE;
-	lr_vars_moved(s);
-}
-
-/* Adds a "called from" line (the innermost calls and the outermost are
- * kept, as function.c does). */
-static void trace_line(struct lr_error *e, const char *name, const char *file,
-                       struct lr_pos at)
-{
-	struct lr_error_frame *fr;
-
-	if (e->nframes == LR_ERROR_FRAMES) {
-		e->nskipped++;
-		fr = &e->frames[LR_ERROR_FRAMES - 1];
-	} else {
-		fr = &e->frames[e->nframes++];
-	}
-	snprintf(fr->name, sizeof fr->name, "%s", name);
-	fr->file = file;
-	fr->pos = at;
-}
-
 /* After the body of h failed, called at at from caller (NULL: the top):
  * the error quotes the body's text (the session keeps the definition
  * until the next error) and names "@<anonymous>" among the calls. */
@@ -220,17 +154,17 @@ static void trace_error(struct lr_session *s, const struct lr_fnh *h, struct lr_
 		e->src = h->anon->text;
 		e->srclen = h->anon->textlen;
 		e->file = file;
-		trace_line(e, "@<anonymous>", file, e->pos);
+		lr_frame_trace(e, "@<anonymous>", file, e->pos);
 		lr_anon_release(s->err_anon);
 		s->err_anon = lr_anon_ref(h->anon);
 	} else if (h->scope && e->nframes > 0) {
 		/* a function the body called named the body's frame by its scope */
 		snprintf(e->frames[e->nframes - 1].name, sizeof e->frames[0].name, "@<anonymous>");
 	} else {
-		trace_line(e, "@<anonymous>", file, e->top);
+		lr_frame_trace(e, "@<anonymous>", file, e->top);
 	}
 	if (caller)
-		trace_line(e, caller->name, caller->file, at);
+		lr_frame_trace(e, caller->name, caller->file, at);
 	else
 		e->top = at;
 }
@@ -285,18 +219,18 @@ static int call_anon(struct lr_session *s, struct lr_fnh *h, const struct lr_nod
                      const struct lr_value *const *args, size_t nargs, int nargout,
                      struct lr_value **outs)
 {
-	struct frame fr;
+	struct lr_frame fr;
 	int rc;
 
 	if (check_anon(s, h->anon, at, nargs) < 0)
 		return -1;
-	enter(s, h, h->anon->text, &fr);
+	lr_frame_enter(s, &fr, h->anon->text, h->scope, h->anon);
 	rc = bind(s, h, args, nargs);
 	if (rc < 0)
 		lr_fail(s, at->pos, "out of memory");
 	else if ((rc = lr_eval_multi(s, h->anon->body, nargout, outs)) < 0)
 		trace_error(s, h, at->pos, fr.fn);
-	leave(s, &fr);
+	lr_frame_leave(s, &fr);
 	return rc;
 }
 
@@ -317,7 +251,7 @@ static int call_named(struct lr_session *s, struct lr_fnh *h, const struct lr_no
 {
 	struct lr_node call, *kids = lr_calloc(nargs + 1, sizeof *kids);
 	struct lr_node **kp = lr_calloc(nargs + 1, sizeof *kp);
-	struct frame fr;
+	struct lr_frame fr;
 	int rc = -1;
 
 	if (!kids || !kp) {
@@ -338,7 +272,7 @@ static int call_named(struct lr_session *s, struct lr_fnh *h, const struct lr_no
 	call.strlen = strlen(h->name);
 	call.kids = kp;
 	call.nkids = nargs;
-	enter(s, h, s->src, &fr);
+	lr_frame_enter(s, &fr, s->src, h->scope, h->anon);   /* h->anon is NULL for @name */
 	if (!callable(s, h->name)) {
 		if (!s->fn_failed)
 			lr_fail(s, at->pos, "invalid function handle, unable to find function for @%s",
@@ -346,7 +280,7 @@ static int call_named(struct lr_session *s, struct lr_fnh *h, const struct lr_no
 	} else {
 		rc = lr_eval_multi(s, &call, nargout, outs);
 	}
-	leave(s, &fr);
+	lr_frame_leave(s, &fr);
 done:
 	lr_free(kids);
 	lr_free(kp);

@@ -11,6 +11,7 @@
 #include "builtins.h"
 #include "fn_handle.h"
 #include "function.h"
+#include "frame.h"
 #include "limit.h"
 #include "session_impl.h"
 
@@ -106,71 +107,6 @@ int lr_fn_local_name(const struct lr_session *s, const char *name)
 	return 0;
 }
 
-/* The caller's state a call puts aside. */
-struct frame {
-	struct lr_var *vars;
-	size_t nvars, cap;
-	const char *src;
-	struct lr_fndef *fn;
-	const struct lr_anon *anon;
-	double end_extent;
-};
-
-static void enter(struct lr_session *s, struct lr_fndef *f, struct frame *fr)
-{
-	fr->vars = s->vars;
-	fr->nvars = s->nvars;
-	fr->cap = s->cap;
-	fr->src = s->src;
-	fr->fn = s->frame_fn;
-	fr->anon = s->frame_anon;
-	fr->end_extent = s->end_extent;
-	s->frame_anon = NULL;
-	s->vars = NULL;
-	s->nvars = s->cap = 0;
-	s->src = f->src;
-	s->frame_fn = f;
-	s->call_depth++;
-	lr_vars_moved(s);
-}
-
-static void leave(struct lr_session *s, const struct frame *fr)
-{
-	for (size_t i = 0; i < s->nvars; i++) {
-		lr_free(s->vars[i].name);
-		lr_value_destroy(s->vars[i].v);
-	}
-	lr_free(s->vars);
-	s->vars = fr->vars;
-	s->nvars = fr->nvars;
-	s->cap = fr->cap;
-	s->src = fr->src;
-	s->frame_fn = fr->fn;
-	s->frame_anon = fr->anon;
-	s->end_extent = fr->end_extent;
-	s->call_depth--;
-	s->ctl = LR_CTL_NONE;
-	lr_vars_moved(s);
-}
-
-/* Adds a "called from" line to the error: the function name was running
- * at at. Past the room, the innermost lines stay and the last is replaced
- * (the outermost call is the one a reader looks for). */
-static void trace_line(struct lr_error *e, const struct lr_fndef *f, struct lr_pos at)
-{
-	struct lr_error_frame *fr;
-
-	if (e->nframes == LR_ERROR_FRAMES) {
-		e->nskipped++;
-		fr = &e->frames[LR_ERROR_FRAMES - 1];
-	} else {
-		fr = &e->frames[e->nframes++];
-	}
-	snprintf(fr->name, sizeof fr->name, "%s", f->name);
-	fr->file = f->file;
-	fr->pos = at;
-}
-
 /* After the body of f failed, called at call from caller (NULL: the top
  * level): the error names f's text the first time, and each call adds its
  * line. */
@@ -183,10 +119,10 @@ static void trace_error(struct lr_session *s, const struct lr_fndef *f,
 		e->src = f->src;
 		e->srclen = f->srclen;
 		e->file = f->file;
-		trace_line(e, f, e->pos);
+		lr_frame_trace(e, f->name, f->file, e->pos);
 	}
 	if (caller)
-		trace_line(e, caller, call->pos);
+		lr_frame_trace(e, caller->name, caller->file, call->pos);
 	else
 		e->top = call->pos;
 }
@@ -270,7 +206,7 @@ int lr_fn_call_values(struct lr_session *s, struct lr_fndef *f, const struct lr_
                       const struct lr_value *const *args, size_t nargs, int nargout,
                       struct lr_value **outs)
 {
-	struct frame fr;
+	struct lr_frame fr;
 	struct lr_fndef *root = f->parent ? (struct lr_fndef *)f->parent : f;
 	int rc = 0;
 
@@ -278,7 +214,7 @@ int lr_fn_call_values(struct lr_session *s, struct lr_fndef *f, const struct lr_
 		return -1;
 	lr_fndef_ref(f);   /* a redefinition while it runs must not free it */
 	lr_fndef_ref(root);
-	enter(s, f, &fr);
+	lr_frame_enter(s, &fr, f->src, f, NULL);
 	if (bind_inputs(s, f, args, nargs, nargout) < 0)
 		rc = lr_fail(s, call->pos, "out of memory");
 	for (size_t i = 0; rc == 0 && i < f->nbody; i++) {
@@ -294,7 +230,7 @@ int lr_fn_call_values(struct lr_session *s, struct lr_fndef *f, const struct lr_
 		rc = take_outputs(s, f, call, nargout, outs);
 		s->src = src;
 	}
-	leave(s, &fr);
+	lr_frame_leave(s, &fr);
 	lr_fndef_release(root);
 	lr_fndef_release(f);
 	return rc;
