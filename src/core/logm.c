@@ -266,16 +266,12 @@ enum lr_status lr_matfun_logm(size_t n, const double *ar, const double *ai, doub
 	a = lr_mallocarray(n * n, sizeof *a);
 	x = lr_mallocarray(n * n, sizeof *x);
 	st = a && x ? LR_OK : LR_ERR_NOMEM;
-	for (size_t i = 0; st == LR_OK && i < n; i++)
-		for (size_t j = 0; j < n; j++)
-			a[j * n + i] = CMPLX(ar[i * n + j], ai ? ai[i * n + j] : 0.0);
-	if (st == LR_OK)
+	if (st == LR_OK) {
+		lr_matfun_in(n, ar, ai, a);
 		st = log_of(n, a, x, warn, &real_eig);
-	for (size_t i = 0; st == LR_OK && i < n; i++)
-		for (size_t j = 0; j < n; j++) {   /* real parts only for a real A with real logs */
-			xr[i * n + j] = creal(x[j * n + i]);
-			xi[i * n + j] = real_eig && !ai ? 0.0 : cimag(x[j * n + i]);
-		}
+	}
+	if (st == LR_OK)   /* real parts only for a real A with real logs */
+		lr_matfun_out(n, x, xr, xi, real_eig && !ai);
 	lr_free(a);
 	lr_free(x);
 	return st;

@@ -219,6 +219,22 @@ static enum lr_status root(size_t n, cx *a, const double *ai, cx *x, int *singul
 	return LR_OK;
 }
 
+void lr_matfun_in(size_t n, const double *ar, const double *ai, double complex *a)
+{
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < n; j++)
+			a[j * n + i] = CMPLX(ar[i * n + j], ai ? ai[i * n + j] : 0.0);
+}
+
+void lr_matfun_out(size_t n, const double complex *x, double *xr, double *xi, int real_only)
+{
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < n; j++) {
+			xr[i * n + j] = creal(x[j * n + i]);
+			xi[i * n + j] = real_only ? 0.0 : cimag(x[j * n + i]);
+		}
+}
+
 enum lr_status lr_matfun_sqrtm(size_t n, const double *ar, const double *ai,
                                double *xr, double *xi, int *singular)
 {
@@ -237,15 +253,10 @@ enum lr_status lr_matfun_sqrtm(size_t n, const double *ar, const double *ai,
 		lr_free(x);
 		return LR_ERR_NOMEM;
 	}
-	for (size_t i = 0; i < n; i++)   /* row-major in, column-major for the work */
-		for (size_t j = 0; j < n; j++)
-			a[j * n + i] = CMPLX(ar[i * n + j], ai ? ai[i * n + j] : 0.0);
+	lr_matfun_in(n, ar, ai, a);
 	st = root(n, a, ai, x, singular);
-	for (size_t i = 0; st == LR_OK && i < n; i++)
-		for (size_t j = 0; j < n; j++) {
-			xr[i * n + j] = creal(x[j * n + i]);
-			xi[i * n + j] = cimag(x[j * n + i]);
-		}
+	if (st == LR_OK)
+		lr_matfun_out(n, x, xr, xi, 0);
 	lr_free(a);
 	lr_free(x);
 	return st;

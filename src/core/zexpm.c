@@ -179,11 +179,8 @@ enum lr_status lr_matfun_expm_complex(size_t n, const double *ar, const double *
 	} else if (st == LR_OK && n) {   /* NaN or Inf: Octave's zgebal refuses them */
 		st = finite ? method(n, a, x) : LR_ERR_NONFINITE;
 	}
-	for (size_t i = 0; st == LR_OK && i < n; i++)
-		for (size_t j = 0; j < n; j++) {
-			xr[i * n + j] = creal(x[j * n + i]);
-			xi[i * n + j] = cimag(x[j * n + i]);
-		}
+	if (st == LR_OK)
+		lr_matfun_out(n, x, xr, xi, 0);
 	lr_free(a);
 	lr_free(x);
 	return st;

@@ -150,6 +150,17 @@ int lr_fn_put_num(struct lr_call *c, const char *name, int i, double x)
 	return c->outs[i] ? 0 : lr_fn_nomem(c, name);
 }
 
+int lr_fn_put_bool(struct lr_call *c, const char *name, int t)
+{
+	struct lr_matrix *m = lr_mat_create(1, 1);
+
+	if (!m)
+		return lr_fn_nomem(c, name);
+	m->data[0] = t != 0;
+	c->outs[0] = lr_value_bool(m);
+	return c->outs[0] ? 0 : lr_fn_nomem(c, name);
+}
+
 int lr_fn_put_all(struct lr_call *c, const char *name, struct lr_matrix **m, int n)
 {
 	for (int i = 0; i < n; i++)

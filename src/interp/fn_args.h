@@ -51,6 +51,8 @@ struct lr_matrix *lr_fn_mk(struct lr_call *c, const char *name, double rows, dou
 /* Hands m to output i, taking ownership (NULL m: the error is already set). */
 int lr_fn_put(struct lr_call *c, const char *name, int i, struct lr_matrix *m);
 int lr_fn_put_num(struct lr_call *c, const char *name, int i, double x);
+/* Output 0 is the logical scalar t != 0. */
+int lr_fn_put_bool(struct lr_call *c, const char *name, int t);
 /* Hands m[0..n) to outputs 0..n−1, taking ownership of all of them (after
  * a failure the rest are destroyed; a NULL m[i] means its error is set). */
 int lr_fn_put_all(struct lr_call *c, const char *name, struct lr_matrix **m, int n);

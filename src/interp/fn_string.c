@@ -30,16 +30,6 @@ static int put_buf(struct lr_call *c, const char *name, struct lr_buf *b)
 	return c->outs[0] ? 0 : nomem(c, name);
 }
 
-static int put_bool(struct lr_call *c, const char *name, int t)
-{
-	struct lr_matrix *m = lr_mat_create(1, 1);
-
-	if (!m)
-		return nomem(c, name);
-	m->data[0] = t != 0;
-	c->outs[0] = lr_value_bool(m);
-	return c->outs[0] ? 0 : nomem(c, name);
-}
 
 /* Argument i as a matrix (a string is refused, naming what was wanted). */
 static const struct lr_matrix *arg_numeric(struct lr_call *c, const char *name, int i)
@@ -101,7 +91,7 @@ static int fn_double(struct lr_call *c)
 
 static int fn_ischar(struct lr_call *c)
 {
-	return put_bool(c, "ischar", c->args[0]->kind == LR_VAL_STR);
+	return lr_fn_put_bool(c, "ischar", c->args[0]->kind == LR_VAL_STR);
 }
 
 /* ---- Case, comparison, joining ------------------------------------------------ */
@@ -131,7 +121,7 @@ static int fn_strcmp(struct lr_call *c)
 {
 	const struct lr_value *a = c->args[0], *b = c->args[1];
 
-	return put_bool(c, "strcmp", a->kind == LR_VAL_STR && b->kind == LR_VAL_STR &&
+	return lr_fn_put_bool(c, "strcmp", a->kind == LR_VAL_STR && b->kind == LR_VAL_STR &&
 	                a->slen == b->slen && !memcmp(a->s, b->s, a->slen));
 }
 

@@ -4,31 +4,16 @@
  * cell-array forms of Octave (a cell of strings in, a cell out) do not
  * exist here. */
 #include <ctype.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include "lowrank/alloc.h"
 #include "lowrank/buf.h"
 #include "builtins.h"
+#include "fn_args.h"
 
-static int fail(struct lr_call *c, int arg, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int fail(struct lr_call *c, int arg, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(c->msg, sizeof c->msg, fmt, ap);
-	va_end(ap);
-	c->bad_arg = arg;
-	return -1;
-}
-
-static int nomem(struct lr_call *c, const char *name)
-{
-	return fail(c, -1, "%s: out of memory", name);
-}
+/* The refusals every fn_*.c writes, by short names. */
+#define fail lr_fn_fail
+#define nomem lr_fn_nomem
 
 static int is_str(const struct lr_value *v)
 {
@@ -94,16 +79,6 @@ static int fn_strfind(struct lr_call *c)
 	return c->outs[0] ? 0 : nomem(c, "strfind");
 }
 
-static int put_bool(struct lr_call *c, const char *name, int t)
-{
-	struct lr_matrix *m = lr_mat_create(1, 1);
-
-	if (!m)
-		return nomem(c, name);
-	m->data[0] = t != 0;
-	c->outs[0] = lr_value_bool(m);
-	return c->outs[0] ? 0 : nomem(c, name);
-}
 
 /* strcmpi(a, b): strcmp ignoring case; false for anything not a string. */
 static int fn_strcmpi(struct lr_call *c)
@@ -113,7 +88,7 @@ static int fn_strcmpi(struct lr_call *c)
 
 	for (size_t i = 0; same && i < a->slen; i++)
 		same = tolower((unsigned char)a->s[i]) == tolower((unsigned char)b->s[i]);
-	return put_bool(c, "strcmpi", same);
+	return lr_fn_put_bool(c, "strcmpi", same);
 }
 
 /* deblank(s): s without trailing whitespace and NUL characters. */
