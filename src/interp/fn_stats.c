@@ -9,6 +9,7 @@
 #include <math.h>
 #include "lowrank/alloc.h"
 #include "lowrank/linalg.h"
+#include "lowrank/status.h"
 #include "builtins.h"
 #include "fn_args.h"
 
@@ -25,7 +26,7 @@ static long vector_len(struct lr_call *c, const char *name, int i, const struct 
  * degree-n polynomial closest to y at x in the least-squares sense. */
 static int fn_polyfit(struct lr_call *c)
 {
-	const struct lr_matrix *x = lr_fn_mat(c, "polyfit", 0), *y, *a_y;
+	const struct lr_matrix *x = lr_fn_mat(c, "polyfit", 0), *y;
 	struct lr_matrix *A, *Y, *P = NULL;
 	double n;
 	long len;
@@ -39,7 +40,6 @@ static int fn_polyfit(struct lr_call *c)
 	len = (long)(x->rows * x->cols);   /* x(:) and y(:), as Octave takes them */
 	if ((size_t)len != y->rows * y->cols)
 		return lr_fn_fail(c, -1, "polyfit: X and Y must have the same number of points");
-	a_y = y;
 	if (!(A = lr_fn_mk(c, "polyfit", (double)len, n + 1)))
 		return -1;
 	if (!(Y = lr_fn_mk(c, "polyfit", (double)len, 1))) {
@@ -53,13 +53,13 @@ static int fn_polyfit(struct lr_call *c)
 			LR_AT(A, i, j) = p;
 			p *= LR_AT(x, (size_t)i % x->rows, (size_t)i / x->rows);
 		}
-		Y->data[i] = LR_AT(a_y, (size_t)i % a_y->rows, (size_t)i / a_y->rows);
+		Y->data[i] = LR_AT(y, (size_t)i % y->rows, (size_t)i / y->rows);
 	}
 	enum lr_status st = lr_linalg_lstsq(LR_LEFT, A, Y, &P, NULL);
 	lr_mat_destroy(A);
 	lr_mat_destroy(Y);
 	if (st != LR_OK)
-		return lr_fn_nomem(c, "polyfit");
+		return lr_fn_fail(c, -1, "polyfit: %s", lr_status_str(st));
 	P->cols = P->rows;   /* a column of n+1 becomes Octave's row */
 	P->rows = 1;
 	return lr_fn_put(c, "polyfit", 0, P);
@@ -145,7 +145,7 @@ static int fn_cov(struct lr_call *c)
 {
 	const struct lr_matrix *X = lr_fn_mat(c, "cov", 0), *Y = X;
 	double opt = 0;
-	int nopt = c->nargin;
+	int opt_arg = c->nargin == 3 ? 2 : -1;   /* which argument is OPT, if any */
 
 	if (!X)
 		return -1;
@@ -153,18 +153,15 @@ static int fn_cov(struct lr_call *c)
 		const struct lr_matrix *b = lr_fn_mat(c, "cov", 1);
 		if (!b)
 			return -1;
-		if (c->nargin == 2 && b->rows * b->cols == 1 && X->rows * X->cols != 1) {
-			opt = b->data[0];   /* cov(x, opt) */
-			nopt = 2;
-		} else {
+		if (c->nargin == 2 && b->rows * b->cols == 1 && X->rows * X->cols != 1)
+			opt_arg = 1;   /* cov(x, opt) */
+		else
 			Y = b;
-			nopt = 3;
-		}
 	}
-	if (c->nargin == 3 && lr_fn_scalar(c, "cov", 2, &opt) < 0)
+	if (opt_arg >= 0 && lr_fn_scalar(c, "cov", opt_arg, &opt) < 0)
 		return -1;
-	if (nopt >= 2 && opt != 0 && opt != 1)
-		return lr_fn_fail(c, nopt - 1, "cov: normalization OPT must be 0 or 1");
+	if (opt != 0 && opt != 1)
+		return lr_fn_fail(c, opt_arg, "cov: normalization OPT must be 0 or 1");
 	if (X->rows * X->cols == 0)
 		return lr_fn_put(c, "cov", 0, lr_fn_mk(c, "cov", 0, 0));
 	if (Y != X) {
